@@ -1,0 +1,162 @@
+package org.qualigraph.account;
+
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.qualigraph.base.BadInputException;
+import org.qualigraph.base.ConflictException;
+import org.qualigraph.base.FieldProblem;
+import org.qualigraph.base.NotFoundException;
+import org.qualigraph.base.Roles;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Manages users and answers Spring Security's user look-ups. Usernames and roles are checked here so that the admin
+ * page and {@code POST /api/admin/users} refuse the same bad input in the same words.
+ */
+@Service
+public class AccountService implements UserDetailsService {
+
+    static final Set<String> ROLES = Set.of(Roles.ADMIN, Roles.DESIGNER, Roles.REVIEWER);
+    private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9._@-]{2,64}");
+    private static final int MIN_PASSWORD = 8;
+
+    private final UserRepository users;
+    private final PasswordEncoder encoder;
+
+    AccountService(UserRepository users, PasswordEncoder encoder) {
+        this.users = users;
+        this.encoder = encoder;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public UserDetails loadUserByUsername(String username) {
+        var account = users.findById(username).orElseThrow(() -> new UsernameNotFoundException("unknown user"));
+        return User.withUsername(account.getUsername()).password(account.getPasswordHash())
+                .authorities(account.getRoles().stream().map(r -> new SimpleGrantedAuthority("ROLE_" + r)).toList())
+                .disabled(!account.isEnabled()).build();
+    }
+
+    @Transactional
+    public UserInfo create(String username, String password, Set<String> roles) {
+        var problems = new ArrayList<FieldProblem>();
+        if (username == null || !USERNAME.matcher(username).matches()) {
+            problems.add(new FieldProblem("username", "2-64 letters, digits or . _ @ -"));
+        }
+        checkPassword(password, problems);
+        checkRoles(roles, problems);
+        if (!problems.isEmpty()) {
+            throw new BadInputException(problems);
+        }
+        if (users.existsById(username)) {
+            throw new ConflictException("a user named " + username + " exists already");
+        }
+        var account = users.save(new UserAccount(username, encoder.encode(password), new LinkedHashSet<>(roles), true,
+                Instant.now(), null));
+        return info(account);
+    }
+
+    @Transactional(readOnly = true)
+    public List<UserInfo> list() {
+        return users.findAllByOrderByUsername().stream().map(AccountService::info).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public boolean exists(String username) {
+        return users.existsById(username);
+    }
+
+    @Transactional
+    public UserInfo update(String username, Set<String> roles, boolean enabled) {
+        var problems = new ArrayList<FieldProblem>();
+        checkRoles(roles, problems);
+        if (!problems.isEmpty()) {
+            throw new BadInputException(problems);
+        }
+        var account = users.findById(username).orElseThrow(() -> new NotFoundException("no user " + username));
+        if (!roles.contains(Roles.ADMIN) || !enabled) {
+            requireAnotherAdmin(username);
+        }
+        account.setRoles(new LinkedHashSet<>(roles));
+        account.setEnabled(enabled);
+        return info(users.save(account));
+    }
+
+    @Transactional
+    public void changePassword(String username, String password) {
+        var problems = new ArrayList<FieldProblem>();
+        checkPassword(password, problems);
+        if (!problems.isEmpty()) {
+            throw new BadInputException(problems);
+        }
+        var account = users.findById(username).orElseThrow(() -> new NotFoundException("no user " + username));
+        account.setPasswordHash(encoder.encode(password));
+        users.save(account);
+    }
+
+    @Transactional
+    public void delete(String username) {
+        if (!users.existsById(username)) {
+            throw new NotFoundException("no user " + username);
+        }
+        requireAnotherAdmin(username);
+        users.deleteById(username);
+    }
+
+    /** Creates {@code admin} with all roles if it does not exist; returns true when it did. */
+    @Transactional
+    boolean createAdminIfMissing(String password) {
+        if (users.existsById("admin")) {
+            return false;
+        }
+        users.save(new UserAccount("admin", encoder.encode(password), new LinkedHashSet<>(List.of(Roles.ADMIN,
+                Roles.DESIGNER, Roles.REVIEWER)), true, Instant.now(), null));
+        return true;
+    }
+
+    static String randomPassword() {
+        byte[] bytes = new byte[18];
+        new SecureRandom().nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    private void requireAnotherAdmin(String username) {
+        boolean another = users.findAll().stream().anyMatch(u -> !u.getUsername().equals(username)
+                && u.isEnabled() && u.getRoles().contains(Roles.ADMIN));
+        if (!another) {
+            throw new ConflictException("the last enabled administrator cannot lose the ADMIN role or be removed");
+        }
+    }
+
+    private static void checkPassword(String password, List<FieldProblem> problems) {
+        if (password == null || password.length() < MIN_PASSWORD || password.length() > 200) {
+            problems.add(new FieldProblem("password", "between " + MIN_PASSWORD + " and 200 characters"));
+        }
+    }
+
+    private static void checkRoles(Set<String> roles, List<FieldProblem> problems) {
+        if (roles == null || roles.isEmpty()) {
+            problems.add(new FieldProblem("roles", "at least one of ADMIN, DESIGNER, REVIEWER"));
+        } else {
+            roles.stream().filter(r -> !ROLES.contains(r)).findFirst().ifPresent(r ->
+                    problems.add(new FieldProblem("roles", "unknown role \"" + r + "\"; allowed: ADMIN, DESIGNER, REVIEWER")));
+        }
+    }
+
+    private static UserInfo info(UserAccount account) {
+        return new UserInfo(account.getUsername(), Set.copyOf(account.getRoles()), account.isEnabled(), account.getCreatedAt());
+    }
+}

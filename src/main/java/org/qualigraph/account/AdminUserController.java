@@ -1,0 +1,67 @@
+package org.qualigraph.account;
+
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
+import java.util.List;
+import java.util.Set;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** User management for administrators. */
+@RestController
+@RequestMapping("/api/admin/users")
+@PreAuthorize("hasRole('ADMIN')")
+@Tag(name = "Administration")
+class AdminUserController {
+
+    private final AccountService accounts;
+
+    AdminUserController(AccountService accounts) {
+        this.accounts = accounts;
+    }
+
+    record NewUser(String username, String password, Set<String> roles) {
+    }
+
+    record UserChange(Set<String> roles, Boolean enabled, String password) {
+    }
+
+    @PostMapping
+    ResponseEntity<UserInfo> create(@RequestBody NewUser user) {
+        if (user == null) {
+            throw new org.qualigraph.base.BadInputException("", "a body {\"username\",\"password\",\"roles\"} is required");
+        }
+        var created = accounts.create(user.username(), user.password(), user.roles());
+        return ResponseEntity.created(URI.create("/api/admin/users/" + created.username())).body(created);
+    }
+
+    @GetMapping
+    List<UserInfo> list() {
+        return accounts.list();
+    }
+
+    @PutMapping("/{username}")
+    UserInfo update(@PathVariable String username, @RequestBody UserChange change) {
+        if (change == null || change.roles() == null) {
+            throw new org.qualigraph.base.BadInputException("roles", "required");
+        }
+        if (change.password() != null) {
+            accounts.changePassword(username, change.password());
+        }
+        return accounts.update(username, change.roles(), change.enabled() == null || change.enabled());
+    }
+
+    @DeleteMapping("/{username}")
+    ResponseEntity<Void> delete(@PathVariable String username) {
+        accounts.delete(username);
+        return ResponseEntity.noContent().build();
+    }
+}

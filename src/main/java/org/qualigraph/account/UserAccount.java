@@ -1,0 +1,62 @@
+package org.qualigraph.account;
+
+import java.time.Instant;
+import java.util.Set;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.neo4j.core.schema.Id;
+import org.springframework.data.neo4j.core.schema.Node;
+
+/** A user of Qualigraph; the password is only ever stored as a bcrypt hash. */
+@Node("User")
+class UserAccount {
+
+    @Id
+    private final String username;
+    private String passwordHash;
+    private Set<String> roles;
+    private boolean enabled;
+    private Instant createdAt;
+    @Version
+    private Long version;
+
+    UserAccount(String username, String passwordHash, Set<String> roles, boolean enabled, Instant createdAt, Long version) {
+        this.username = username;
+        this.passwordHash = passwordHash;
+        this.roles = roles;
+        this.enabled = enabled;
+        this.createdAt = createdAt;
+        this.version = version;
+    }
+
+    String getUsername() {
+        return username;
+    }
+
+    String getPasswordHash() {
+        return passwordHash;
+    }
+
+    void setPasswordHash(String passwordHash) {
+        this.passwordHash = passwordHash;
+    }
+
+    Set<String> getRoles() {
+        return roles == null ? Set.of() : roles;
+    }
+
+    void setRoles(Set<String> roles) {
+        this.roles = roles;
+    }
+
+    boolean isEnabled() {
+        return enabled;
+    }
+
+    void setEnabled(boolean enabled) {
+        this.enabled = enabled;
+    }
+
+    Instant getCreatedAt() {
+        return createdAt;
+    }
+}

@@ -1,0 +1,26 @@
+package org.qualigraph.base;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.MapperFeature;
+import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Strict JSON: a wrong type, an unknown field or a float where a whole number belongs is a 400 that names the field,
+ * not a silent coercion. Decimals are written plainly (120, not 1.2E+2) so documents round-trip exactly.
+ */
+@Configuration(proxyBeanMethods = false)
+class JacksonConfiguration {
+
+    @Bean
+    Jackson2ObjectMapperBuilderCustomizer strictJson() {
+        return builder -> builder
+                .featuresToEnable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES,
+                        DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES,
+                        DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY,
+                        JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
+                .featuresToDisable(DeserializationFeature.ACCEPT_FLOAT_AS_INT, MapperFeature.ALLOW_COERCION_OF_SCALARS);
+    }
+}

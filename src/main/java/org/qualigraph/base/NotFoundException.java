@@ -1,0 +1,9 @@
+package org.qualigraph.base;
+
+/** The thing asked for does not exist; answered with 404. */
+public class NotFoundException extends RuntimeException {
+
+    public NotFoundException(String message) {
+        super(message);
+    }
+}

@@ -1,0 +1,74 @@
+package org.qualigraph.base.neo4j;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.time.Duration;
+import org.neo4j.configuration.GraphDatabaseSettings;
+import org.neo4j.configuration.connectors.BoltConnector;
+import org.neo4j.configuration.connectors.HttpConnector;
+import org.neo4j.configuration.helpers.SocketAddress;
+import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
+import org.neo4j.driver.AuthTokens;
+import org.neo4j.driver.Config;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.GraphDatabase;
+import org.neo4j.io.ByteUnit;
+import org.qualigraph.base.QualigraphProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Starts Neo4j Community in-process when no {@code spring.neo4j.uri} is configured, so that a fresh clone runs with one
+ * command. The application still talks to it only through the Bolt driver on loopback: pointing the URI at a server or
+ * cluster changes nothing else. The driver bean depends on the database bean, so Spring closes the driver first and
+ * then shuts the store down cleanly.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(prefix = "spring.neo4j", name = "uri", havingValue = "embedded", matchIfMissing = true)
+class EmbeddedNeo4jConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedNeo4jConfiguration.class);
+
+    @Bean(destroyMethod = "shutdown")
+    EmbeddedNeo4j embeddedNeo4j(QualigraphProperties properties) throws IOException {
+        var dataDir = properties.dataDir().toAbsolutePath().normalize();
+        Files.createDirectories(dataDir);
+        int port = properties.embedded().boltPort() > 0 ? properties.embedded().boltPort() : freePort();
+        long started = System.nanoTime();
+        var service = new DatabaseManagementServiceBuilder(dataDir)
+                .setConfig(BoltConnector.enabled, true)
+                .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", port))
+                .setConfig(BoltConnector.advertised_address, new SocketAddress("127.0.0.1", port))
+                .setConfig(HttpConnector.enabled, false)
+                .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.parse(properties.embedded().pageCacheMemory()))
+                .setConfig(GraphDatabaseSettings.auth_enabled, false)
+                .setConfig(GraphDatabaseSettings.strict_config_validation, false)
+                .build();
+        log.info("Embedded Neo4j started in {} ms, store {}, Bolt on 127.0.0.1:{}",
+                Duration.ofNanos(System.nanoTime() - started).toMillis(), dataDir, port);
+        return new EmbeddedNeo4j(service, port);
+    }
+
+    @Bean(destroyMethod = "close")
+    Driver neo4jDriver(EmbeddedNeo4j embeddedNeo4j) {
+        int port = embeddedNeo4j.boltPort();
+        var config = Config.builder().withoutEncryption().withMaxConnectionPoolSize(100)
+                .withConnectionAcquisitionTimeout(30, java.util.concurrent.TimeUnit.SECONDS).build();
+        var driver = GraphDatabase.driver("bolt://127.0.0.1:" + port, AuthTokens.none(), config);
+        driver.verifyConnectivity();
+        return driver;
+    }
+
+    private static int freePort() throws IOException {
+        try (var socket = new ServerSocket()) {
+            socket.setReuseAddress(true);
+            socket.bind(new InetSocketAddress("127.0.0.1", 0));
+            return socket.getLocalPort();
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package org.qualigraph.base.neo4j;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.SessionConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.stereotype.Component;
+
+/**
+ * Applies the versioned schema files {@code classpath:neo4j/migrations/V<n>__<name>.cypher} once each, in version
+ * order, and records them as {@code (:__Migration)} nodes. Statements are written with {@code IF NOT EXISTS}, so a
+ * crash between a statement and its record is repaired by simply running again. A changed file that was already
+ * applied is reported, not silently re-run.
+ */
+@Component
+public class SchemaMigrations implements InitializingBean {
+
+    private static final Logger log = LoggerFactory.getLogger(SchemaMigrations.class);
+    private static final Pattern NAME = Pattern.compile("V(\\d+)__([\\w-]+)\\.cypher");
+
+    private final Driver driver;
+
+    SchemaMigrations(Driver driver) {
+        this.driver = driver;
+    }
+
+    @Override
+    public void afterPropertiesSet() {
+        apply();
+    }
+
+    /** Applies what is missing; returns the number of files applied now. */
+    public int apply() {
+        int applied = 0;
+        for (Migration migration : migrations()) {
+            try (var session = driver.session(SessionConfig.defaultConfig())) {
+                var existing = session.executeRead(tx -> tx.run(
+                        "MATCH (m:__Migration {version: $version}) RETURN m.checksum AS checksum",
+                        Map.of("version", migration.version())).list());
+                if (!existing.isEmpty()) {
+                    if (!existing.get(0).get("checksum").asString().equals(migration.checksum())) {
+                        log.warn("Schema migration V{} ({}) changed after it was applied; not re-applied",
+                                migration.version(), migration.name());
+                    }
+                    continue;
+                }
+                for (String statement : migration.statements()) {
+                    session.executeWriteWithoutResult(tx -> tx.run(statement));
+                }
+                session.executeWriteWithoutResult(tx -> tx.run(
+                        "MERGE (m:__Migration {version: $version}) SET m.name = $name, m.checksum = $checksum, "
+                                + "m.appliedAt = datetime()",
+                        Map.of("version", migration.version(), "name", migration.name(), "checksum", migration.checksum())));
+                applied++;
+                log.info("Applied schema migration V{} {}", migration.version(), migration.name());
+            }
+        }
+        return applied;
+    }
+
+    private static List<Migration> migrations() {
+        try {
+            Resource[] resources = new PathMatchingResourcePatternResolver().getResources("classpath*:neo4j/migrations/*.cypher");
+            return Arrays.stream(resources).map(SchemaMigrations::read)
+                    .sorted(Comparator.comparingInt(Migration::version)).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot list the schema migrations", e);
+        }
+    }
+
+    private static Migration read(Resource resource) {
+        Matcher matcher = NAME.matcher(String.valueOf(resource.getFilename()));
+        if (!matcher.matches()) {
+            throw new IllegalStateException("Schema file " + resource.getFilename() + " is not named V<n>__<name>.cypher");
+        }
+        try {
+            String text = resource.getContentAsString(StandardCharsets.UTF_8);
+            List<String> statements = Arrays.stream(text.split(";\\s*(\\r?\\n|$)"))
+                    .map(s -> s.lines().filter(l -> !l.strip().startsWith("//")).reduce("", (a, b) -> a + "\n" + b).strip())
+                    .filter(s -> !s.isEmpty()).toList();
+            return new Migration(Integer.parseInt(matcher.group(1)), matcher.group(2), statements, sha256(text));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read schema file " + resource.getFilename(), e);
+        }
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private record Migration(int version, String name, List<String> statements, String checksum) {
+    }
+}

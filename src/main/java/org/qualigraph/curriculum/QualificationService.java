@@ -1,0 +1,216 @@
+package org.qualigraph.curriculum;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.qualigraph.base.ConflictException;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The public face of the curriculum module: qualification documents in and out. Every write is one transaction, so a
+ * crash leaves a document as it was before or after, never half-written. Concurrent editors are kept apart by the
+ * document version (optimistic locking): a stale write is refused and changes nothing.
+ */
+@Service
+public class QualificationService {
+
+    private final QualificationStore store;
+    private final ApplicationEventPublisher events;
+
+    QualificationService(QualificationStore store, ApplicationEventPublisher events) {
+        this.store = store;
+        this.events = events;
+    }
+
+    @Transactional(readOnly = true)
+    public List<QualificationSummary> list(QualificationFilter filter, int offset, int limit) {
+        return store.list(filter == null ? QualificationFilter.ALL : filter, Math.max(0, offset), Math.max(0, limit));
+    }
+
+    @Transactional(readOnly = true)
+    public long count(QualificationFilter filter) {
+        return store.count(filter == null ? QualificationFilter.ALL : filter);
+    }
+
+    @Transactional(readOnly = true)
+    public long countAll() {
+        return store.countAll();
+    }
+
+    @Transactional(readOnly = true)
+    public QualificationDocument get(String id) {
+        return find(id).orElseThrow(() -> new QualificationNotFoundException(id));
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<QualificationDocument> find(String id) {
+        return store.read(id);
+    }
+
+    /** Stores a new qualification as a draft. Units given with the id of an existing unit are shared, not copied. */
+    @Transactional
+    public QualificationDocument create(QualificationDocument doc, String user) {
+        requireValid(doc);
+        if (doc.status() != null && doc.status() != QualificationStatus.DRAFT) {
+            throw new InvalidDocumentException("status", "a new qualification starts as DRAFT; status changes go through transitions");
+        }
+        return insert(doc, null, user, "CREATED");
+    }
+
+    /**
+     * Replaces the stored document. The given version must be the stored one; the stored version then grows by one.
+     * Published and archived qualifications are immutable: they change only through a new revision.
+     */
+    @Transactional
+    public QualificationDocument update(String id, QualificationDocument doc, String user) {
+        requireValid(doc);
+        if (doc.version() == null) {
+            throw new InvalidDocumentException("version", "the version you edited is required for an update");
+        }
+        long stored = store.lockVersion(id).orElseThrow(() -> new QualificationNotFoundException(id));
+        if (stored != doc.version()) {
+            throw new ConflictException("Qualification " + id + " was changed by someone else (version " + stored
+                    + ", yours " + doc.version() + "); reload it and apply your change again");
+        }
+        QualificationStatus status = store.status(id).orElse(QualificationStatus.DRAFT);
+        if (doc.status() != null && doc.status() != status) {
+            throw new InvalidDocumentException("status", "is " + status + "; status changes go through transitions");
+        }
+        if (status == QualificationStatus.PUBLISHED || status == QualificationStatus.ARCHIVED) {
+            throw new ConflictException("Qualification " + id + " is " + status + " and cannot change; start a new revision");
+        }
+        QualificationDocument current = store.read(id).orElseThrow();
+        var prepared = withIds(doc).withIdentity(id, stored + 1, status, current.derivedFrom());
+        store.write(prepared, user, false);
+        events.publishEvent(new QualificationChanged(id, stored + 1, user, "UPDATED", null));
+        return store.read(id).orElseThrow();
+    }
+
+    @Transactional
+    public void delete(String id, String user) {
+        QualificationStatus status = store.status(id).orElseThrow(() -> new QualificationNotFoundException(id));
+        if (status == QualificationStatus.PUBLISHED) {
+            throw new ConflictException("Qualification " + id + " is published; archive it instead of deleting it");
+        }
+        store.delete(id);
+        events.publishEvent(new QualificationChanged(id, -1, user, "DELETED", null));
+    }
+
+    /** A national variant: a full copy of the structure, linked with DERIVED_FROM, free to diverge from its source. */
+    @Transactional
+    public QualificationDocument derive(String sourceId, Map<String, String> title, String user) {
+        var source = get(sourceId);
+        var copy = copyOf(source, title == null || title.isEmpty() ? suffixed(source.title(), " (variant)") : title);
+        return insert(copy, sourceId, user, "DERIVED");
+    }
+
+    /** An independent copy with new ids, not linked to its source. */
+    @Transactional
+    public QualificationDocument duplicate(String sourceId, String user) {
+        var source = get(sourceId);
+        return insert(copyOf(source, suffixed(source.title(), " (copy)")), null, user, "DUPLICATED");
+    }
+
+    /** The other qualifications that share each unit of this one (unit id → qualifications), for impact warnings. */
+    @Transactional(readOnly = true)
+    public Map<String, List<QualificationSummary>> sharedUnits(String id) {
+        return store.sharedUnits(id);
+    }
+
+    /** Changes the workflow status; used by the review workflow, which decides whether the transition is allowed. */
+    @Transactional
+    public void changeStatus(String id, QualificationStatus status, String user) {
+        long version = store.lockVersion(id).orElseThrow(() -> new QualificationNotFoundException(id));
+        store.setStatus(id, status, user);
+        events.publishEvent(new QualificationChanged(id, version + 1, user, "STATUS", status.name()));
+    }
+
+    /**
+     * Stores a document as given, status included, for restoring a workspace or a new revision. Ids are kept where
+     * they are free.
+     */
+    @Transactional
+    public QualificationDocument restore(QualificationDocument doc, String user) {
+        requireValid(doc);
+        String id = doc.id() != null && !store.exists(doc.id()) ? doc.id() : UUID.randomUUID().toString();
+        var prepared = withIds(doc).withIdentity(id, doc.version() == null ? 0 : doc.version(),
+                doc.status() == null ? QualificationStatus.DRAFT : doc.status(),
+                doc.derivedFrom() != null && store.exists(doc.derivedFrom()) ? doc.derivedFrom() : null);
+        store.write(prepared, user, true);
+        events.publishEvent(new QualificationChanged(id, prepared.version(), user, "CREATED", "restored"));
+        return store.read(id).orElseThrow();
+    }
+
+    private QualificationDocument insert(QualificationDocument doc, String derivedFrom, String user, String action) {
+        requireValid(doc);
+        String id = UUID.randomUUID().toString();
+        var prepared = withIds(doc).withIdentity(id, 0L, QualificationStatus.DRAFT, derivedFrom);
+        store.write(prepared, user, true);
+        events.publishEvent(new QualificationChanged(id, 0, user, action, derivedFrom));
+        return store.read(id).orElseThrow();
+    }
+
+    private static void requireValid(QualificationDocument doc) {
+        var problems = DocumentValidator.validate(doc);
+        if (!problems.isEmpty()) {
+            throw new InvalidDocumentException(problems);
+        }
+    }
+
+    /**
+     * Gives every unit and outcome an id. A unit id that exists is kept (the unit is shared); an outcome id is kept
+     * only when it is new or already belongs to one of this document's units, so no other unit loses an outcome.
+     */
+    private QualificationDocument withIds(QualificationDocument doc) {
+        List<String> givenUnitIds = doc.units().stream().map(UnitDocument::id).filter(java.util.Objects::nonNull).toList();
+        Set<String> existingUnits = store.existingUnits(givenUnitIds);
+        List<String> givenOutcomeIds = doc.units().stream().flatMap(u -> u.outcomes().stream()).map(OutcomeDocument::id)
+                .filter(java.util.Objects::nonNull).toList();
+        Map<String, String> owners = store.outcomeOwners(givenOutcomeIds);
+        var seenOutcomes = new java.util.HashSet<String>();
+        var units = new ArrayList<UnitDocument>();
+        var unitIdOf = new HashMap<UnitDocument, String>();
+        for (var unit : doc.units()) {
+            String unitId = unit.id() != null && (existingUnits.contains(unit.id()) || isUuid(unit.id()))
+                    ? unit.id() : UUID.randomUUID().toString();
+            unitIdOf.put(unit, unitId);
+        }
+        Set<String> documentUnitIds = Set.copyOf(unitIdOf.values());
+        for (var unit : doc.units()) {
+            var outcomes = unit.outcomes().stream().map(o -> {
+                String owner = o.id() == null ? null : owners.get(o.id());
+                boolean keep = o.id() != null && isUuid(o.id()) && (owner == null || documentUnitIds.contains(owner))
+                        && seenOutcomes.add(o.id());
+                return keep ? o : o.withId(UUID.randomUUID().toString());
+            }).toList();
+            units.add(unit.withId(unitIdOf.get(unit)).withOutcomes(outcomes));
+        }
+        return doc.withUnits(units);
+    }
+
+    private static QualificationDocument copyOf(QualificationDocument source, Map<String, String> title) {
+        var units = source.units().stream().map(u -> u.withId(null)
+                .withOutcomes(u.outcomes().stream().map(o -> o.withId(null)).toList())).toList();
+        return source.withUnits(units).withTitle(title).withIdentity(null, null, QualificationStatus.DRAFT, null);
+    }
+
+    private static Map<String, String> suffixed(Map<String, String> title, String suffix) {
+        var result = new java.util.LinkedHashMap<String, String>();
+        title.forEach((language, text) -> result.put(language, text + suffix));
+        return result;
+    }
+
+    private static boolean isUuid(String id) {
+        try {
+            return UUID.fromString(id).toString().equalsIgnoreCase(id);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+}

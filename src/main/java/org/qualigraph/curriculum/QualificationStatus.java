@@ -1,0 +1,6 @@
+package org.qualigraph.curriculum;
+
+/** Where a qualification stands in the review workflow; changed only through transitions. */
+public enum QualificationStatus {
+    DRAFT, IN_REVIEW, CHANGES_REQUESTED, APPROVED, PUBLISHED, ARCHIVED
+}

@@ -1,0 +1,515 @@
+package org.qualigraph.curriculum;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Reads and writes qualification documents as a graph with hand-written Cypher. A document is a deep, ordered tree
+ * whose units may be shared with other qualifications; mapping it through entity classes would rewrite every
+ * relationship on each save, while a few {@code UNWIND} statements write a 1,000-outcome document in one round of
+ * statements and keep shared units intact. Callers run every method inside one transaction.
+ */
+@Repository
+class QualificationStore {
+
+    private static final TypeReference<LinkedHashMap<String, String>> TEXT = new TypeReference<>() {
+    };
+
+    private final Neo4jClient client;
+    private final ObjectMapper json;
+
+    QualificationStore(Neo4jClient client, ObjectMapper json) {
+        this.client = client;
+        this.json = json;
+    }
+
+    Optional<Long> lockVersion(String id) {
+        // Setting a property takes the write lock first, so the version read afterwards is the latest committed one.
+        return client.query("MATCH (q:Qualification {id: $id}) SET q.lockedAt = timestamp() RETURN q.version AS version")
+                .bind(id).to("id").fetchAs(Long.class).one();
+    }
+
+    Optional<QualificationStatus> status(String id) {
+        return client.query("MATCH (q:Qualification {id: $id}) RETURN q.status")
+                .bind(id).to("id").fetchAs(String.class).one().map(QualificationStatus::valueOf);
+    }
+
+    boolean exists(String id) {
+        return client.query("MATCH (q:Qualification {id: $id}) RETURN count(q) > 0").bind(id).to("id")
+                .fetchAs(Boolean.class).one().orElse(false);
+    }
+
+    /** Writes the whole document: it must carry ids for itself, its units and outcomes, and its version to store. */
+    void write(QualificationDocument doc, String user, boolean created) {
+        Map<String, Object> q = new HashMap<>();
+        q.put("id", doc.id());
+        q.put("version", doc.version());
+        q.put("title", text(doc.title()));
+        q.put("titleSearch", search(doc.title()));
+        q.put("titleSort", doc.displayTitle().toLowerCase());
+        q.put("description", text(doc.description()));
+        q.put("type", name(doc.type()));
+        q.put("eqfLevel", doc.eqfLevel());
+        q.put("ecosystem", name(doc.ecosystem()));
+        q.put("creditSystem", name(doc.creditSystem()));
+        q.put("credits", doc.credits() == null ? null : doc.credits().doubleValue());
+        q.put("entryRequirements", text(doc.entryRequirements()));
+        q.put("status", name(doc.status()));
+        q.put("user", user);
+        client.query("""
+                MERGE (q:Qualification {id: $q.id})
+                ON CREATE SET q.createdAt = datetime(), q.createdBy = $q.user
+                SET q.version = $q.version, q.title = $q.title, q.titleSearch = $q.titleSearch, q.titleSort = $q.titleSort,
+                    q.description = $q.description, q.type = $q.type, q.eqfLevel = $q.eqfLevel, q.ecosystem = $q.ecosystem,
+                    q.creditSystem = $q.creditSystem, q.credits = $q.credits, q.entryRequirements = $q.entryRequirements,
+                    q.status = $q.status, q.updatedAt = datetime(), q.updatedBy = $q.user
+                WITH q
+                OPTIONAL MATCH (q)-[r:HAS_NQF_LEVEL|CLASSIFIED_AS|AWARDED_BY|TARGETS]->()
+                DELETE r
+                """).bind(q).to("q").run();
+        client.query("""
+                MATCH (q:Qualification {id: $id})
+                UNWIND $nqf AS n
+                MERGE (level:NqfLevel {key: n.key}) ON CREATE SET level.country = n.country, level.level = n.level
+                SET level.uri = coalesce(n.uri, level.uri)
+                CREATE (q)-[:HAS_NQF_LEVEL {position: n.position, uri: n.uri}]->(level)
+                """).bindAll(Map.of("id", doc.id(), "nqf", indexed(doc.nqfLevels(), (n, i) -> map(
+                "key", n.country() + "|" + n.level(), "country", n.country(), "level", n.level(), "uri", n.uri(), "position", i))))
+                .run();
+        client.query("""
+                MATCH (q:Qualification {id: $id})
+                CALL (q) {
+                  UNWIND $isced AS f
+                  MERGE (field:IscedField {code: f.code})
+                  CREATE (q)-[:CLASSIFIED_AS {position: f.position}]->(field)
+                }
+                CALL (q) {
+                  UNWIND $bodies AS b
+                  MERGE (o:Organisation {key: b.key}) ON CREATE SET o.name = b.name, o.country = b.country
+                  SET o.kind = coalesce(b.kind, o.kind)
+                  CREATE (q)-[:AWARDED_BY {position: b.position, kind: b.kind}]->(o)
+                }
+                CALL (q) {
+                  UNWIND $targets AS t
+                  MERGE (occ:EscoOccupation {uri: t.uri})
+                  CREATE (q)-[:TARGETS {position: t.position}]->(occ)
+                }
+                """).bindAll(Map.of("id", doc.id(),
+                "isced", indexed(doc.iscedF(), (c, i) -> map("code", c, "position", i)),
+                "bodies", indexed(doc.awardingBodies(), (b, i) -> map("key", organisationKey(b), "name", b.name(),
+                        "country", b.country(), "kind", name(b.kind()), "position", i)),
+                "targets", indexed(doc.targetOccupations(), (t, i) -> map("uri", t, "position", i)))).run();
+        writeUnits(doc);
+        if (created && doc.derivedFrom() != null) {
+            client.query("""
+                    MATCH (q:Qualification {id: $id}), (source:Qualification {id: $source})
+                    MERGE (q)-[:DERIVED_FROM]->(source)
+                    """).bindAll(Map.of("id", doc.id(), "source", doc.derivedFrom())).run();
+        }
+    }
+
+    private void writeUnits(QualificationDocument doc) {
+        List<String> previousUnits = new ArrayList<>(client.query(
+                        "MATCH (:Qualification {id: $id})-[:HAS_UNIT]->(u:Unit) RETURN u.id")
+                .bind(doc.id()).to("id").fetchAs(String.class).all());
+        client.query("""
+                MATCH (q:Qualification {id: $id})
+                OPTIONAL MATCH (q)-[r:HAS_UNIT]->()
+                DELETE r
+                WITH DISTINCT q
+                OPTIONAL MATCH ()-[p:REQUIRES {qualification: $id}]->()
+                DELETE p
+                """).bind(doc.id()).to("id").run();
+
+        var units = new ArrayList<Map<String, Object>>();
+        var outcomes = new ArrayList<Map<String, Object>>();
+        var periods = new ArrayList<Map<String, Object>>();
+        var assessments = new ArrayList<Map<String, Object>>();
+        var prerequisites = new ArrayList<Map<String, Object>>();
+        Map<String, String> unitIdByCode = doc.units().stream()
+                .collect(Collectors.toMap(UnitDocument::code, UnitDocument::id, (a, b) -> a));
+        for (int i = 0; i < doc.units().size(); i++) {
+            var unit = doc.units().get(i);
+            units.add(map("id", unit.id(), "position", i, "mandatory", unit.isMandatory(), "code", unit.code(),
+                    "title", text(unit.title()), "titleSearch", search(unit.title()), "eqfLevel", unit.eqfLevel(),
+                    "credits", unit.credits() == null ? null : unit.credits().doubleValue(), "hours", unit.hours(),
+                    "deliveryModes", unit.deliveryModes().stream().map(Enum::name).toList()));
+            for (int j = 0; j < unit.prerequisites().size(); j++) {
+                prerequisites.add(map("from", unit.id(), "to", unitIdByCode.get(unit.prerequisites().get(j)), "position", j));
+            }
+            for (int j = 0; j < unit.outcomes().size(); j++) {
+                var o = unit.outcomes().get(j);
+                outcomes.add(map("unit", unit.id(), "id", o.id(), "position", j, "code", o.code(),
+                        "dimension", name(o.dimension()), "statement", text(o.statement()),
+                        "statementSearch", search(o.statement()), "eqfLevel", o.eqfLevel(), "skills", o.skills(),
+                        "keyCompetences", o.keyCompetences().stream().map(Enum::name).toList()));
+            }
+            for (int j = 0; j < unit.workBasedLearning().size(); j++) {
+                var w = unit.workBasedLearning().get(j);
+                periods.add(map("unit", unit.id(), "id", UUID.randomUUID().toString(), "position", j, "code", w.code(),
+                        "hours", w.hours(), "setting", name(w.setting()), "description", text(w.description()),
+                        "outcomes", w.outcomes()));
+            }
+            for (int j = 0; j < unit.assessments().size(); j++) {
+                var a = unit.assessments().get(j);
+                assessments.add(map("unit", unit.id(), "id", UUID.randomUUID().toString(), "position", j, "code", a.code(),
+                        "method", name(a.method()), "weight", a.weight(), "outcomes", a.outcomes()));
+            }
+        }
+        List<String> unitIds = doc.units().stream().map(UnitDocument::id).toList();
+        List<String> outcomeIds = outcomes.stream().map(o -> (String) o.get("id")).toList();
+        client.query("""
+                MATCH (q:Qualification {id: $id})
+                UNWIND $units AS u
+                MERGE (unit:Unit {id: u.id})
+                SET unit.code = u.code, unit.title = u.title, unit.titleSearch = u.titleSearch, unit.eqfLevel = u.eqfLevel,
+                    unit.credits = u.credits, unit.hours = u.hours, unit.deliveryModes = u.deliveryModes
+                CREATE (q)-[:HAS_UNIT {position: u.position, mandatory: u.mandatory}]->(unit)
+                """).bindAll(Map.of("id", doc.id(), "units", units)).run();
+        client.query("""
+                UNWIND $prerequisites AS p
+                MATCH (a:Unit {id: p.from}), (b:Unit {id: p.to})
+                CREATE (a)-[:REQUIRES {qualification: $id, position: p.position}]->(b)
+                """).bindAll(Map.of("id", doc.id(), "prerequisites", prerequisites)).run();
+        // outcomes, periods and assessments of these units that are no longer in the document go away
+        client.query("""
+                MATCH (unit:Unit)-[:HAS_OUTCOME]->(o:LearningOutcome)
+                WHERE unit.id IN $unitIds AND NOT o.id IN $outcomeIds
+                DETACH DELETE o
+                """).bindAll(Map.of("unitIds", unitIds, "outcomeIds", outcomeIds)).run();
+        client.query("""
+                MATCH (unit:Unit)-[:HAS_WBL|HAS_ASSESSMENT]->(x)
+                WHERE unit.id IN $unitIds
+                DETACH DELETE x
+                """).bind(unitIds).to("unitIds").run();
+        client.query("""
+                UNWIND $outcomes AS o
+                MATCH (unit:Unit {id: o.unit})
+                MERGE (n:LearningOutcome {id: o.id})
+                SET n.code = o.code, n.dimension = o.dimension, n.statement = o.statement,
+                    n.statementSearch = o.statementSearch, n.eqfLevel = o.eqfLevel
+                WITH unit, n, o
+                OPTIONAL MATCH (n)-[old:MAPS_TO|DEVELOPS_COMPETENCE]->()
+                DELETE old
+                WITH DISTINCT unit, n, o
+                OPTIONAL MATCH (other:Unit)-[moved:HAS_OUTCOME]->(n) WHERE other <> unit
+                DELETE moved
+                WITH DISTINCT unit, n, o
+                MERGE (unit)-[r:HAS_OUTCOME]->(n)
+                SET r.position = o.position
+                WITH n, o
+                CALL (n, o) {
+                  UNWIND range(0, size(o.skills) - 1) AS k
+                  MERGE (s:EscoSkill {uri: o.skills[k]})
+                  CREATE (n)-[:MAPS_TO {position: k}]->(s)
+                }
+                CALL (n, o) {
+                  UNWIND range(0, size(o.keyCompetences) - 1) AS k
+                  MERGE (c:KeyCompetence {code: o.keyCompetences[k]})
+                  CREATE (n)-[:DEVELOPS_COMPETENCE {position: k}]->(c)
+                }
+                """).bind(outcomes).to("outcomes").run();
+        client.query("""
+                UNWIND $periods AS w
+                MATCH (unit:Unit {id: w.unit})
+                CREATE (unit)-[:HAS_WBL {position: w.position}]->(p:WorkBasedLearning {id: w.id, code: w.code,
+                    hours: w.hours, setting: w.setting, description: w.description})
+                WITH unit, p, w
+                CALL (unit, p, w) {
+                  UNWIND range(0, size(w.outcomes) - 1) AS k
+                  MATCH (:Qualification {id: $id})-[:HAS_UNIT]->(:Unit)-[:HAS_OUTCOME]->(o:LearningOutcome {code: w.outcomes[k]})
+                  CREATE (p)-[:SERVES {position: k}]->(o)
+                }
+                """).bindAll(Map.of("id", doc.id(), "periods", periods)).run();
+        client.query("""
+                UNWIND $assessments AS a
+                MATCH (unit:Unit {id: a.unit})
+                CREATE (unit)-[:HAS_ASSESSMENT {position: a.position}]->(x:Assessment {id: a.id, code: a.code,
+                    method: a.method, weight: a.weight})
+                WITH unit, x, a
+                CALL (unit, x, a) {
+                  UNWIND range(0, size(a.outcomes) - 1) AS k
+                  MATCH (:Qualification {id: $id})-[:HAS_UNIT]->(:Unit)-[:HAS_OUTCOME]->(o:LearningOutcome {code: a.outcomes[k]})
+                  CREATE (x)-[:ASSESSES {position: k}]->(o)
+                }
+                """).bindAll(Map.of("id", doc.id(), "assessments", assessments)).run();
+        previousUnits.removeAll(unitIds);
+        deleteOrphanUnits(previousUnits);
+    }
+
+    /** Units that no qualification holds any more are deleted with everything that hangs off them. */
+    private void deleteOrphanUnits(Collection<String> unitIds) {
+        if (unitIds.isEmpty()) {
+            return;
+        }
+        client.query("""
+                MATCH (u:Unit) WHERE u.id IN $ids AND NOT ()-[:HAS_UNIT]->(u)
+                OPTIONAL MATCH (u)-[:HAS_OUTCOME|HAS_WBL|HAS_ASSESSMENT]->(x)
+                DETACH DELETE x, u
+                """).bind(List.copyOf(unitIds)).to("ids").run();
+    }
+
+    void delete(String id) {
+        List<String> units = new ArrayList<>(client.query("MATCH (:Qualification {id: $id})-[:HAS_UNIT]->(u:Unit) RETURN u.id")
+                .bind(id).to("id").fetchAs(String.class).all());
+        client.query("""
+                MATCH (q:Qualification {id: $id})
+                OPTIONAL MATCH ()-[p:REQUIRES {qualification: $id}]->()
+                DELETE p
+                WITH DISTINCT q
+                DETACH DELETE q
+                """).bind(id).to("id").run();
+        deleteOrphanUnits(units);
+    }
+
+    /** Which of these unit ids exist already; such units are reused (shared) rather than created. */
+    Set<String> existingUnits(Collection<String> ids) {
+        return new HashSet<>(client.query("MATCH (u:Unit) WHERE u.id IN $ids RETURN u.id")
+                .bind(List.copyOf(ids)).to("ids").fetchAs(String.class).all());
+    }
+
+    /** For outcome ids that exist: the id of the unit holding each. */
+    Map<String, String> outcomeOwners(Collection<String> ids) {
+        var owners = new HashMap<String, String>();
+        client.query("MATCH (u:Unit)-[:HAS_OUTCOME]->(o:LearningOutcome) WHERE o.id IN $ids RETURN o.id AS o, u.id AS u")
+                .bind(List.copyOf(ids)).to("ids").fetch().all()
+                .forEach(row -> owners.put((String) row.get("o"), (String) row.get("u")));
+        return owners;
+    }
+
+    /** The other qualifications that hold each unit of the given qualification (unit id → qualification summaries). */
+    Map<String, List<QualificationSummary>> sharedUnits(String id) {
+        var result = new LinkedHashMap<String, List<QualificationSummary>>();
+        client.query("""
+                MATCH (:Qualification {id: $id})-[:HAS_UNIT]->(u:Unit)<-[:HAS_UNIT]-(other:Qualification)
+                WHERE other.id <> $id
+                RETURN u.id AS unit, other.id AS id, other.title AS title, other.eqfLevel AS eqfLevel, other.type AS type,
+                       other.status AS status, other.version AS version
+                ORDER BY other.titleSort
+                """).bind(id).to("id").fetch().all().forEach(row -> result
+                .computeIfAbsent((String) row.get("unit"), k -> new ArrayList<>()).add(summary(row)));
+        return result;
+    }
+
+    Optional<QualificationDocument> read(String id) {
+        return client.query("""
+                MATCH (q:Qualification {id: $id})
+                RETURN q {.*,
+                  nqf: [(q)-[r:HAS_NQF_LEVEL]->(n) | {country: n.country, level: n.level, uri: r.uri, position: r.position}],
+                  isced: [(q)-[r:CLASSIFIED_AS]->(f) | {code: f.code, position: r.position}],
+                  bodies: [(q)-[r:AWARDED_BY]->(o) | {name: o.name, country: o.country, kind: r.kind, position: r.position}],
+                  targets: [(q)-[r:TARGETS]->(occ) | {uri: occ.uri, position: r.position}],
+                  derivedFrom: head([(q)-[:DERIVED_FROM]->(s) | s.id]),
+                  units: [(q)-[hu:HAS_UNIT]->(u) | u {.*, position: hu.position, mandatory: hu.mandatory,
+                    prerequisites: [(u)-[r:REQUIRES {qualification: $id}]->(p) | {code: p.code, position: r.position}],
+                    outcomes: [(u)-[ho:HAS_OUTCOME]->(o) | o {.*, position: ho.position,
+                      skills: [(o)-[m:MAPS_TO]->(s) | {uri: s.uri, position: m.position}],
+                      keyCompetences: [(o)-[k:DEVELOPS_COMPETENCE]->(c) | {code: c.code, position: k.position}]}],
+                    periods: [(u)-[hw:HAS_WBL]->(w) | w {.*, position: hw.position,
+                      outcomes: [(w)-[s:SERVES]->(o) | {code: o.code, position: s.position}]}],
+                    assessments: [(u)-[ha:HAS_ASSESSMENT]->(a) | a {.*, position: ha.position,
+                      outcomes: [(a)-[s:ASSESSES]->(o) | {code: o.code, position: s.position}]}]
+                  }]
+                } AS doc
+                """).bind(id).to("id").fetchAs(QualificationDocument.class)
+                .mappedBy((types, record) -> toDocument(record.get("doc").asMap()))
+                .one();
+    }
+
+    List<QualificationSummary> list(QualificationFilter filter, int offset, int limit) {
+        return client.query("""
+                MATCH (q:Qualification)
+                WHERE ($title IS NULL OR q.titleSearch CONTAINS $title)
+                  AND ($eqf IS NULL OR q.eqfLevel = $eqf)
+                  AND ($type IS NULL OR q.type = $type)
+                  AND ($status IS NULL OR q.status = $status)
+                RETURN q.id AS id, q.title AS title, q.eqfLevel AS eqfLevel, q.type AS type, q.status AS status,
+                       q.version AS version
+                ORDER BY q.titleSort, q.id
+                SKIP $offset LIMIT $limit
+                """).bindAll(filterParameters(filter, Map.of("offset", offset, "limit", limit)))
+                .fetch().all().stream().map(this::summary).toList();
+    }
+
+    long count(QualificationFilter filter) {
+        return client.query("""
+                MATCH (q:Qualification)
+                WHERE ($title IS NULL OR q.titleSearch CONTAINS $title)
+                  AND ($eqf IS NULL OR q.eqfLevel = $eqf)
+                  AND ($type IS NULL OR q.type = $type)
+                  AND ($status IS NULL OR q.status = $status)
+                RETURN count(q)
+                """).bindAll(filterParameters(filter, Map.of())).fetchAs(Long.class).one().orElse(0L);
+    }
+
+    long countAll() {
+        return client.query("MATCH (q:Qualification) RETURN count(q)").fetchAs(Long.class).one().orElse(0L);
+    }
+
+    void setStatus(String id, QualificationStatus status, String user) {
+        client.query("""
+                MATCH (q:Qualification {id: $id})
+                SET q.status = $status, q.version = q.version + 1, q.updatedAt = datetime(), q.updatedBy = $user
+                """).bindAll(map("id", id, "status", status.name(), "user", user)).run();
+    }
+
+    private Map<String, Object> filterParameters(QualificationFilter filter, Map<String, Object> extra) {
+        var params = new HashMap<String, Object>(extra);
+        params.put("title", filter.title() == null || filter.title().isBlank() ? null : filter.title().strip().toLowerCase());
+        params.put("eqf", filter.eqfLevel());
+        params.put("type", name(filter.type()));
+        params.put("status", name(filter.status()));
+        return params;
+    }
+
+    private QualificationSummary summary(Map<String, Object> row) {
+        return new QualificationSummary((String) row.get("id"), parse((String) row.get("title")), toInt(row.get("eqfLevel")),
+                enumOf(QualificationType.class, row.get("type")), enumOf(QualificationStatus.class, row.get("status")),
+                row.get("version") == null ? 0 : ((Number) row.get("version")).longValue());
+    }
+
+    @SuppressWarnings("unchecked")
+    private QualificationDocument toDocument(Map<String, Object> q) {
+        List<QualificationDocument.NqfLevel> nqf = sorted((List<Map<String, Object>>) q.get("nqf")).stream()
+                .map(n -> new QualificationDocument.NqfLevel((String) n.get("country"), (String) n.get("level"), (String) n.get("uri")))
+                .toList();
+        List<String> isced = sorted((List<Map<String, Object>>) q.get("isced")).stream().map(f -> (String) f.get("code")).toList();
+        List<QualificationDocument.AwardingBody> bodies = sorted((List<Map<String, Object>>) q.get("bodies")).stream()
+                .map(b -> new QualificationDocument.AwardingBody((String) b.get("name"), (String) b.get("country"),
+                        enumOf(OrganisationKind.class, b.get("kind"))))
+                .toList();
+        List<String> targets = sorted((List<Map<String, Object>>) q.get("targets")).stream().map(t -> (String) t.get("uri")).toList();
+        List<UnitDocument> units = sorted((List<Map<String, Object>>) q.get("units")).stream().map(this::toUnit).toList();
+        return new QualificationDocument((String) q.get("id"), ((Number) q.get("version")).longValue(),
+                parse((String) q.get("title")), parse((String) q.get("description")),
+                enumOf(QualificationType.class, q.get("type")), toInt(q.get("eqfLevel")), nqf, isced,
+                enumOf(Ecosystem.class, q.get("ecosystem")), enumOf(CreditSystem.class, q.get("creditSystem")),
+                decimal(q.get("credits")), parse((String) q.get("entryRequirements")), bodies, targets,
+                (String) q.get("derivedFrom"), enumOf(QualificationStatus.class, q.get("status")), units);
+    }
+
+    @SuppressWarnings("unchecked")
+    private UnitDocument toUnit(Map<String, Object> u) {
+        List<OutcomeDocument> outcomes = sorted((List<Map<String, Object>>) u.get("outcomes")).stream()
+                .map(o -> new OutcomeDocument((String) o.get("id"), (String) o.get("code"),
+                        enumOf(Dimension.class, o.get("dimension")), parse((String) o.get("statement")),
+                        toInt(o.get("eqfLevel")),
+                        sorted((List<Map<String, Object>>) o.get("skills")).stream().map(s -> (String) s.get("uri")).toList(),
+                        codes((List<Map<String, Object>>) o.get("keyCompetences")).stream().map(KeyCompetence::valueOf).toList()))
+                .toList();
+        List<WorkBasedLearningDocument> periods = sorted((List<Map<String, Object>>) u.get("periods")).stream()
+                .map(w -> new WorkBasedLearningDocument((String) w.get("code"), toInt(w.get("hours")),
+                        enumOf(WblSetting.class, w.get("setting")), parse((String) w.get("description")),
+                        codes((List<Map<String, Object>>) w.get("outcomes"))))
+                .toList();
+        List<AssessmentDocument> assessments = sorted((List<Map<String, Object>>) u.get("assessments")).stream()
+                .map(a -> new AssessmentDocument((String) a.get("code"), enumOf(AssessmentMethod.class, a.get("method")),
+                        toInt(a.get("weight")), codes((List<Map<String, Object>>) a.get("outcomes"))))
+                .toList();
+        List<DeliveryMode> modes = u.get("deliveryModes") == null ? List.of()
+                : ((List<String>) u.get("deliveryModes")).stream().map(DeliveryMode::valueOf).toList();
+        List<String> prerequisites = codes((List<Map<String, Object>>) u.get("prerequisites"));
+        return new UnitDocument((String) u.get("id"), (String) u.get("code"), parse((String) u.get("title")),
+                toInt(u.get("eqfLevel")), decimal(u.get("credits")), toInt(u.get("hours")),
+                (Boolean) u.get("mandatory"), prerequisites, modes, outcomes, periods, assessments);
+    }
+
+    private static List<String> codes(List<Map<String, Object>> rows) {
+        return sorted(rows).stream().map(r -> (String) r.get("code")).toList();
+    }
+
+    private static List<Map<String, Object>> sorted(List<Map<String, Object>> rows) {
+        if (rows == null) {
+            return List.of();
+        }
+        return rows.stream().sorted(Comparator.comparingLong(r -> r.get("position") == null ? 0 : ((Number) r.get("position")).longValue()))
+                .toList();
+    }
+
+    private String text(Map<String, String> text) {
+        if (text == null || text.isEmpty()) {
+            return null;
+        }
+        try {
+            return json.writeValueAsString(text);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot encode text", e);
+        }
+    }
+
+    private Map<String, String> parse(String text) {
+        if (text == null) {
+            return Map.of();
+        }
+        try {
+            return json.readValue(text, TEXT);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored text is not a language map: " + text, e);
+        }
+    }
+
+    private static String search(Map<String, String> text) {
+        return String.join("\n", text.values()).toLowerCase();
+    }
+
+    static String organisationKey(QualificationDocument.AwardingBody body) {
+        return body.name().strip().toLowerCase() + "|" + (body.country() == null ? "" : body.country());
+    }
+
+    private static BigDecimal decimal(Object value) {
+        if (value == null) {
+            return null;
+        }
+        BigDecimal decimal = BigDecimal.valueOf(((Number) value).doubleValue()).stripTrailingZeros();
+        return decimal.scale() < 0 ? decimal.setScale(0) : decimal;
+    }
+
+    private static Integer toInt(Object value) {
+        return value == null ? null : ((Number) value).intValue();
+    }
+
+    private static <E extends Enum<E>> E enumOf(Class<E> type, Object value) {
+        return value == null ? null : Enum.valueOf(type, (String) value);
+    }
+
+    private static String name(Enum<?> value) {
+        return value == null ? null : value.name();
+    }
+
+    private interface Indexer<T> {
+        Map<String, Object> apply(T value, int index);
+    }
+
+    private static <T> List<Map<String, Object>> indexed(List<T> values, Indexer<T> indexer) {
+        var rows = new ArrayList<Map<String, Object>>();
+        for (int i = 0; i < values.size(); i++) {
+            rows.add(indexer.apply(values.get(i), i));
+        }
+        return rows;
+    }
+
+    /** A map that, unlike {@code Map.of}, allows null values (Cypher treats them as absent). */
+    static Map<String, Object> map(Object... keyValues) {
+        var map = new HashMap<String, Object>();
+        for (int i = 0; i < keyValues.length; i += 2) {
+            map.put((String) keyValues[i], keyValues[i + 1]);
+        }
+        return map;
+    }
+}

@@ -1,0 +1,6 @@
+package org.qualigraph.curriculum;
+
+/** Where a work-based learning period takes place. */
+public enum WblSetting {
+    COMPANY, SIMULATED, TRANSNATIONAL
+}
