@@ -1,0 +1,28 @@
+package org.qualigraph.curriculum;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Look-ups of ESCO skills that the editor's skill picker needs, implemented by the ESCO module. When no catalogue is
+ * loaded, implementations answer empty lists and the picker still accepts URIs typed in.
+ */
+public interface SkillCatalog {
+
+    /** A skill as the picker shows it. {@code skillType} is ESCO's ("skill/competence" or "knowledge"). */
+    record SkillRef(String uri, String label, String skillType, String reuseLevel) {
+    }
+
+    /** Ranked skills whose preferred or alternative labels match the query (prefixes and small typos). */
+    List<SkillRef> search(String query, int limit);
+
+    /** Labels, types and reuse levels of the given URIs; unknown URIs are left out. */
+    Map<String, SkillRef> describe(Collection<String> uris);
+
+    /** The best ESCO matches for an outcome statement. */
+    List<SkillRef> suggestForStatement(String statement, int limit);
+
+    /** Essential skills of the document's target occupations that no outcome covers yet. */
+    List<SkillRef> uncoveredEssentialSkills(QualificationDocument document, int limit);
+}
