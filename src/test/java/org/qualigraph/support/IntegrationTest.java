@@ -1,0 +1,66 @@
+package org.qualigraph.support;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.neo4j.harness.Neo4j;
+import org.neo4j.harness.Neo4jBuilders;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Base of every test that needs the application and a database: one in-process Neo4j (neo4j-harness) per test JVM
+ * and one Spring context shared by all subclasses. Keep subclasses free of extra context configuration
+ * (properties, mocks, profiles): each variation starts another context and costs seconds.
+ * <p>
+ * Before each test the curriculum graph (qualifications and everything below them, reviews, comments, evidence) is
+ * cleared; users and ESCO reference data stay.
+ */
+@SpringBootTest(properties = {"qualigraph.demo=false", "QUALIGRAPH_ADMIN_PASSWORD=" + TestUsers.ADMIN_PASSWORD})
+@AutoConfigureMockMvc
+public abstract class IntegrationTest {
+
+    private static final Neo4j NEO4J = Neo4jBuilders.newInProcessBuilder().withDisabledServer().build();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(NEO4J::close, "neo4j-harness-shutdown"));
+    }
+
+    @DynamicPropertySource
+    static void neo4j(DynamicPropertyRegistry registry) {
+        registry.add("spring.neo4j.uri", NEO4J::boltURI);
+        registry.add("spring.neo4j.authentication.username", () -> "neo4j");
+        registry.add("spring.neo4j.authentication.password", () -> "unused");
+        registry.add("qualigraph.data-dir", () -> tempDir().toString());
+        registry.add("qualigraph.elm.schema-dir", () -> SharedData.elmDir().map(Path::toString).orElse(""));
+    }
+
+    @Autowired
+    protected Neo4jClient neo4jClient;
+
+    @Autowired
+    protected TestUsers users;
+
+    @BeforeEach
+    void clearCurricula() {
+        neo4jClient.query("""
+                MATCH (n) WHERE n:Qualification OR n:Unit OR n:LearningOutcome OR n:WorkBasedLearning OR n:Assessment
+                   OR n:Comment OR n:Review OR n:Evidence OR n:Revision OR n:AuditEntry OR n:OccupationalProfile
+                   OR n:__Demo
+                DETACH DELETE n
+                """).run();
+        users.ensure();
+    }
+
+    private static Path tempDir() {
+        try {
+            return Files.createTempDirectory("qualigraph-test");
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
