@@ -35,10 +35,12 @@ public class AccountService implements UserDetailsService {
 
     private final UserRepository users;
     private final PasswordEncoder encoder;
+    private final LoginThrottle throttle;
 
-    AccountService(UserRepository users, PasswordEncoder encoder) {
+    AccountService(UserRepository users, PasswordEncoder encoder, LoginThrottle throttle) {
         this.users = users;
         this.encoder = encoder;
+        this.throttle = throttle;
     }
 
     @Override
@@ -47,7 +49,7 @@ public class AccountService implements UserDetailsService {
         var account = users.findById(username).orElseThrow(() -> new UsernameNotFoundException("unknown user"));
         return User.withUsername(account.getUsername()).password(account.getPasswordHash())
                 .authorities(account.getRoles().stream().map(r -> new SimpleGrantedAuthority("ROLE_" + r)).toList())
-                .disabled(!account.isEnabled()).build();
+                .disabled(!account.isEnabled()).accountLocked(throttle.isLocked(username)).build();
     }
 
     @Transactional
@@ -105,6 +107,7 @@ public class AccountService implements UserDetailsService {
         var account = users.findById(username).orElseThrow(() -> new NotFoundException("no user " + username));
         account.setPasswordHash(encoder.encode(password));
         users.save(account);
+        throttle.reset(username);
     }
 
     @Transactional

@@ -26,11 +26,14 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class RequestSizeLimitFilter extends OncePerRequestFilter {
 
     private final long limit;
+    private final long workspaceLimit;
     private final com.fasterxml.jackson.databind.ObjectMapper json;
 
     RequestSizeLimitFilter(@Value("${qualigraph.api.max-body-size:16MB}") org.springframework.util.unit.DataSize limit,
+                           @Value("${qualigraph.api.max-workspace-size:512MB}") org.springframework.util.unit.DataSize workspaceLimit,
                            com.fasterxml.jackson.databind.ObjectMapper json) {
         this.limit = limit.toBytes();
+        this.workspaceLimit = workspaceLimit.toBytes();
         this.json = json;
     }
 
@@ -44,6 +47,7 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        long limit = request.getRequestURI().startsWith("/api/admin/workspace") ? workspaceLimit : this.limit;
         if (request.getContentLengthLong() > limit) {
             response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
             response.setContentType(MediaType.APPLICATION_JSON_VALUE);

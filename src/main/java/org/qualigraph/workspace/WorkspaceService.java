@@ -1,0 +1,296 @@
+package org.qualigraph.workspace;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.qualigraph.base.BadInputException;
+import org.qualigraph.base.ConflictException;
+import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Exports and imports the curriculum workspace as a graph dump: every node that is not reference data or an account
+ * (ESCO concepts are kept as bare URIs so that links survive; users, migrations and ESCO content are left out) with
+ * its labels and properties, and every relationship between them. Being generic over labels, it also carries what
+ * features add later (reviews, comments, evidence) without knowing them. Import goes into an empty workspace only,
+ * in one transaction: it either restores everything or nothing.
+ */
+@Service
+public class WorkspaceService {
+
+    static final String FORMAT = "qualigraph-workspace";
+    static final int FORMAT_VERSION = 1;
+    /** Labels never exported: accounts (passwords), schema bookkeeping, imported reference data. */
+    private static final Set<String> EXCLUDED = Set.of("User", "__Migration", "__Demo", "EscoRelease", "IscoGroup");
+    /** Reference nodes exported by their key only, so relationships to them survive. */
+    private static final Map<String, String> REFERENCE_KEYS = Map.of("EscoSkill", "uri", "EscoOccupation", "uri");
+
+    private final Neo4jClient client;
+    private final ObjectMapper json;
+
+    WorkspaceService(Neo4jClient client, ObjectMapper json) {
+        this.client = client;
+        this.json = json;
+    }
+
+    /** Counts of what the workspace holds, by label. */
+    @Transactional(readOnly = true)
+    public Map<String, Long> counts() {
+        var counts = new TreeMap<String, Long>();
+        for (var node : nodes()) {
+            for (String label : node.labels()) {
+                counts.merge(label, 1L, Long::sum);
+            }
+        }
+        counts.put("relationships", (long) relationships(refs(nodes())).size());
+        return counts;
+    }
+
+    @Transactional(readOnly = true)
+    public void export(OutputStream out) throws IOException {
+        List<Node> nodes = nodes();
+        Map<String, String> refs = refs(nodes);
+        try (JsonGenerator generator = json.getFactory().createGenerator(out, JsonEncoding.UTF8)) {
+            generator.useDefaultPrettyPrinter();
+            generator.writeStartObject();
+            generator.writeStringField("format", FORMAT);
+            generator.writeNumberField("formatVersion", FORMAT_VERSION);
+            generator.writeStringField("exportedAt", OffsetDateTime.now().toString());
+            generator.writeArrayFieldStart("nodes");
+            for (Node node : nodes) {
+                generator.writeStartObject();
+                generator.writeStringField("ref", refs.get(node.elementId()));
+                generator.writeObjectField("labels", node.labels());
+                generator.writeObjectField("properties", encode(node.properties()));
+                generator.writeEndObject();
+            }
+            generator.writeEndArray();
+            generator.writeArrayFieldStart("relationships");
+            for (Relationship rel : relationships(refs)) {
+                generator.writeStartObject();
+                generator.writeStringField("type", rel.type());
+                generator.writeStringField("start", rel.start());
+                generator.writeStringField("end", rel.end());
+                generator.writeObjectField("properties", encode(rel.properties()));
+                generator.writeEndObject();
+            }
+            generator.writeEndArray();
+            generator.writeEndObject();
+        }
+    }
+
+    /** Restores a workspace file into an empty workspace; returns the counts restored. */
+    @Transactional
+    public Map<String, Long> importInto(InputStream in) throws IOException {
+        JsonNode root;
+        try {
+            root = json.readTree(in);
+        } catch (IOException e) {
+            throw new BadInputException("", "the workspace file is not valid JSON: " + e.getMessage().lines().findFirst().orElse(""));
+        }
+        if (root == null || !FORMAT.equals(root.path("format").asText()) || root.path("formatVersion").asInt() != FORMAT_VERSION) {
+            throw new BadInputException("format", "not a Qualigraph workspace file (format \"" + FORMAT + "\", version "
+                    + FORMAT_VERSION + ")");
+        }
+        long existing = client.query("MATCH (q:Qualification) RETURN count(q)").fetchAs(Long.class).one().orElse(0L);
+        if (existing > 0) {
+            throw new ConflictException("the workspace is not empty (" + existing + " qualifications); import into an empty instance");
+        }
+        var nodeRows = new ArrayList<Map<String, Object>>();
+        var problems = new ArrayList<org.qualigraph.base.FieldProblem>();
+        int index = 0;
+        for (JsonNode node : root.path("nodes")) {
+            String ref = node.path("ref").asText(null);
+            List<String> labels = new ArrayList<>();
+            node.path("labels").forEach(l -> labels.add(l.asText()));
+            if (ref == null || labels.isEmpty() || labels.stream().anyMatch(l -> !l.matches("[A-Za-z_][A-Za-z0-9_]*") || EXCLUDED.contains(l))) {
+                problems.add(new org.qualigraph.base.FieldProblem("nodes[" + index + "]", "needs a ref and allowed labels"));
+            } else {
+                nodeRows.add(Map.of("ref", ref, "labels", labels, "properties", decode(node.path("properties"))));
+            }
+            index++;
+        }
+        var relRows = new ArrayList<Map<String, Object>>();
+        index = 0;
+        for (JsonNode rel : root.path("relationships")) {
+            String type = rel.path("type").asText("");
+            if (!type.matches("[A-Z_][A-Z0-9_]*")) {
+                problems.add(new org.qualigraph.base.FieldProblem("relationships[" + index + "].type", "not a relationship type"));
+            } else {
+                relRows.add(Map.of("type", type, "start", rel.path("start").asText(), "end", rel.path("end").asText(),
+                        "properties", decode(rel.path("properties"))));
+            }
+            index++;
+        }
+        if (!problems.isEmpty()) {
+            throw new BadInputException(problems);
+        }
+        // Labels and relationship types cannot be parameters in Cypher; they were checked against a strict pattern
+        // above and are grouped so each statement names one combination.
+        var byLabels = new LinkedHashMap<List<String>, List<Map<String, Object>>>();
+        nodeRows.forEach(row -> byLabels.computeIfAbsent(castList(row.get("labels")), k -> new ArrayList<>()).add(row));
+        for (var entry : byLabels.entrySet()) {
+            String labels = String.join(":", entry.getKey().stream().map(l -> "`" + l + "`").toList());
+            String keyLabel = entry.getKey().stream().filter(REFERENCE_KEYS::containsKey).findFirst().orElse(null);
+            String statement = keyLabel != null
+                    ? "UNWIND $rows AS row MERGE (n:`" + keyLabel + "` {" + REFERENCE_KEYS.get(keyLabel) + ": row.properties."
+                    + REFERENCE_KEYS.get(keyLabel) + "}) SET n:" + labels + ", n.__ref = row.ref"
+                    : "UNWIND $rows AS row CREATE (n:" + labels + ") SET n = row.properties, n.__ref = row.ref";
+            client.query(statement).bind(entry.getValue()).to("rows").run();
+        }
+        var byType = new LinkedHashMap<String, List<Map<String, Object>>>();
+        relRows.forEach(row -> byType.computeIfAbsent((String) row.get("type"), k -> new ArrayList<>()).add(row));
+        for (var entry : byType.entrySet()) {
+            long created = client.query("UNWIND $rows AS row MATCH (a {__ref: row.start}), (b {__ref: row.end}) "
+                            + "CREATE (a)-[r:`" + entry.getKey() + "`]->(b) SET r = row.properties RETURN count(r)")
+                    .bind(entry.getValue()).to("rows").fetchAs(Long.class).one().orElse(0L);
+            if (created != entry.getValue().size()) {
+                throw new BadInputException("relationships", entry.getValue().size() - created + " " + entry.getKey()
+                        + " relationships refer to nodes that are not in the file");
+            }
+        }
+        client.query("MATCH (n) WHERE n.__ref IS NOT NULL REMOVE n.__ref").run();
+        return counts();
+    }
+
+    private record Node(String elementId, List<String> labels, Map<String, Object> properties) {
+    }
+
+    private record Relationship(String type, String start, String end, Map<String, Object> properties) {
+    }
+
+    private List<Node> nodes() {
+        var rows = client.query("""
+                MATCH (n)
+                WHERE none(l IN labels(n) WHERE l IN $excluded)
+                  AND (NOT (n:EscoSkill OR n:EscoOccupation) OR EXISTS { (n)<--(m) WHERE NOT (m:EscoSkill OR m:EscoOccupation) })
+                RETURN elementId(n) AS id, labels(n) AS labels, properties(n) AS properties
+                """).bind(List.copyOf(EXCLUDED)).to("excluded").fetch().all();
+        var nodes = new ArrayList<Node>();
+        for (var row : rows) {
+            List<String> labels = castList(row.get("labels")).stream().sorted().toList();
+            @SuppressWarnings("unchecked")
+            Map<String, Object> properties = new TreeMap<>((Map<String, Object>) row.get("properties"));
+            String keyLabel = labels.stream().filter(REFERENCE_KEYS::containsKey).findFirst().orElse(null);
+            if (keyLabel != null) {
+                String key = REFERENCE_KEYS.get(keyLabel);
+                properties = new TreeMap<>(Map.of(key, properties.get(key)));
+                labels = List.of(keyLabel);
+            }
+            nodes.add(new Node((String) row.get("id"), labels, properties));
+        }
+        nodes.sort((a, b) -> canonical(a).compareTo(canonical(b)));
+        return nodes;
+    }
+
+    /** Stable references: the node's id or natural key where it has one, else its position in canonical order. */
+    private Map<String, String> refs(List<Node> nodes) {
+        var refs = new HashMap<String, String>();
+        int anonymous = 0;
+        for (Node node : nodes) {
+            Object key = node.properties().getOrDefault("id", node.properties().getOrDefault("uri",
+                    node.properties().getOrDefault("key", node.properties().get("code"))));
+            String ref = key != null ? node.labels().get(0) + ":" + key : "n" + anonymous++;
+            refs.put(node.elementId(), ref);
+        }
+        return refs;
+    }
+
+    private List<Relationship> relationships(Map<String, String> refs) {
+        var result = new ArrayList<Relationship>();
+        client.query("MATCH (a)-[r]->(b) WHERE elementId(a) IN $ids AND elementId(b) IN $ids "
+                        + "RETURN elementId(a) AS a, type(r) AS type, elementId(b) AS b, properties(r) AS properties")
+                .bind(List.copyOf(refs.keySet())).to("ids").fetch().all().forEach(row -> {
+                    @SuppressWarnings("unchecked")
+                    Map<String, Object> properties = new TreeMap<>((Map<String, Object>) row.get("properties"));
+                    result.add(new Relationship((String) row.get("type"), refs.get((String) row.get("a")),
+                            refs.get((String) row.get("b")), properties));
+                });
+        result.sort((x, y) -> (x.start() + x.type() + x.end() + x.properties()).compareTo(y.start() + y.type() + y.end() + y.properties()));
+        return result;
+    }
+
+    private String canonical(Node node) {
+        return node.labels() + String.valueOf(node.properties());
+    }
+
+    /** Neo4j temporal values are written as {"$type": ..., "value": ...} so they come back with their type. */
+    private static Map<String, Object> encode(Map<String, Object> properties) {
+        var encoded = new TreeMap<String, Object>();
+        properties.forEach((key, value) -> encoded.put(key, encodeValue(value)));
+        return encoded;
+    }
+
+    private static Object encodeValue(Object value) {
+        if (value instanceof ZonedDateTime || value instanceof OffsetDateTime) {
+            return Map.of("$type", "datetime", "value", value.toString());
+        }
+        if (value instanceof LocalDateTime) {
+            return Map.of("$type", "localdatetime", "value", value.toString());
+        }
+        if (value instanceof LocalDate) {
+            return Map.of("$type", "date", "value", value.toString());
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().map(WorkspaceService::encodeValue).toList();
+        }
+        return value;
+    }
+
+    private Map<String, Object> decode(JsonNode properties) {
+        var decoded = new HashMap<String, Object>();
+        Iterator<Map.Entry<String, JsonNode>> fields = properties.fields();
+        while (fields.hasNext()) {
+            var field = fields.next();
+            decoded.put(field.getKey(), decodeValue(field.getValue()));
+        }
+        return decoded;
+    }
+
+    private Object decodeValue(JsonNode value) {
+        if (value.isObject() && value.has("$type")) {
+            String text = value.path("value").asText();
+            try {
+                return switch (value.path("$type").asText()) {
+                    case "datetime" -> ZonedDateTime.parse(text);
+                    case "localdatetime" -> LocalDateTime.parse(text);
+                    case "date" -> LocalDate.parse(text);
+                    default -> throw new BadInputException("properties", "unknown value type " + value.path("$type").asText());
+                };
+            } catch (java.time.format.DateTimeParseException e) {
+                throw new BadInputException("properties", "not a date/time: " + text);
+            }
+        }
+        if (value.isArray()) {
+            var list = new ArrayList<Object>();
+            value.forEach(v -> list.add(decodeValue(v)));
+            return list;
+        }
+        if (value.isObject()) {
+            throw new BadInputException("properties", "a property value cannot be an object");
+        }
+        return json.convertValue(value, Object.class);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> castList(Object value) {
+        return (List<String>) value;
+    }
+}
