@@ -46,7 +46,7 @@ public abstract class IntegrationTest {
     protected TestUsers users;
 
     @BeforeEach
-    void clearCurricula() {
+    protected void clearCurricula() {
         neo4jClient.query("""
                 MATCH (n) WHERE n:Qualification OR n:Unit OR n:LearningOutcome OR n:WorkBasedLearning OR n:Assessment
                    OR n:Comment OR n:Review OR n:Evidence OR n:Revision OR n:AuditEntry OR n:OccupationalProfile
