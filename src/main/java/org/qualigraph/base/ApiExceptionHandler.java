@@ -54,6 +54,13 @@ class ApiExceptionHandler {
         return answer(HttpStatus.CONFLICT, e.getMessage(), request, List.of());
     }
 
+    @ExceptionHandler(org.springframework.dao.DataIntegrityViolationException.class)
+    ResponseEntity<ApiError> integrity(org.springframework.dao.DataIntegrityViolationException e, HttpServletRequest request) {
+        log.info("Refused a write that conflicts with stored data on {}: {}", request.getRequestURI(), e.getMostSpecificCause().getMessage());
+        return answer(HttpStatus.CONFLICT, "the request conflicts with data that exists already (a duplicate id or key)",
+                request, List.of());
+    }
+
     @ExceptionHandler(NotFoundException.class)
     ResponseEntity<ApiError> notFound(NotFoundException e, HttpServletRequest request) {
         return answer(HttpStatus.NOT_FOUND, e.getMessage(), request, List.of());

@@ -41,6 +41,9 @@ public class WorkspaceService {
     private static final Set<String> EXCLUDED = Set.of("User", "__Migration", "__Demo", "EscoRelease", "IscoGroup");
     /** Reference nodes exported by their key only, so relationships to them survive. */
     private static final Map<String, String> REFERENCE_KEYS = Map.of("EscoSkill", "uri", "EscoOccupation", "uri");
+    /** Shared nodes with a natural key: merged on import, since the target may know them already. */
+    private static final Map<String, String> MERGE_KEYS = Map.of("EscoSkill", "uri", "EscoOccupation", "uri",
+            "IscedField", "code", "KeyCompetence", "code", "Organisation", "key", "NqfLevel", "key");
 
     private final Neo4jClient client;
     private final ObjectMapper json;
@@ -148,10 +151,10 @@ public class WorkspaceService {
         nodeRows.forEach(row -> byLabels.computeIfAbsent(castList(row.get("labels")), k -> new ArrayList<>()).add(row));
         for (var entry : byLabels.entrySet()) {
             String labels = String.join(":", entry.getKey().stream().map(l -> "`" + l + "`").toList());
-            String keyLabel = entry.getKey().stream().filter(REFERENCE_KEYS::containsKey).findFirst().orElse(null);
+            String keyLabel = entry.getKey().stream().filter(MERGE_KEYS::containsKey).findFirst().orElse(null);
             String statement = keyLabel != null
-                    ? "UNWIND $rows AS row MERGE (n:`" + keyLabel + "` {" + REFERENCE_KEYS.get(keyLabel) + ": row.properties."
-                    + REFERENCE_KEYS.get(keyLabel) + "}) SET n:" + labels + ", n.__ref = row.ref"
+                    ? "UNWIND $rows AS row MERGE (n:`" + keyLabel + "` {" + MERGE_KEYS.get(keyLabel) + ": row.properties."
+                    + MERGE_KEYS.get(keyLabel) + "}) SET n:" + labels + ", n += row.properties, n.__ref = row.ref"
                     : "UNWIND $rows AS row CREATE (n:" + labels + ") SET n = row.properties, n.__ref = row.ref";
             client.query(statement).bind(entry.getValue()).to("rows").run();
         }
