@@ -25,7 +25,8 @@ final class CoverageCalculator {
     }
 
     static CoverageDetail compute(QualificationDocument document, String target, String label, boolean profile,
-                                  Collection<TargetSkill> targetSkills, Map<String, Set<String>> ancestors) {
+                                  Collection<TargetSkill> targetSkills, Map<String, Set<String>> ancestors,
+                                  Map<String, String> mappedLabels) {
         Map<String, TargetSkill> byUri = new LinkedHashMap<>();
         targetSkills.stream()
                 .sorted(Comparator.comparing((TargetSkill s) -> !s.essential())
@@ -34,6 +35,7 @@ final class CoverageCalculator {
 
         // skill URI -> unit code -> number of outcomes of that unit covering the skill
         Map<String, Map<String, Integer>> perUnit = new LinkedHashMap<>();
+        Map<String, Set<String>> covering = new LinkedHashMap<>();
         for (UnitDocument unit : document.units()) {
             for (OutcomeDocument outcome : unit.outcomes()) {
                 var coveredByOutcome = new java.util.HashSet<String>();
@@ -43,6 +45,14 @@ final class CoverageCalculator {
                     }
                     coveredByOutcome.add(mapped);
                     coveredByOutcome.addAll(ancestors.getOrDefault(mapped, Set.of()));
+                    for (String reached : ancestors.getOrDefault(mapped, Set.of())) {
+                        if (byUri.containsKey(reached)) {
+                            covering.computeIfAbsent(reached, k -> new java.util.TreeSet<>()).add(mapped);
+                        }
+                    }
+                    if (byUri.containsKey(mapped)) {
+                        covering.computeIfAbsent(mapped, k -> new java.util.TreeSet<>()).add(mapped);
+                    }
                 }
                 for (String uri : coveredByOutcome) {
                     if (byUri.containsKey(uri)) {
@@ -82,7 +92,7 @@ final class CoverageCalculator {
         }
         var coverage = new SkillsGap.Coverage(target, label, essentialTotal, essentialCovered, optionalTotal,
                 optionalCovered, List.copyOf(missing), coveredBy);
-        return new CoverageDetail(coverage, profile, List.copyOf(byUri.values()), orderedPerUnit);
+        return new CoverageDetail(coverage, profile, List.copyOf(byUri.values()), orderedPerUnit, covering, mappedLabels);
     }
 
     /** Unit codes in natural order, so U2 comes before U10. */

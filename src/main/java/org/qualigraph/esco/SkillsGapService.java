@@ -63,12 +63,15 @@ public class SkillsGapService implements SkillsGap {
         var occupationLabel = queries.occupationLabel(target);
         if (occupationLabel.isPresent()) {
             var skills = queries.occupationSkills(List.of(target)).get(target);
-            return CoverageCalculator.compute(document, target, occupationLabel.get(), false, skills, queries.ancestors(mapped));
+            return CoverageCalculator.compute(document, target, occupationLabel.get(), false, skills, queries.ancestors(mapped),
+                    queries.skillLabels(mapped));
         }
         var profile = profiles.find(target).orElseThrow(() -> new NotFoundException(
                 "occupation: no loaded ESCO occupation and no occupational profile is identified by " + target));
+        var labels = new java.util.HashMap<>(queries.skillLabels(mapped));
+        profile.localSkills().forEach(l -> labels.put(l.uri(), l.label()));
         return CoverageCalculator.compute(document, target, profile.name(), true, profiles.targetSkills(profile),
-                queries.ancestors(mapped));
+                queries.ancestors(mapped), labels);
     }
 
     @Override
