@@ -18,22 +18,22 @@ import org.springframework.data.neo4j.core.Neo4jClient;
  * N1 -BROADER-> S1;  NN2 -BROADER-> N2 -BROADER-> S2;  S3 -BROADER-> G (a skill group)
  * </pre>
  */
-final class GapFixture {
+public final class GapFixture {
 
-    static final String BASE = "http://test.qualigraph.invalid/esco/";
+    public static final String BASE = "http://test.qualigraph.invalid/esco/";
 
-    static String skill(String name) {
+    public static String skill(String name) {
         return BASE + "skill/" + name;
     }
 
-    static String occupation(String name) {
+    public static String occupation(String name) {
         return BASE + "occupation/" + name;
     }
 
     private GapFixture() {
     }
 
-    static void load(Neo4jClient client) {
+    public static void load(Neo4jClient client) {
         remove(client);
         client.query("""
                 UNWIND $skills AS name
@@ -72,7 +72,7 @@ final class GapFixture {
                 List.of("O3", "S8", "essential"), List.of("O4", "S5", "optional")))).run();
     }
 
-    static void remove(Neo4jClient client) {
+    public static void remove(Neo4jClient client) {
         client.query("MATCH (n) WHERE (n:EscoSkill OR n:EscoOccupation) AND n.uri STARTS WITH $base DETACH DELETE n")
                 .bind(BASE).to("base").run();
         client.query("MATCH (l:LocalSkill) DETACH DELETE l").run();
@@ -82,7 +82,7 @@ final class GapFixture {
      * U1: K1 maps N1 (narrower of S1), S1 maps S5. U2: K1 maps NN2 (two levels below S2) and G (the group above S3,
      * which must not count for S3), S1 maps S1 itself. Expected for O1: essential 2 of 4 (S1, S2), optional 1 of 2 (S5).
      */
-    static QualificationDocument document(String title) {
+    public static QualificationDocument document(String title) {
         var base = Documents.generated(title, 2, 2);
         var u1 = base.units().get(0);
         var u2 = base.units().get(1);
@@ -91,12 +91,12 @@ final class GapFixture {
                 withSkills(u2, List.of(skill("NN2"), skill("G")), List.of(skill("S1")))));
     }
 
-    static UnitDocument withSkills(UnitDocument unit, List<String> first, List<String> second) {
+    public static UnitDocument withSkills(UnitDocument unit, List<String> first, List<String> second) {
         var outcomes = unit.outcomes();
         return unit.withOutcomes(List.of(with(outcomes.get(0), first), with(outcomes.get(1), second)));
     }
 
-    static OutcomeDocument with(OutcomeDocument o, List<String> skills) {
+    public static OutcomeDocument with(OutcomeDocument o, List<String> skills) {
         return new OutcomeDocument(o.id(), o.code(), o.dimension() == null ? Dimension.KNOWLEDGE : o.dimension(),
                 o.statement(), o.eqfLevel(), skills, o.keyCompetences());
     }
