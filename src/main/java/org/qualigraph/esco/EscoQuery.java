@@ -24,7 +24,7 @@ final class EscoQuery {
             "in", "into", "is", "it", "its", "of", "on", "or", "the", "their", "this", "to", "with", "within", "according",
             "able", "can", "will", "under", "using", "use", "including", "such", "other", "e", "g", "etc", "learner",
             "learners", "student", "students", "describe", "explain", "demonstrate", "understand", "identify", "apply",
-            "knowledge", "skills", "ability", "basic", "different", "own", "given", "relevant", "appropriate", "its");
+            "knowledge", "skills", "ability", "basic", "different", "own", "given", "relevant", "appropriate");
 
     private EscoQuery() {
     }

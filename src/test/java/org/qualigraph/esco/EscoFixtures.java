@@ -16,7 +16,7 @@ import java.util.zip.ZipOutputStream;
  * Small hand-written packages in the official ESCO CSV format (headers exactly as in v1.1.1/v1.2.0, multi-valued
  * cells encoded as ESCO does), written as zip files in either layout.
  */
-final class EscoFixtures {
+public final class EscoFixtures {
 
     static final String SKILL = "http://data.europa.eu/esco/skill/";
     static final String OCC = "http://data.europa.eu/esco/occupation/";
@@ -32,9 +32,9 @@ final class EscoFixtures {
     static final String FITTER = OCC + "fitter-2";
 
     /** The files of the classification package without the language suffix, in the order they go into the zip. */
-    final Map<String, String> files = new LinkedHashMap<>();
+    public final Map<String, String> files = new LinkedHashMap<>();
 
-    EscoFixtures() {
+    public EscoFixtures() {
         files.put("skills", """
                 conceptType,conceptUri,skillType,reuseLevel,preferredLabel,altLabels,hiddenLabels,status,modifiedDate,scopeNote,definition,inScheme,description
                 KnowledgeSkillCompetence,%1$s,skill/competence,sector-specific,weld metal parts,"join metal parts
@@ -130,7 +130,7 @@ final class EscoFixtures {
     }
 
     /** The v1.1.x layout: classification files with _en, the four relation files without suffix in their own zip. */
-    Path[] writeV11(Path dir, String prefix) {
+    public Path[] writeV11(Path dir, String prefix) {
         Map<String, String> classification = new LinkedHashMap<>();
         Map<String, String> relations = new LinkedHashMap<>();
         files.forEach((name, content) -> {
@@ -145,7 +145,7 @@ final class EscoFixtures {
     }
 
     /** The v1.2.x layout: every file with _en in the language zip, in a folder; the relations zip repeats the relations. */
-    Path[] writeV12(Path dir, String prefix) {
+    public Path[] writeV12(Path dir, String prefix) {
         Map<String, String> all = new LinkedHashMap<>();
         Map<String, String> relations = new LinkedHashMap<>();
         files.forEach((name, content) -> {

@@ -25,6 +25,8 @@ class EscoFullImportTest extends IntegrationTest {
 
     @Autowired
     EscoService esco;
+    @Autowired
+    org.neo4j.driver.Driver driver;
 
     @Test
     void importsTheFullReleaseWithTheCountsOfTheFilesAndReimportChangesNothing() throws IOException {
@@ -68,21 +70,8 @@ class EscoFullImportTest extends IntegrationTest {
         return neo4jClient.query(cypher).fetchAs(Long.class).one().orElseThrow();
     }
 
-    /** A digest of every ESCO node's properties and every ESCO relationship, order-independent. */
     private String checksum() {
-        String nodes = neo4jClient.query("""
-                MATCH (n) WHERE n:EscoSkill OR n:EscoOccupation OR n:IscoGroup
-                WITH n ORDER BY n.uri
-                RETURN count(n) + ':' + sum(size(toString(properties(n)))) + ':'
-                     + reduce(h = 0, x IN collect(n.contentHash + n.escoVersion + toString(n.obsolete)) | (h * 31 + size(x)) % 1000000007)
-                """).fetchAs(String.class).one().orElseThrow();
-        String relationships = neo4jClient.query("""
-                MATCH (a)-[r:REQUIRES_SKILL|RELATED_SKILL|BROADER]->(b)
-                RETURN type(r) AS t, count(r) AS n, sum(size(a.uri + b.uri + coalesce(r.type, ''))) AS s
-                ORDER BY t
-                """).fetchAs(String.class).mappedBy((types, record) -> record.get("t").asString() + record.get("n").asLong()
-                + "/" + record.get("s").asLong()).all().toString();
-        return nodes + relationships;
+        return EscoTestData.snapshot(driver);
     }
 
     private static Set<String> column(Path zipFile, String entry, String column) throws IOException {
