@@ -1,0 +1,132 @@
+package org.qualigraph.esco;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.qualigraph.base.BadInputException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/** ESCO over HTTP: importing a release (ADMIN), searching skills and occupations, and the loaded release's status. */
+@RestController
+class EscoController {
+
+    private final EscoService esco;
+
+    EscoController(EscoService esco) {
+        this.esco = esco;
+    }
+
+    @PostMapping(path = "/api/imports/esco", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @PreAuthorize("hasRole('ADMIN')")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    Map<String, String> importEsco(@RequestPart(name = "classification", required = false) MultipartFile classification,
+                                   @RequestPart(name = "relations", required = false) MultipartFile relations,
+                                   @RequestParam(name = "version", required = false) String version) throws IOException {
+        Path classificationFile = store("classification", classification);
+        Path relationsFile;
+        try {
+            relationsFile = store("relations", relations);
+        } catch (BadInputException | IOException e) {
+            Files.deleteIfExists(classificationFile);
+            throw e;
+        }
+        try {
+            String job = esco.startImport(new EscoService.PackageFile(classificationFile, classification.getOriginalFilename()),
+                    new EscoService.PackageFile(relationsFile, relations.getOriginalFilename()), version, true);
+            return Map.of("job", job);
+        } catch (BadInputException e) {
+            Files.deleteIfExists(classificationFile);
+            Files.deleteIfExists(relationsFile);
+            throw e;
+        }
+    }
+
+    /** Checks the part is there and is a zip file, and keeps it in a temporary file for the job. */
+    private static Path store(String part, MultipartFile file) throws IOException {
+        if (file == null || file.isEmpty()) {
+            throw new BadInputException(part, "the multipart part \"" + part + "\" (an ESCO CSV zip package) is missing or empty");
+        }
+        try (InputStream in = file.getInputStream()) {
+            byte[] magic = in.readNBytes(4);
+            if (magic.length < 4 || magic[0] != 'P' || magic[1] != 'K' || magic[2] != 3 || magic[3] != 4) {
+                throw new BadInputException(part, "the part \"" + part + "\" (" + file.getOriginalFilename() + ") is not a zip file");
+            }
+        }
+        Path target = Files.createTempFile("esco-" + part + "-", ".zip");
+        file.transferTo(target);
+        return target;
+    }
+
+    @GetMapping("/api/esco/skills")
+    @PreAuthorize("isAuthenticated()")
+    List<EscoService.SkillHit> skills(@RequestParam(name = "q", required = false) String q,
+                                      @RequestParam(name = "limit", required = false) String limit,
+                                      @RequestParam(name = "skillType", required = false) String skillType,
+                                      @RequestParam(name = "reuseLevel", required = false) String reuseLevel,
+                                      @RequestParam(name = "collection", required = false) String collection) {
+        int max = limit(limit);
+        checkQuery(q);
+        var filter = new EscoService.SkillFilter(blankToNull(skillType), blankToNull(reuseLevel), blankToNull(collection));
+        return esco.searchSkills(q, max, filter);
+    }
+
+    @GetMapping("/api/esco/occupations")
+    @PreAuthorize("isAuthenticated()")
+    List<EscoService.OccupationHit> occupations(@RequestParam(name = "q", required = false) String q,
+                                                @RequestParam(name = "limit", required = false) String limit) {
+        int max = limit(limit);
+        checkQuery(q);
+        return esco.searchOccupations(q, max);
+    }
+
+    @GetMapping("/api/esco/status")
+    @PreAuthorize("isAuthenticated()")
+    Map<String, Object> status() {
+        var release = esco.release();
+        var answer = new LinkedHashMap<String, Object>();
+        answer.put("version", release.map(EscoCatalog.EscoRelease::version).orElse(null));
+        answer.put("skills", release.map(EscoCatalog.EscoRelease::skills).orElse(0L));
+        answer.put("occupations", release.map(EscoCatalog.EscoRelease::occupations).orElse(0L));
+        answer.put("occupationSkillRelations", release.map(EscoCatalog.EscoRelease::occupationSkillRelations).orElse(0L));
+        answer.put("importedAt", release.map(EscoCatalog.EscoRelease::importedAt).map(Object::toString).orElse(null));
+        return answer;
+    }
+
+    private static int limit(String limit) {
+        if (limit == null || limit.isBlank()) {
+            return 10;
+        }
+        try {
+            int value = Integer.parseInt(limit.strip());
+            if (value >= 1 && value <= 100) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // answered below like an out-of-range number
+        }
+        throw new BadInputException("limit", "must be a whole number from 1 to 100, got \"" + limit + "\"");
+    }
+
+    private static void checkQuery(String q) {
+        if (q != null && q.length() > 200) {
+            throw new BadInputException("q", "the search text is longer than 200 characters");
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}

@@ -1,0 +1,335 @@
+package org.qualigraph.esco;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.Record;
+import org.neo4j.driver.SessionConfig;
+import org.neo4j.driver.Value;
+import org.qualigraph.base.BadInputException;
+import org.qualigraph.curriculum.OutcomeDocument;
+import org.qualigraph.curriculum.QualificationDocument;
+import org.qualigraph.curriculum.SkillCatalog;
+import org.qualigraph.curriculum.UnitDocument;
+import org.qualigraph.jobs.JobFailure;
+import org.qualigraph.jobs.JobService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * The public face of the ESCO module: imports a release from the official packages as a background job, searches
+ * skills and occupations, and answers the look-ups other modules need ({@link EscoCatalog} for rules and exports,
+ * {@link SkillCatalog} for the editor's skill picker). Everything reads "known" concepts only: imported
+ * ({@code escoVersion} set) and not obsolete, so placeholders created by curricula for URIs never count.
+ */
+@Service
+public class EscoService implements EscoCatalog, SkillCatalog {
+
+    public static final Set<String> COLLECTIONS = Set.of("digital", "green", "transversal", "language", "research", "digcomp");
+    private static final Logger log = LoggerFactory.getLogger(EscoService.class);
+    private static final Pattern VERSION = Pattern.compile("[A-Za-z0-9._-]{1,40}");
+    private static final String KNOWN = "n.escoVersion IS NOT NULL AND coalesce(n.obsolete, false) = false";
+
+    private final Driver driver;
+    private final EscoImporter importer;
+    private final JobService jobs;
+    private final ObjectMapper json;
+
+    EscoService(Driver driver, EscoImporter importer, JobService jobs, ObjectMapper json) {
+        this.driver = driver;
+        this.importer = importer;
+        this.jobs = jobs;
+        this.json = json;
+    }
+
+    /** A package handed to an import: the zip file and its original name (which may carry the ESCO version). */
+    public record PackageFile(Path zip, String originalName) {
+    }
+
+    /** A skill search hit. */
+    public record SkillHit(String uri, String label, String skillType, String reuseLevel) {
+    }
+
+    /** An occupation search hit. */
+    public record OccupationHit(String uri, String label, String iscoGroup) {
+    }
+
+    /** An outcome (or a qualification's target) that links a concept removed from the loaded ESCO release. */
+    public record ObsoleteLink(String qualificationId, String qualificationTitle, String subject, String conceptUri,
+                               String conceptLabel) {
+    }
+
+    /** Optional filters of a skill search; null means any. */
+    public record SkillFilter(String skillType, String reuseLevel, String collection) {
+        public static final SkillFilter NONE = new SkillFilter(null, null, null);
+
+        public SkillFilter {
+            if (skillType != null && !EscoPackageReader.SKILL_TYPES.contains(skillType)) {
+                throw new BadInputException("skillType", "unknown skill type \"" + skillType + "\"; allowed: skill/competence, knowledge");
+            }
+            if (reuseLevel != null && !EscoPackageReader.REUSE_LEVELS.contains(reuseLevel)) {
+                throw new BadInputException("reuseLevel", "unknown reuse level \"" + reuseLevel
+                        + "\"; allowed: transversal, cross-sector, sector-specific, occupation-specific");
+            }
+            if (collection != null && !COLLECTIONS.contains(collection)) {
+                throw new BadInputException("collection", "unknown collection \"" + collection + "\"; allowed: " + COLLECTIONS);
+            }
+        }
+    }
+
+    /**
+     * Starts importing the two packages in the background and returns the job id. The packages are read and validated
+     * completely before anything is written, so a bad package fails the job (naming file and line) and leaves the
+     * loaded release as it was. {@code version} wins over the version in the file names; "unknown" if neither.
+     * With {@code deleteAfter} the zip files are temporary uploads and deleted when the job ends.
+     */
+    public String startImport(PackageFile classification, PackageFile relations, String version, boolean deleteAfter) {
+        String requested = version == null || version.isBlank() ? null : version.strip();
+        if (requested != null && !VERSION.matcher(requested).matches()) {
+            throw new BadInputException("version", "use letters, digits, '.', '-' or '_' (at most 40), e.g. v1.2.0");
+        }
+        return jobs.start("ESCO import", context -> {
+            try {
+                importNow(classification, relations, requested, context::progress).forEach(context::count);
+            } catch (EscoPackageException e) {
+                throw new JobFailure(e.getMessage(), e);
+            } finally {
+                if (deleteAfter) {
+                    deleteQuietly(classification.zip());
+                    deleteQuietly(relations.zip());
+                }
+            }
+        });
+    }
+
+    /**
+     * Imports synchronously (tests, benchmarks, start-up tooling); returns the counts the job reports.
+     *
+     * @throws EscoPackageException when a package is bad; nothing was written then
+     */
+    public Map<String, Object> importNow(PackageFile classification, PackageFile relations, String version,
+                                         java.util.function.DoubleConsumer progress) {
+        var sources = new ArrayList<EscoPackageReader.Source>();
+        sources.add(new EscoPackageReader.Source("classification", classification.zip(), classification.originalName()));
+        if (relations != null) {
+            sources.add(new EscoPackageReader.Source("relations", relations.zip(), relations.originalName()));
+        }
+        long start = System.nanoTime();
+        EscoData data = EscoPackageReader.read(sources, done -> progress.accept(0.4 * done));
+        log.info("ESCO packages read and valid in {} ms", (System.nanoTime() - start) / 1_000_000);
+        String effective = version != null ? version : data.detectedVersion != null ? data.detectedVersion : "unknown";
+        var result = importer.write(data, effective, done -> progress.accept(0.4 + 0.6 * done));
+        return result.counts();
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            log.warn("Could not delete the uploaded package {}", file, e);
+        }
+    }
+
+    @Override
+    public Optional<EscoRelease> release() {
+        return read("""
+                MATCH (r:EscoRelease {current: true})
+                RETURN r.version AS version, r.importedAt AS importedAt, r.skills AS skills, r.occupations AS occupations,
+                       r.occupationSkillRelations AS relations
+                ORDER BY r.importedAt DESC LIMIT 1
+                """, Map.of()).stream().findFirst().map(r -> new EscoRelease(r.get("version").asString(),
+                r.get("importedAt").isNull() ? null : r.get("importedAt").asZonedDateTime().toInstant(),
+                r.get("skills").asLong(), r.get("occupations").asLong(), r.get("relations").asLong()));
+    }
+
+    /** Ranked skills for a search box: every word must match (prefix or one typo); filters narrow the result. */
+    public List<SkillHit> searchSkills(String query, int limit, SkillFilter filter) {
+        return skillQuery(EscoQuery.lucene(EscoQuery.words(query, false), true), limit, filter);
+    }
+
+    /** Ranked occupations whose preferred or alternative labels match every word. */
+    public List<OccupationHit> searchOccupations(String query, int limit) {
+        String lucene = EscoQuery.lucene(EscoQuery.words(query, false), true);
+        if (lucene == null) {
+            return List.of();
+        }
+        return read("""
+                CALL db.index.fulltext.queryNodes('esco_occupation_search', $q, {limit: $fetch}) YIELD node AS n, score
+                WHERE %s
+                RETURN n.uri AS uri, n.label AS label, n.iscoGroup AS iscoGroup
+                ORDER BY score DESC, size(n.label) ASC LIMIT $limit
+                """.formatted(KNOWN), Map.of("q", lucene, "fetch", limit + 50, "limit", limit)).stream()
+                .map(r -> new OccupationHit(r.get("uri").asString(), r.get("label").asString(), r.get("iscoGroup").asString(null)))
+                .toList();
+    }
+
+    private List<SkillHit> skillQuery(String lucene, int limit, SkillFilter filter) {
+        if (lucene == null) {
+            return List.of();
+        }
+        boolean filtered = filter.skillType() != null || filter.reuseLevel() != null || filter.collection() != null;
+        Map<String, Object> params = new HashMap<>();
+        params.put("q", lucene);
+        params.put("fetch", filtered ? 5_000 : limit + 100);
+        params.put("limit", limit);
+        params.put("skillType", filter.skillType());
+        params.put("reuseLevel", filter.reuseLevel());
+        params.put("collection", filter.collection());
+        return read("""
+                CALL db.index.fulltext.queryNodes('esco_skill_search', $q, {limit: $fetch}) YIELD node AS n, score
+                WHERE %s AND NOT n:EscoSkillGroup
+                  AND ($skillType IS NULL OR n.skillType = $skillType)
+                  AND ($reuseLevel IS NULL OR n.reuseLevel = $reuseLevel)
+                  AND ($collection IS NULL OR $collection IN n.collections)
+                RETURN n.uri AS uri, n.label AS label, n.skillType AS skillType, n.reuseLevel AS reuseLevel
+                ORDER BY score DESC, size(n.label) ASC LIMIT $limit
+                """.formatted(KNOWN), params).stream().map(EscoService::skillHit).toList();
+    }
+
+    private static SkillHit skillHit(Record r) {
+        return new SkillHit(r.get("uri").asString(), r.get("label").asString(), r.get("skillType").asString(null),
+                r.get("reuseLevel").asString(null));
+    }
+
+    @Override
+    public List<SkillRef> search(String query, int limit) {
+        return searchSkills(query, limit, SkillFilter.NONE).stream().map(EscoService::ref).toList();
+    }
+
+    @Override
+    public Map<String, SkillRef> describe(Collection<String> uris) {
+        var result = new LinkedHashMap<String, SkillRef>();
+        skills(uris).forEach((uri, skill) -> result.put(uri, new SkillRef(uri, skill.label(), skill.skillType(), skill.reuseLevel())));
+        return result;
+    }
+
+    /** Skills matching the most meaningful words of the statement (any word may match; more matches rank higher). */
+    @Override
+    public List<SkillRef> suggestForStatement(String statement, int limit) {
+        return skillQuery(EscoQuery.lucene(EscoQuery.words(statement, true), false), limit, SkillFilter.NONE).stream()
+                .map(EscoService::ref).toList();
+    }
+
+    /**
+     * Essential skills of the target occupations that no outcome covers, most shared first. An outcome covers an
+     * essential skill when it maps to that skill or to a narrower one (following BROADER any number of steps).
+     */
+    @Override
+    public List<SkillRef> uncoveredEssentialSkills(QualificationDocument document, int limit) {
+        if (document.targetOccupations().isEmpty()) {
+            return List.of();
+        }
+        Set<String> mapped = new LinkedHashSet<>();
+        for (UnitDocument unit : document.units()) {
+            for (OutcomeDocument outcome : unit.outcomes()) {
+                mapped.addAll(outcome.skills());
+            }
+        }
+        return read("""
+                OPTIONAL MATCH (c:EscoSkill)-[:BROADER*0..]->(a:EscoSkill) WHERE c.uri IN $mapped
+                WITH collect(DISTINCT a.uri) AS covered
+                UNWIND $occupations AS occupation
+                MATCH (:EscoOccupation {uri: occupation})-[:REQUIRES_SKILL {type: 'essential'}]->(n:EscoSkill)
+                WHERE %s AND NOT n.uri IN covered
+                WITH n, count(*) AS occupations
+                RETURN n.uri AS uri, n.label AS label, n.skillType AS skillType, n.reuseLevel AS reuseLevel
+                ORDER BY occupations DESC, n.label ASC LIMIT $limit
+                """.formatted(KNOWN), Map.of("mapped", List.copyOf(mapped), "occupations", document.targetOccupations(),
+                "limit", limit)).stream().map(EscoService::skillHit).map(EscoService::ref).toList();
+    }
+
+    private static SkillRef ref(SkillHit hit) {
+        return new SkillRef(hit.uri(), hit.label(), hit.skillType(), hit.reuseLevel());
+    }
+
+    @Override
+    public Map<String, EscoSkill> skills(Collection<String> uris) {
+        var result = new LinkedHashMap<String, EscoSkill>();
+        if (uris.isEmpty()) {
+            return result;
+        }
+        read("""
+                MATCH (n:EscoSkill) WHERE n.uri IN $uris AND %s
+                RETURN n.uri AS uri, n.label AS label, n.altLabels AS altLabels, n.skillType AS skillType,
+                       n.reuseLevel AS reuseLevel, n.description AS description, n.collections AS collections,
+                       n.transversalGroups AS transversalGroups
+                """.formatted(KNOWN), Map.of("uris", List.copyOf(new HashSet<>(uris)))).forEach(r -> result.put(
+                r.get("uri").asString(), new EscoSkill(r.get("uri").asString(), r.get("label").asString(), strings(r.get("altLabels")),
+                        r.get("skillType").asString(null), r.get("reuseLevel").asString(null), r.get("description").asString(null),
+                        new LinkedHashSet<>(strings(r.get("collections"))), new LinkedHashSet<>(strings(r.get("transversalGroups"))))));
+        return result;
+    }
+
+    @Override
+    public Map<String, EscoOccupation> occupations(Collection<String> uris) {
+        var result = new LinkedHashMap<String, EscoOccupation>();
+        if (uris.isEmpty()) {
+            return result;
+        }
+        read("""
+                MATCH (n:EscoOccupation) WHERE n.uri IN $uris AND %s
+                RETURN n.uri AS uri, n.label AS label, n.altLabels AS altLabels, n.iscoGroup AS iscoGroup, n.code AS code,
+                       n.description AS description
+                """.formatted(KNOWN), Map.of("uris", List.copyOf(new HashSet<>(uris)))).forEach(r -> result.put(
+                r.get("uri").asString(), new EscoOccupation(r.get("uri").asString(), r.get("label").asString(),
+                        strings(r.get("altLabels")), r.get("iscoGroup").asString(null), r.get("code").asString(null),
+                        r.get("description").asString(null))));
+        return result;
+    }
+
+    /**
+     * Outcomes mapped to skills, and qualifications targeting occupations, that the loaded release no longer contains.
+     * The import keeps those concepts as obsolete instead of deleting them; this list is what designers must re-map.
+     */
+    public List<ObsoleteLink> linksToObsoleteConcepts() {
+        var links = new ArrayList<ObsoleteLink>();
+        read("""
+                MATCH (o:LearningOutcome)-[:MAPS_TO]->(s:EscoSkill {obsolete: true})
+                OPTIONAL MATCH (q:Qualification)-[:HAS_UNIT]->(:Unit)-[:HAS_OUTCOME]->(o)
+                RETURN q.id AS id, q.title AS title, o.code AS subject, s.uri AS uri, s.label AS label
+                UNION ALL
+                MATCH (q:Qualification)-[:TARGETS]->(s:EscoOccupation {obsolete: true})
+                RETURN q.id AS id, q.title AS title, 'targetOccupations' AS subject, s.uri AS uri, s.label AS label
+                """, Map.of()).forEach(r -> links.add(new ObsoleteLink(r.get("id").asString(null), title(r.get("title").asString(null)),
+                r.get("subject").asString(null), r.get("uri").asString(), r.get("label").asString(null))));
+        return links;
+    }
+
+    private String title(String stored) {
+        if (stored == null) {
+            return null;
+        }
+        try {
+            Map<String, String> title = json.readValue(stored, new TypeReference<Map<String, String>>() {
+            });
+            return title.getOrDefault("en", title.values().stream().findFirst().orElse(stored));
+        } catch (IOException e) {
+            return stored;
+        }
+    }
+
+    private static List<String> strings(Value value) {
+        return value == null || value.isNull() ? List.of() : value.asList(Value::asString);
+    }
+
+    private List<Record> read(String cypher, Map<String, Object> parameters) {
+        try (var session = driver.session(SessionConfig.defaultConfig())) {
+            return session.executeRead(tx -> tx.run(cypher, parameters).list());
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package org.qualigraph.esco.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.HasSize;
+import com.vaadin.flow.component.Tag;
+import com.vaadin.flow.component.dependency.JsModule;
+import com.vaadin.flow.component.dependency.NpmPackage;
+
+/**
+ * The curriculum graph (qualification, units, outcomes, skills, target) drawn in the browser by Cytoscape.js, an
+ * open-source graph library. The server sends nodes and edges as one JSON string in the {@code elements} property in
+ * Cytoscape's element format; the web component lays them out.
+ */
+@Tag("curriculum-graph")
+@NpmPackage(value = "cytoscape", version = "3.30.4")
+@JsModule("./components/curriculum-graph.js")
+public class CurriculumGraph extends Component implements HasSize {
+
+    public CurriculumGraph() {
+        setWidthFull();
+        setHeight("32rem");
+    }
+
+    /** Replaces the drawing; {@code elementsJson} is a JSON array of Cytoscape elements. */
+    public void setElements(String elementsJson) {
+        getElement().setProperty("elements", elementsJson);
+    }
+
+    public String getElements() {
+        return getElement().getProperty("elements", "[]");
+    }
+}

@@ -1,0 +1,267 @@
+package org.qualigraph.esco.ui;
+
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.progressbar.ProgressBar;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.streams.UploadHandler;
+import jakarta.annotation.security.RolesAllowed;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.qualigraph.base.BadInputException;
+import org.qualigraph.base.MainLayout;
+import org.qualigraph.base.Roles;
+import org.qualigraph.esco.EscoService;
+import org.qualigraph.jobs.JobService;
+import org.qualigraph.jobs.JobState;
+import org.qualigraph.jobs.JobStatus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Where an administrator loads ESCO: upload the classification and relations packages, start the import, and watch
+ * its progress live (server push); the counts, or the file and line of a bad package, are shown plainly.
+ */
+@Route(value = "admin/reference-data", layout = MainLayout.class)
+@PageTitle("Reference data")
+@Menu(title = "Reference data", order = 90, icon = "vaadin:database")
+@RolesAllowed(Roles.ADMIN)
+public class ReferenceDataView extends VerticalLayout {
+
+    private static final Logger log = LoggerFactory.getLogger(ReferenceDataView.class);
+    private static final int MAX_BYTES = 100 * 1024 * 1024;
+
+    private final transient EscoService esco;
+    private final transient JobService jobs;
+    private final Paragraph release = new Paragraph();
+    private final TextField version = new TextField();
+    private final Button importButton = new Button();
+    private final ProgressBar progress = new ProgressBar(0, 1);
+    private final Span state = new Span();
+    private final Div result = new Div();
+    private final Div obsolete = new Div();
+    private Received classification;
+    private Received relations;
+    private String job;
+    private transient Runnable unsubscribe;
+
+    record Received(Path file, String name) {
+    }
+
+    public ReferenceDataView(EscoService esco, JobService jobs) {
+        this.esco = esco;
+        this.jobs = jobs;
+        add(new H2(getTranslation("esco.reference.title")), createRelease(), new H3(getTranslation("esco.reference.import")),
+                new Paragraph(getTranslation("esco.reference.help")), createUploads(), createActions(), createProgress(), result,
+                obsolete);
+        showRelease();
+    }
+
+    private Paragraph createRelease() {
+        release.setId("esco-release");
+        return release;
+    }
+
+    private HorizontalLayout createUploads() {
+        Upload classificationUpload = upload("classification-upload", "esco.reference.classification", true);
+        Upload relationsUpload = upload("relations-upload", "esco.reference.relations", false);
+        var uploads = new HorizontalLayout(labelled("esco.reference.classification", classificationUpload),
+                labelled("esco.reference.relations", relationsUpload));
+        uploads.setWidthFull();
+        return uploads;
+    }
+
+    private static VerticalLayout labelled(String key, Upload upload) {
+        var box = new VerticalLayout(new Span(upload.getTranslation(key)), upload);
+        box.setPadding(false);
+        return box;
+    }
+
+    private Upload upload(String id, String key, boolean isClassification) {
+        var upload = new Upload(UploadHandler.toTempFile((metadata, file) -> {
+            if (isClassification) {
+                classificationReceived(file.toPath(), metadata.fileName());
+            } else {
+                relationsReceived(file.toPath(), metadata.fileName());
+            }
+        }));
+        upload.setId(id);
+        upload.setMaxFiles(1);
+        upload.setMaxFileSize(MAX_BYTES);
+        upload.setAcceptedFileTypes("application/zip", ".zip");
+        upload.setDropLabel(new Span(getTranslation(key)));
+        return upload;
+    }
+
+    private HorizontalLayout createActions() {
+        version.setId("esco-version");
+        version.setLabel(getTranslation("esco.reference.version"));
+        version.setPlaceholder(getTranslation("esco.reference.version.placeholder"));
+        importButton.setText(getTranslation("esco.reference.start"));
+        importButton.setId("esco-import");
+        importButton.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        importButton.setEnabled(false);
+        importButton.addClickListener(e -> startImport());
+        var actions = new HorizontalLayout(version, importButton);
+        actions.setDefaultVerticalComponentAlignment(Alignment.BASELINE);
+        return actions;
+    }
+
+    private VerticalLayout createProgress() {
+        progress.setId("esco-progress");
+        progress.setVisible(false);
+        state.setId("esco-state");
+        result.setId("esco-result");
+        obsolete.setId("esco-obsolete");
+        var box = new VerticalLayout(state, progress);
+        box.setPadding(false);
+        return box;
+    }
+
+    /** An uploaded classification package (called by the upload, and by tests). */
+    void classificationReceived(Path file, String name) {
+        deleteQuietly(classification);
+        classification = new Received(file, name);
+        updateButton();
+    }
+
+    /** An uploaded relations package. */
+    void relationsReceived(Path file, String name) {
+        deleteQuietly(relations);
+        relations = new Received(file, name);
+        updateButton();
+    }
+
+    private void updateButton() {
+        importButton.setEnabled(classification != null && relations != null && (job == null || jobFinished()));
+    }
+
+    private boolean jobFinished() {
+        return jobs.status(job).map(JobStatus::finished).orElse(true);
+    }
+
+    private void startImport() {
+        try {
+            job = esco.startImport(new EscoService.PackageFile(classification.file(), classification.name()),
+                    new EscoService.PackageFile(relations.file(), relations.name()), version.getValue(), true);
+        } catch (BadInputException e) {
+            version.setInvalid(true);
+            version.setErrorMessage(e.getMessage());
+            return;
+        }
+        version.setInvalid(false);
+        classification = null;
+        relations = null;
+        importButton.setEnabled(false);
+        progress.setVisible(true);
+        progress.setValue(0);
+        result.removeAll();
+        follow();
+    }
+
+    /** The id of the job this view follows, for tests. */
+    String job() {
+        return job;
+    }
+
+    private void follow() {
+        UI ui = UI.getCurrent();
+        if (job == null || ui == null) {
+            return;
+        }
+        stopFollowing();
+        unsubscribe = jobs.addListener(job, status -> ui.access(() -> show(status)));
+    }
+
+    private void stopFollowing() {
+        if (unsubscribe != null) {
+            unsubscribe.run();
+            unsubscribe = null;
+        }
+    }
+
+    private void show(JobStatus status) {
+        progress.setValue(status.progress());
+        state.setText(getTranslation("esco.reference.state." + status.state().name().toLowerCase(),
+                Math.round(status.progress() * 100)));
+        if (status.state() == JobState.RUNNING) {
+            return;
+        }
+        stopFollowing();
+        result.removeAll();
+        if (status.state() == JobState.FAILED) {
+            var error = new Paragraph(getTranslation("esco.reference.failed", status.error()));
+            error.addClassName("error");
+            error.getStyle().set("color", "var(--lumo-error-text-color)");
+            result.add(error);
+        } else {
+            result.add(new Paragraph(getTranslation("esco.reference.done")), counts(status.counts()));
+        }
+        showRelease();
+        updateButton();
+    }
+
+    private static UnorderedList counts(Map<String, Object> counts) {
+        var list = new UnorderedList();
+        counts.forEach((name, value) -> list.add(new ListItem(name + ": " + value)));
+        return list;
+    }
+
+    private void showRelease() {
+        release.setText(esco.release().map(r -> getTranslation("esco.reference.loaded", r.version(), r.skills(), r.occupations(),
+                        r.occupationSkillRelations(), r.importedAt()))
+                .orElse(getTranslation("esco.reference.none")));
+        var links = esco.linksToObsoleteConcepts();
+        obsolete.removeAll();
+        if (!links.isEmpty()) {
+            obsolete.add(new Paragraph(getTranslation("esco.reference.obsolete", links.size())));
+            var list = new UnorderedList();
+            links.stream().limit(50).forEach(link -> list.add(new ListItem(link.qualificationTitle() + " / " + link.subject()
+                    + " \u2192 " + (link.conceptLabel() == null ? link.conceptUri() : link.conceptLabel()))));
+            obsolete.add(list);
+        }
+    }
+
+    @Override
+    protected void onAttach(AttachEvent attachEvent) {
+        super.onAttach(attachEvent);
+        follow();
+    }
+
+    @Override
+    protected void onDetach(DetachEvent detachEvent) {
+        stopFollowing();
+        deleteQuietly(classification);
+        deleteQuietly(relations);
+        super.onDetach(detachEvent);
+    }
+
+    private static void deleteQuietly(Received received) {
+        if (received == null) {
+            return;
+        }
+        try {
+            Files.deleteIfExists(received.file());
+        } catch (IOException e) {
+            log.debug("Could not delete upload {}", received.file(), e);
+        }
+    }
+}

@@ -1,0 +1,6 @@
+/**
+ * Background jobs: long work (reference-data imports, large checks) runs off the request and UI threads, and anyone
+ * may follow it by id through {@code GET /api/jobs/{id}}, in the log, or live in a view through a listener. It exists
+ * so that no feature has to invent its own progress reporting.
+ */
+package org.qualigraph.jobs;

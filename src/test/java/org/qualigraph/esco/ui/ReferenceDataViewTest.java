@@ -1,0 +1,96 @@
+package org.qualigraph.esco.ui;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.mvysny.kaributesting.v10.MockVaadin;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.progressbar.ProgressBar;
+import com.vaadin.flow.component.textfield.TextField;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.neo4j.driver.Driver;
+import org.qualigraph.esco.EscoFixtures;
+import org.qualigraph.jobs.JobService;
+import org.qualigraph.support.EscoTestData;
+import org.qualigraph.support.ViewTest;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** The admin's reference-data page: upload two fixture packages, import, watch the progress reach the end. */
+class ReferenceDataViewTest extends ViewTest {
+
+    @Autowired
+    Driver driver;
+    @Autowired
+    JobService jobs;
+
+    @TempDir
+    Path dir;
+
+    @BeforeEach
+    @AfterEach
+    void clearEsco() {
+        EscoTestData.clear(driver);
+    }
+
+    @Test
+    void anAdminUploadsBothPackagesImportsAndSeesProgressAndCounts() throws Exception {
+        login("admin", "ADMIN");
+        UI.getCurrent().navigate(ReferenceDataView.class);
+        var view = _get(ReferenceDataView.class);
+        assertThat(_get(Paragraph.class, spec -> spec.withId("esco-release")).getText()).isEqualTo("No ESCO release is loaded yet.");
+        assertThat(_get(Button.class, spec -> spec.withId("esco-import")).isEnabled()).isFalse();
+
+        Path[] zips = new EscoFixtures().writeV11(dir, "esco-v1.1.1");
+        // the uploads hand their temporary files to the view; the job deletes them afterwards
+        Path classification = Files.copy(zips[0], dir.resolve("upload-1.zip"));
+        Path relations = Files.copy(zips[1], dir.resolve("upload-2.zip"));
+        view.classificationReceived(classification, zips[0].getFileName().toString());
+        view.relationsReceived(relations, zips[1].getFileName().toString());
+        _get(TextField.class, spec -> spec.withId("esco-version")).setValue("fixture-7");
+        _click(_get(Button.class, spec -> spec.withId("esco-import")));
+
+        assertThat(_get(ProgressBar.class, spec -> spec.withId("esco-progress")).isVisible()).isTrue();
+        for (int i = 0; i < 600 && !jobs.status(view.job()).orElseThrow().finished(); i++) {
+            Thread.sleep(100);
+        }
+        MockVaadin.clientRoundtrip();
+
+        assertThat(jobs.status(view.job()).orElseThrow().error()).isNull();
+        assertThat(_get(ProgressBar.class, spec -> spec.withId("esco-progress")).getValue()).isEqualTo(1.0);
+        String result = _get(Div.class, spec -> spec.withId("esco-result")).getElement().getTextRecursively();
+        assertThat(result).contains("skills: 4").contains("occupations: 2").contains("occupationSkillRelations: 5");
+        assertThat(_get(Paragraph.class, spec -> spec.withId("esco-release")).getText())
+                .startsWith("Loaded ESCO release fixture-7: 4 skills, 2 occupations, 5 occupation-skill relations");
+        assertThat(classification).doesNotExist();
+        assertThat(relations).doesNotExist();
+    }
+
+    @Test
+    void aBadPackageShowsTheFileAndLine() throws Exception {
+        login("admin", "ADMIN");
+        UI.getCurrent().navigate(ReferenceDataView.class);
+        var view = _get(ReferenceDataView.class);
+        var fixtures = new EscoFixtures();
+        fixtures.files.put("skills", fixtures.files.get("skills").replace("knowledge,cross-sector,metals", "knowledge,everywhere,metals"));
+        Path[] zips = fixtures.writeV11(dir, "x");
+        view.classificationReceived(zips[0], zips[0].getFileName().toString());
+        view.relationsReceived(zips[1], zips[1].getFileName().toString());
+        _click(_get(Button.class, spec -> spec.withId("esco-import")));
+        for (int i = 0; i < 600 && !jobs.status(view.job()).orElseThrow().finished(); i++) {
+            Thread.sleep(100);
+        }
+        MockVaadin.clientRoundtrip();
+
+        assertThat(_get(Div.class, spec -> spec.withId("esco-result")).getElement().getTextRecursively())
+                .contains("The import failed and the loaded ESCO data is unchanged: skills_en.csv line 9: reuseLevel \"everywhere\"");
+    }
+}
