@@ -1,0 +1,174 @@
+package org.qualigraph.ops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.qualigraph.curriculum.QualificationDocument;
+import org.qualigraph.support.Documents;
+import org.qualigraph.support.SharedData;
+
+/**
+ * Kills the application with SIGKILL in the middle of a burst of edits and in the middle of an ESCO import, restarts
+ * it on the same data directory and checks that the database is consistent: every qualification is exactly one of
+ * the versions that were written (each write is one transaction), no unit or outcome is left half-attached, and the
+ * import can simply be run again.
+ */
+class CrashRecoveryIT {
+
+    private final ObjectMapper json = new ObjectMapper().findAndRegisterModules();
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void aKillDuringABurstOfEditsLeavesEveryQualificationWhole() throws Exception {
+        Path log = dataDir.resolve("app.log");
+        List<String> ids = new ArrayList<>();
+        try (var app = AppProcess.start(dataDir.resolve("store"), log)) {
+            for (int i = 0; i < 8; i++) {
+                var response = app.send("POST", "/api/qualifications", json.writeValueAsString(version("Crash " + i, 3)));
+                assertThat(response.statusCode()).isEqualTo(201);
+                ids.add(json.readTree(response.body()).get("id").asText());
+            }
+            var stop = new AtomicBoolean();
+            var writes = new AtomicInteger();
+            var threads = new ArrayList<Thread>();
+            for (int t = 0; t < 4; t++) {
+                var thread = new Thread(() -> {
+                    while (!stop.get()) {
+                        try {
+                            String id = ids.get(ThreadLocalRandom.current().nextInt(ids.size()));
+                            JsonNode current = json.readTree(app.send("GET", "/api/qualifications/" + id, null).body());
+                            int units = ThreadLocalRandom.current().nextInt(1, 7);
+                            var next = version(current.get("title").get("en").asText().replaceAll(" \\[.*", ""), units);
+                            var body = (com.fasterxml.jackson.databind.node.ObjectNode) json.valueToTree(next);
+                            body.put("version", current.get("version").asLong());
+                            if (app.send("PUT", "/api/qualifications/" + id, body.toString()).statusCode() == 200) {
+                                writes.incrementAndGet();
+                            }
+                        } catch (Exception killed) {
+                            return;
+                        }
+                    }
+                });
+                thread.start();
+                threads.add(thread);
+            }
+            while (writes.get() < 40) {
+                Thread.sleep(50);
+            }
+            app.kill();
+            stop.set(true);
+            for (Thread thread : threads) {
+                thread.join();
+            }
+        }
+        try (var app = AppProcess.start(dataDir.resolve("store"), log)) {
+            int units = 0;
+            int outcomes = 0;
+            for (String id : ids) {
+                var response = app.send("GET", "/api/qualifications/" + id, null);
+                assertThat(response.statusCode()).isEqualTo(200);
+                JsonNode doc = json.readTree(response.body());
+                int expectedUnits = Integer.parseInt(doc.get("title").get("en").asText().replaceAll(".*\\[(\\d+) units]", "$1"));
+                assertThat(doc.get("units")).as("units of %s", id).hasSize(expectedUnits);
+                for (JsonNode unit : doc.get("units")) {
+                    assertThat(unit.get("outcomes")).hasSize(3);
+                    assertThat(unit.get("assessments").get(0).get("outcomes")).hasSize(3);
+                }
+                units += expectedUnits;
+                outcomes += expectedUnits * 3;
+            }
+            // nothing half-written hangs around outside the documents
+            JsonNode dump = json.readTree(app.send("GET", "/api/admin/workspace", null).body());
+            assertThat(count(dump, "Unit")).isEqualTo(units);
+            assertThat(count(dump, "LearningOutcome")).isEqualTo(outcomes);
+            assertThat(count(dump, "Qualification")).isEqualTo(ids.size());
+        }
+    }
+
+    @Test
+    void aKillDuringAnEscoImportLeavesADatabaseThatImportsAgain() throws Exception {
+        Path esco = SharedData.requireEsco();
+        Path log = dataDir.resolve("app.log");
+        try (var app = AppProcess.start(dataDir.resolve("store"), log)) {
+            String job = startImport(app, esco);
+            while (true) {
+                JsonNode state = json.readTree(app.send("GET", "/api/jobs/" + job, null).body());
+                if (state.path("progress").asDouble() >= 0.4 || !"RUNNING".equals(state.path("state").asText())) {
+                    assertThat(state.path("state").asText()).isEqualTo("RUNNING");
+                    break;
+                }
+                Thread.sleep(200);
+            }
+            app.kill();
+        }
+        try (var app = AppProcess.start(dataDir.resolve("store"), log)) {
+            assertThat(app.send("GET", "/api/esco/status", null).statusCode()).isEqualTo(200);
+            String job = startImport(app, esco);
+            JsonNode state;
+            do {
+                Thread.sleep(1000);
+                state = json.readTree(app.send("GET", "/api/jobs/" + job, null).body());
+            } while ("RUNNING".equals(state.path("state").asText()));
+            assertThat(state.path("state").asText()).as(state.toString()).isEqualTo("DONE");
+            JsonNode status = json.readTree(app.send("GET", "/api/esco/status", null).body());
+            assertThat(status.path("skills").asLong()).isEqualTo(EscoCsvCounts.skills(esco));
+            assertThat(status.path("occupations").asLong()).isEqualTo(EscoCsvCounts.occupations(esco));
+            assertThat(status.path("occupationSkillRelations").asLong()).isEqualTo(EscoCsvCounts.occupationSkillRelations(esco));
+        }
+    }
+
+    private String startImport(AppProcess app, Path esco) throws Exception {
+        String boundary = "crash-" + System.nanoTime();
+        var parts = new ArrayList<byte[]>();
+        for (var part : Map.of("classification", "esco-v1.1.1-classification-en-csv.zip", "relations",
+                "esco-v1.1.1-relations-csv.zip").entrySet()) {
+            parts.add(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + part.getKey() + "\"; filename=\""
+                    + part.getValue() + "\"\r\nContent-Type: application/zip\r\n\r\n").getBytes());
+            parts.add(Files.readAllBytes(esco.resolve(part.getValue())));
+            parts.add("\r\n".getBytes());
+        }
+        parts.add(("--" + boundary + "--\r\n").getBytes());
+        var request = HttpRequest.newBuilder(URI.create(app.base() + "/api/imports/esco"))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(("admin:" + AppProcess.PASSWORD).getBytes()))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArrays(parts)).build();
+        var response = app.http.send(request, HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+        return json.readTree(response.body()).get("job").asText();
+    }
+
+    private static QualificationDocument version(String title, int units) {
+        var doc = Documents.generated(title, units, 3);
+        return doc.withTitle(Map.of("en", title + " [" + units + " units]"));
+    }
+
+    private static long count(JsonNode dump, String label) {
+        long n = 0;
+        for (JsonNode node : dump.get("nodes")) {
+            for (JsonNode l : node.get("labels")) {
+                if (label.equals(l.asText())) {
+                    n++;
+                }
+            }
+        }
+        return n;
+    }
+}
