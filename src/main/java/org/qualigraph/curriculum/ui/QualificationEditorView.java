@@ -157,7 +157,6 @@ public class QualificationEditorView extends VerticalLayout implements BeforeEnt
         heading.setText(document.displayTitle());
         status.setText(document.status() == null ? "" : document.status().name());
         save.setEnabled(editable);
-        save.setVisible(editable);
         messages.removeAll();
         if (!editable) {
             var readOnly = new Span(getTranslation(CurrentUser.isDesigner() ? "curriculum.ui.editor.locked"
