@@ -70,12 +70,7 @@ class UnitsPanel extends SplitLayout {
         grid.addComponentColumn(u -> u.id != null && shared.containsKey(u.id) ? sharedBadge() : new Span())
                 .setAutoWidth(true);
         grid.setHeight("28em");
-        grid.addSelectionListener(e -> {
-            if (details != null && e.isFromClient() && !details.writeIfValid()) {
-                return;
-            }
-            showDetails(e.getFirstSelectedItem().orElse(null));
-        });
+        grid.addSelectionListener(e -> showDetails(e.getFirstSelectedItem().orElse(null)));
         var layout = new VerticalLayout(grid);
         layout.setPadding(false);
         if (editable) {
