@@ -123,6 +123,28 @@ public class QualificationService {
         return store.sharedUnits(id);
     }
 
+    /**
+     * Units of other qualifications that match a code or title, for reuse: adding a found unit (same id) to this
+     * qualification shares it, so an alliance maintains a common unit once. Units this qualification already holds
+     * are left out. Each unit comes as the qualification holding it has it.
+     */
+    @Transactional(readOnly = true)
+    public List<UnitMatch> findUnits(String text, String excludeQualificationId, int limit) {
+        var rows = store.findUnits(text, excludeQualificationId, Math.max(0, Math.min(limit, 200)));
+        var documents = new HashMap<String, QualificationDocument>();
+        var matches = new ArrayList<UnitMatch>();
+        for (var row : rows) {
+            var summary = store.summaryOf(row);
+            var document = documents.computeIfAbsent(summary.id(), id -> store.read(id).orElse(null));
+            if (document == null) {
+                continue;
+            }
+            document.units().stream().filter(u -> u.id().equals(row.get("unit"))).findFirst()
+                    .ifPresent(unit -> matches.add(new UnitMatch(unit, summary)));
+        }
+        return matches;
+    }
+
     /** Changes the workflow status; used by the review workflow, which decides whether the transition is allowed. */
     @Transactional
     public void changeStatus(String id, QualificationStatus status, String user) {

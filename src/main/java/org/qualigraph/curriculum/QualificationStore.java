@@ -307,6 +307,30 @@ class QualificationStore {
         return result;
     }
 
+    /**
+     * Units held by qualifications other than {@code excludeQualification} (and not already in it) whose code or
+     * title contains the text, ignoring case: rows of unit id and the qualification holding it, at most {@code limit}.
+     */
+    List<Map<String, Object>> findUnits(String text, String excludeQualification, int limit) {
+        var params = new HashMap<String, Object>();
+        params.put("text", text == null || text.isBlank() ? null : text.strip().toLowerCase());
+        params.put("exclude", excludeQualification);
+        params.put("limit", limit);
+        return new ArrayList<>(client.query("""
+                MATCH (q:Qualification)-[:HAS_UNIT]->(u:Unit)
+                WHERE ($exclude IS NULL OR (q.id <> $exclude AND NOT (u)<-[:HAS_UNIT]-(:Qualification {id: $exclude})))
+                  AND ($text IS NULL OR toLower(u.code) CONTAINS $text OR u.titleSearch CONTAINS $text)
+                RETURN u.id AS unit, q.id AS id, q.title AS title, q.eqfLevel AS eqfLevel, q.type AS type,
+                       q.status AS status, q.version AS version
+                ORDER BY u.code, q.titleSort, q.id
+                LIMIT $limit
+                """).bindAll(params).fetch().all());
+    }
+
+    QualificationSummary summaryOf(Map<String, Object> row) {
+        return summary(row);
+    }
+
     Optional<QualificationDocument> read(String id) {
         return client.query("""
                 MATCH (q:Qualification {id: $id})

@@ -1,0 +1,318 @@
+package org.qualigraph.curriculum.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.tabs.Tab;
+import com.vaadin.flow.component.tabs.TabSheet;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.BeforeLeaveEvent;
+import com.vaadin.flow.router.BeforeLeaveObserver;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.PermitAll;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.qualigraph.base.BadInputException;
+import org.qualigraph.base.ConflictException;
+import org.qualigraph.base.FieldProblem;
+import org.qualigraph.base.MainLayout;
+import org.qualigraph.curriculum.QualificationDocument;
+import org.qualigraph.curriculum.QualificationEditorExtension;
+import org.qualigraph.curriculum.QualificationService;
+import org.qualigraph.curriculum.QualificationStatus;
+import org.qualigraph.curriculum.SkillCatalog;
+import org.springframework.beans.factory.ObjectProvider;
+
+/**
+ * Edits one qualification on a working copy: profile and units tabs of its own, one tab per editor extension of
+ * other features, live totals in the header. Nothing is stored until Save; a save against a newer stored version is
+ * refused and the designer keeps their input. Readers (reviewers, published qualifications) see it read-only.
+ */
+@Route(value = "qualifications/:id", layout = MainLayout.class)
+@PageTitle("Qualification")
+@PermitAll
+public class QualificationEditorView extends VerticalLayout implements BeforeEnterObserver, BeforeLeaveObserver,
+        EditorSession.Host {
+
+    private final transient QualificationService service;
+    private final transient SkillCatalog catalog;
+    private final transient List<QualificationEditorExtension> extensions;
+    private final Span heading = new Span();
+    private final Span status = new Span();
+    private final Span totals = new Span();
+    private final HorizontalLayout badges = new HorizontalLayout();
+    private final Div messages = new Div();
+    private final TabSheet tabs = new TabSheet();
+    private final Div profileTab = new Div();
+    private final Div unitsTab = new Div();
+    private final Button save = new Button();
+    private final Button reload = new Button();
+    private final Map<Tab, Runnable> lazyTabs = new HashMap<>();
+
+    private String id;
+    private transient EditorSession session;
+    private QualificationDraft draft;
+    private QualificationForm form;
+    private UnitsPanel units;
+    private boolean editable;
+    private boolean dirty;
+
+    public QualificationEditorView(QualificationService service, ObjectProvider<SkillCatalog> catalog,
+                                   ObjectProvider<QualificationEditorExtension> extensions) {
+        this.service = service;
+        this.catalog = catalog.getIfAvailable();
+        Set<String> roles = CurrentUser.roles();
+        this.extensions = extensions.orderedStream().filter(e -> e.visibleTo(roles))
+                .sorted(java.util.Comparator.comparingInt(QualificationEditorExtension::order)).toList();
+        setSizeFull();
+        add(createHeader(), messages, tabs);
+        messages.setWidthFull();
+        tabs.setSizeFull();
+        tabs.setId("editor-tabs");
+        tabs.add(tab("tab-profile", getTranslation("curriculum.ui.tab.profile")), profileTab);
+        tabs.add(tab("tab-units", getTranslation("curriculum.ui.tab.units")), unitsTab);
+        tabs.addSelectedChangeListener(e -> {
+            var create = lazyTabs.remove(e.getSelectedTab());
+            if (create != null) {
+                create.run();
+            }
+        });
+    }
+
+    private Component createHeader() {
+        heading.setId("editor-title");
+        heading.getStyle().set("font-size", "var(--lumo-font-size-xl)").set("font-weight", "600");
+        status.setId("editor-status");
+        status.getElement().getThemeList().add("badge");
+        totals.setId("editor-totals");
+        totals.getStyle().set("color", "var(--lumo-secondary-text-color)");
+        save.setText(getTranslation("curriculum.ui.save"));
+        save.setId("save");
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        save.addClickListener(e -> save());
+        save.addClickShortcut(com.vaadin.flow.component.Key.KEY_S, com.vaadin.flow.component.KeyModifier.CONTROL);
+        reload.setText(getTranslation("curriculum.ui.reload"));
+        reload.setId("reload");
+        reload.addClickListener(e -> confirmDiscard(this::reload));
+        var right = new HorizontalLayout(badges, reload, save);
+        right.setAlignItems(FlexComponent.Alignment.CENTER);
+        var header = new HorizontalLayout(new VerticalLayout(new HorizontalLayout(heading, status), totals), right);
+        header.setWidthFull();
+        header.setAlignItems(FlexComponent.Alignment.CENTER);
+        header.setJustifyContentMode(FlexComponent.JustifyContentMode.BETWEEN);
+        return header;
+    }
+
+    private static Tab tab(String tabId, String label) {
+        var tab = new Tab(label);
+        tab.setId(tabId);
+        return tab;
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        id = event.getRouteParameters().get("id").orElse(null);
+        var document = id == null ? java.util.Optional.<QualificationDocument>empty() : service.find(id);
+        if (document.isEmpty()) {
+            removeAll();
+            var missing = new H2(getTranslation("curriculum.ui.editor.notFound"));
+            missing.setId("not-found");
+            add(missing);
+            return;
+        }
+        session = new EditorSession(id, this);
+        load(document.get());
+        addExtensionTabs();
+    }
+
+    private void addExtensionTabs() {
+        for (var extension : extensions) {
+            var content = new Div();
+            content.setSizeFull();
+            var tab = tabs.add(tab("tab-" + extension.id(), extension.label()), content);
+            lazyTabs.put(tab, () -> content.add(extension.create(session)));
+            extension.createBadge(session).ifPresent(badges::add);
+        }
+    }
+
+    /** Shows a document as stored, replacing the working copy. */
+    private void load(QualificationDocument document) {
+        draft = DraftMapper.toDraft(document);
+        editable = CurrentUser.isDesigner() && document.status() != QualificationStatus.PUBLISHED
+                && document.status() != QualificationStatus.ARCHIVED;
+        heading.setText(document.displayTitle());
+        status.setText(document.status() == null ? "" : document.status().name());
+        save.setEnabled(editable);
+        messages.removeAll();
+        if (!editable) {
+            var readOnly = new Span(getTranslation(CurrentUser.isDesigner() ? "curriculum.ui.editor.locked"
+                    : "curriculum.ui.editor.readOnly"));
+            readOnly.setId("read-only-note");
+            messages.add(readOnly);
+        }
+        form = new QualificationForm(draft, editable, this::changed);
+        profileTab.removeAll();
+        profileTab.add(form);
+        var shared = new HashMap<>(service.sharedUnits(id));
+        String selectedUnit = units == null ? null : units.selectedCode();
+        units = new UnitsPanel(service, draft, editable, catalog, () -> DraftMapper.toDocument(draft), shared, this::changed);
+        unitsTab.removeAll();
+        unitsTab.add(units);
+        unitsTab.setSizeFull();
+        if (selectedUnit != null) {
+            units.select(selectedUnit);
+        }
+        dirty = false;
+        updateTotals();
+    }
+
+    private void changed() {
+        dirty = true;
+        heading.setText(org.qualigraph.curriculum.Texts.display(draft.title));
+        updateTotals();
+        session.fireChanged();
+    }
+
+    private void updateTotals() {
+        var t = DraftMapper.totals(draft);
+        totals.setText(getTranslation("curriculum.ui.totals", t.credits().stripTrailingZeros().toPlainString(), t.hours(),
+                t.workBasedHours(), t.workBasedShare()));
+    }
+
+    private void save() {
+        if (!editable) {
+            return;
+        }
+        if (!form.writeIfValid() || !units.writeIfValid()) {
+            error(getTranslation("curriculum.ui.save.invalid"));
+            return;
+        }
+        try {
+            var saved = service.update(id, DraftMapper.toDocument(draft), CurrentUser.name());
+            load(saved);
+            session.fireChanged();
+            Notification.show(getTranslation("curriculum.ui.saved"), 3000, Notification.Position.BOTTOM_START)
+                    .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+        } catch (BadInputException e) {
+            showProblems(e.problems());
+        } catch (ConflictException e) {
+            showConflict(e);
+        }
+    }
+
+    private void showProblems(List<FieldProblem> problems) {
+        var rest = form.showProblems(problems);
+        if (!rest.isEmpty() || problems.isEmpty()) {
+            var text = new StringBuilder(getTranslation("curriculum.ui.save.problems"));
+            rest.forEach(p -> text.append("\n").append(p.field()).append(": ").append(p.message()));
+            error(text.toString());
+        } else {
+            tabs.setSelectedIndex(0);
+            error(getTranslation("curriculum.ui.save.invalid"));
+        }
+    }
+
+    private void showConflict(ConflictException e) {
+        messages.removeAll();
+        var stored = service.find(id);
+        boolean stale = stored.isEmpty() || !java.util.Objects.equals(stored.get().version(), draft.version);
+        var text = new Paragraph(stale ? getTranslation("curriculum.ui.conflict") : e.getMessage());
+        var reloadNow = new Button(getTranslation("curriculum.ui.reload"), click -> reload());
+        reloadNow.setId("conflict-reload");
+        var box = new HorizontalLayout(text, reloadNow);
+        box.setId("conflict-message");
+        box.setAlignItems(FlexComponent.Alignment.CENTER);
+        box.getStyle().set("background", "var(--lumo-error-color-10pct)").set("padding", "0 var(--lumo-space-m)")
+                .set("border-radius", "var(--lumo-border-radius-m)");
+        messages.add(box);
+    }
+
+    private void error(String message) {
+        var notification = Notification.show(message, 10000, Notification.Position.MIDDLE);
+        notification.addThemeVariants(NotificationVariant.LUMO_ERROR);
+        notification.setId("editor-error");
+    }
+
+    private void confirmDiscard(Runnable action) {
+        if (!dirty) {
+            action.run();
+            return;
+        }
+        var dialog = new ConfirmDialog(getTranslation("curriculum.ui.unsaved.title"), getTranslation("curriculum.ui.unsaved.text"),
+                getTranslation("curriculum.ui.unsaved.discard"), e -> action.run());
+        dialog.setCancelable(true);
+        dialog.setCancelText(getTranslation("curriculum.ui.unsaved.stay"));
+        dialog.setConfirmButtonTheme("error primary");
+        dialog.setId("unsaved-dialog");
+        dialog.open();
+    }
+
+    @Override
+    public void beforeLeave(BeforeLeaveEvent event) {
+        if (dirty && editable) {
+            var action = event.postpone();
+            var dialog = new ConfirmDialog(getTranslation("curriculum.ui.unsaved.title"),
+                    getTranslation("curriculum.ui.unsaved.text"), getTranslation("curriculum.ui.unsaved.discard"),
+                    e -> {
+                        dirty = false;
+                        action.proceed();
+                    });
+            dialog.setCancelable(true);
+            dialog.setCancelText(getTranslation("curriculum.ui.unsaved.stay"));
+            dialog.setConfirmButtonTheme("error primary");
+            dialog.setId("unsaved-dialog");
+            dialog.open();
+        }
+    }
+
+    boolean hasUnsavedChanges() {
+        return dirty;
+    }
+
+    @Override
+    public QualificationDraft draft() {
+        return draft;
+    }
+
+    @Override
+    public boolean editable() {
+        return editable;
+    }
+
+    @Override
+    public void showUnit(String unitCode) {
+        tabs.setSelectedTab((Tab) tabs.getTabAt(1));
+        units.select(unitCode);
+    }
+
+    @Override
+    public void showOutcome(String outcomeCode) {
+        tabs.setSelectedTab((Tab) tabs.getTabAt(1));
+        units.focusOutcome(outcomeCode);
+    }
+
+    @Override
+    public void reload() {
+        var document = service.find(id);
+        if (document.isEmpty()) {
+            getUI().ifPresent(ui -> ui.navigate(QualificationListView.class));
+            return;
+        }
+        load(document.get());
+        session.fireChanged();
+    }
+}

@@ -1,0 +1,187 @@
+package org.qualigraph.curriculum.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteParameters;
+import jakarta.annotation.security.PermitAll;
+import java.util.Map;
+import java.util.stream.IntStream;
+import org.qualigraph.base.BadInputException;
+import org.qualigraph.base.ConflictException;
+import org.qualigraph.base.MainLayout;
+import org.qualigraph.base.NotFoundException;
+import org.qualigraph.curriculum.QualificationDocument;
+import org.qualigraph.curriculum.QualificationFilter;
+import org.qualigraph.curriculum.QualificationService;
+import org.qualigraph.curriculum.QualificationStatus;
+import org.qualigraph.curriculum.QualificationSummary;
+import org.qualigraph.curriculum.QualificationType;
+
+/** All qualifications, filtered and paged through the service; designers create, copy, derive and delete here. */
+@Route(value = "", layout = MainLayout.class)
+@PageTitle("Qualifications")
+@Menu(title = "Qualifications", order = 1, icon = "vaadin:academy-cap")
+@PermitAll
+public class QualificationListView extends VerticalLayout {
+
+    private final transient QualificationService service;
+    private final boolean designer = CurrentUser.isDesigner();
+    private final TextField titleFilter = new TextField();
+    private final Select<Integer> eqfFilter = new Select<>();
+    private final Select<QualificationType> typeFilter = new Select<>();
+    private final Select<QualificationStatus> statusFilter = new Select<>();
+    private final Grid<QualificationSummary> grid = new Grid<>();
+
+    public QualificationListView(QualificationService service) {
+        this.service = service;
+        setSizeFull();
+        add(createToolbar(), createGrid());
+    }
+
+    private HorizontalLayout createToolbar() {
+        titleFilter.setId("title-filter");
+        titleFilter.setPlaceholder(getTranslation("curriculum.ui.list.filter.title"));
+        titleFilter.setClearButtonVisible(true);
+        titleFilter.setValueChangeMode(ValueChangeMode.LAZY);
+        titleFilter.addValueChangeListener(e -> refresh());
+
+        eqfFilter.setId("eqf-filter");
+        eqfFilter.setLabel(getTranslation("curriculum.ui.eqf"));
+        eqfFilter.setItems(IntStream.rangeClosed(1, 8).boxed().toList());
+        eqfFilter.setEmptySelectionAllowed(true);
+        eqfFilter.setEmptySelectionCaption(getTranslation("curriculum.ui.list.filter.any"));
+        eqfFilter.addValueChangeListener(e -> refresh());
+
+        typeFilter.setId("type-filter");
+        typeFilter.setLabel(getTranslation("curriculum.ui.type"));
+        typeFilter.setItems(QualificationType.values());
+        typeFilter.setEmptySelectionAllowed(true);
+        typeFilter.setEmptySelectionCaption(getTranslation("curriculum.ui.list.filter.any"));
+        typeFilter.addValueChangeListener(e -> refresh());
+
+        statusFilter.setId("status-filter");
+        statusFilter.setLabel(getTranslation("curriculum.ui.status"));
+        statusFilter.setItems(QualificationStatus.values());
+        statusFilter.setEmptySelectionAllowed(true);
+        statusFilter.setEmptySelectionCaption(getTranslation("curriculum.ui.list.filter.any"));
+        statusFilter.addValueChangeListener(e -> refresh());
+
+        var toolbar = new HorizontalLayout(titleFilter, eqfFilter, typeFilter, statusFilter);
+        toolbar.setAlignItems(FlexComponent.Alignment.BASELINE);
+        toolbar.setWidthFull();
+        if (designer) {
+            var create = new Button(getTranslation("curriculum.ui.list.new"), VaadinIcon.PLUS.create(),
+                    e -> new CreateQualificationDialog(this::create).open());
+            create.setId("new-qualification");
+            create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            toolbar.add(create);
+        }
+        return toolbar;
+    }
+
+    private Grid<QualificationSummary> createGrid() {
+        grid.setId("qualification-grid");
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
+        grid.addColumn(QualificationSummary::displayTitle).setHeader(getTranslation("curriculum.ui.title")).setFlexGrow(4)
+                .setKey("title");
+        grid.addColumn(QualificationSummary::eqfLevel).setHeader(getTranslation("curriculum.ui.eqf")).setAutoWidth(true)
+                .setKey("eqf");
+        grid.addColumn(QualificationSummary::type).setHeader(getTranslation("curriculum.ui.type")).setAutoWidth(true)
+                .setKey("type");
+        grid.addColumn(QualificationSummary::status).setHeader(getTranslation("curriculum.ui.status")).setAutoWidth(true)
+                .setKey("status");
+        grid.addColumn(QualificationSummary::version).setHeader(getTranslation("curriculum.ui.version")).setAutoWidth(true)
+                .setKey("version");
+        if (designer) {
+            grid.addComponentColumn(this::createActions).setHeader(getTranslation("curriculum.ui.actions"))
+                    .setAutoWidth(true).setKey("actions");
+        }
+        grid.setItems(query -> service.list(filter(), query.getOffset(), query.getLimit()).stream(),
+                query -> (int) service.count(filter()));
+        grid.addItemClickListener(e -> open(e.getItem().id()));
+        grid.setSizeFull();
+        return grid;
+    }
+
+    private HorizontalLayout createActions(QualificationSummary row) {
+        var duplicate = new Button(VaadinIcon.COPY.create(), e -> run(() -> open(service.duplicate(row.id(), CurrentUser.name()).id())));
+        duplicate.setTooltipText(getTranslation("curriculum.ui.list.duplicate"));
+        duplicate.setId("duplicate-" + row.id());
+        var derive = new Button(VaadinIcon.SPLIT.create(), e -> new DeriveDialog(row, title ->
+                run(() -> open(service.derive(row.id(), Map.of("en", title), CurrentUser.name()).id()))).open());
+        derive.setTooltipText(getTranslation("curriculum.ui.list.derive"));
+        derive.setId("derive-" + row.id());
+        var delete = new Button(VaadinIcon.TRASH.create(), e -> confirmDelete(row));
+        delete.setTooltipText(getTranslation("curriculum.ui.list.delete"));
+        delete.setId("delete-" + row.id());
+        delete.setEnabled(row.status() != QualificationStatus.PUBLISHED);
+        delete.addThemeVariants(ButtonVariant.LUMO_ERROR);
+        for (var b : new Button[] {duplicate, derive, delete}) {
+            b.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
+        }
+        return new HorizontalLayout(duplicate, derive, delete);
+    }
+
+    private void confirmDelete(QualificationSummary row) {
+        var dialog = new ConfirmDialog(getTranslation("curriculum.ui.list.delete.title"),
+                getTranslation("curriculum.ui.list.delete.text", row.displayTitle()),
+                getTranslation("curriculum.ui.list.delete"), e -> run(() -> {
+                    service.delete(row.id(), CurrentUser.name());
+                    refresh();
+                }));
+        dialog.setCancelable(true);
+        dialog.setCancelText(getTranslation("curriculum.ui.cancel"));
+        dialog.setConfirmButtonTheme("error primary");
+        dialog.setId("confirm-delete");
+        dialog.open();
+    }
+
+    private void create(QualificationDocument document) {
+        run(() -> open(service.create(document, CurrentUser.name()).id()));
+    }
+
+    private void run(Runnable action) {
+        try {
+            action.run();
+        } catch (BadInputException e) {
+            error(e.problems().stream().map(p -> p.field() + ": " + p.message()).reduce((a, b) -> a + "; " + b)
+                    .orElse(e.getMessage()));
+        } catch (ConflictException | NotFoundException e) {
+            error(e.getMessage());
+            refresh();
+        }
+    }
+
+    private void error(String message) {
+        Notification.show(message, 8000, Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.LUMO_ERROR);
+    }
+
+    private void open(String id) {
+        getUI().ifPresent(ui -> ui.navigate(QualificationEditorView.class, new RouteParameters("id", id)));
+    }
+
+    private QualificationFilter filter() {
+        String title = titleFilter.getValue();
+        return new QualificationFilter(title == null || title.isBlank() ? null : title, eqfFilter.getValue(),
+                typeFilter.getValue(), statusFilter.getValue());
+    }
+
+    private void refresh() {
+        grid.getDataProvider().refreshAll();
+    }
+}

@@ -1,0 +1,198 @@
+package org.qualigraph.curriculum.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.html.H4;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.FlexLayout;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextField;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.qualigraph.curriculum.QualificationDocument;
+import org.qualigraph.curriculum.SkillCatalog;
+import org.qualigraph.curriculum.SkillCatalog.SkillRef;
+
+/**
+ * Maps an outcome to ESCO skills. With a skill catalogue it searches as the designer types and suggests skills for
+ * the statement and essential skills of the target occupations not yet covered; without one it accepts skill URIs
+ * typed in. Chosen skills show as badges with their label, type and reuse level (the bare URI when unknown).
+ */
+class SkillPicker extends VerticalLayout {
+
+    private static final int SUGGESTIONS = 10;
+
+    private final List<String> skills;
+    private final SkillCatalog catalog;
+    private final Supplier<String> statement;
+    private final Supplier<QualificationDocument> document;
+    private final Runnable onChange;
+    private final boolean editable;
+    private final FlexLayout chips = new FlexLayout();
+
+    SkillPicker(List<String> skills, SkillCatalog catalog, Supplier<String> statement,
+                Supplier<QualificationDocument> document, Runnable onChange, boolean editable) {
+        this.skills = skills;
+        this.catalog = catalog;
+        this.statement = statement;
+        this.document = document;
+        this.onChange = onChange;
+        this.editable = editable;
+        addClassName("skill-picker");
+        setPadding(false);
+        setSpacing(false);
+        chips.setFlexWrap(FlexLayout.FlexWrap.WRAP);
+        chips.getStyle().set("gap", "var(--lumo-space-xs)");
+        add(chips);
+        if (editable) {
+            add(catalog != null ? createSearch() : createUriInput());
+        }
+        refreshChips();
+    }
+
+    private HorizontalLayout createSearch() {
+        var search = new ComboBox<SkillRef>();
+        search.addClassName("skill-search");
+        search.setPlaceholder(getTranslation("curriculum.ui.skills.search"));
+        search.setWidth("24em");
+        search.setItems(query -> {
+            String filter = query.getFilter().orElse("");
+            int offset = query.getOffset();
+            int limit = query.getLimit();
+            return filter.isBlank() ? java.util.stream.Stream.empty()
+                    : catalog.search(filter, offset + limit).stream().skip(offset).limit(limit);
+        });
+        search.setItemLabelGenerator(SkillPicker::describe);
+        search.addValueChangeListener(e -> {
+            if (e.getValue() != null) {
+                addSkill(e.getValue().uri());
+                search.clear();
+            }
+        });
+        var suggest = new Button(getTranslation("curriculum.ui.skills.suggest"), VaadinIcon.LIGHTBULB.create(),
+                e -> openSuggestions());
+        suggest.addClassName("skill-suggest");
+        suggest.addThemeVariants(ButtonVariant.LUMO_SMALL);
+        var row = new HorizontalLayout(search, suggest);
+        row.setAlignItems(FlexComponent.Alignment.BASELINE);
+        return row;
+    }
+
+    private HorizontalLayout createUriInput() {
+        var uri = new TextField();
+        uri.addClassName("skill-uri");
+        uri.setPlaceholder("http://data.europa.eu/esco/skill/...");
+        uri.setWidth("28em");
+        uri.setHelperText(getTranslation("curriculum.ui.skills.nocatalog"));
+        var add = new Button(getTranslation("curriculum.ui.skills.add"), e -> {
+            String value = uri.getValue().strip();
+            if (!isHttpUri(value)) {
+                uri.setInvalid(true);
+                uri.setErrorMessage(getTranslation("curriculum.ui.skills.baduri"));
+                return;
+            }
+            uri.setInvalid(false);
+            addSkill(value);
+            uri.clear();
+        });
+        add.addClassName("skill-uri-add");
+        add.addThemeVariants(ButtonVariant.LUMO_SMALL);
+        var row = new HorizontalLayout(uri, add);
+        row.setAlignItems(FlexComponent.Alignment.BASELINE);
+        return row;
+    }
+
+    static boolean isHttpUri(String value) {
+        try {
+            var uri = new URI(value);
+            return ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null;
+        } catch (java.net.URISyntaxException | NullPointerException e) {
+            return false;
+        }
+    }
+
+    private void openSuggestions() {
+        var dialog = new Dialog();
+        dialog.setHeaderTitle(getTranslation("curriculum.ui.skills.suggest"));
+        dialog.addClassName("skill-suggestions");
+        String text = statement.get();
+        dialog.add(new H4(getTranslation("curriculum.ui.skills.forStatement")));
+        dialog.add(suggestionList(text == null || text.isBlank() ? List.of() : catalog.suggestForStatement(text, SUGGESTIONS)));
+        dialog.add(new H4(getTranslation("curriculum.ui.skills.uncovered")));
+        dialog.add(suggestionList(catalog.uncoveredEssentialSkills(document.get(), SUGGESTIONS)));
+        dialog.getFooter().add(new Button(getTranslation("curriculum.ui.close"), e -> dialog.close()));
+        dialog.open();
+    }
+
+    private VerticalLayout suggestionList(List<SkillRef> refs) {
+        var list = new VerticalLayout();
+        list.setPadding(false);
+        list.setSpacing(false);
+        if (refs.isEmpty()) {
+            list.add(new Span(getTranslation("curriculum.ui.none")));
+        }
+        for (var ref : refs) {
+            var add = new Button(VaadinIcon.PLUS.create());
+            add.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
+            add.setEnabled(!skills.contains(ref.uri()));
+            add.addClickListener(e -> {
+                addSkill(ref.uri());
+                add.setEnabled(false);
+            });
+            add.setAriaLabel(getTranslation("curriculum.ui.skills.add") + " " + ref.label());
+            var row = new HorizontalLayout(add, new Span(describe(ref)));
+            row.setAlignItems(FlexComponent.Alignment.CENTER);
+            list.add(row);
+        }
+        return list;
+    }
+
+    private void addSkill(String uri) {
+        if (!skills.contains(uri)) {
+            skills.add(uri);
+            refreshChips();
+            onChange.run();
+        }
+    }
+
+    private void refreshChips() {
+        chips.removeAll();
+        Map<String, SkillRef> known = catalog == null || skills.isEmpty() ? Map.of() : catalog.describe(skills);
+        for (String uri : List.copyOf(skills)) {
+            var ref = known.get(uri);
+            var chip = new Span(ref == null ? uri : describe(ref));
+            chip.getElement().getThemeList().add("badge pill");
+            chip.addClassName("skill-chip");
+            chip.setTitle(uri);
+            if (editable) {
+                var remove = new Button(VaadinIcon.CLOSE_SMALL.create(), e -> {
+                    skills.remove(uri);
+                    refreshChips();
+                    onChange.run();
+                });
+                remove.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_SMALL);
+                remove.setAriaLabel(getTranslation("curriculum.ui.remove") + " " + uri);
+                chip.add(remove);
+            }
+            chips.add(chip);
+        }
+    }
+
+    static String describe(SkillRef ref) {
+        var text = new StringBuilder(ref.label() == null ? ref.uri() : ref.label());
+        if (ref.skillType() != null && !ref.skillType().isBlank()) {
+            text.append(" · ").append(ref.skillType());
+        }
+        if (ref.reuseLevel() != null && !ref.reuseLevel().isBlank()) {
+            text.append(" · ").append(ref.reuseLevel());
+        }
+        return text.toString();
+    }
+}

@@ -1,0 +1,111 @@
+package org.qualigraph.curriculum.ui;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.mvysny.kaributesting.v10.GridKt;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextField;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.qualigraph.curriculum.QualificationService;
+import org.qualigraph.curriculum.QualificationSummary;
+import org.qualigraph.curriculum.QualificationType;
+import org.qualigraph.support.Documents;
+import org.qualigraph.support.ViewTest;
+import org.springframework.beans.factory.annotation.Autowired;
+
+class QualificationListViewTest extends ViewTest {
+
+    @Autowired
+    QualificationService service;
+
+    @Test
+    void listsQualificationsFromTheServiceAndFiltersThem() {
+        service.create(Documents.minimal("Battery cell technician"), "designer");
+        var welding = Documents.minimal("Welding specialist");
+        service.create(new org.qualigraph.curriculum.QualificationDocument(null, null, welding.title(), welding.description(),
+                QualificationType.CVET, 5, welding.nqfLevels(), welding.iscedF(), welding.ecosystem(), welding.creditSystem(),
+                welding.credits(), welding.entryRequirements(), welding.awardingBodies(), welding.targetOccupations(), null,
+                null, welding.units()), "designer");
+        login("reviewer", "REVIEWER");
+        UI.getCurrent().navigate("");
+
+        @SuppressWarnings("unchecked")
+        Grid<QualificationSummary> grid = _get(Grid.class, spec -> spec.withId("qualification-grid"));
+        assertThat(titles(grid)).containsExactly("Battery cell technician", "Welding specialist");
+
+        _setValue(_get(TextField.class, spec -> spec.withId("title-filter")), "weld");
+        assertThat(titles(grid)).containsExactly("Welding specialist");
+
+        _setValue(_get(TextField.class, spec -> spec.withId("title-filter")), "");
+        @SuppressWarnings("unchecked")
+        Select<Integer> eqf = _get(Select.class, spec -> spec.withId("eqf-filter"));
+        _setValue(eqf, 4);
+        assertThat(titles(grid)).containsExactly("Battery cell technician");
+        _setValue(eqf, null);
+        @SuppressWarnings("unchecked")
+        Select<QualificationType> type = _get(Select.class, spec -> spec.withId("type-filter"));
+        _setValue(type, QualificationType.CVET);
+        assertThat(titles(grid)).containsExactly("Welding specialist");
+
+        // reviewers do not get the designer's actions
+        assertThat(_find(Button.class, spec -> spec.withId("new-qualification"))).isEmpty();
+        assertThat(grid.getColumnByKey("actions")).isNull();
+    }
+
+    @Test
+    void designerDuplicatesAndDeletesFromTheList() {
+        var created = service.create(Documents.minimal("Solar installer"), "designer");
+        login("designer", "DESIGNER");
+        UI.getCurrent().navigate("");
+
+        _click(action("duplicate-" + created.id()));
+        assertThat(_find(QualificationEditorView.class)).hasSize(1);
+        assertThat(service.list(null, 0, 10)).extracting(QualificationSummary::displayTitle)
+                .containsExactly("Solar installer", "Solar installer (copy)");
+
+        UI.getCurrent().navigate("");
+        _click(action("delete-" + created.id()));
+        com.github.mvysny.kaributesting.v10.pro.ConfirmDialogKt._fireConfirm(
+                _get(com.vaadin.flow.component.confirmdialog.ConfirmDialog.class, spec -> spec.withId("confirm-delete")));
+        assertThat(service.find(created.id())).isEmpty();
+        @SuppressWarnings("unchecked")
+        Grid<QualificationSummary> grid = _get(Grid.class, spec -> spec.withId("qualification-grid"));
+        assertThat(titles(grid)).containsExactly("Solar installer (copy)");
+    }
+
+    @Test
+    void designerDerivesANationalVariant() {
+        var created = service.create(Documents.minimal("Core profile"), "designer");
+        login("designer", "DESIGNER");
+        UI.getCurrent().navigate("");
+
+        _click(action("derive-" + created.id()));
+        _setValue(_get(TextField.class, spec -> spec.withId("derive-title")), "Core profile (Poland)");
+        _click(_get(Button.class, spec -> spec.withId("derive-confirm")));
+
+        var variant = service.list(new org.qualigraph.curriculum.QualificationFilter("poland", null, null, null), 0, 10);
+        assertThat(variant).hasSize(1);
+        assertThat(service.get(variant.get(0).id()).derivedFrom()).isEqualTo(created.id());
+        assertThat(service.get(variant.get(0).id()).title()).isEqualTo(Map.of("en", "Core profile (Poland)"));
+    }
+
+    /** The action button of the first row: Karibu reaches grid cell components through the column. */
+    private static Button action(String id) {
+        @SuppressWarnings("unchecked")
+        Grid<QualificationSummary> grid = _get(Grid.class, spec -> spec.withId("qualification-grid"));
+        return _get(GridKt._getCellComponent(grid, 0, "actions"), Button.class, spec -> spec.withId(id));
+    }
+
+    static List<String> titles(Grid<QualificationSummary> grid) {
+        return GridKt._findAll(grid).stream().map(QualificationSummary::displayTitle).toList();
+    }
+}
