@@ -58,11 +58,16 @@ public final class OutcomeWritingAdvisor {
             "lernenden", "lernende", "sie", "sind", "ist");
     private static final Pattern EN_LEAD = Pattern.compile(
             "^(?:(?:on|upon|after|by the end of)[^,]*,\\s*)?(?:(?:the|a|each)\\s+)?(?:learners?|students?|graduates?"
-                    + "|participants?|apprentices?|trainees?|candidates?)?\\s*(?:(?:is|are|will be|shall be|should be)"
-                    + "\\s+able\\s+to|can|will|should|must|shall|be able to|able to)\\s+", Pattern.CASE_INSENSITIVE);
+                    + "|participants?|apprentices?|trainees?|candidates?)\\s+(?:(?:is|are|will be|shall be|should be)"
+                    + "\\s+able\\s+to\\s+|can\\s+|will\\s+|should\\s+|must\\s+|shall\\s+)?", Pattern.CASE_INSENSITIVE);
+    private static final Pattern EN_ABLE = Pattern.compile("^(?:(?:be|is|are)\\s+)?able\\s+to\\s+|^to\\s+",
+            Pattern.CASE_INSENSITIVE);
     private static final Pattern DE_LEAD = Pattern.compile(
             "^(?:(?:die|der|das)\\s+)?(?:lernenden?|auszubildenden?|studierenden?|absolvent(?:inn)?en|teilnehmenden?)"
                     + "\\s+(?:können|kann|sind in der lage,?|ist in der lage,?)\\s+", Pattern.CASE_INSENSITIVE);
+    private static final Pattern DE_VAGUE_FINITE = Pattern.compile(
+            "^(?:(?:die|der|das)\\s+)?(?:lernenden?|auszubildenden?|studierenden?|absolvent(?:inn)?en|teilnehmenden?)"
+                    + "\\s+(kennen|kennt|wissen|weiß|verstehen|versteht|lernen|lernt)\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern TOKEN = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}'’\\-/.]*[\\p{L}\\p{N}]|[\\p{L}\\p{N}]|,");
 
     static {
@@ -184,7 +189,7 @@ public final class OutcomeWritingAdvisor {
 
     private Analysis analyseEnglish(String text) {
         String stripped = EN_LEAD.matcher(text.trim()).replaceFirst("");
-        stripped = stripped.replaceFirst("(?i)^to\\s+", "");
+        stripped = EN_ABLE.matcher(stripped).replaceFirst("");
         List<String> tokens = tokens(stripped);
         int words = (int) tokens.stream().filter(t -> !t.equals(",")).count();
         if (tokens.isEmpty()) {
@@ -249,6 +254,12 @@ public final class OutcomeWritingAdvisor {
     }
 
     private Analysis analyseGerman(String text) {
+        var finite = DE_VAGUE_FINITE.matcher(text.trim());
+        if (finite.find()) {
+            List<String> rest = tokens(text.trim().substring(finite.end()));
+            return new Analysis("de", finite.group(1).toLowerCase(Locale.ROOT), null, true, false, List.of(),
+                    !rest.isEmpty(), hasMarker(rest, 0, DE_CONTEXT), rest.size() + 3);
+        }
         String stripped = DE_LEAD.matcher(text.trim()).replaceFirst("");
         List<String> tokens = tokens(stripped);
         tokens = tokens.stream().filter(t -> !t.equals(",")).toList();

@@ -14,8 +14,6 @@ class DemoQualityTest {
     @Test
     void demoHasNoErrorFindings() {
         var report = engine.evaluate(QualityInput.of(Documents.demo(new ObjectMapper().findAndRegisterModules())));
-        report.findings().forEach(f -> System.out.println(f.rule() + " " + f.severity() + " " + f.subjects() + " " + f.message()));
-        report.rules().stream().filter(r -> r.note() != null).forEach(r -> System.out.println(r.rule() + " " + r.status() + " " + r.note()));
         assertThat(report.findings()).noneMatch(f -> f.severity() == Severity.ERROR);
         assertThat(report.rules()).hasSize(44);
     }
