@@ -307,6 +307,36 @@ class ReviewWorkflowApiTest extends IntegrationTest {
         assertThat(store.reviews(id)).isEmpty();
     }
 
+    @Test
+    void submitIsRefusedOverRestWhileTheRuleEngineFindsErrors() throws Exception {
+        var doc = Documents.minimal("Too high a unit");
+        var unit = doc.units().get(0);
+        var tooHigh = new org.qualigraph.curriculum.UnitDocument(null, unit.code(), unit.title(), 6, unit.credits(),
+                unit.hours(), unit.mandatory(), unit.prerequisites(), unit.deliveryModes(), unit.outcomes(),
+                unit.workBasedLearning(), unit.assessments());
+        String id = qualifications.create(doc.withUnits(List.of(tooHigh)), TestUsers.DESIGNER).id();
+        transition(id, TestUsers.DESIGNER, body(QualificationStatus.IN_REVIEW, null, null))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.message").value(org.hamcrest.Matchers.containsString("EQF-02")));
+        assertThat(qualifications.get(id).status()).isEqualTo(QualificationStatus.DRAFT);
+        assertThat(store.reviews(id)).isEmpty();
+    }
+
+    @Test
+    void publishIsRefusedWhilePublicInformationIsIncomplete() throws Exception {
+        var doc = Documents.minimal("No entry requirements");
+        var incomplete = new org.qualigraph.curriculum.QualificationDocument(null, null, doc.title(), doc.description(),
+                doc.type(), doc.eqfLevel(), doc.nqfLevels(), doc.iscedF(), doc.ecosystem(), doc.creditSystem(),
+                doc.credits(), Map.of(), doc.awardingBodies(), doc.targetOccupations(), null, null, doc.units());
+        String id = qualifications.create(incomplete, TestUsers.DESIGNER).id();
+        transition(id, TestUsers.DESIGNER, body(QualificationStatus.IN_REVIEW, null, null)).andExpect(status().isOk());
+        transition(id, TestUsers.REVIEWER, body(QualificationStatus.APPROVED, null, APPROVAL)).andExpect(status().isOk());
+        transition(id, TestUsers.REVIEWER, body(QualificationStatus.PUBLISHED, null, null))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.message").value(org.hamcrest.Matchers.containsString("ESG-03")));
+        assertThat(qualifications.get(id).status()).isEqualTo(QualificationStatus.APPROVED);
+    }
+
     private String create() {
         return qualifications.create(Documents.minimal("Cell technician"), TestUsers.DESIGNER).id();
     }
