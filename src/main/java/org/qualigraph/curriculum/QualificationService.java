@@ -154,6 +154,43 @@ public class QualificationService {
     }
 
     /**
+     * Starts a new revision of a published or archived qualification, which itself never changes again: a DRAFT copy
+     * with new ids, linked {@code REVISION_OF} to its predecessor and numbered one higher. Only the latest revision of
+     * a chain may be revised, so the chain stays a line that a reader can follow.
+     */
+    @Transactional
+    public QualificationDocument newRevision(String sourceId, String user) {
+        store.lockVersion(sourceId).orElseThrow(() -> new QualificationNotFoundException(sourceId));
+        var source = get(sourceId);
+        if (source.status() != QualificationStatus.PUBLISHED && source.status() != QualificationStatus.ARCHIVED) {
+            throw new ConflictException("Qualification " + sourceId + " is " + source.status()
+                    + "; only a published or archived qualification gets a new revision (edit this one directly)");
+        }
+        var successor = store.successor(sourceId);
+        if (successor.isPresent()) {
+            throw new ConflictException("Qualification " + sourceId + " already has a newer revision (" + successor.get()
+                    + "); revise that one");
+        }
+        var copy = copyOf(source, source.title());
+        requireValid(copy);
+        String id = UUID.randomUUID().toString();
+        var prepared = withIds(copy).withIdentity(id, 0L, QualificationStatus.DRAFT, source.derivedFrom());
+        store.write(prepared, user, true);
+        int revision = store.linkRevision(id, sourceId);
+        events.publishEvent(new QualificationChanged(id, 0, user, "REVISED", "revision " + revision + " of " + sourceId));
+        return store.read(id).orElseThrow();
+    }
+
+    /** Every revision of the chain this qualification belongs to, oldest first; a lone qualification is revision 1. */
+    @Transactional(readOnly = true)
+    public List<RevisionInfo> revisions(String id) {
+        if (!store.exists(id)) {
+            throw new QualificationNotFoundException(id);
+        }
+        return store.revisions(id);
+    }
+
+    /**
      * Stores a document as given, status included, for restoring a workspace or a new revision. Ids are kept where
      * they are free.
      */

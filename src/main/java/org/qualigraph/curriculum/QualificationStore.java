@@ -386,6 +386,36 @@ class QualificationStore {
         return client.query("MATCH (q:Qualification) RETURN count(q)").fetchAs(Long.class).one().orElse(0L);
     }
 
+    /** The id of the revision made from this qualification, if any. */
+    Optional<String> successor(String id) {
+        return client.query("MATCH (:Qualification {id: $id})<-[:REVISION_OF]-(n:Qualification) RETURN n.id LIMIT 1")
+                .bind(id).to("id").fetchAs(String.class).one();
+    }
+
+    /** Links a new revision to its predecessor and numbers it; returns the new revision number. */
+    int linkRevision(String id, String previousId) {
+        return client.query("""
+                MATCH (q:Qualification {id: $id}), (p:Qualification {id: $previous})
+                MERGE (q)-[:REVISION_OF]->(p)
+                SET q.revision = coalesce(p.revision, 1) + 1
+                RETURN q.revision
+                """).bindAll(Map.of("id", id, "previous", previousId)).fetchAs(Long.class).one().orElseThrow().intValue();
+    }
+
+    List<RevisionInfo> revisions(String id) {
+        return client.query("""
+                MATCH (q:Qualification {id: $id})-[:REVISION_OF*0..]->(root:Qualification)
+                WHERE NOT (root)-[:REVISION_OF]->()
+                MATCH (root)<-[:REVISION_OF*0..]-(r:Qualification)
+                RETURN r.id AS id, coalesce(r.revision, 1) AS revision, r.status AS status, r.version AS version,
+                       head([(r)-[:REVISION_OF]->(p) | p.id]) AS revisionOf, r.createdAt AS createdAt, r.createdBy AS createdBy
+                ORDER BY revision
+                """).bind(id).to("id").fetch().all().stream().map(row -> new RevisionInfo((String) row.get("id"),
+                ((Number) row.get("revision")).intValue(), QualificationStatus.valueOf((String) row.get("status")),
+                ((Number) row.get("version")).longValue(), (String) row.get("revisionOf"),
+                row.get("createdAt") instanceof java.time.ZonedDateTime at ? at : null, (String) row.get("createdBy"))).toList();
+    }
+
     void setStatus(String id, QualificationStatus status, String user) {
         client.query("""
                 MATCH (q:Qualification {id: $id})

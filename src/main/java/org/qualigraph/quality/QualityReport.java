@@ -1,0 +1,60 @@
+package org.qualigraph.quality;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.util.List;
+
+/**
+ * The answer of {@code GET /api/qualifications/{id}/quality}: findings of the failed rules, every rule evaluated with
+ * its result, and the thresholds in force.
+ */
+@JsonPropertyOrder({"qualificationId", "summary", "findings", "rules", "thresholds"})
+public record QualityReport(String qualificationId, Summary summary, List<Finding> findings, List<RuleResult> rules,
+                            QualityThresholds thresholds) {
+
+    public QualityReport {
+        findings = List.copyOf(findings);
+        rules = List.copyOf(rules);
+    }
+
+    /** Counts of findings by severity. */
+    public record Summary(int errors, int warnings, int infos) {
+    }
+
+    /**
+     * One problem found by a rule; {@code subjects} are the codes of what it concerns (unit "U3", outcome "U3.K1",
+     * assessment "U3.A1", period "U3.W1", an occupation URI, or empty for the qualification as a whole).
+     */
+    @JsonPropertyOrder({"rule", "severity", "message", "subjects"})
+    public record Finding(String rule, Severity severity, String message, List<String> subjects) {
+        public Finding {
+            subjects = List.copyOf(subjects);
+        }
+    }
+
+    /**
+     * How one rule came out. {@code status} tells PASSED, FAILED, NOT_APPLICABLE (e.g. a master's rule on an IVET
+     * qualification, a publication rule on a draft) and NO_DATA (the rule needs data that is not there, e.g. no ESCO
+     * release loaded); {@code passed} is false only for FAILED. {@code note} explains anything but a plain pass.
+     */
+    @JsonPropertyOrder({"rule", "severity", "title", "standard", "passed", "status", "source", "note", "findings"})
+    public record RuleResult(String rule, Severity severity, String title, StandardGroup standard, boolean passed,
+                             RuleStatus status, String source, String note, int findings) {
+    }
+
+    public enum RuleStatus { PASSED, FAILED, NOT_APPLICABLE, NO_DATA }
+
+    public List<Finding> findingsOf(String rule) {
+        return findings.stream().filter(f -> f.rule().equals(rule)).toList();
+    }
+
+    public RuleResult rule(String id) {
+        return rules.stream().filter(r -> r.rule().equals(id)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no rule " + id));
+    }
+
+    /** Short badge text such as "2 errors · 5 warnings". */
+    public String headline() {
+        return summary.errors() + (summary.errors() == 1 ? " error · " : " errors · ")
+                + summary.warnings() + (summary.warnings() == 1 ? " warning" : " warnings");
+    }
+}

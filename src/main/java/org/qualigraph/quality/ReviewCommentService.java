@@ -1,0 +1,119 @@
+package org.qualigraph.quality;
+
+import java.util.List;
+import java.util.Optional;
+import org.qualigraph.base.BadInputException;
+import org.qualigraph.base.NotFoundException;
+import org.qualigraph.curriculum.QualificationNotFoundException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Threaded review comments on a qualification, a unit or an outcome, so that reviewers and designers discuss a change
+ * where it applies and mark the thread resolved once it is done. Comments are plain text; the UI shows them escaped.
+ */
+@Service
+public class ReviewCommentService {
+
+    private static final int MAX_TEXT = 10_000;
+
+    private final WorkflowStore store;
+
+    ReviewCommentService(WorkflowStore store) {
+        this.store = store;
+    }
+
+    /** All threads of the qualification, oldest first, replies nested. */
+    @Transactional(readOnly = true)
+    public List<ReviewComment> threads(String qualificationId) {
+        requireExists(qualificationId);
+        return store.comments(qualificationId);
+    }
+
+    /** Adds a comment on the qualification, or on the unit / outcome named by id or code. */
+    @Transactional
+    public ReviewComment add(String qualificationId, CommentRequest request, String author) {
+        requireExists(qualificationId);
+        if (request == null) {
+            throw new BadInputException("text", "the comment text is required");
+        }
+        String text = text(request.text());
+        boolean onUnit = request.unit() != null && !request.unit().isBlank();
+        boolean onOutcome = request.outcome() != null && !request.outcome().isBlank();
+        if (onUnit && onOutcome) {
+            throw new BadInputException("outcome", "a comment is about one unit or one outcome, not both");
+        }
+        var kind = onUnit ? ReviewComment.TargetKind.UNIT : onOutcome ? ReviewComment.TargetKind.OUTCOME
+                : ReviewComment.TargetKind.QUALIFICATION;
+        String ref = onUnit ? request.unit().strip() : onOutcome ? request.outcome().strip() : null;
+        String code = null;
+        if (kind != ReviewComment.TargetKind.QUALIFICATION) {
+            String field = onUnit ? "unit" : "outcome";
+            code = store.resolveTarget(qualificationId, kind, ref).orElseThrow(() -> new BadInputException(field,
+                    "this qualification has no " + field + " with code or id \"" + ref + "\""));
+        }
+        String id = store.addComment(qualificationId, kind, code, text, author);
+        store.addAudit(qualificationId, author, "COMMENT", "on " + (code == null ? "the qualification" : code) + ": "
+                + abbreviate(text), store.version(qualificationId));
+        return find(qualificationId, id).orElseThrow();
+    }
+
+    /** Answers a comment; the reply is about the same target. */
+    @Transactional
+    public ReviewComment reply(String qualificationId, String commentId, String text, String author) {
+        requireComment(qualificationId, commentId);
+        String stripped = text(text);
+        String id = store.addReply(qualificationId, commentId, stripped, author);
+        store.addAudit(qualificationId, author, "COMMENT", "reply: " + abbreviate(stripped), store.version(qualificationId));
+        return find(qualificationId, id).orElseThrow();
+    }
+
+    /** Marks a comment resolved (or open again when {@code resolved} is false). */
+    @Transactional
+    public ReviewComment resolve(String qualificationId, String commentId, boolean resolved, String user) {
+        requireComment(qualificationId, commentId);
+        store.setResolved(qualificationId, commentId, resolved, user);
+        return find(qualificationId, commentId).orElseThrow();
+    }
+
+    private Optional<ReviewComment> find(String qualificationId, String commentId) {
+        return flatten(store.comments(qualificationId)).stream().filter(c -> c.id().equals(commentId)).findFirst();
+    }
+
+    /** Every comment of these threads, replies included, depth first. */
+    public static List<ReviewComment> flatten(List<ReviewComment> threads) {
+        var result = new java.util.ArrayList<ReviewComment>();
+        threads.forEach(t -> {
+            result.add(t);
+            result.addAll(flatten(t.replies()));
+        });
+        return result;
+    }
+
+    private void requireComment(String qualificationId, String commentId) {
+        requireExists(qualificationId);
+        if (store.comment(qualificationId, commentId).isEmpty()) {
+            throw new NotFoundException("Qualification " + qualificationId + " has no comment " + commentId);
+        }
+    }
+
+    private static String text(String text) {
+        if (text == null || text.isBlank()) {
+            throw new BadInputException("text", "the comment text is required");
+        }
+        if (text.length() > MAX_TEXT) {
+            throw new BadInputException("text", "at most " + MAX_TEXT + " characters");
+        }
+        return text.strip();
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 80 ? text : text.substring(0, 79) + "…";
+    }
+
+    private void requireExists(String id) {
+        if (!store.exists(id)) {
+            throw new QualificationNotFoundException(id);
+        }
+    }
+}

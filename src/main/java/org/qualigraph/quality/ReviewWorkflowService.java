@@ -1,0 +1,244 @@
+package org.qualigraph.quality;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.qualigraph.base.BadInputException;
+import org.qualigraph.base.ConflictException;
+import org.qualigraph.base.FieldProblem;
+import org.qualigraph.base.Roles;
+import org.qualigraph.curriculum.QualificationDocument;
+import org.qualigraph.curriculum.QualificationNotFoundException;
+import org.qualigraph.curriculum.QualificationService;
+import org.qualigraph.curriculum.QualificationStatus;
+import org.qualigraph.curriculum.RevisionInfo;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The review workflow (DRAFT → IN_REVIEW → CHANGES_REQUESTED ↔ IN_REVIEW → APPROVED → PUBLISHED → ARCHIVED): it decides
+ * who may move a qualification where and when, so that nothing is published without a traceable approval (ESG 1.2)
+ * and without the quality engine's error findings cleared. Every transition leaves a {@code (:Review)} record; the
+ * status itself changes only through {@link QualificationService#changeStatus}, so the audit trail sees it too.
+ * The permission matrix is documented in {@code docs/workflow.md}.
+ */
+@Service
+public class ReviewWorkflowService {
+
+    private static final Logger log = LoggerFactory.getLogger(ReviewWorkflowService.class);
+    private static final int MAX_COMMENT = 10_000;
+
+    private final QualificationService qualifications;
+    private final WorkflowStore store;
+    private final GovernanceRecordService governance;
+    private final ObjectProvider<QualityGate> gate;
+
+    ReviewWorkflowService(QualificationService qualifications, WorkflowStore store, GovernanceRecordService governance,
+                          ObjectProvider<QualityGate> gate) {
+        this.qualifications = qualifications;
+        this.store = store;
+        this.governance = governance;
+        this.gate = gate;
+    }
+
+    /** The steps the user (with these roles) may try from the qualification's current status. */
+    @Transactional(readOnly = true)
+    public List<WorkflowAction> allowedActions(String id, Set<String> roles) {
+        var status = qualifications.get(id).status();
+        var actions = new ArrayList<WorkflowAction>();
+        WorkflowPolicy.from(status).stream().filter(step -> step.allowedFor(roles)).forEach(step -> actions.add(
+                new WorkflowAction(step.name(), step.to, step.needsComment, step == WorkflowPolicy.APPROVE)));
+        return actions;
+    }
+
+    /** Whether the user may start a new revision of this qualification now. */
+    @Transactional(readOnly = true)
+    public boolean mayRevise(String id, Set<String> roles) {
+        var status = qualifications.get(id).status();
+        return roles.contains(Roles.DESIGNER)
+                && (status == QualificationStatus.PUBLISHED || status == QualificationStatus.ARCHIVED)
+                && qualifications.revisions(id).stream().noneMatch(r -> id.equals(r.revisionOf()));
+    }
+
+    /**
+     * Moves the qualification to {@code request.to()}. Unknown status or missing comment/approval: 400; a step the
+     * workflow does not have, or whose conditions are not met (error findings, no approval record): 409 with the
+     * reason; a step the user's roles do not allow: {@link AccessDeniedException} (403).
+     */
+    @Transactional
+    public TransitionResult transition(String id, TransitionRequest request, String user, Set<String> roles) {
+        if (request == null) {
+            throw new BadInputException("to", "the request body with the target status is required");
+        }
+        QualificationStatus to = parseStatus(request.to());
+        QualificationStatus from = store.lockStatus(id).orElseThrow(() -> new QualificationNotFoundException(id));
+        WorkflowPolicy step = WorkflowPolicy.step(from, to).orElseThrow(() -> new ConflictException(
+                "The workflow does not go from " + from + " to " + to + "; from " + from + " it goes to "
+                        + describe(WorkflowPolicy.from(from))));
+        if (!step.allowedFor(roles)) {
+            throw new AccessDeniedException("Only " + String.join(" or ", step.roles.stream().sorted().toList())
+                    + " may move a qualification from " + from + " to " + to);
+        }
+        String comment = request.comment() == null || request.comment().isBlank() ? null : request.comment().strip();
+        var problems = new ArrayList<FieldProblem>();
+        if (step.needsComment && comment == null) {
+            problems.add(new FieldProblem("comment", "a comment saying what to change is required for " + step.name()));
+        }
+        if (comment != null && comment.length() > MAX_COMMENT) {
+            problems.add(new FieldProblem("comment", "at most " + MAX_COMMENT + " characters"));
+        }
+        if (step == WorkflowPolicy.APPROVE) {
+            problems.addAll(approvalProblems(request.approval()));
+        } else if (request.approval() != null) {
+            problems.add(new FieldProblem("approval", "an approval record is given only with \"to\": \"APPROVED\""));
+        }
+        if (!problems.isEmpty()) {
+            throw new BadInputException(problems);
+        }
+        switch (step) {
+            case SUBMIT, RESUBMIT -> requireNoErrors(id, false, "submit it for review");
+            case PUBLISH -> {
+                if (store.approval(id).isEmpty()) {
+                    throw new ConflictException("ESG-02: publication requires an approval record (body, date, decision); "
+                            + "approve the qualification first");
+                }
+                requireNoErrors(id, true, "publish it");
+            }
+            default -> {
+            }
+        }
+        qualifications.changeStatus(id, to, user);
+        store.addReview(id, from, to, user, comment);
+        if (step == WorkflowPolicy.APPROVE) {
+            var a = request.approval();
+            store.addApproval(id, new Governance.Approval(a.body().strip(), a.date(), a.decision().strip(), user));
+        } else if (step == WorkflowPolicy.REVOKE_APPROVAL) {
+            store.revokeApproval(id);
+        } else if (step == WorkflowPolicy.PUBLISH) {
+            archivePredecessor(id, user);
+        }
+        return new TransitionResult(id, to, store.version(id));
+    }
+
+    /** Transitions of this qualification, oldest first. */
+    @Transactional(readOnly = true)
+    public List<ReviewRecord> history(String id) {
+        requireExists(id);
+        return store.reviews(id);
+    }
+
+    /** Every recorded change of this qualification (also after it was deleted), oldest first. */
+    @Transactional(readOnly = true)
+    public List<AuditEntry> audit(String id) {
+        var entries = store.audit(id);
+        if (entries.isEmpty()) {
+            requireExists(id);
+        }
+        return entries;
+    }
+
+    /**
+     * Starts a new DRAFT revision of a published or archived qualification; its governance record (stakeholders,
+     * evidence, indicators, actions, review date) carries over, its approval does not: the revision needs its own.
+     */
+    @Transactional
+    public QualificationDocument newRevision(String id, String user, Set<String> roles) {
+        if (!roles.contains(Roles.DESIGNER)) {
+            throw new AccessDeniedException("Only DESIGNER may start a new revision");
+        }
+        var revision = qualifications.newRevision(id, user);
+        var record = governance.governance(id);
+        store.writeGovernance(revision.id(), new Governance(record.stakeholders(), record.evidence(), null,
+                record.nextReviewDate(), record.indicators(), record.actions()));
+        return revision;
+    }
+
+    @Transactional(readOnly = true)
+    public List<RevisionInfo> revisions(String id) {
+        return qualifications.revisions(id);
+    }
+
+    /** The changes from {@code againstId} (older) to {@code id} (newer); any two qualifications may be compared. */
+    @Transactional(readOnly = true)
+    public RevisionDiff diff(String id, String againstId) {
+        var to = qualifications.get(id);
+        var from = qualifications.get(againstId);
+        return RevisionDiff.between(from, to);
+    }
+
+    private void requireNoErrors(String id, boolean publishing, String what) {
+        QualityGate qualityGate = gate.getIfAvailable();
+        if (qualityGate == null) {
+            log.warn("No quality gate installed: {} of {} is not checked against error findings", what, id);
+            return;
+        }
+        List<String> errors = qualityGate.blockingErrors(qualifications.get(id), governance.governance(id), publishing);
+        if (!errors.isEmpty()) {
+            throw new ConflictException("Cannot " + what + " while " + errors.size() + " error finding"
+                    + (errors.size() == 1 ? " is" : "s are") + " open: " + String.join("; ", errors));
+        }
+    }
+
+    private void archivePredecessor(String id, String user) {
+        qualifications.revisions(id).stream().filter(r -> id.equals(r.id())).findFirst()
+                .map(RevisionInfo::revisionOf).ifPresent(previous -> {
+                    var status = store.lockStatus(previous).orElse(null);
+                    if (status == QualificationStatus.PUBLISHED) {
+                        qualifications.changeStatus(previous, QualificationStatus.ARCHIVED, user);
+                        store.addReview(previous, status, QualificationStatus.ARCHIVED, user,
+                                "superseded by the publication of revision " + id);
+                    }
+                });
+    }
+
+    private static List<FieldProblem> approvalProblems(TransitionRequest.ApprovalInput approval) {
+        if (approval == null) {
+            return List.of(new FieldProblem("approval", "approving needs the approval record: body, date and decision (ESG-02)"));
+        }
+        var problems = new ArrayList<FieldProblem>();
+        if (approval.body() == null || approval.body().isBlank()) {
+            problems.add(new FieldProblem("approval.body", "the approving body is required"));
+        }
+        if (approval.date() == null) {
+            problems.add(new FieldProblem("approval.date", "the date of the decision is required (YYYY-MM-DD)"));
+        } else if (approval.date().isAfter(LocalDate.now().plusDays(1))) {
+            problems.add(new FieldProblem("approval.date", "must not be in the future"));
+        }
+        if (approval.decision() == null || approval.decision().isBlank()) {
+            problems.add(new FieldProblem("approval.decision", "the decision is required (e.g. \"approved\")"));
+        }
+        return problems;
+    }
+
+    private static QualificationStatus parseStatus(String value) {
+        String allowed = Arrays.stream(QualificationStatus.values()).map(Enum::name).collect(Collectors.joining(", "));
+        if (value == null || value.isBlank()) {
+            throw new BadInputException("to", "the target status is required; one of " + allowed);
+        }
+        try {
+            return QualificationStatus.valueOf(value.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException("to", "unknown status \"" + value + "\"; one of " + allowed);
+        }
+    }
+
+    private static String describe(List<WorkflowPolicy> steps) {
+        return steps.isEmpty() ? "nowhere (final)" : steps.stream()
+                .map(s -> s.to + " (" + String.join("/", s.roles.stream().sorted().toList()) + ")")
+                .collect(Collectors.joining(", "));
+    }
+
+    private void requireExists(String id) {
+        if (!store.exists(id)) {
+            throw new QualificationNotFoundException(id);
+        }
+    }
+}

@@ -1,0 +1,330 @@
+package org.qualigraph.quality;
+
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.qualigraph.curriculum.QualificationStatus;
+import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The review workflow's graph: transition records, approvals, comment threads, audit entries and the governance
+ * record, each hung off its qualification and also carrying {@code qualificationId} so that the audit survives the
+ * qualification's deletion. Callers run every method inside a transaction.
+ */
+@Repository
+class WorkflowStore {
+
+    private final Neo4jClient client;
+
+    WorkflowStore(Neo4jClient client) {
+        this.client = client;
+    }
+
+    /** Takes the qualification's write lock (two transitions never interleave) and returns its status. */
+    Optional<QualificationStatus> lockStatus(String id) {
+        return client.query("MATCH (q:Qualification {id: $id}) SET q.lockedAt = timestamp() RETURN q.status")
+                .bind(id).to("id").fetchAs(String.class).one().map(QualificationStatus::valueOf);
+    }
+
+    boolean exists(String id) {
+        return client.query("MATCH (q:Qualification {id: $id}) RETURN count(q) > 0").bind(id).to("id")
+                .fetchAs(Boolean.class).one().orElse(false);
+    }
+
+    long version(String id) {
+        return client.query("MATCH (q:Qualification {id: $id}) RETURN q.version").bind(id).to("id")
+                .fetchAs(Long.class).one().orElse(-1L);
+    }
+
+    // ---- transitions and approvals
+
+    void addReview(String qualificationId, QualificationStatus from, QualificationStatus to, String by, String comment) {
+        client.query("""
+                MATCH (q:Qualification {id: $q})
+                CREATE (q)-[:HAS_REVIEW]->(:Review {id: $id, qualificationId: $q, from: $from, to: $to, by: $by,
+                        at: datetime(), comment: $comment})
+                """).bindAll(map("q", qualificationId, "id", UUID.randomUUID().toString(), "from", from.name(),
+                "to", to.name(), "by", by, "comment", comment)).run();
+    }
+
+    List<ReviewRecord> reviews(String qualificationId) {
+        return client.query("""
+                MATCH (r:Review {qualificationId: $q})
+                RETURN r.id AS id, r.from AS from, r.to AS to, r.by AS by, r.at AS at, r.comment AS comment
+                ORDER BY r.at, r.id
+                """).bind(qualificationId).to("q").fetch().all().stream().map(row -> new ReviewRecord(
+                (String) row.get("id"), QualificationStatus.valueOf((String) row.get("from")),
+                QualificationStatus.valueOf((String) row.get("to")), (String) row.get("by"), time(row.get("at")),
+                (String) row.get("comment"))).toList();
+    }
+
+    void addApproval(String qualificationId, Governance.Approval approval) {
+        client.query("""
+                MATCH (q:Qualification {id: $q})
+                OPTIONAL MATCH (q)-[:HAS_APPROVAL]->(old:Approval) WHERE old.revoked = false
+                SET old.revoked = true
+                WITH DISTINCT q
+                CREATE (q)-[:HAS_APPROVAL]->(:Evidence:Approval {id: $id, qualificationId: $q, body: $body, date: $date,
+                        decision: $decision, approvedBy: $by, at: datetime(), revoked: false})
+                """).bindAll(map("q", qualificationId, "id", UUID.randomUUID().toString(), "body", approval.body(),
+                "date", approval.date(), "decision", approval.decision(), "by", approval.approvedBy())).run();
+    }
+
+    void revokeApproval(String qualificationId) {
+        client.query("MATCH (:Qualification {id: $q})-[:HAS_APPROVAL]->(a:Approval) SET a.revoked = true")
+                .bind(qualificationId).to("q").run();
+    }
+
+    Optional<Governance.Approval> approval(String qualificationId) {
+        return client.query("""
+                MATCH (:Qualification {id: $q})-[:HAS_APPROVAL]->(a:Approval) WHERE a.revoked = false
+                RETURN a.body AS body, a.date AS date, a.decision AS decision, a.approvedBy AS approvedBy
+                ORDER BY a.at DESC LIMIT 1
+                """).bind(qualificationId).to("q").fetch().one().map(row -> new Governance.Approval(
+                (String) row.get("body"), (LocalDate) row.get("date"), (String) row.get("decision"),
+                (String) row.get("approvedBy")));
+    }
+
+    // ---- comments
+
+    /** The node a comment is about, by id or code within the qualification; empty when there is no such node. */
+    Optional<String> resolveTarget(String qualificationId, ReviewComment.TargetKind kind, String ref) {
+        String query = switch (kind) {
+            case QUALIFICATION -> "MATCH (t:Qualification {id: $q}) RETURN t.id";
+            case UNIT -> "MATCH (:Qualification {id: $q})-[:HAS_UNIT]->(t:Unit) WHERE t.id = $ref OR t.code = $ref RETURN t.code LIMIT 1";
+            case OUTCOME -> """
+                    MATCH (:Qualification {id: $q})-[:HAS_UNIT]->(:Unit)-[:HAS_OUTCOME]->(t:LearningOutcome)
+                    WHERE t.id = $ref OR t.code = $ref RETURN t.code LIMIT 1""";
+        };
+        return client.query(query).bindAll(map("q", qualificationId, "ref", ref)).fetchAs(String.class).one();
+    }
+
+    String addComment(String qualificationId, ReviewComment.TargetKind kind, String code, String text, String author) {
+        String id = UUID.randomUUID().toString();
+        String target = switch (kind) {
+            case QUALIFICATION -> "MATCH (t:Qualification {id: $q})";
+            case UNIT -> "MATCH (:Qualification {id: $q})-[:HAS_UNIT]->(t:Unit {code: $code})";
+            case OUTCOME -> "MATCH (:Qualification {id: $q})-[:HAS_UNIT]->(:Unit)-[:HAS_OUTCOME]->(t:LearningOutcome {code: $code})";
+        };
+        client.query(target + """
+                
+                WITH t LIMIT 1
+                CREATE (c:Comment {id: $id, qualificationId: $q, text: $text, author: $author, at: datetime(),
+                        resolved: false, targetKind: $kind, targetCode: $code})-[:ON]->(t)
+                """).bindAll(map("q", qualificationId, "id", id, "text", text, "author", author, "kind", kind.name(),
+                "code", code)).run();
+        return id;
+    }
+
+    Optional<Map<String, Object>> comment(String qualificationId, String commentId) {
+        return client.query("""
+                MATCH (c:Comment {id: $id, qualificationId: $q})
+                RETURN c.targetKind AS kind, c.targetCode AS code
+                """).bindAll(map("q", qualificationId, "id", commentId)).fetch().one();
+    }
+
+    String addReply(String qualificationId, String parentId, String text, String author) {
+        String id = UUID.randomUUID().toString();
+        client.query("""
+                MATCH (p:Comment {id: $parent, qualificationId: $q})
+                CREATE (c:Comment {id: $id, qualificationId: $q, text: $text, author: $author, at: datetime(),
+                        resolved: false, targetKind: p.targetKind, targetCode: p.targetCode})-[:REPLY_TO]->(p)
+                """).bindAll(map("q", qualificationId, "parent", parentId, "id", id, "text", text, "author", author)).run();
+        return id;
+    }
+
+    void setResolved(String qualificationId, String commentId, boolean resolved, String user) {
+        client.query("""
+                MATCH (c:Comment {id: $id, qualificationId: $q})
+                SET c.resolved = $resolved, c.resolvedBy = CASE WHEN $resolved THEN $user ELSE null END,
+                    c.resolvedAt = CASE WHEN $resolved THEN datetime() ELSE null END
+                """).bindAll(map("q", qualificationId, "id", commentId, "resolved", resolved, "user", user)).run();
+    }
+
+    /** All comments of a qualification as threads (roots oldest first, replies nested oldest first). */
+    List<ReviewComment> comments(String qualificationId) {
+        var rows = client.query("""
+                MATCH (c:Comment {qualificationId: $q})
+                RETURN c.id AS id, c.text AS text, c.author AS author, c.at AS at, c.resolved AS resolved,
+                       c.resolvedBy AS resolvedBy, c.targetKind AS kind, c.targetCode AS code,
+                       head([(c)-[:REPLY_TO]->(p) | p.id]) AS replyTo
+                ORDER BY c.at, c.id
+                """).bind(qualificationId).to("q").fetch().all();
+        Map<String, List<String>> children = new HashMap<>();
+        Map<String, Map<String, Object>> byId = new LinkedHashMap<>();
+        var roots = new ArrayList<String>();
+        for (var row : rows) {
+            String id = (String) row.get("id");
+            byId.put(id, row);
+            String parent = (String) row.get("replyTo");
+            if (parent == null) {
+                roots.add(id);
+            } else {
+                children.computeIfAbsent(parent, k -> new ArrayList<>()).add(id);
+            }
+        }
+        return roots.stream().map(id -> thread(id, byId, children)).toList();
+    }
+
+    private static ReviewComment thread(String id, Map<String, Map<String, Object>> byId, Map<String, List<String>> children) {
+        var row = byId.get(id);
+        var replies = children.getOrDefault(id, List.of()).stream().map(c -> thread(c, byId, children)).toList();
+        return new ReviewComment(id, (String) row.get("text"), (String) row.get("author"), time(row.get("at")),
+                Boolean.TRUE.equals(row.get("resolved")), (String) row.get("resolvedBy"),
+                ReviewComment.TargetKind.valueOf((String) row.get("kind")), (String) row.get("code"),
+                (String) row.get("replyTo"), replies);
+    }
+
+    // ---- audit
+
+    void addAudit(String qualificationId, String user, String action, String detail, long version) {
+        client.query("""
+                OPTIONAL MATCH (q:Qualification {id: $q})
+                CREATE (a:AuditEntry {qualificationId: $q, at: datetime(), user: $user, action: $action, detail: $detail,
+                        version: $version})
+                FOREACH (x IN CASE WHEN q IS NULL THEN [] ELSE [q] END | CREATE (a)-[:ABOUT]->(x))
+                """).bindAll(map("q", qualificationId, "user", user, "action", action, "detail", detail,
+                "version", version)).run();
+    }
+
+    List<AuditEntry> audit(String qualificationId) {
+        return client.query("""
+                MATCH (a:AuditEntry {qualificationId: $q}) WHERE NOT a:AuditSnapshot
+                RETURN a.at AS at, a.user AS user, a.action AS action, a.detail AS detail, a.version AS version
+                ORDER BY a.at, a.version
+                """).bind(qualificationId).to("q").fetch().all().stream().map(row -> new AuditEntry(time(row.get("at")),
+                (String) row.get("user"), (String) row.get("action"), (String) row.get("detail"),
+                ((Number) row.get("version")).longValue())).toList();
+    }
+
+    /** The document as of the last audited change (JSON), to describe what the next change did. */
+    Optional<String> snapshot(String qualificationId) {
+        return client.query("MATCH (s:AuditSnapshot {qualificationId: $q}) RETURN s.json").bind(qualificationId).to("q")
+                .fetchAs(String.class).one();
+    }
+
+    void saveSnapshot(String qualificationId, String json) {
+        client.query("""
+                MERGE (s:AuditEntry:AuditSnapshot {qualificationId: $q})
+                SET s.json = $json
+                """).bindAll(map("q", qualificationId, "json", json)).run();
+    }
+
+    /** Removes what hangs off a deleted qualification, except its audit entries. */
+    void forget(String qualificationId) {
+        client.query("""
+                MATCH (n) WHERE (n:Review OR n:Comment OR n:Evidence OR n:AuditSnapshot) AND n.qualificationId = $q
+                DETACH DELETE n
+                """).bind(qualificationId).to("q").run();
+    }
+
+    // ---- governance
+
+    Governance governance(String qualificationId) {
+        var stakeholders = client.query("""
+                MATCH (s:Evidence:Stakeholder {qualificationId: $q})
+                RETURN s.id AS id, s.name AS name, s.organisation AS organisation, s.kind AS kind ORDER BY s.position
+                """).bind(qualificationId).to("q").fetch().all().stream().map(row -> new Governance.Stakeholder(
+                (String) row.get("id"), (String) row.get("name"), (String) row.get("organisation"),
+                Governance.StakeholderKind.valueOf((String) row.get("kind")))).toList();
+        var evidence = client.query("""
+                MATCH (e:Evidence:EvidenceItem {qualificationId: $q})
+                RETURN e.id AS id, e.phase AS phase, e.text AS text, e.link AS link, e.date AS date ORDER BY e.position
+                """).bind(qualificationId).to("q").fetch().all().stream().map(row -> new Governance.EvidenceItem(
+                (String) row.get("id"), Governance.QualityPhase.valueOf((String) row.get("phase")),
+                (String) row.get("text"), (String) row.get("link"), (LocalDate) row.get("date"))).toList();
+        var indicators = client.query("""
+                MATCH (i:Evidence:IndicatorValue {qualificationId: $q})
+                RETURN i.indicator AS indicator, i.value AS value, i.referencePeriod AS period ORDER BY i.position
+                """).bind(qualificationId).to("q").fetch().all().stream().map(row -> new Governance.IndicatorValue(
+                ((Number) row.get("indicator")).intValue(), (String) row.get("value"), (String) row.get("period"))).toList();
+        var actions = client.query("""
+                MATCH (a:Evidence:ReviewAction {qualificationId: $q})
+                RETURN a.id AS id, a.text AS text, head([(a)-[:RESPONDS_TO]->(e) | e.id]) AS finding, a.done AS done
+                ORDER BY a.position
+                """).bind(qualificationId).to("q").fetch().all().stream().map(row -> new Governance.ReviewAction(
+                (String) row.get("id"), (String) row.get("text"), (String) row.get("finding"),
+                Boolean.TRUE.equals(row.get("done")))).toList();
+        LocalDate nextReview = client.query("MATCH (g:GovernanceRecord {qualificationId: $q}) RETURN g.nextReviewDate")
+                .bind(qualificationId).to("q").fetchAs(LocalDate.class).one().orElse(null);
+        return new Governance(stakeholders, evidence, approval(qualificationId).orElse(null), nextReview, indicators, actions);
+    }
+
+    /** Replaces the record (all but the approval, which only the approve transition writes). Ids must be set. */
+    void writeGovernance(String qualificationId, Governance g) {
+        client.query("""
+                MATCH (n:Evidence {qualificationId: $q}) WHERE n:Stakeholder OR n:EvidenceItem OR n:IndicatorValue OR n:ReviewAction
+                DETACH DELETE n
+                """).bind(qualificationId).to("q").run();
+        var stakeholders = new ArrayList<Map<String, Object>>();
+        for (int i = 0; i < g.stakeholders().size(); i++) {
+            var s = g.stakeholders().get(i);
+            stakeholders.add(map("id", s.id(), "name", s.name(), "organisation", s.organisation(), "kind", s.kind().name(), "position", i));
+        }
+        var evidence = new ArrayList<Map<String, Object>>();
+        for (int i = 0; i < g.evidence().size(); i++) {
+            var e = g.evidence().get(i);
+            evidence.add(map("id", e.id(), "phase", e.phase().name(), "text", e.text(), "link", e.link(), "date", e.date(), "position", i));
+        }
+        var indicators = new ArrayList<Map<String, Object>>();
+        for (int i = 0; i < g.indicators().size(); i++) {
+            var v = g.indicators().get(i);
+            indicators.add(map("indicator", v.indicator(), "value", v.value(), "period", v.referencePeriod(), "position", i));
+        }
+        var actions = new ArrayList<Map<String, Object>>();
+        for (int i = 0; i < g.actions().size(); i++) {
+            var a = g.actions().get(i);
+            actions.add(map("id", a.id(), "text", a.text(), "finding", a.findingId(), "done", a.done(), "position", i));
+        }
+        client.query("""
+                MATCH (q:Qualification {id: $q})
+                MERGE (g:Evidence:GovernanceRecord {qualificationId: $q})
+                MERGE (q)-[:HAS_GOVERNANCE]->(g)
+                SET g.nextReviewDate = $next
+                WITH q
+                CALL (q) {
+                  UNWIND $stakeholders AS s
+                  CREATE (q)-[:HAS_STAKEHOLDER]->(:Evidence:Stakeholder {id: s.id, qualificationId: $q, name: s.name,
+                          organisation: s.organisation, kind: s.kind, position: s.position})
+                }
+                CALL (q) {
+                  UNWIND $evidence AS e
+                  CREATE (q)-[:HAS_EVIDENCE]->(:Evidence:EvidenceItem {id: e.id, qualificationId: $q, phase: e.phase,
+                          text: e.text, link: e.link, date: e.date, position: e.position})
+                }
+                CALL (q) {
+                  UNWIND $indicators AS i
+                  CREATE (q)-[:HAS_INDICATOR]->(:Evidence:IndicatorValue {qualificationId: $q, indicator: i.indicator,
+                          value: i.value, referencePeriod: i.period, position: i.position})
+                }
+                CALL (q) {
+                  UNWIND $actions AS a
+                  CREATE (q)-[:HAS_ACTION]->(x:Evidence:ReviewAction {id: a.id, qualificationId: $q, text: a.text,
+                          done: a.done, position: a.position})
+                  WITH x, a
+                  OPTIONAL MATCH (f:EvidenceItem {qualificationId: $q, id: a.finding})
+                  FOREACH (y IN CASE WHEN f IS NULL THEN [] ELSE [f] END | CREATE (x)-[:RESPONDS_TO]->(y))
+                }
+                """).bindAll(map("q", qualificationId, "next", g.nextReviewDate(), "stakeholders", stakeholders,
+                "evidence", evidence, "indicators", indicators, "actions", actions)).run();
+    }
+
+    private static ZonedDateTime time(Object value) {
+        return value instanceof ZonedDateTime at ? at : null;
+    }
+
+    private static Map<String, Object> map(Object... keysAndValues) {
+        var result = new HashMap<String, Object>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            result.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return result;
+    }
+}

@@ -1,0 +1,192 @@
+package org.qualigraph.quality.rules;
+
+import static org.qualigraph.quality.Severity.ERROR;
+import static org.qualigraph.quality.Severity.INFO;
+import static org.qualigraph.quality.Severity.WARNING;
+import static org.qualigraph.quality.StandardGroup.ESCO;
+
+import java.util.regex.Pattern;
+import org.qualigraph.curriculum.Dimension;
+import org.qualigraph.curriculum.UnitDocument;
+import org.qualigraph.esco.EscoCatalog;
+import org.qualigraph.esco.SkillsGap;
+import org.qualigraph.quality.QualityInput;
+import org.qualigraph.quality.RuleResultCollector;
+
+/**
+ * ESCO-01..05: labour-market relevance. Without a loaded ESCO release the rules that need ESCO's data say so in their
+ * note ("ESCO data not loaded: ...") and report NO_DATA instead of passing silently; ESCO-01 then still checks the URI
+ * pattern, ESCO-04 still accepts key-competence tags, ESCO-05 needs no data.
+ */
+final class EscoRules {
+
+    static final Pattern SKILL_URI = Pattern.compile("^http://data\\.europa\\.eu/esco/skill/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$");
+    static final Pattern OCCUPATION_URI = Pattern.compile("^http://data\\.europa\\.eu/esco/occupation/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$");
+
+    private EscoRules() {
+    }
+
+    static String notLoaded(String what) {
+        return "ESCO data not loaded: " + what;
+    }
+
+    static final class Esco01 extends BaseRule {
+        Esco01() {
+            super("ESCO-01", ERROR, ESCO, "Linked skills and occupations are URIs of the loaded ESCO version",
+                    "ESCO URI patterns (standards.md §2.3); ELM relatedESCOSkill");
+        }
+
+        @Override
+        public void evaluate(QualityInput in, RuleResultCollector out) {
+            var esco = in.esco();
+            for (Located l : outcomes(in.document())) {
+                for (String uri : l.outcome().skills()) {
+                    if (uri == null || !SKILL_URI.matcher(uri).matches()) {
+                        out.fail("Outcome " + l.outcome().code() + " links \"" + uri + "\", which is not an ESCO skill URI "
+                                + "(http://data.europa.eu/esco/skill/<uuid>).", l.outcome().code());
+                    } else if (esco.loaded() && !esco.skills().containsKey(uri)) {
+                        out.fail("Outcome " + l.outcome().code() + " links " + uri + ", which is not a skill of ESCO "
+                                + esco.version() + ".", l.outcome().code());
+                    }
+                }
+            }
+            for (String uri : in.document().targetOccupations()) {
+                if (uri == null || !OCCUPATION_URI.matcher(uri).matches()) {
+                    out.fail("Target occupation \"" + uri + "\" is not an ESCO occupation URI "
+                            + "(http://data.europa.eu/esco/occupation/<uuid>).", String.valueOf(uri));
+                } else if (esco.loaded() && !esco.occupations().containsKey(uri)) {
+                    out.fail("Target occupation " + uri + " is not an occupation of ESCO " + esco.version() + ".", uri);
+                }
+            }
+            if (!esco.loaded()) {
+                out.note(notLoaded("URIs were checked against the ESCO URI patterns only, not against a release."));
+            }
+        }
+    }
+
+    static final class Esco02 extends BaseRule {
+        Esco02() {
+            super("ESCO-02", WARNING, ESCO, "Knowledge concepts sit in KNOWLEDGE, skills in SKILLS or R&A",
+                    "ESCO skillType (standards.md §2.3) vs EQF columns; ELM LearningOutcome type");
+        }
+
+        @Override
+        public void evaluate(QualityInput in, RuleResultCollector out) {
+            var esco = in.esco();
+            boolean anyLink = outcomes(in.document()).stream().anyMatch(l -> !l.outcome().skills().isEmpty());
+            if (!anyLink) {
+                out.notApplicable("No outcome links an ESCO skill.");
+                return;
+            }
+            if (!esco.loaded()) {
+                out.noData(notLoaded("the skill types of the linked concepts are unknown, so this was not checked."));
+                return;
+            }
+            for (Located l : outcomes(in.document())) {
+                for (String uri : l.outcome().skills()) {
+                    EscoCatalog.EscoSkill skill = esco.skills().get(uri);
+                    if (skill == null || skill.skillType() == null || skill.skillType().isBlank()) {
+                        continue;
+                    }
+                    Dimension dimension = l.outcome().dimension();
+                    if (skill.isKnowledge() && dimension != Dimension.KNOWLEDGE) {
+                        out.fail("Outcome " + l.outcome().code() + " is a " + dimension + " outcome but links the ESCO "
+                                + "knowledge concept \"" + skill.label() + "\"; link it from a KNOWLEDGE outcome.",
+                                l.outcome().code());
+                    } else if (!skill.isKnowledge() && dimension == Dimension.KNOWLEDGE) {
+                        out.fail("Outcome " + l.outcome().code() + " is a KNOWLEDGE outcome but links the ESCO skill \""
+                                + skill.label() + "\"; link it from a SKILLS or RESPONSIBILITY_AUTONOMY outcome.",
+                                l.outcome().code());
+                    }
+                }
+            }
+        }
+    }
+
+    static final class Esco03 extends BaseRule {
+        Esco03() {
+            super("ESCO-03", WARNING, ESCO, "Essential skills of each target occupation are covered",
+                    "ESCO occupationSkillRelations (essential)");
+        }
+
+        @Override
+        public void evaluate(QualityInput in, RuleResultCollector out) {
+            var targets = in.document().targetOccupations();
+            if (targets.isEmpty()) {
+                out.notApplicable("The qualification targets no ESCO occupation.");
+                return;
+            }
+            if (!in.esco().loaded() || in.esco().gap().isEmpty()) {
+                out.noData(notLoaded("coverage of the " + targets.size()
+                        + " target occupation(s) cannot be computed until an ESCO release is imported."));
+                return;
+            }
+            SkillsGap gap = in.esco().gap().get();
+            double min = in.thresholds().essentialCoverageMin();
+            var notes = new java.util.ArrayList<String>();
+            for (String occupation : targets) {
+                if (!in.esco().occupations().containsKey(occupation)) {
+                    continue;
+                }
+                SkillsGap.Coverage coverage = gap.coverage(in.document(), occupation);
+                String pct = Math.round(coverage.essentialShare() * 100) + " %";
+                notes.add((coverage.label() == null ? occupation : coverage.label()) + ": " + pct);
+                if (coverage.essentialShare() + 1e-9 < min) {
+                    var missing = coverage.missingEssential().stream().map(SkillsGap.SkillLabel::label).toList();
+                    String shown = String.join(", ", missing.subList(0, Math.min(10, missing.size())))
+                            + (missing.size() > 10 ? " and " + (missing.size() - 10) + " more" : "");
+                    out.fail("The outcomes cover " + coverage.essentialCovered() + " of " + coverage.essentialTotal()
+                            + " essential skills (" + pct + ") of the target occupation \"" + coverage.label()
+                            + "\"; missing: " + shown + ".", occupation);
+                }
+            }
+            out.note("Essential-skill coverage: " + String.join("; ", notes));
+        }
+    }
+
+    static final class Esco04 extends BaseRule {
+        Esco04() {
+            super("ESCO-04", WARNING, ESCO, "The qualification develops transversal skills or key competences",
+                    "ESCO transversal skills T1-T6 (standards.md §6.6); key competences 2018; apprenticeship framework criterion 2");
+        }
+
+        @Override
+        public void evaluate(QualityInput in, RuleResultCollector out) {
+            var all = outcomes(in.document());
+            if (all.stream().anyMatch(l -> !l.outcome().keyCompetences().isEmpty())) {
+                return;
+            }
+            var esco = in.esco();
+            boolean transversal = all.stream().flatMap(l -> l.outcome().skills().stream())
+                    .map(esco.skills()::get).filter(s -> s != null)
+                    .anyMatch(s -> !s.transversalGroups().isEmpty() || s.collections().contains("transversal")
+                            || "transversal".equals(s.reuseLevel()));
+            if (transversal) {
+                return;
+            }
+            boolean anyLink = all.stream().anyMatch(l -> !l.outcome().skills().isEmpty());
+            if (!esco.loaded() && anyLink) {
+                out.noData(notLoaded("no outcome is tagged with a key competence, and whether a linked skill is "
+                        + "transversal (T1-T6) cannot be told without ESCO data."));
+                return;
+            }
+            out.fail("No outcome is linked to an ESCO transversal skill (T1-T6) or tagged with one of the 8 key "
+                    + "competences; add them where the qualification develops them.");
+        }
+    }
+
+    static final class Esco05 extends BaseRule {
+        Esco05() {
+            super("ESCO-05", INFO, ESCO, "Units with no ESCO link at all", "ESCO alignment of units (informative)");
+        }
+
+        @Override
+        public void evaluate(QualityInput in, RuleResultCollector out) {
+            for (UnitDocument unit : in.document().units()) {
+                if (unit.outcomes().stream().allMatch(o -> o.skills().isEmpty())) {
+                    out.fail(unitName(unit) + " has no outcome linked to an ESCO skill.", unit.code());
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,122 @@
+package org.qualigraph.quality.rules;
+
+import static org.qualigraph.quality.Severity.ERROR;
+import static org.qualigraph.quality.Severity.INFO;
+import static org.qualigraph.quality.Severity.WARNING;
+import static org.qualigraph.quality.StandardGroup.WORK_BASED_LEARNING;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.qualigraph.curriculum.AssessmentDocument;
+import org.qualigraph.curriculum.QualificationType;
+import org.qualigraph.curriculum.UnitDocument;
+import org.qualigraph.curriculum.WblSetting;
+import org.qualigraph.curriculum.WorkBasedLearningDocument;
+import org.qualigraph.quality.QualityInput;
+import org.qualigraph.quality.RuleResultCollector;
+
+/** WBL-01..04: work-based learning (European Framework for Quality and Effective Apprenticeships, 2018). */
+final class WorkBasedRules {
+
+    private WorkBasedRules() {
+    }
+
+    static final class Wbl01 extends BaseRule {
+        Wbl01() {
+            super("WBL-01", ERROR, WORK_BASED_LEARNING, "Apprenticeships: at least half of the hours are work-based",
+                    "Council Recommendation 2018 on apprenticeships, criterion 4 (workplace component)");
+        }
+
+        @Override
+        public void evaluate(QualityInput in, RuleResultCollector out) {
+            if (in.document().type() != QualificationType.APPRENTICESHIP) {
+                out.notApplicable("Applies to apprenticeships only.");
+                return;
+            }
+            var units = CreditRules.distinct(in.document().units()).stream().filter(UnitDocument::isMandatory).toList();
+            int total = units.stream().mapToInt(u -> u.hours() == null ? 0 : u.hours()).sum();
+            int work = units.stream().mapToInt(UnitDocument::workBasedHours).sum();
+            double min = in.thresholds().workBasedShareMin();
+            if (total <= 0) {
+                out.fail("The units give no hours, so the work-based share of this apprenticeship cannot be shown; "
+                        + "at least " + Math.round(min * 100) + " % must be work-based.");
+                return;
+            }
+            double share = (double) work / total;
+            if (share + 1e-9 < min) {
+                out.fail("Only " + work + " of " + total + " h (" + Math.round(share * 100) + " %) are work-based; an "
+                        + "apprenticeship needs at least " + Math.round(min * 100) + " %.");
+            } else {
+                out.note(work + " of " + total + " h (" + Math.round(share * 100) + " %) are work-based.");
+            }
+        }
+    }
+
+    static final class Wbl02 extends BaseRule {
+        Wbl02() {
+            super("WBL-02", WARNING, WORK_BASED_LEARNING, "Initial VET includes work-based learning",
+                    "Council Recommendation 2020 on VET; Osnabrück Declaration (work-based learning in IVET)");
+        }
+
+        @Override
+        public void evaluate(QualityInput in, RuleResultCollector out) {
+            if (in.document().type() != QualificationType.IVET) {
+                out.notApplicable("Applies to initial VET that is not an apprenticeship.");
+                return;
+            }
+            if (in.document().units().stream().allMatch(u -> u.workBasedLearning().isEmpty())) {
+                out.fail("This initial VET qualification has no work-based learning period; add at least one.");
+            }
+        }
+    }
+
+    static final class Wbl03 extends BaseRule {
+        Wbl03() {
+            super("WBL-03", WARNING, WORK_BASED_LEARNING, "Each work-based period has outcomes, hours and an assessment",
+                    "ESG 1.2 guideline 7 (well-structured placements); apprenticeship framework criterion 2");
+        }
+
+        @Override
+        public void evaluate(QualityInput in, RuleResultCollector out) {
+            List<AssessmentDocument> assessments = in.document().units().stream()
+                    .flatMap(u -> u.assessments().stream()).toList();
+            for (UnitDocument unit : in.document().units()) {
+                for (WorkBasedLearningDocument period : unit.workBasedLearning()) {
+                    var missing = new ArrayList<String>();
+                    if (period.outcomes().isEmpty()) {
+                        missing.add("no learning outcomes it serves");
+                    }
+                    if (period.hours() == null || period.hours() <= 0) {
+                        missing.add("no hours");
+                    }
+                    if (!period.outcomes().isEmpty() && assessments.stream()
+                            .noneMatch(a -> a.outcomes().stream().anyMatch(period.outcomes()::contains))) {
+                        missing.add("no assessment of its outcomes");
+                    }
+                    if (!missing.isEmpty()) {
+                        out.fail("Work-based learning " + period.code() + " in unit " + unit.code() + " has "
+                                + String.join(", ", missing) + ".", period.code());
+                    }
+                }
+            }
+        }
+    }
+
+    static final class Wbl04 extends BaseRule {
+        Wbl04() {
+            super("WBL-04", INFO, WORK_BASED_LEARNING, "Transnational (mobility) work-based learning",
+                    "Council Recommendation 2018 on apprenticeships, criterion 4 (part abroad); criterion 11 (mobility)");
+        }
+
+        @Override
+        public void evaluate(QualityInput in, RuleResultCollector out) {
+            var transnational = in.document().units().stream().flatMap(u -> u.workBasedLearning().stream())
+                    .filter(w -> w.setting() == WblSetting.TRANSNATIONAL).map(WorkBasedLearningDocument::code).toList();
+            if (transnational.isEmpty()) {
+                out.fail("No work-based learning takes place abroad; consider a transnational (mobility) period.");
+            } else {
+                out.note("Transnational work-based learning: " + String.join(", ", transnational) + ".");
+            }
+        }
+    }
+}

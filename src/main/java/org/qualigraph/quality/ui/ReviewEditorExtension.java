@@ -1,0 +1,44 @@
+package org.qualigraph.quality.ui;
+
+import com.vaadin.flow.component.Component;
+import org.qualigraph.curriculum.EditorContext;
+import org.qualigraph.curriculum.QualificationEditorExtension;
+import org.qualigraph.curriculum.QualificationService;
+import org.qualigraph.quality.ReviewCommentService;
+import org.qualigraph.quality.ReviewWorkflowService;
+
+/** Adds the "Review" tab to the qualification editor: status, workflow actions, history, comments and audit log. */
+@org.springframework.stereotype.Component
+class ReviewEditorExtension implements QualificationEditorExtension {
+
+    private final ReviewWorkflowService workflow;
+    private final ReviewCommentService comments;
+    private final QualificationService qualifications;
+
+    ReviewEditorExtension(ReviewWorkflowService workflow, ReviewCommentService comments,
+                          QualificationService qualifications) {
+        this.workflow = workflow;
+        this.comments = comments;
+        this.qualifications = qualifications;
+    }
+
+    @Override
+    public String id() {
+        return "review";
+    }
+
+    @Override
+    public String label() {
+        return WorkflowTexts.t("review.tab");
+    }
+
+    @Override
+    public int order() {
+        return 40;
+    }
+
+    @Override
+    public Component create(EditorContext context) {
+        return new ReviewPanel(context, workflow, comments, qualifications);
+    }
+}

@@ -1,0 +1,366 @@
+package org.qualigraph.quality.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import org.qualigraph.base.BadInputException;
+import org.qualigraph.base.ConflictException;
+import org.qualigraph.curriculum.EditorContext;
+import org.qualigraph.curriculum.QualificationService;
+import org.qualigraph.quality.AuditEntry;
+import org.qualigraph.quality.CommentRequest;
+import org.qualigraph.quality.ReviewComment;
+import org.qualigraph.quality.ReviewCommentService;
+import org.qualigraph.quality.ReviewRecord;
+import org.qualigraph.quality.ReviewWorkflowService;
+import org.qualigraph.quality.TransitionRequest;
+import org.qualigraph.quality.WorkflowAction;
+import org.springframework.security.access.AccessDeniedException;
+
+/**
+ * The review tab: where a qualification stands, the workflow steps the signed-in user may take (refusals shown with
+ * the blocking findings), the transition history, the comment threads and the audit log. User text is shown through
+ * text components only, so it is always escaped.
+ */
+class ReviewPanel extends VerticalLayout {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    private static final String QUALIFICATION_TARGET = "";
+
+    private final transient EditorContext context;
+    private final transient ReviewWorkflowService workflow;
+    private final transient ReviewCommentService comments;
+    private final transient QualificationService qualifications;
+
+    private final Span status = new Span();
+    private final HorizontalLayout actions = new HorizontalLayout();
+    private final Div blocked = new Div();
+    private final Grid<ReviewRecord> history = new Grid<>(ReviewRecord.class, false);
+    private final VerticalLayout threads = new VerticalLayout();
+    private final ComboBox<String> target = new ComboBox<>();
+    private final TextArea commentText = new TextArea();
+    private final Grid<AuditEntry> audit = new Grid<>(AuditEntry.class, false);
+
+    ReviewPanel(EditorContext context, ReviewWorkflowService workflow, ReviewCommentService comments,
+                QualificationService qualifications) {
+        this.context = context;
+        this.workflow = workflow;
+        this.comments = comments;
+        this.qualifications = qualifications;
+        setId("review-panel");
+        setPadding(false);
+        add(createStatus(), blocked, new H3(getTranslation("review.history")), createHistory(),
+                new H3(getTranslation("review.comments")), createCommentForm(), threads,
+                new H3(getTranslation("review.audit")), createAudit());
+        refresh();
+    }
+
+    private Component createStatus() {
+        status.setId("review-status");
+        actions.setId("review-actions");
+        blocked.setId("review-blocked");
+        blocked.getStyle().set("color", "var(--lumo-error-text-color)");
+        var row = new HorizontalLayout(status, actions);
+        row.setAlignItems(Alignment.BASELINE);
+        return row;
+    }
+
+    private Component createHistory() {
+        history.setId("review-history");
+        history.addColumn(r -> r.at() == null ? "" : TIME.format(r.at())).setHeader(getTranslation("review.when")).setAutoWidth(true);
+        history.addColumn(ReviewRecord::by).setHeader(getTranslation("review.who")).setAutoWidth(true);
+        history.addColumn(r -> r.from() + " → " + r.to()).setHeader(getTranslation("review.step")).setAutoWidth(true);
+        history.addColumn(r -> r.comment() == null ? "" : r.comment()).setHeader(getTranslation("review.comment"));
+        history.setAllRowsVisible(true);
+        return history;
+    }
+
+    private Component createCommentForm() {
+        target.setId("comment-target");
+        target.setLabel(getTranslation("review.comment.on"));
+        target.setItemLabelGenerator(code -> code.isEmpty() ? getTranslation("review.comment.on.qualification") : code);
+        commentText.setId("comment-text");
+        commentText.setLabel(getTranslation("review.comment.text"));
+        commentText.setWidthFull();
+        commentText.setMaxLength(10_000);
+        var add = new Button(getTranslation("review.comment.add"), e -> addComment());
+        add.setId("comment-add");
+        threads.setId("comment-threads");
+        threads.setPadding(false);
+        var form = new HorizontalLayout(target, commentText, add);
+        form.setWidthFull();
+        form.setAlignItems(Alignment.END);
+        return form;
+    }
+
+    private Component createAudit() {
+        audit.setId("audit-log");
+        audit.addColumn(a -> a.at() == null ? "" : TIME.format(a.at())).setHeader(getTranslation("review.when")).setAutoWidth(true);
+        audit.addColumn(AuditEntry::user).setHeader(getTranslation("review.who")).setAutoWidth(true);
+        audit.addColumn(AuditEntry::action).setHeader(getTranslation("review.action")).setAutoWidth(true);
+        audit.addColumn(AuditEntry::version).setHeader(getTranslation("review.version")).setAutoWidth(true);
+        audit.addColumn(a -> a.detail() == null ? "" : a.detail()).setHeader(getTranslation("review.detail"));
+        audit.setAllRowsVisible(true);
+        return audit;
+    }
+
+    /** Reads status, actions, history, comments and audit again. */
+    void refresh() {
+        String id = context.qualificationId();
+        var doc = qualifications.get(id);
+        status.setText(getTranslation("review.status", doc.status()));
+        actions.removeAll();
+        var roles = WorkflowTexts.roles();
+        for (var action : workflow.allowedActions(id, roles)) {
+            var button = new Button(getTranslation("review.action." + action.name()), e -> start(action));
+            button.setId("action-" + action.name());
+            if (action.name().equals("APPROVE") || action.name().equals("PUBLISH") || action.name().startsWith("SUBMIT")
+                    || action.name().equals("RESUBMIT")) {
+                button.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            }
+            actions.add(button);
+        }
+        if (workflow.mayRevise(id, roles)) {
+            var revise = new Button(getTranslation("review.action.NEW_REVISION"), e -> newRevision());
+            revise.setId("action-NEW_REVISION");
+            actions.add(revise);
+        }
+        history.setItems(workflow.history(id));
+        var codes = new ArrayList<String>();
+        codes.add(QUALIFICATION_TARGET);
+        doc.units().forEach(u -> {
+            codes.add(u.code());
+            u.outcomes().forEach(o -> codes.add(o.code()));
+        });
+        target.setItems(codes);
+        target.setValue(QUALIFICATION_TARGET);
+        showThreads();
+        audit.setItems(workflow.audit(id));
+    }
+
+    private void start(WorkflowAction action) {
+        if (action.needsApproval()) {
+            approveDialog(action).open();
+        } else if (action.needsComment()) {
+            commentDialog(action).open();
+        } else {
+            run(action, null, null);
+        }
+    }
+
+    private boolean run(WorkflowAction action, String comment, TransitionRequest.ApprovalInput approval) {
+        blocked.removeAll();
+        try {
+            workflow.transition(context.qualificationId(), new TransitionRequest(action.to().name(), comment, approval),
+                    WorkflowTexts.user(), WorkflowTexts.roles());
+        } catch (ConflictException | BadInputException | AccessDeniedException e) {
+            showRefusal(e.getMessage());
+            return false;
+        }
+        Notification.show(getTranslation("review.done", action.to()));
+        context.reload();
+        refresh();
+        return true;
+    }
+
+    private void showRefusal(String message) {
+        blocked.removeAll();
+        int colon = message.indexOf(": ");
+        if (message.contains("; ") && colon > 0) {
+            blocked.add(new Paragraph(message.substring(0, colon + 1)));
+            var list = new UnorderedList();
+            for (String line : message.substring(colon + 2).split("; ")) {
+                list.add(new ListItem(line));
+            }
+            blocked.add(list);
+        } else {
+            blocked.add(new Paragraph(message));
+        }
+    }
+
+    private Dialog commentDialog(WorkflowAction action) {
+        var dialog = new Dialog();
+        dialog.setId("transition-dialog");
+        dialog.setHeaderTitle(getTranslation("review.action." + action.name()));
+        var text = new TextArea(getTranslation("review.comment"));
+        text.setId("transition-comment");
+        text.setWidthFull();
+        text.setRequired(true);
+        dialog.add(text);
+        var confirm = new Button(getTranslation("review.confirm"), e -> {
+            if (text.getValue().isBlank()) {
+                text.setInvalid(true);
+                text.setErrorMessage(getTranslation("review.comment.required"));
+                return;
+            }
+            dialog.close();
+            run(action, text.getValue(), null);
+        });
+        confirm.setId("transition-confirm");
+        confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        dialog.getFooter().add(new Button(getTranslation("review.cancel"), e -> dialog.close()), confirm);
+        return dialog;
+    }
+
+    private Dialog approveDialog(WorkflowAction action) {
+        var dialog = new Dialog();
+        dialog.setId("approve-dialog");
+        dialog.setHeaderTitle(getTranslation("review.action.APPROVE"));
+        var body = new TextField(getTranslation("review.approval.body"));
+        body.setId("approval-body");
+        body.setRequired(true);
+        var date = new DatePicker(getTranslation("review.approval.date"), LocalDate.now());
+        date.setId("approval-date");
+        date.setRequired(true);
+        var decision = new TextField(getTranslation("review.approval.decision"), getTranslation("review.approval.decision.default"), "");
+        decision.setId("approval-decision");
+        decision.setRequired(true);
+        var comment = new TextArea(getTranslation("review.comment"));
+        comment.setId("approval-comment");
+        var errors = new Div();
+        errors.setId("approval-errors");
+        errors.getStyle().set("color", "var(--lumo-error-text-color)");
+        dialog.add(new FormLayout(body, date, decision, comment), errors);
+        var confirm = new Button(getTranslation("review.action.APPROVE"), e -> {
+            errors.removeAll();
+            try {
+                workflow.transition(context.qualificationId(), new TransitionRequest(action.to().name(),
+                        comment.getValue(), new TransitionRequest.ApprovalInput(body.getValue(), date.getValue(),
+                        decision.getValue())), WorkflowTexts.user(), WorkflowTexts.roles());
+            } catch (BadInputException ex) {
+                ex.problems().forEach(p -> errors.add(new Paragraph(p.field() + ": " + p.message())));
+                return;
+            } catch (ConflictException | AccessDeniedException ex) {
+                dialog.close();
+                showRefusal(ex.getMessage());
+                return;
+            }
+            dialog.close();
+            Notification.show(getTranslation("review.done", action.to()));
+            context.reload();
+            refresh();
+        });
+        confirm.setId("approval-confirm");
+        confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        dialog.getFooter().add(new Button(getTranslation("review.cancel"), e -> dialog.close()), confirm);
+        return dialog;
+    }
+
+    private void newRevision() {
+        blocked.removeAll();
+        try {
+            var revision = workflow.newRevision(context.qualificationId(), WorkflowTexts.user(), WorkflowTexts.roles());
+            Notification.show(getTranslation("review.revision.created"));
+            getUI().ifPresent(ui -> ui.navigate("qualifications/" + revision.id()));
+        } catch (ConflictException | AccessDeniedException e) {
+            showRefusal(e.getMessage());
+        }
+    }
+
+    private void addComment() {
+        try {
+            String code = target.getValue() == null ? QUALIFICATION_TARGET : target.getValue();
+            boolean isUnit = context.currentDocument().units().stream().anyMatch(u -> u.code().equals(code));
+            var request = code.isEmpty() ? new CommentRequest(commentText.getValue(), null, null)
+                    : isUnit ? new CommentRequest(commentText.getValue(), code, null)
+                    : new CommentRequest(commentText.getValue(), null, code);
+            comments.add(context.qualificationId(), request, WorkflowTexts.user());
+            commentText.clear();
+            commentText.setInvalid(false);
+            showThreads();
+            audit.setItems(workflow.audit(context.qualificationId()));
+        } catch (BadInputException e) {
+            commentText.setInvalid(true);
+            commentText.setErrorMessage(e.getMessage());
+        }
+    }
+
+    private void showThreads() {
+        threads.removeAll();
+        List<ReviewComment> all = comments.threads(context.qualificationId());
+        if (all.isEmpty()) {
+            threads.add(new Span(getTranslation("review.comments.none")));
+        }
+        all.forEach(comment -> threads.add(commentView(comment, 0)));
+    }
+
+    private Component commentView(ReviewComment comment, int depth) {
+        var box = new VerticalLayout();
+        box.setPadding(false);
+        box.setSpacing(false);
+        box.getStyle().set("margin-left", depth * 2 + "em").set("border-left", "2px solid var(--lumo-contrast-20pct)")
+                .set("padding-left", "0.5em");
+        box.setId("comment-" + comment.id());
+        box.addClassName("review-comment");
+        var meta = new HorizontalLayout(new Span(comment.author()),
+                new Span(comment.at() == null ? "" : TIME.format(comment.at())));
+        meta.getStyle().set("font-size", "var(--lumo-font-size-s)").set("color", "var(--lumo-secondary-text-color)");
+        if (depth == 0 && comment.targetCode() != null) {
+            var place = new Button(comment.targetCode(), e -> {
+                if (comment.targetKind() == ReviewComment.TargetKind.UNIT) {
+                    context.showUnit(comment.targetCode());
+                } else {
+                    context.showOutcome(comment.targetCode());
+                }
+            });
+            place.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
+            place.addClassName("comment-place");
+            meta.add(place);
+        }
+        if (comment.resolved()) {
+            meta.add(new Span(getTranslation("review.comment.resolvedBy", comment.resolvedBy())));
+        }
+        var text = new Paragraph(comment.text());
+        text.addClassName("comment-body");
+        text.getStyle().set("white-space", "pre-wrap").set("margin", "0");
+        var reply = new Button(getTranslation("review.comment.reply"), e -> replyForm(box, comment));
+        reply.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
+        reply.addClassName("comment-reply");
+        var resolve = new Button(getTranslation(comment.resolved() ? "review.comment.reopen" : "review.comment.resolve"), e -> {
+            comments.resolve(context.qualificationId(), comment.id(), !comment.resolved(), WorkflowTexts.user());
+            showThreads();
+        });
+        resolve.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
+        resolve.addClassName("comment-resolve");
+        box.add(meta, text, new HorizontalLayout(reply, resolve));
+        comment.replies().forEach(r -> box.add(commentView(r, 1)));
+        return box;
+    }
+
+    private void replyForm(VerticalLayout box, ReviewComment comment) {
+        var text = new TextArea(getTranslation("review.comment.reply"));
+        text.addClassName("reply-text");
+        text.setWidthFull();
+        var send = new Button(getTranslation("review.comment.send"), e -> {
+            try {
+                comments.reply(context.qualificationId(), comment.id(), text.getValue(), WorkflowTexts.user());
+                showThreads();
+            } catch (BadInputException ex) {
+                text.setInvalid(true);
+                text.setErrorMessage(ex.getMessage());
+            }
+        });
+        send.addClassName("reply-send");
+        box.add(new HorizontalLayout(text, send));
+    }
+}

@@ -1,0 +1,88 @@
+package org.qualigraph.quality.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H4;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import org.qualigraph.curriculum.EditorContext;
+import org.qualigraph.curriculum.RevisionInfo;
+import org.qualigraph.quality.ReviewWorkflowService;
+import org.qualigraph.quality.RevisionDiff;
+
+/** The revision chain of the open qualification and a diff between any two of its revisions, grouped by section. */
+class RevisionsPanel extends VerticalLayout {
+
+    private final transient EditorContext context;
+    private final transient ReviewWorkflowService workflow;
+    private final ComboBox<RevisionInfo> from = new ComboBox<>();
+    private final ComboBox<RevisionInfo> to = new ComboBox<>();
+    private final Div result = new Div();
+
+    RevisionsPanel(EditorContext context, ReviewWorkflowService workflow) {
+        this.context = context;
+        this.workflow = workflow;
+        setId("revisions-panel");
+        setPadding(false);
+        from.setId("diff-from");
+        from.setLabel(getTranslation("revisions.from"));
+        to.setId("diff-to");
+        to.setLabel(getTranslation("revisions.to"));
+        from.setItemLabelGenerator(this::label);
+        to.setItemLabelGenerator(this::label);
+        var show = new Button(getTranslation("revisions.compare"), e -> showDiff());
+        show.setId("diff-show");
+        result.setId("diff-result");
+        var chain = workflow.revisions(context.qualificationId());
+        from.setItems(chain);
+        to.setItems(chain);
+        chain.stream().filter(r -> r.id().equals(context.qualificationId())).findFirst().ifPresent(current -> {
+            to.setValue(current);
+            chain.stream().filter(r -> r.id().equals(current.revisionOf())).findFirst().ifPresent(from::setValue);
+        });
+        var row = new HorizontalLayout(from, to, show);
+        row.setAlignItems(Alignment.END);
+        add(row, result);
+        if (from.getValue() != null) {
+            showDiff();
+        } else {
+            result.add(new Paragraph(getTranslation("revisions.single")));
+        }
+    }
+
+    private String label(RevisionInfo r) {
+        return getTranslation("revisions.label", r.revision(), r.status(), r.version());
+    }
+
+    private void showDiff() {
+        result.removeAll();
+        if (from.getValue() == null || to.getValue() == null) {
+            result.add(new Paragraph(getTranslation("revisions.choose")));
+            return;
+        }
+        var diff = workflow.diff(to.getValue().id(), from.getValue().id());
+        if (diff.isEmpty()) {
+            result.add(new Paragraph(getTranslation("revisions.same")));
+            return;
+        }
+        diff.bySection().forEach((section, lines) -> {
+            var heading = new H4(getTranslation("revisions.section." + section.name()) + " (" + lines.size() + ")");
+            var list = new UnorderedList();
+            list.setId("diff-" + section.name());
+            lines.forEach(line -> list.add(new ListItem(symbol(line.change()) + " " + line.text())));
+            result.add(heading, list);
+        });
+    }
+
+    private static String symbol(RevisionDiff.Change change) {
+        return switch (change) {
+            case ADDED -> "+";
+            case REMOVED -> "−";
+            case CHANGED -> "~";
+        };
+    }
+}
