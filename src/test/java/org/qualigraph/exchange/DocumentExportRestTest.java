@@ -59,8 +59,9 @@ class DocumentExportRestTest extends IntegrationTest {
         mvc.perform(post("/api/qualifications/{id}/import/csv/preview", fresh.id()).contentType("text/csv").content(csv)
                         .header(HttpHeaders.AUTHORIZATION, TestUsers.basic(TestUsers.DESIGNER)))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.unitsAdded.length()").value(demo.units().size()))
-                .andExpect(jsonPath("$.unitsRemoved[0]").value("U1"));
+                .andExpect(jsonPath("$.unitsAdded.length()").value(demo.units().size() - 1))
+                .andExpect(jsonPath("$.unitsChanged[0]").value("U1"))
+                .andExpect(jsonPath("$.unitsRemoved.length()").value(0));
         assertThat(qualifications.get(fresh.id()).version()).isZero();
 
         mvc.perform(post("/api/qualifications/{id}/import/csv", fresh.id()).param("version", "0")
