@@ -83,7 +83,10 @@ class DocxExporter implements Exporter {
             pageBreak(doc);
 
             heading(doc, m.get("toc"), 0);
-            tableOfContents(doc);
+            var entries = new java.util.ArrayList<String>(List.of(m.get("section.profile"), m.get("section.units")));
+            c.units().forEach(u -> entries.add("\t" + u.heading()));
+            entries.addAll(List.of(m.get("section.coverage"), m.get("section.annex.quality"), m.get("section.annex.approval")));
+            tableOfContents(doc, entries);
             pageBreak(doc);
 
             heading(doc, m.get("section.profile"), 1);
@@ -222,16 +225,26 @@ class DocxExporter implements Exporter {
         p.getCTP().addNewFldSimple().setInstr("NUMPAGES \\* MERGEFORMAT");
     }
 
-    private static void tableOfContents(XWPFDocument doc) {
+    /**
+     * A TOC field whose cached result already lists the headings (without page numbers), so the contents show even in
+     * a viewer that does not update fields; Word refreshes it with page numbers on opening.
+     */
+    private static void tableOfContents(XWPFDocument doc, List<String> entries) {
         var p = doc.createParagraph();
-        var begin = p.createRun();
-        begin.getCTR().addNewFldChar().setFldCharType(STFldCharType.BEGIN);
-        var instruction = p.createRun();
-        var instr = instruction.getCTR().addNewInstrText();
+        p.createRun().getCTR().addNewFldChar().setFldCharType(STFldCharType.BEGIN);
+        var instr = p.createRun().getCTR().addNewInstrText();
         instr.setStringValue("TOC \\o \"1-2\" \\h \\z \\u");
         instr.setSpace(org.apache.xmlbeans.impl.xb.xmlschema.SpaceAttribute.Space.PRESERVE);
         p.createRun().getCTR().addNewFldChar().setFldCharType(STFldCharType.SEPARATE);
-        p.createRun().setText("…");
+        for (int i = 0; i < entries.size(); i++) {
+            if (i > 0) {
+                p = doc.createParagraph();
+            }
+            if (entries.get(i).startsWith("\t")) {
+                p.setIndentationLeft(360);
+            }
+            run(p, entries.get(i).strip(), false, 0);
+        }
         p.createRun().getCTR().addNewFldChar().setFldCharType(STFldCharType.END);
     }
 

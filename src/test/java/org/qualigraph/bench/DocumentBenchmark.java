@@ -22,15 +22,15 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Time and peak heap of the core-curriculum documents (PDF, DOCX, HTML) of a generated 120-unit qualification with 10
- * outcomes a unit (1,200 outcomes). Method: the exporter beans of the application, 2 warm-up runs, then N measured
+ * outcomes a unit (1,200 outcomes). Method: the exporter beans of the application, 1 warm-up run, then N measured
  * runs, wall-clock per run with System.nanoTime, p50/p95 by nearest rank. Peak heap: the sum of the peak usage of the
  * heap memory pools, reset before the measured runs (an upper bound; the Spring context is included).
  * Appends its figures to docs/benchmarks.md under "## Core-curriculum documents".
  */
 class DocumentBenchmark extends IntegrationTest {
 
-    private static final int WARM_UP = 2;
-    private static final int RUNS = 8;
+    private static final int WARM_UP = 1;
+    private static final int RUNS = 5;
 
     @Autowired
     List<Exporter> exporters;

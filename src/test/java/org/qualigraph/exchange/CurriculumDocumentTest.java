@@ -90,6 +90,11 @@ class CurriculumDocumentTest {
                     assertThat(text).contains(outcome.displayStatement());
                 }
             }
+            for (UnitDocument unit : demo.units()) {
+                String heading = "Unit " + unit.code() + ": " + unit.displayTitle();
+                assertThat(text.split(java.util.regex.Pattern.quote(heading), -1)).as("TOC entry and heading of %s", unit.code())
+                        .hasSizeGreaterThanOrEqualTo(3);
+            }
             String body = doc.getDocument().xmlText();
             assertThat(body).contains("TOC \\o");
             String footer = doc.getFooterArray(0).getParagraphs().get(0).getCTP().xmlText();
