@@ -47,7 +47,7 @@ class DocumentBenchmark extends IntegrationTest {
                 + ", " + System.getProperty("java.vm.name") + " " + System.getProperty("java.version") + ", -Xmx4g. The machine was shared"
                 + " with other builds (load average " + String.format("%.1f", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()) + ").");
         lines.add("Document: `Documents.generated(\"x\", 120, 10)` (120 units, 1,200 outcomes, 120 work-based periods and assessments)."
-                + " Method: " + WARM_UP + " warm-up runs, " + RUNS + " measured runs each, wall clock, p50/p95 by nearest rank;"
+                + " Method: " + WARM_UP + " warm-up run(s), " + RUNS + " measured runs each, wall clock, p50/p95 by nearest rank;"
                 + " peak heap = sum of heap-pool peaks over the measured runs (upper bound, Spring context included).");
         lines.add("");
         lines.add("| format | size | p50 | p95 | max | peak heap | target |");
