@@ -1,0 +1,184 @@
+package org.qualigraph.exchange;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.qualigraph.curriculum.Dimension;
+import org.qualigraph.curriculum.IscedF;
+import org.qualigraph.curriculum.OutcomeDocument;
+import org.qualigraph.curriculum.QualificationDocument;
+import org.qualigraph.curriculum.Texts;
+import org.qualigraph.curriculum.UnitDocument;
+import org.qualigraph.esco.EscoCatalog;
+import org.qualigraph.esco.SkillsGap;
+import org.qualigraph.quality.Governance;
+import org.qualigraph.quality.GovernanceSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+/**
+ * Resolves a qualification into the {@link CurriculumContent} of one language: ESCO labels, the coverage of the target
+ * occupations and the approval record where the modules providing them are present, plain notes where they are not.
+ */
+@Component
+class CurriculumContentBuilder {
+
+    private static final Logger log = LoggerFactory.getLogger(CurriculumContentBuilder.class);
+
+    private final ObjectProvider<EscoCatalog> escoCatalog;
+    private final ObjectProvider<SkillsGap> skillsGap;
+    private final ObjectProvider<GovernanceSource> governance;
+
+    CurriculumContentBuilder(ObjectProvider<EscoCatalog> escoCatalog, ObjectProvider<SkillsGap> skillsGap,
+                             ObjectProvider<GovernanceSource> governance) {
+        this.escoCatalog = escoCatalog;
+        this.skillsGap = skillsGap;
+        this.governance = governance;
+    }
+
+    CurriculumContent build(QualificationDocument doc, String language) {
+        var m = DocumentMessages.of(language);
+        EscoCatalog catalog = escoCatalog.getIfAvailable();
+        boolean escoLoaded = catalog != null && catalog.release().isPresent();
+        Map<String, String> skillLabels = escoLoaded ? skillLabels(catalog, doc) : Map.of();
+        Map<String, String> occupationLabels = escoLoaded ? occupationLabels(catalog, doc.targetOccupations()) : Map.of();
+
+        String title = Texts.in(doc.title(), language);
+        String subtitle = m.get("document.kind") + " · " + m.get("profile.eqf") + " " + nullToEmpty(doc.eqfLevel())
+                + (doc.version() == null ? "" : " · " + m.get("document.version", doc.version()));
+
+        var profile = new ArrayList<CurriculumContent.Fact>();
+        profile.add(CurriculumContent.Fact.of(m.get("profile.type"), m.of(doc.type())));
+        profile.add(CurriculumContent.Fact.of(m.get("profile.eqf"), nullToEmpty(doc.eqfLevel())));
+        profile.add(new CurriculumContent.Fact(m.get("profile.nqf"), doc.nqfLevels().stream()
+                .map(n -> n.country() + " " + n.level()).toList()));
+        profile.add(CurriculumContent.Fact.of(m.get("profile.credits"), doc.credits() == null ? ""
+                : plain(doc.credits()) + (doc.creditSystem() == null ? "" : " " + doc.creditSystem().name())));
+        profile.add(new CurriculumContent.Fact(m.get("profile.isced"), doc.iscedF().stream()
+                .map(code -> code + " " + IscedF.label(code).orElse("")).map(String::strip).toList()));
+        profile.add(new CurriculumContent.Fact(m.get("profile.awarding"), doc.awardingBodies().stream()
+                .map(b -> b.name() + (b.country() == null ? "" : " (" + b.country() + ")")).toList()));
+        profile.add(new CurriculumContent.Fact(m.get("profile.occupations"), doc.targetOccupations().stream()
+                .map(uri -> occupationLabels.containsKey(uri) ? occupationLabels.get(uri) + " (" + uri + ")" : uri).toList()));
+        profile.add(CurriculumContent.Fact.of(m.get("profile.ecosystem"), m.of(doc.ecosystem())));
+        profile.add(CurriculumContent.Fact.of(m.get("profile.entry"), Texts.in(doc.entryRequirements(), language)));
+        profile.add(CurriculumContent.Fact.of(m.get("profile.units"), String.valueOf(doc.units().size())));
+
+        var units = new ArrayList<CurriculumContent.UnitSection>();
+        for (int i = 0; i < doc.units().size(); i++) {
+            units.add(unit(doc.units().get(i), i, language, m, skillLabels));
+        }
+        return new CurriculumContent(m, language, title, subtitle, Texts.in(doc.description(), language),
+                List.copyOf(profile), List.copyOf(units), coverage(doc, m, escoLoaded),
+                m.get("quality.unavailable"), approval(doc, m));
+    }
+
+    private CurriculumContent.UnitSection unit(UnitDocument unit, int index, String language, DocumentMessages m,
+                                               Map<String, String> skillLabels) {
+        var facts = new ArrayList<CurriculumContent.Fact>();
+        facts.add(CurriculumContent.Fact.of(m.get("unit.eqf"), nullToEmpty(unit.eqfLevel())));
+        facts.add(CurriculumContent.Fact.of(m.get("unit.credits"), unit.credits() == null ? "" : plain(unit.credits())));
+        facts.add(CurriculumContent.Fact.of(m.get("unit.hours"), nullToEmpty(unit.hours())));
+        facts.add(CurriculumContent.Fact.of(m.get("unit.status"), m.get(unit.isMandatory() ? "unit.mandatory" : "unit.optional")));
+        facts.add(CurriculumContent.Fact.of(m.get("unit.delivery"),
+                String.join(", ", unit.deliveryModes().stream().map(m::of).toList())));
+        facts.add(CurriculumContent.Fact.of(m.get("unit.prerequisites"), String.join(", ", unit.prerequisites())));
+
+        var groups = new ArrayList<CurriculumContent.OutcomeGroup>();
+        for (Dimension dimension : Dimension.values()) {
+            var lines = unit.outcomes().stream().filter(o -> o.dimension() == dimension)
+                    .map(o -> new CurriculumContent.OutcomeLine(o.code(), Texts.in(o.statement(), language),
+                            o.skills().stream().map(s -> skillLabels.getOrDefault(s, s)).toList()))
+                    .toList();
+            if (!lines.isEmpty()) {
+                groups.add(new CurriculumContent.OutcomeGroup(m.of(dimension), lines));
+            }
+        }
+        var wbl = unit.workBasedLearning().stream().map(w -> m.get("wbl.line", w.code(), nullToEmpty(w.hours()),
+                m.of(w.setting()), Texts.in(w.description(), language)).strip()
+                + (w.outcomes().isEmpty() ? "" : " " + m.get("outcomes.serves", String.join(", ", w.outcomes())))).toList();
+        var assessments = unit.assessments().stream().map(a -> m.get("assessment.line", a.code(), m.of(a.method()),
+                nullToEmpty(a.weight()))
+                + (a.outcomes().isEmpty() ? "" : ". " + m.get("outcomes.serves", String.join(", ", a.outcomes())))).toList();
+        Set<String> skills = new LinkedHashSet<>();
+        unit.outcomes().forEach(o -> o.skills().forEach(s -> skills.add(skillLabels.containsKey(s)
+                ? skillLabels.get(s) + " (" + s + ")" : s)));
+        String heading = m.get("unit.heading", unit.code(), Texts.in(unit.title(), language));
+        return new CurriculumContent.UnitSection("unit-" + (index + 1), unit.code(), heading, List.copyOf(facts),
+                List.copyOf(groups), wbl, assessments, List.copyOf(skills));
+    }
+
+    private CurriculumContent.Coverage coverage(QualificationDocument doc, DocumentMessages m, boolean escoLoaded) {
+        SkillsGap gap = skillsGap.getIfAvailable();
+        if (doc.targetOccupations().isEmpty()) {
+            return new CurriculumContent.Coverage(true, m.get("coverage.noTargets"), List.of());
+        }
+        if (gap == null || !escoLoaded) {
+            return new CurriculumContent.Coverage(false, m.get("coverage.unavailable"), List.of());
+        }
+        var lines = new ArrayList<CurriculumContent.CoverageLine>();
+        for (String target : doc.targetOccupations()) {
+            try {
+                var coverage = gap.coverage(doc, target);
+                String label = coverage.label() == null || coverage.label().isBlank() ? target : coverage.label();
+                lines.add(new CurriculumContent.CoverageLine(
+                        m.get("coverage.line", label, coverage.essentialCovered(), coverage.essentialTotal()),
+                        coverage.missingEssential().stream()
+                                .map(s -> s.label() == null || s.label().isBlank() ? s.uri() : s.label()).toList()));
+            } catch (RuntimeException e) {
+                log.warn("ESCO coverage of {} for the curriculum document failed: {}", target, e.getMessage());
+                lines.add(new CurriculumContent.CoverageLine(target + ": " + m.get("coverage.unavailable"), List.of()));
+            }
+        }
+        return new CurriculumContent.Coverage(true, null, List.copyOf(lines));
+    }
+
+    private CurriculumContent.Approval approval(QualificationDocument doc, DocumentMessages m) {
+        GovernanceSource source = governance.getIfAvailable();
+        if (source == null || doc.id() == null) {
+            return new CurriculumContent.Approval(null, m.get("approval.unavailable"));
+        }
+        Governance record = source.governance(doc.id());
+        return new CurriculumContent.Approval(record == null ? Governance.EMPTY : record,
+                record == null || record.approval() == null ? m.get("approval.none") : null);
+    }
+
+    private static Map<String, String> skillLabels(EscoCatalog catalog, QualificationDocument doc) {
+        Set<String> uris = new LinkedHashSet<>();
+        doc.units().forEach(u -> u.outcomes().stream().map(OutcomeDocument::skills).forEach(uris::addAll));
+        if (uris.isEmpty()) {
+            return Map.of();
+        }
+        var labels = new java.util.HashMap<String, String>();
+        catalog.skills(uris).forEach((uri, skill) -> labels.put(uri, skill.label()));
+        return labels;
+    }
+
+    private static Map<String, String> occupationLabels(EscoCatalog catalog, Collection<String> uris) {
+        if (uris.isEmpty()) {
+            return Map.of();
+        }
+        var labels = new java.util.HashMap<String, String>();
+        catalog.occupations(uris).forEach((uri, occupation) -> labels.put(uri, occupation.label()));
+        return labels;
+    }
+
+    static String plain(BigDecimal value) {
+        return value.stripTrailingZeros().toPlainString();
+    }
+
+    private static String nullToEmpty(Object value) {
+        return value == null ? "" : value.toString();
+    }
+
+    static String date(LocalDate date) {
+        return date == null ? "" : date.toString();
+    }
+}

@@ -1,0 +1,96 @@
+package org.qualigraph.exchange;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+import org.qualigraph.curriculum.QualificationService;
+import org.qualigraph.support.Documents;
+import org.qualigraph.support.IntegrationTest;
+import org.qualigraph.support.TestUsers;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** The document, CSV and CASE formats through the REST API, and the CSV import against the real database. */
+class DocumentExportRestTest extends IntegrationTest {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    QualificationService qualifications;
+    @Autowired
+    ObjectMapper json;
+
+    @Test
+    void everyFormatAnswersWithItsContentTypeAndAnAttachmentName() throws Exception {
+        var stored = qualifications.create(Documents.minimal("Cell technician"), TestUsers.DESIGNER);
+        String[][] formats = {
+                {"html", "text/html", "cell-technician-v0.html"},
+                {"pdf", "application/pdf", "cell-technician-v0.pdf"},
+                {"docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "cell-technician-v0.docx"},
+                {"csv", "text/csv", "cell-technician-v0.csv"},
+                {"case-json", "application/json", "cell-technician-v0.case.json"}};
+        for (String[] f : formats) {
+            var result = mvc.perform(get("/api/qualifications/{id}/export/{format}", stored.id(), f[0])
+                            .param("language", "de").header(HttpHeaders.AUTHORIZATION, TestUsers.basic(TestUsers.REVIEWER)))
+                    .andExpect(status().isOk())
+                    .andExpect(header().string(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + f[2] + "\""))
+                    .andReturn();
+            assertThat(result.getResponse().getContentType()).as(f[0]).startsWith(f[1]);
+            assertThat(result.getResponse().getContentAsByteArray()).as(f[0]).isNotEmpty();
+        }
+    }
+
+    @Test
+    void csvRoundTripIntoAFreshQualification() throws Exception {
+        var demo = qualifications.create(Documents.demo(json), TestUsers.DESIGNER);
+        byte[] csv = mvc.perform(get("/api/qualifications/{id}/export/csv", demo.id())
+                        .header(HttpHeaders.AUTHORIZATION, TestUsers.basic(TestUsers.DESIGNER)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        var fresh = qualifications.create(Documents.minimal("Fresh"), TestUsers.DESIGNER);
+
+        mvc.perform(post("/api/qualifications/{id}/import/csv/preview", fresh.id()).contentType("text/csv").content(csv)
+                        .header(HttpHeaders.AUTHORIZATION, TestUsers.basic(TestUsers.DESIGNER)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.unitsAdded.length()").value(demo.units().size() - 1))
+                .andExpect(jsonPath("$.unitsChanged[0]").value("U1"))
+                .andExpect(jsonPath("$.unitsRemoved.length()").value(0));
+        assertThat(qualifications.get(fresh.id()).version()).isZero();
+
+        mvc.perform(post("/api/qualifications/{id}/import/csv", fresh.id()).param("version", "0")
+                        .contentType("text/csv").content(csv)
+                        .header(HttpHeaders.AUTHORIZATION, TestUsers.basic(TestUsers.DESIGNER)))
+                .andExpect(status().isOk());
+        var imported = qualifications.get(fresh.id());
+        assertThat(imported.version()).isEqualTo(1);
+        CsvRoundTripTest.assertSameUnitsAndOutcomes(imported, demo);
+    }
+
+    @Test
+    void badCsvNamesLineAndColumnAndChangesNothing() throws Exception {
+        var stored = qualifications.create(Documents.minimal("Untouched"), TestUsers.DESIGNER);
+        String csv = "unit_code,unit_title,outcome_code,dimension,statement,outcome_eqf\n"
+                + "U1,Safety,U1.K1,KNOWLEDGE,Explain the hazards,4\n"
+                + "U1,,U1.S1,SKILLS,Operate the line,eleven\n";
+        mvc.perform(post("/api/qualifications/{id}/import/csv", stored.id()).contentType("text/csv")
+                        .content(csv.getBytes(StandardCharsets.UTF_8))
+                        .header(HttpHeaders.AUTHORIZATION, TestUsers.basic(TestUsers.DESIGNER)))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.problems[0].field").value("line 3, column outcome_eqf"));
+        var after = qualifications.get(stored.id());
+        assertThat(after.version()).isZero();
+        assertThat(after.units()).singleElement().satisfies(u -> assertThat(u.code()).isEqualTo("U1"));
+        assertThat(after.units().get(0).outcomes()).hasSize(3);
+
+        mvc.perform(post("/api/qualifications/{id}/import/csv", stored.id()).contentType("text/csv").content(csv)
+                        .header(HttpHeaders.AUTHORIZATION, TestUsers.basic(TestUsers.REVIEWER)))
+                .andExpect(status().isForbidden());
+    }
+}

@@ -1,0 +1,146 @@
+package org.qualigraph.exchange.ui;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.mvysny.kaributesting.v10.MockVaadin;
+import com.github.mvysny.kaributesting.v10.UploadKt;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.shared.Registration;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+import org.qualigraph.curriculum.EditorContext;
+import org.qualigraph.curriculum.QualificationDocument;
+import org.qualigraph.curriculum.QualificationEditorExtension;
+import org.qualigraph.curriculum.QualificationService;
+import org.qualigraph.exchange.Exporter;
+import org.qualigraph.support.Documents;
+import org.qualigraph.support.TestUsers;
+import org.qualigraph.support.ViewTest;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** The editor's Export tab, mounted on its own with a real qualification (the editor view lives in another module). */
+class ExportTabViewTest extends ViewTest {
+
+    @Autowired
+    List<QualificationEditorExtension> extensions;
+    @Autowired
+    List<Exporter> exporters;
+    @Autowired
+    QualificationService qualifications;
+
+    @Test
+    void listsEveryExporterWithADownloadAndGeneratesPdfInTheBackground() throws Exception {
+        login(TestUsers.DESIGNER, "DESIGNER");
+        var stored = qualifications.create(Documents.minimal("Export me"), TestUsers.DESIGNER);
+        var panel = mount(stored.id());
+
+        for (Exporter exporter : exporters) {
+            if (ExportPanel.LARGE_FORMATS.contains(exporter.format())) {
+                _get(Button.class, spec -> spec.withId("generate-" + exporter.format()));
+            } else {
+                var link = _get(Anchor.class, spec -> spec.withId("download-" + exporter.format()));
+                assertThat(link.getHref()).isNotBlank();
+            }
+        }
+        assertThat(panel.formatIds()).hasSize(exporters.size());
+
+        _click(_get(Button.class, spec -> spec.withId("generate-pdf")));
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        while (_find(Anchor.class, spec -> spec.withId("download-pdf")).isEmpty() && Instant.now().isBefore(deadline)) {
+            Thread.sleep(100);
+            MockVaadin.clientRoundtrip();
+        }
+        assertThat(_get(Anchor.class, spec -> spec.withId("download-pdf")).getText()).contains("export-me-v0.pdf");
+    }
+
+    @Test
+    void csvUploadShowsAPreviewAndAppliesIt() {
+        login(TestUsers.DESIGNER, "DESIGNER");
+        var stored = qualifications.create(Documents.minimal("Spreadsheet"), TestUsers.DESIGNER);
+        mount(stored.id());
+        String csv = "unit_code,unit_title,outcome_code,dimension,statement\n"
+                + "U1,Unit 1 of Spreadsheet,U1.K1,KNOWLEDGE,Explain the principles of process step 1.1 in cell production\n"
+                + "U2,A new unit,U2.K1,KNOWLEDGE,Describe the new topic in detail\n";
+        UploadKt._upload(_get(Upload.class), "units.csv", "text/csv", csv.getBytes(StandardCharsets.UTF_8));
+        String preview = _get(Div.class, spec -> spec.withId("csv-preview")).getElement().getTextRecursively();
+        assertThat(preview).contains("1 units added: U2", "U1/U1.S2", "U1/U1.R3");
+
+        _click(_get(Button.class, spec -> spec.withId("csv-apply")));
+        var after = qualifications.get(stored.id());
+        assertThat(after.units()).extracting(u -> u.code()).containsExactly("U1", "U2");
+        assertThat(after.units().get(0).outcomes()).hasSize(1);
+    }
+
+    @Test
+    void csvErrorsNameTheLine() {
+        login(TestUsers.DESIGNER, "DESIGNER");
+        var stored = qualifications.create(Documents.minimal("Broken"), TestUsers.DESIGNER);
+        mount(stored.id());
+        String csv = "unit_code,outcome_code,dimension,statement\nU1,U1.K1,KNOWING,Explain\n";
+        UploadKt._upload(_get(Upload.class), "units.csv", "text/csv", csv.getBytes(StandardCharsets.UTF_8));
+        assertThat(_get(Div.class, spec -> spec.withId("csv-errors")).getElement().getTextRecursively())
+                .contains("line 2, column dimension");
+        assertThat(_find(Button.class, spec -> spec.withId("csv-apply"))).isEmpty();
+        assertThat(qualifications.get(stored.id()).version()).isZero();
+    }
+
+    private ExportPanel mount(String id) {
+        var tab = extensions.stream().filter(e -> e.id().equals("export")).findFirst().orElseThrow();
+        assertThat(tab.order()).isEqualTo(70);
+        assertThat(tab.label()).isEqualTo("Export");
+        var panel = (ExportPanel) tab.create(new Context(id));
+        UI.getCurrent().add(panel);
+        return panel;
+    }
+
+    private final class Context implements EditorContext {
+        private final String id;
+
+        Context(String id) {
+            this.id = id;
+        }
+
+        @Override
+        public String qualificationId() {
+            return id;
+        }
+
+        @Override
+        public QualificationDocument currentDocument() {
+            return qualifications.get(id);
+        }
+
+        @Override
+        public boolean editable() {
+            return true;
+        }
+
+        @Override
+        public void showUnit(String unitCode) {
+        }
+
+        @Override
+        public void showOutcome(String outcomeCode) {
+        }
+
+        @Override
+        public Registration addChangeListener(Consumer<QualificationDocument> listener) {
+            return () -> { };
+        }
+
+        @Override
+        public void reload() {
+        }
+    }
+}
