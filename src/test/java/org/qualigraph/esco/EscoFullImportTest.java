@@ -71,7 +71,7 @@ class EscoFullImportTest extends IntegrationTest {
     }
 
     private String checksum() {
-        return EscoTestData.snapshot(driver);
+        return EscoTestData.snapshot(driver, false);
     }
 
     private static Set<String> column(Path zipFile, String entry, String column) throws IOException {

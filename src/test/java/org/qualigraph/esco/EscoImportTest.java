@@ -262,6 +262,6 @@ class EscoImportTest extends IntegrationTest {
     }
 
     private String snapshot() {
-        return EscoTestData.snapshot(driver);
+        return EscoTestData.snapshot(driver, true);
     }
 }
