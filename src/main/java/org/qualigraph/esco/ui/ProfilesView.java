@@ -12,7 +12,6 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
 import org.qualigraph.base.BadInputException;
 import org.qualigraph.base.ConflictException;
@@ -39,9 +38,9 @@ public class ProfilesView extends VerticalLayout {
     private final HorizontalLayout actions = new HorizontalLayout();
     private final Paragraph empty = new Paragraph();
 
-    public ProfilesView(OccupationalProfileService profiles, EscoBrowser browser, AuthenticationContext authentication) {
+    public ProfilesView(OccupationalProfileService profiles, EscoBrowser browser) {
         this.profiles = profiles;
-        this.designer = authentication.hasRole(Roles.DESIGNER);
+        this.designer = hasRole(Roles.DESIGNER);
         this.form = new ProfileForm(browser);
         add(new H2(getTranslation("profiles.title")), createToolbar(), createGrid(), empty, form, createActions());
         showForm(false);
@@ -120,6 +119,11 @@ public class ProfilesView extends VerticalLayout {
 
     private void error(String message) {
         Notification.show(message, 8000, Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.LUMO_ERROR);
+    }
+
+    private static boolean hasRole(String role) {
+        var auth = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
+        return auth != null && auth.getAuthorities().stream().anyMatch(a -> ("ROLE_" + role).equals(a.getAuthority()));
     }
 
     private String currentUser() {
