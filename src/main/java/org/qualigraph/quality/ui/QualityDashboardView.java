@@ -32,7 +32,11 @@ class QualityDashboardView extends VerticalLayout implements BeforeEnterObserver
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        String id = event.getRouteParameters().get("id").orElse("");
+        show(event.getRouteParameters().get("id").orElse(""));
+    }
+
+    /** Shows the qualification with this id, or says that there is none. */
+    void show(String id) {
         var doc = qualifications.find(id);
         if (doc.isEmpty()) {
             title = getTranslation("quality.notFound", id);

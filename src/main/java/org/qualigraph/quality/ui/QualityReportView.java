@@ -34,7 +34,11 @@ class QualityReportView extends VerticalLayout implements BeforeEnterObserver, H
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        String id = event.getRouteParameters().get("id").orElse("");
+        show(event.getRouteParameters().get("id").orElse(""));
+    }
+
+    /** Shows the qualification with this id, or says that there is none. */
+    void show(String id) {
         var doc = qualifications.find(id);
         if (doc.isEmpty()) {
             title = getTranslation("quality.notFound", id);
