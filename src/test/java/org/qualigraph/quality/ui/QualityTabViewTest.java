@@ -127,6 +127,7 @@ class QualityTabViewTest extends ViewTest {
         report.show(stored.id());
         assertThat(_get(Span.class, s -> s.withId("quality-summary")).getText()).startsWith("0 errors");
         assertThat(_get(Details.class, s -> s.withId("quality-group-ESG")).getSummaryText()).contains("failed");
+        UI.getCurrent().removeAll();
         var dashboard = new QualityDashboardView(qualifications, quality);
         UI.getCurrent().add(dashboard);
         dashboard.show(stored.id());
