@@ -131,7 +131,11 @@ class CrashRecoveryIT {
             JsonNode status = json.readTree(app.send("GET", "/api/esco/status", null).body());
             assertThat(status.path("skills").asLong()).isEqualTo(EscoCsvCounts.skills(esco));
             assertThat(status.path("occupations").asLong()).isEqualTo(EscoCsvCounts.occupations(esco));
-            assertThat(status.path("occupationSkillRelations").asLong()).isEqualTo(EscoCsvCounts.occupationSkillRelations(esco));
+            // rows naming an occupation that is not in occupations_en.csv are skipped and counted by the importer
+            long relations = status.path("occupationSkillRelations").asLong();
+            long rows = EscoCsvCounts.occupationSkillRelations(esco);
+            assertThat(relations).isEqualTo(state.path("counts").path("occupationSkillRelations").asLong())
+                    .isBetween(rows - state.path("counts").path("skippedRelations").asLong(), rows);
         }
     }
 
