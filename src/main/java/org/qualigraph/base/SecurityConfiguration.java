@@ -41,6 +41,8 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/actuator/**").hasRole(Roles.ADMIN)
+                        // checked before any body is read, so a non-admin cannot even upload a 100 MB package
+                        .requestMatchers("/api/admin/**", "/api/imports/esco").hasRole(Roles.ADMIN)
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) ->
                         write(json, request, response, HttpStatus.UNAUTHORIZED, "authentication required (HTTP Basic)")))
