@@ -50,6 +50,9 @@ final class ElmRdfBuilder {
         m.add(m.createResource(ELM + "Qualification"), RDFS.subClassOf, m.createResource(ELM + "LearningAchievementSpecification"));
 
         Resource q = m.createResource(plan.iri(), cls(m, "Qualification"));
+        if (doc.type() != null) {
+            identifier(m, q, doc.type().name(), LoqXmlWriter.TYPE_SCHEME);
+        }
         texts(q, DCTerms.title, doc.title());
         texts(q, DCTerms.description, doc.description());
         common(m, q, plan, doc.iscedF(), plan.hours(), doc.credits(), plan.modes());
@@ -144,10 +147,8 @@ final class ElmRdfBuilder {
         for (String mode : modes) {
             r.addProperty(p(m, "mode"), concept(m, mode, ElmVocabulary.modeLabel(mode), ElmVocabulary.MODE_SCHEME));
         }
-        if (doc.type() != null) {
-            String setting = ElmVocabulary.learningSetting(doc.type());
-            r.addProperty(p(m, "learningSetting"), concept(m, setting, ElmVocabulary.settingLabel(setting), ElmVocabulary.SETTING_SCHEME));
-        }
+        String setting = ElmVocabulary.learningSetting(doc.type());
+        r.addProperty(p(m, "learningSetting"), concept(m, setting, ElmVocabulary.settingLabel(setting), ElmVocabulary.SETTING_SCHEME));
     }
 
     private void levels(Model m, Resource r, int eqf, QdrPlan plan) {

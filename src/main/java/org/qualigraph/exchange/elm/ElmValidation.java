@@ -61,6 +61,7 @@ public class ElmValidation {
     private final Optional<Path> dir;
     private final Map<Path, Object> cache = new ConcurrentHashMap<>();
 
+    @org.springframework.beans.factory.annotation.Autowired
     public ElmValidation(QualigraphProperties properties) {
         this(configuredDir(properties).orElse(null));
     }

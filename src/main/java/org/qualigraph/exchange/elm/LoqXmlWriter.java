@@ -23,6 +23,7 @@ final class LoqXmlWriter {
     static final String DIMENSION_NOTE = "EQF dimension: ";
     static final String UNIT_SCHEME = "Qualigraph unit code";
     static final String OUTCOME_SCHEME = "Qualigraph outcome code";
+    static final String TYPE_SCHEME = "Qualigraph qualification type";
 
     private final ElmVocabulary vocabulary;
 
@@ -94,6 +95,9 @@ final class LoqXmlWriter {
         QualificationDocument doc = plan.document();
         w.writeStartElement(LOQ, "qualification");
         w.writeAttribute("id", plan.iri());
+        if (doc.type() != null) {
+            identifier(w, doc.type().name(), TYPE_SCHEME);
+        }
         texts(w, "title", doc.title());
         texts(w, "description", doc.description());
         for (String code : doc.iscedF()) {
@@ -109,9 +113,7 @@ final class LoqXmlWriter {
         for (String mode : plan.modes()) {
             concept(w, "mode", mode);
         }
-        if (doc.type() != null) {
-            concept(w, "learningSetting", ElmVocabulary.learningSetting(doc.type()));
-        }
+        concept(w, "learningSetting", ElmVocabulary.learningSetting(doc.type()));
         var entry = QdrPlan.pick(doc.entryRequirements(), plan.preferredLanguage());
         if (entry != null) {
             w.writeStartElement(LOQ, "entryRequirement");
@@ -160,9 +162,7 @@ final class LoqXmlWriter {
         for (String mode : part.modes()) {
             concept(w, "mode", mode);
         }
-        if (doc.type() != null) {
-            concept(w, "learningSetting", ElmVocabulary.learningSetting(doc.type()));
-        }
+        concept(w, "learningSetting", ElmVocabulary.learningSetting(doc.type()));
         for (QdrPlan.Outcome outcome : part.outcomes()) {
             idref(w, "learningOutcome", outcome.iri());
         }

@@ -29,6 +29,7 @@ public class QdrExports {
     private final ElmVocabulary vocabulary;
     private final ObjectProvider<EscoCatalog> esco;
 
+    @org.springframework.beans.factory.annotation.Autowired
     QdrExports(QualigraphProperties properties, ObjectProvider<EscoCatalog> esco) {
         this(ElmValidation.configuredDir(properties).map(ElmVocabulary::from).orElse(ElmVocabulary.withoutNqfList()), esco);
     }
