@@ -18,20 +18,24 @@ import org.qualigraph.support.SharedData;
 import org.qualigraph.support.ViewTest;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** The import page previews before creating anything; the pre-flight page lists problems or offers the files. */
+/**
+ * Components built directly (navigation through the secured routes is not exercised here).
+ * The import page previews before creating anything; the pre-flight page lists problems or offers the files. */
 class ElmViewsTest extends ViewTest {
 
     @Autowired
     QualificationService qualifications;
     @Autowired
     PreflightService preflight;
+    @Autowired
+    org.qualigraph.exchange.elm.LoqImportService imports;
 
     @Test
     void importPagePreviewsThenCreates() throws Exception {
         byte[] sample = Files.readAllBytes(SharedData.requireElm().resolve("loq/loq.xml"));
         login("designer", "DESIGNER");
-        UI.getCurrent().navigate("import");
-        LoqImportView view = _get(LoqImportView.class);
+        LoqImportView view = new LoqImportView(imports);
+        UI.getCurrent().add(view);
         view.received("<!DOCTYPE x [<!ENTITY a \"b\">]><x/>".getBytes());
         assertThat(_get(Paragraph.class, spec -> spec.withId("import-status")).getText()).contains("DTD");
         assertThat(_get(Button.class, spec -> spec.withId("import-confirm")).isEnabled()).isFalse();
@@ -51,8 +55,8 @@ class ElmViewsTest extends ViewTest {
         var good = qualifications.create(Documents.minimal("Ready to submit"), "designer");
         var broken = good;
         login("designer", "DESIGNER");
-        UI.getCurrent().navigate("qualifications/" + good.id() + "/preflight");
-        PreflightPanel panel = _get(PreflightPanel.class);
+        PreflightPanel panel = new PreflightPanel(preflight, () -> good, null);
+        UI.getCurrent().add(panel);
         panel.show(preflight.check(good, "en"));
         assertThat(_get(Paragraph.class, spec -> spec.withId("preflight-passed")).getText()).contains("validates");
         var files = preflight.check(good, "en").files().keySet();
