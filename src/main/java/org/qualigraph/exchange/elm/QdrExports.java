@@ -1,0 +1,99 @@
+package org.qualigraph.exchange.elm;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.jena.rdf.model.Model;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFDataMgr;
+import org.apache.jena.riot.RDFFormat;
+import org.qualigraph.base.QualigraphProperties;
+import org.qualigraph.curriculum.QualificationDocument;
+import org.qualigraph.esco.EscoCatalog;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+/**
+ * The three Europass files of a qualification (LOQ XML, ELM JSON-LD, ELM Turtle), written the same way for the export
+ * endpoint, the pre-flight page and the QDR package. NQF levels without a QDR URI are looked up in the QDR list of the
+ * configured schema folder; ESCO skill labels come from the loaded ESCO release when there is one.
+ */
+@Component
+public class QdrExports {
+
+    private final ElmVocabulary vocabulary;
+    private final ObjectProvider<EscoCatalog> esco;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    QdrExports(QualigraphProperties properties, ObjectProvider<EscoCatalog> esco) {
+        this(ElmValidation.configuredDir(properties).map(ElmVocabulary::from).orElse(ElmVocabulary.withoutNqfList()), esco);
+    }
+
+    QdrExports(ElmVocabulary vocabulary, ObjectProvider<EscoCatalog> esco) {
+        this.vocabulary = vocabulary;
+        this.esco = esco;
+    }
+
+    /** For tests and tools without Spring: the vocabulary of a schema folder, no ESCO labels. */
+    public static QdrExports forSchemaDir(Path schemaDir) {
+        return new QdrExports(ElmVocabulary.from(schemaDir), null);
+    }
+
+    public ElmVocabulary vocabulary() {
+        return vocabulary;
+    }
+
+    public void writeLoqXml(QualificationDocument doc, String language, OutputStream out) throws IOException {
+        new LoqXmlWriter(vocabulary).write(doc, language, out);
+    }
+
+    public byte[] loqXml(QualificationDocument doc, String language) {
+        var out = new ByteArrayOutputStream();
+        try {
+            writeLoqXml(doc, language, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    public Model model(QualificationDocument doc, String language) {
+        return new ElmRdfBuilder(vocabulary, this::skillLabels).build(doc, language);
+    }
+
+    public void writeRdf(QualificationDocument doc, String language, Lang lang, OutputStream out) {
+        write(model(doc, language), lang, out);
+    }
+
+    static void write(Model model, Lang lang, OutputStream out) {
+        if (lang == Lang.JSONLD) {
+            RDFDataMgr.write(out, model, RDFFormat.JSONLD11_PRETTY);
+        } else {
+            RDFDataMgr.write(out, model, RDFFormat.TURTLE_BLOCKS);
+        }
+    }
+
+    public static byte[] serialise(Model model, Lang lang) {
+        var out = new ByteArrayOutputStream();
+        write(model, lang, out);
+        return out.toByteArray();
+    }
+
+    private Map<String, String> skillLabels(Collection<String> uris) {
+        EscoCatalog catalog = esco == null ? null : esco.getIfAvailable();
+        var labels = new LinkedHashMap<String, String>();
+        if (catalog != null) {
+            catalog.skills(uris).forEach((uri, skill) -> {
+                if (skill.label() != null) {
+                    labels.put(uri, skill.label());
+                }
+            });
+        }
+        return labels;
+    }
+}

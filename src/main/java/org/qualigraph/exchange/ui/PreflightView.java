@@ -1,0 +1,39 @@
+package org.qualigraph.exchange.ui;
+
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+import org.qualigraph.base.MainLayout;
+import org.qualigraph.curriculum.QualificationService;
+import org.qualigraph.exchange.elm.PreflightService;
+
+/** The pre-flight check as a page of its own ({@code qualifications/:id/preflight}), on the stored qualification. */
+@Route(value = "qualifications/:id/preflight", layout = MainLayout.class)
+@PageTitle("Submit to authority")
+@RolesAllowed({"DESIGNER", "REVIEWER", "ADMIN"})
+class PreflightView extends VerticalLayout implements BeforeEnterObserver {
+
+    private final QualificationService qualifications;
+    private final PreflightService preflight;
+
+    PreflightView(QualificationService qualifications, PreflightService preflight) {
+        this.qualifications = qualifications;
+        this.preflight = preflight;
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        removeAll();
+        String id = event.getRouteParameters().get("id").orElse("");
+        var doc = qualifications.find(id);
+        if (doc.isEmpty()) {
+            add(new Paragraph(getTranslation("preflight.not-found", id)));
+            return;
+        }
+        add(new PreflightPanel(preflight, () -> qualifications.get(id), null));
+    }
+}
