@@ -3,8 +3,7 @@ package org.qualigraph.esco.ui;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.HasSize;
 import com.vaadin.flow.component.Tag;
-import com.vaadin.flow.component.dependency.JsModule;
-import com.vaadin.flow.component.dependency.NpmPackage;
+import com.vaadin.flow.component.dependency.JavaScript;
 
 /**
  * The curriculum graph (qualification, units, outcomes, skills, target) drawn in the browser by Cytoscape.js, an
@@ -12,8 +11,8 @@ import com.vaadin.flow.component.dependency.NpmPackage;
  * Cytoscape's element format; the web component lays them out.
  */
 @Tag("curriculum-graph")
-@NpmPackage(value = "cytoscape", version = "3.30.4")
-@JsModule("./components/curriculum-graph.js")
+@JavaScript("context://vendor/cytoscape-3.30.4.min.js")
+@JavaScript("context://components/curriculum-graph.js")
 public class CurriculumGraph extends Component implements HasSize {
 
     public CurriculumGraph() {

@@ -5,16 +5,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.HasSize;
 import com.vaadin.flow.component.Tag;
-import com.vaadin.flow.component.dependency.JsModule;
-import com.vaadin.flow.component.dependency.NpmPackage;
+import com.vaadin.flow.component.dependency.JavaScript;
 
 /**
  * A chart drawn by Chart.js (MIT licence) in the browser: the server sends the Chart.js configuration as JSON. Free
  * replacement for the commercial Vaadin Charts.
  */
 @Tag("qg-chart")
-@NpmPackage(value = "chart.js", version = "4.4.9")
-@JsModule("./components/qg-chart.js")
+@JavaScript("context://vendor/chart-4.4.9.umd.js")
+@JavaScript("context://components/qg-chart.js")
 class QgChart extends Component implements HasSize {
 
     private static final ObjectMapper JSON = new ObjectMapper();

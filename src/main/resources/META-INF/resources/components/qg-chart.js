@@ -1,6 +1,7 @@
-import { Chart, registerables } from 'chart.js';
-
-Chart.register(...registerables);
+// Loaded at run time as a classic script after vendor/chart-4.4.9.umd.js, which defines window.Chart (all
+// controllers registered), so no front-end build is needed.
+(() => {
+const Chart = window.Chart;
 
 /**
  * <qg-chart> draws a Chart.js chart from its `config` property: a JSON string (or object) in Chart.js's own
@@ -25,6 +26,12 @@ class QgChart extends HTMLElement {
   }
 
   connectedCallback() {
+    // a property set before this element was defined shadows the setter: take it over
+    if (Object.prototype.hasOwnProperty.call(this, 'config')) {
+      const value = this.config;
+      delete this.config;
+      this.config = value;
+    }
     this._render();
   }
 
@@ -48,4 +55,7 @@ class QgChart extends HTMLElement {
   }
 }
 
-customElements.define('qg-chart', QgChart);
+if (!customElements.get('qg-chart')) {
+  customElements.define('qg-chart', QgChart);
+}
+})();

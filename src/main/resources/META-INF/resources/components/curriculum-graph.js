@@ -1,4 +1,7 @@
-import cytoscape from 'cytoscape';
+// Loaded at run time as a classic script after vendor/cytoscape-3.30.4.min.js, which defines window.cytoscape,
+// so no front-end build is needed.
+(() => {
+const cytoscape = window.cytoscape;
 
 /**
  * <curriculum-graph>: draws the curriculum graph with Cytoscape.js. The server sets the `elements` property to a JSON
@@ -13,6 +16,11 @@ class CurriculumGraph extends HTMLElement {
   }
 
   connectedCallback() {
+    if (Object.prototype.hasOwnProperty.call(this, 'elements')) {
+      const value = this.elements;
+      delete this.elements;
+      this.elements = value;
+    }
     if (!this.style.display) {
       this.style.display = 'block';
     }
@@ -71,4 +79,7 @@ class CurriculumGraph extends HTMLElement {
   }
 }
 
-customElements.define('curriculum-graph', CurriculumGraph);
+if (!customElements.get('curriculum-graph')) {
+  customElements.define('curriculum-graph', CurriculumGraph);
+}
+})();
