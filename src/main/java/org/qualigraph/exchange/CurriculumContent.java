@@ -17,6 +17,7 @@ record CurriculumContent(
         List<UnitSection> units,
         Coverage coverage,
         String qualityNote,
+        List<String> qualityFindings,
         Approval approval) {
 
     /** A labelled value of the profile or a unit; {@code values} has one line per entry. */

@@ -35,9 +35,12 @@ class CurriculumContentBuilder {
     private final ObjectProvider<EscoCatalog> escoCatalog;
     private final ObjectProvider<SkillsGap> skillsGap;
     private final ObjectProvider<GovernanceSource> governance;
+    private final ObjectProvider<org.qualigraph.quality.QualityService> quality;
 
     CurriculumContentBuilder(ObjectProvider<EscoCatalog> escoCatalog, ObjectProvider<SkillsGap> skillsGap,
-                             ObjectProvider<GovernanceSource> governance) {
+                             ObjectProvider<GovernanceSource> governance,
+                             ObjectProvider<org.qualigraph.quality.QualityService> quality) {
+        this.quality = quality;
         this.escoCatalog = escoCatalog;
         this.skillsGap = skillsGap;
         this.governance = governance;
@@ -77,7 +80,23 @@ class CurriculumContentBuilder {
         }
         return new CurriculumContent(m, language, title, subtitle, Texts.in(doc.description(), language),
                 List.copyOf(profile), List.copyOf(units), coverage(doc, m, escoLoaded),
-                m.get("quality.unavailable"), approval(doc, m));
+                qualityNote(doc, m), qualityFindings(doc), approval(doc, m));
+    }
+
+    /** The quality report's summary for the annex; the findings follow as lines (rule, severity, message, place). */
+    private String qualityNote(QualificationDocument doc, DocumentMessages m) {
+        var service = quality.getIfAvailable();
+        return service == null ? m.get("quality.unavailable") : service.check(doc).headline()
+                + (service.check(doc).findings().isEmpty() ? "" : ":");
+    }
+
+    private List<String> qualityFindings(QualificationDocument doc) {
+        var service = quality.getIfAvailable();
+        if (service == null) {
+            return List.of();
+        }
+        return service.check(doc).findings().stream().map(f -> f.rule() + " (" + f.severity() + "): " + f.message()
+                + (f.subjects().isEmpty() ? "" : " [" + String.join(", ", f.subjects()) + "]")).toList();
     }
 
     private CurriculumContent.UnitSection unit(UnitDocument unit, int index, String language, DocumentMessages m,

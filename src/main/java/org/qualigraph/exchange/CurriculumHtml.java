@@ -99,7 +99,13 @@ final class CurriculumHtml {
         out.append("</div>");
 
         out.append("<div class=\"unit\"><h2 id=\"annex-quality\">").append(escape(m.get("section.annex.quality")))
-                .append("</h2><p class=\"note\">").append(escape(c.qualityNote())).append("</p></div>");
+                .append("</h2><p class=\"note\">").append(escape(c.qualityNote())).append("</p>");
+        if (!c.qualityFindings().isEmpty()) {
+            out.append("<ul>");
+            c.qualityFindings().forEach(line -> out.append("<li>").append(escape(line)).append("</li>"));
+            out.append("</ul>");
+        }
+        out.append("</div>");
 
         out.append("<div class=\"unit\"><h2 id=\"annex-approval\">").append(escape(m.get("section.annex.approval"))).append("</h2>");
         approval(out, c.approval(), m);

@@ -137,6 +137,7 @@ class DocxExporter implements Exporter {
             pageBreak(doc);
             heading(doc, m.get("section.annex.quality"), 1);
             text(doc, c.qualityNote());
+            c.qualityFindings().forEach(line -> text(doc, "• " + line));
 
             pageBreak(doc);
             heading(doc, m.get("section.annex.approval"), 1);

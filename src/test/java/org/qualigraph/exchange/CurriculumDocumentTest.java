@@ -36,7 +36,7 @@ class CurriculumDocumentTest {
 
     static CurriculumContentBuilder builder(StaticListableBeanFactory beans) {
         return new CurriculumContentBuilder(beans.getBeanProvider(EscoCatalog.class), beans.getBeanProvider(SkillsGap.class),
-                beans.getBeanProvider(GovernanceSource.class));
+                beans.getBeanProvider(GovernanceSource.class), beans.getBeanProvider(org.qualigraph.quality.QualityService.class));
     }
 
     @Test

@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.qualigraph.curriculum.QualificationService;
 import org.qualigraph.support.Documents;
@@ -46,6 +47,19 @@ class DocumentExportRestTest extends IntegrationTest {
             assertThat(result.getResponse().getContentType()).as(f[0]).startsWith(f[1]);
             assertThat(result.getResponse().getContentAsByteArray()).as(f[0]).isNotEmpty();
         }
+    }
+
+    @Test
+    void theQualityAnnexListsTheFindingsOfTheRuleEngine() throws Exception {
+        var minimal = Documents.minimal("Annex check");
+        var stored = qualifications.create(minimal.withUnits(List.of(new org.qualigraph.curriculum.UnitDocument(null, "U1",
+                java.util.Map.of("en", "Too high"), 6, java.math.BigDecimal.TEN, 270, true, List.of(), List.of(),
+                minimal.units().get(0).outcomes(), List.of(), minimal.units().get(0).assessments()))), TestUsers.DESIGNER);
+        String html = mvc.perform(get("/api/qualifications/{id}/export/html", stored.id())
+                        .header(HttpHeaders.AUTHORIZATION, TestUsers.basic(TestUsers.DESIGNER)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String annex = html.substring(html.indexOf("id=\"annex-quality\""));
+        assertThat(annex).contains("EQF-02 (ERROR)").contains("[U1]").doesNotContain("not available");
     }
 
     @Test
