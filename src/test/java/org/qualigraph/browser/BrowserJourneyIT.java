@@ -119,11 +119,16 @@ class BrowserJourneyIT {
         waitFor("#add-outcome-knowledge");
         click("#add-outcome-knowledge");
         WebElement statement = wait.until(ExpectedConditions.visibilityOfElementLocated(
-                By.cssSelector("#outcomes-knowledge .outcome-statement textarea, #outcomes-knowledge .outcome-statement input")));
+                By.cssSelector("#outcomes-knowledge .outcome-statement textarea")));
         statement.sendKeys("Explain the operating principles of PEM electrolysers using manufacturer documentation", Keys.TAB);
         click("#save");
         wait.until(d -> app.getBean(QualificationService.class).list(null, 0, 100).stream()
                 .anyMatch(q -> q.displayTitle().equals("Hydrogen electrolyser technician") && q.version() >= 1));
+        var saved = app.getBean(QualificationService.class).list(null, 0, 100).stream()
+                .filter(q -> q.displayTitle().equals("Hydrogen electrolyser technician")).findFirst().orElseThrow();
+        assertThat(app.getBean(QualificationService.class).get(saved.id()).units()).singleElement()
+                .satisfies(unit -> assertThat(unit.outcomes()).singleElement().satisfies(outcome -> assertThat(
+                        outcome.statement().get("en")).startsWith("Explain the operating principles of PEM electrolysers")));
         screenshot("editor");
 
         // the demo core curriculum: quality report, then submit for review
@@ -240,10 +245,14 @@ class BrowserJourneyIT {
         ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block:'center'}); arguments[0].click();", element);
     }
 
+    /** Types into a field and leaves it with TAB, so Vaadin sends the value (fields sync on change). */
     private void type(String css, CharSequence text) {
         WebElement element = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
         element.click();
         element.sendKeys(text);
+        if (!text.toString().endsWith(Keys.ENTER.toString())) {
+            element.sendKeys(Keys.TAB);
+        }
     }
 
     private String text(String css) {
