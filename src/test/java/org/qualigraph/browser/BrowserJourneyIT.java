@@ -134,7 +134,12 @@ class BrowserJourneyIT {
         // the demo core curriculum: quality report, then submit for review
         openDemo();
         click("#tab-quality");
-        Thread.sleep(1500);
+        try {
+            // the report renders after the rules ran; give it time for the screenshot, but the journey goes on anyway
+            new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> d.getPageSource().contains("EQF-01"));
+        } catch (org.openqa.selenium.TimeoutException stillLoading) {
+            // the screenshot then shows the loading state
+        }
         screenshot("quality-report");
         click("#tab-review");
         click("#action-SUBMIT");
