@@ -144,6 +144,9 @@ class QualificationStore {
         var prerequisites = new ArrayList<Map<String, Object>>();
         Map<String, String> unitIdByCode = doc.units().stream()
                 .collect(Collectors.toMap(UnitDocument::code, UnitDocument::id, (a, b) -> a));
+        // references by code are resolved here, so the statements below find outcomes through the id index
+        Map<String, String> outcomeIdByCode = doc.units().stream().flatMap(u -> u.outcomes().stream())
+                .collect(Collectors.toMap(OutcomeDocument::code, OutcomeDocument::id, (a, b) -> a));
         for (int i = 0; i < doc.units().size(); i++) {
             var unit = doc.units().get(i);
             units.add(map("id", unit.id(), "position", i, "mandatory", unit.isMandatory(), "code", unit.code(),
@@ -164,12 +167,13 @@ class QualificationStore {
                 var w = unit.workBasedLearning().get(j);
                 periods.add(map("unit", unit.id(), "id", UUID.randomUUID().toString(), "position", j, "code", w.code(),
                         "hours", w.hours(), "setting", name(w.setting()), "description", text(w.description()),
-                        "outcomes", w.outcomes()));
+                        "outcomes", w.outcomes().stream().map(outcomeIdByCode::get).toList()));
             }
             for (int j = 0; j < unit.assessments().size(); j++) {
                 var a = unit.assessments().get(j);
                 assessments.add(map("unit", unit.id(), "id", UUID.randomUUID().toString(), "position", j, "code", a.code(),
-                        "method", name(a.method()), "weight", a.weight(), "outcomes", a.outcomes()));
+                        "method", name(a.method()), "weight", a.weight(),
+                        "outcomes", a.outcomes().stream().map(outcomeIdByCode::get).toList()));
             }
         }
         List<String> unitIds = doc.units().stream().map(UnitDocument::id).toList();
@@ -233,7 +237,7 @@ class QualificationStore {
                 WITH unit, p, w
                 CALL (unit, p, w) {
                   UNWIND range(0, size(w.outcomes) - 1) AS k
-                  MATCH (:Qualification {id: $id})-[:HAS_UNIT]->(:Unit)-[:HAS_OUTCOME]->(o:LearningOutcome {code: w.outcomes[k]})
+                  MATCH (o:LearningOutcome {id: w.outcomes[k]})
                   CREATE (p)-[:SERVES {position: k}]->(o)
                 }
                 """).bindAll(Map.of("id", doc.id(), "periods", periods)).run();
@@ -245,7 +249,7 @@ class QualificationStore {
                 WITH unit, x, a
                 CALL (unit, x, a) {
                   UNWIND range(0, size(a.outcomes) - 1) AS k
-                  MATCH (:Qualification {id: $id})-[:HAS_UNIT]->(:Unit)-[:HAS_OUTCOME]->(o:LearningOutcome {code: a.outcomes[k]})
+                  MATCH (o:LearningOutcome {id: a.outcomes[k]})
                   CREATE (x)-[:ASSESSES {position: k}]->(o)
                 }
                 """).bindAll(Map.of("id", doc.id(), "assessments", assessments)).run();
