@@ -281,6 +281,7 @@ class EscoImporter {
 
         NodeDiff nodes(String label, List<Map<String, Object>> rows, List<Map<String, Object>> secondaryRows, String version,
                        String statement, String secondaryStatement) {
+            long start = System.nanoTime();
             Map<String, String[]> existing = new HashMap<>();
             session.executeRead(tx -> {
                 tx.run("MATCH (n:" + label + ") WHERE n.escoVersion IS NOT NULL RETURN n.uri AS uri, n.contentHash AS hash, "
@@ -308,6 +309,8 @@ class EscoImporter {
                         + " {uri: uri}) SET n.escoVersion = $version", Map.of("uris", slice, "version", version)));
             }
             report();
+            log.info("ESCO import: {} {} nodes checked, {} written, in {} ms", rows.size() + secondaryRows.size(), label,
+                    write.size() + writeSecondary.size(), (System.nanoTime() - start) / 1_000_000);
             for (var entry : existing.entrySet()) {
                 if (!present.contains(entry.getKey()) && !Boolean.parseBoolean(entry.getValue()[2])) {
                     diff.removed.add(entry.getKey());
@@ -336,6 +339,7 @@ class EscoImporter {
 
         /** Brings one relationship type between two labels to exactly the given links; returns {added, removed}. */
         int[] links(String fromLabel, String type, String toLabel, boolean typed, Map<String, Link> wanted) {
+            long start = System.nanoTime();
             Map<String, String> existing = new HashMap<>();
             session.executeRead(tx -> {
                 tx.run("MATCH (a:" + fromLabel + ")-[r:" + type + "]->(b:" + toLabel + ") WHERE a.escoVersion IS NOT NULL "
@@ -369,6 +373,8 @@ class EscoImporter {
                     + " {uri: row.to}) SET r.type = row.type", retype, Map.of());
             done += wanted.size() - create.size() - retype.size();
             report();
+            log.info("ESCO import: {} {}-[:{}]->{} links checked, {} created, {} changed, {} removed, in {} ms", wanted.size(),
+                    fromLabel, type, toLabel, create.size(), retype.size(), delete.size(), (System.nanoTime() - start) / 1_000_000);
             return new int[] {create.size(), delete.size()};
         }
 

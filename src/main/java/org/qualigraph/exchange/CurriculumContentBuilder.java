@@ -18,6 +18,7 @@ import org.qualigraph.esco.EscoCatalog;
 import org.qualigraph.esco.SkillsGap;
 import org.qualigraph.quality.Governance;
 import org.qualigraph.quality.GovernanceSource;
+import org.qualigraph.quality.QualityReport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -78,24 +79,24 @@ class CurriculumContentBuilder {
         for (int i = 0; i < doc.units().size(); i++) {
             units.add(unit(doc.units().get(i), i, language, m, skillLabels));
         }
+        // the rule engine runs once per document: on 1,200 outcomes it is a good part of the export's time
+        var service = quality.getIfAvailable();
+        var report = service == null ? null : service.check(doc);
         return new CurriculumContent(m, language, title, subtitle, Texts.in(doc.description(), language),
                 List.copyOf(profile), List.copyOf(units), coverage(doc, m, escoLoaded),
-                qualityNote(doc, m), qualityFindings(doc), approval(doc, m));
+                qualityNote(report, m), qualityFindings(report), approval(doc, m));
     }
 
     /** The quality report's summary for the annex; the findings follow as lines (rule, severity, message, place). */
-    private String qualityNote(QualificationDocument doc, DocumentMessages m) {
-        var service = quality.getIfAvailable();
-        return service == null ? m.get("quality.unavailable") : service.check(doc).headline()
-                + (service.check(doc).findings().isEmpty() ? "" : ":");
+    private static String qualityNote(QualityReport report, DocumentMessages m) {
+        return report == null ? m.get("quality.unavailable") : report.headline() + (report.findings().isEmpty() ? "" : ":");
     }
 
-    private List<String> qualityFindings(QualificationDocument doc) {
-        var service = quality.getIfAvailable();
-        if (service == null) {
+    private static List<String> qualityFindings(QualityReport report) {
+        if (report == null) {
             return List.of();
         }
-        return service.check(doc).findings().stream().map(f -> f.rule() + " (" + f.severity() + "): " + f.message()
+        return report.findings().stream().map(f -> f.rule() + " (" + f.severity() + "): " + f.message()
                 + (f.subjects().isEmpty() ? "" : " [" + String.join(", ", f.subjects()) + "]")).toList();
     }
 
