@@ -87,26 +87,13 @@ class EscoImporter {
                     + occLinks.links.size() + relatedLinks.links.size() + broaderLinks.links.size()
                     + occBroader.values().stream().mapToInt(Map::size).sum();
 
-            var skillDiff = writer.nodes("EscoSkill", skillRows, groupRows, version, """
-                    UNWIND $rows AS row
-                    MERGE (s:EscoSkill {uri: row.uri})
-                    SET s += row.props, s.escoVersion = $version, s.obsolete = false
-                    REMOVE s:EscoSkillGroup
-                    """, """
-                    UNWIND $rows AS row
-                    MERGE (s:EscoSkill {uri: row.uri})
-                    SET s:EscoSkillGroup, s += row.props, s.escoVersion = $version, s.obsolete = false
-                    """);
-            var occupationDiff = writer.nodes("EscoOccupation", occupationRows, List.of(), version, """
-                    UNWIND $rows AS row
-                    MERGE (o:EscoOccupation {uri: row.uri})
-                    SET o += row.props, o.escoVersion = $version, o.obsolete = false
-                    """, null);
-            var iscoDiff = writer.nodes("IscoGroup", iscoRows, List.of(), version, """
-                    UNWIND $rows AS row
-                    MERGE (g:IscoGroup {uri: row.uri})
-                    SET g += row.props, g.escoVersion = $version, g.obsolete = false
-                    """, null);
+            var skillDiff = writer.nodes("EscoSkill", skillRows, groupRows, version,
+                    "SET n += row.props, n.escoVersion = $version, n.obsolete = false REMOVE n:EscoSkillGroup",
+                    "SET n:EscoSkillGroup, n += row.props, n.escoVersion = $version, n.obsolete = false");
+            var occupationDiff = writer.nodes("EscoOccupation", occupationRows, List.of(), version,
+                    "SET n += row.props, n.escoVersion = $version, n.obsolete = false", null);
+            var iscoDiff = writer.nodes("IscoGroup", iscoRows, List.of(), version,
+                    "SET n += row.props, n.escoVersion = $version, n.obsolete = false", null);
 
             var occSync = writer.links("EscoOccupation", "REQUIRES_SKILL", "EscoSkill", true, occLinks.links);
             var relatedSync = writer.links("EscoSkill", "RELATED_SKILL", "EscoSkill", true, relatedLinks.links);
@@ -279,16 +266,30 @@ class EscoImporter {
             this.progress = progress;
         }
 
+        /**
+         * Brings the nodes of one label to the given rows. {@code set} (and {@code secondarySet} for the secondary rows)
+         * is the SET clause for a node {@code n} and its {@code row}. Concepts the graph does not hold at all are
+         * written with CREATE (no locking index seek; the uniqueness constraint still guards them at commit), the rest
+         * with MERGE; a node that only curriculum links created (an outcome mapped before the release was loaded)
+         * counts as added.
+         */
         NodeDiff nodes(String label, List<Map<String, Object>> rows, List<Map<String, Object>> secondaryRows, String version,
-                       String statement, String secondaryStatement) {
+                       String set, String secondarySet) {
             long start = System.nanoTime();
             Map<String, String[]> existing = new HashMap<>();
+            Set<String> placeholders = new HashSet<>();
             session.executeRead(tx -> {
-                tx.run("MATCH (n:" + label + ") WHERE n.escoVersion IS NOT NULL RETURN n.uri AS uri, n.contentHash AS hash, "
-                        + "n.escoVersion AS version, coalesce(n.obsolete, false) AS obsolete, n:EscoSkillGroup AS grp")
-                        .forEachRemaining(r -> existing.put(r.get("uri").asString(), new String[] {
-                                r.get("hash").asString(null), r.get("version").asString(), String.valueOf(r.get("obsolete").asBoolean()),
-                                String.valueOf(r.get("grp").asBoolean())}));
+                tx.run("MATCH (n:" + label + ") RETURN n.uri AS uri, n.contentHash AS hash, n.escoVersion AS version, "
+                        + "coalesce(n.obsolete, false) AS obsolete, n:EscoSkillGroup AS grp")
+                        .forEachRemaining(r -> {
+                            if (r.get("version").isNull()) {
+                                placeholders.add(r.get("uri").asString());
+                            } else {
+                                existing.put(r.get("uri").asString(), new String[] {r.get("hash").asString(null),
+                                        r.get("version").asString(), String.valueOf(r.get("obsolete").asBoolean()),
+                                        String.valueOf(r.get("grp").asBoolean())});
+                            }
+                        });
                 return null;
             });
             var diff = new NodeDiff();
@@ -298,9 +299,9 @@ class EscoImporter {
             Set<String> present = new HashSet<>();
             classify(rows, existing, version, diff, write, versionOnly, present, false);
             classify(secondaryRows, existing, version, diff, writeSecondary, versionOnly, present, true);
-            batches(statement, write, Map.of("version", version));
-            if (secondaryStatement != null) {
-                batches(secondaryStatement, writeSecondary, Map.of("version", version));
+            write(label, set, write, existing, placeholders, version);
+            if (secondarySet != null) {
+                write(label, secondarySet, writeSecondary, existing, placeholders, version);
             }
             done += rows.size() + secondaryRows.size() - write.size() - writeSecondary.size();
             for (int i = 0; i < versionOnly.size(); i += BATCH) {
@@ -317,6 +318,18 @@ class EscoImporter {
                 }
             }
             return diff;
+        }
+
+        private void write(String label, String set, List<Map<String, Object>> rows, Map<String, String[]> existing,
+                           Set<String> placeholders, String version) {
+            List<Map<String, Object>> fresh = new ArrayList<>();
+            List<Map<String, Object>> known = new ArrayList<>();
+            for (Map<String, Object> row : rows) {
+                String uri = (String) row.get("uri");
+                (existing.containsKey(uri) || placeholders.contains(uri) ? known : fresh).add(row);
+            }
+            batches("UNWIND $rows AS row CREATE (n:" + label + " {uri: row.uri}) " + set, fresh, Map.of("version", version));
+            batches("UNWIND $rows AS row MERGE (n:" + label + " {uri: row.uri}) " + set, known, Map.of("version", version));
         }
 
         private static void classify(List<Map<String, Object>> rows, Map<String, String[]> existing, String version, NodeDiff diff,

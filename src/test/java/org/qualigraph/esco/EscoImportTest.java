@@ -186,6 +186,26 @@ class EscoImportTest extends IntegrationTest {
     }
 
     @Test
+    void skillsMappedBeforeTheFirstImportBecomeFullConceptsAndKeepTheirLinks() {
+        QualificationDocument doc = Documents.minimal("Welding before ESCO");
+        var unit = doc.units().get(0);
+        OutcomeDocument outcome = unit.outcomes().get(0);
+        var mapped = new OutcomeDocument(null, outcome.code(), outcome.dimension(), outcome.statement(), outcome.eqfLevel(),
+                List.of(EscoFixtures.WELD), outcome.keyCompetences());
+        var outcomes = new java.util.ArrayList<>(unit.outcomes());
+        outcomes.set(0, mapped);
+        qualifications.create(doc.withUnits(List.of(unit.withOutcomes(outcomes))), "designer");
+        assertThat(value("MATCH (s:EscoSkill {uri: $a}) RETURN coalesce(s.label, 'no label')", EscoFixtures.WELD)).isEqualTo("no label");
+
+        var counts = importFixtures(new EscoFixtures().writeV11(dir, "esco-v1.1.1"), null);
+
+        assertThat(counts).containsEntry("skills", 4).containsEntry("conceptsAdded", 11);
+        assertThat(count("MATCH (s:EscoSkill {uri: '" + EscoFixtures.WELD + "'}) RETURN count(s)")).isEqualTo(1);
+        assertThat(value("MATCH (:LearningOutcome)-[:MAPS_TO]->(s:EscoSkill {uri: $a}) RETURN s.label", EscoFixtures.WELD))
+                .isEqualTo("weld metal parts");
+    }
+
+    @Test
     void theHttpImportRunsAsAJobAndReportsCounts() throws Exception {
         Path[] zips = new EscoFixtures().writeV11(dir, "esco-v1.1.1");
         String body = mvc.perform(multipart("/api/imports/esco").file(part("classification", zips[0])).file(part("relations", zips[1]))
