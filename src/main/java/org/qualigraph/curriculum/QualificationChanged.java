@@ -5,6 +5,9 @@ package org.qualigraph.curriculum;
  * follow without the curriculum module knowing them.
  *
  * @param action CREATED, UPDATED, DELETED, DERIVED, DUPLICATED, REVISED or STATUS
+ * @param detail for STATUS the new status; for DERIVED the source id; for REVISED the revision; for UPDATED and CREATED
+ *               the units copied because a published or archived qualification shares them ("unit U1 was copied
+ *               because it is part of published qualification ..."), else null
  */
 public record QualificationChanged(String qualificationId, long version, String user, String action, String detail) {
 }

@@ -53,7 +53,10 @@ public class QualificationService {
         return store.read(id);
     }
 
-    /** Stores a new qualification as a draft. Units given with the id of an existing unit are shared, not copied. */
+    /**
+     * Stores a new qualification as a draft. Units given with the id of an existing unit are shared, not copied, unless
+     * they differ from a unit that a published or archived qualification holds: then this one gets its own copy.
+     */
     @Transactional
     public QualificationDocument create(QualificationDocument doc, String user) {
         requireValid(doc);
@@ -65,7 +68,9 @@ public class QualificationService {
 
     /**
      * Replaces the stored document. The given version must be the stored one; the stored version then grows by one.
-     * Published and archived qualifications are immutable: they change only through a new revision.
+     * Published and archived qualifications are immutable: they change only through a new revision. A changed unit
+     * that one of them shares is copied for this qualification instead of changed (see {@link #sharedUnits}); the
+     * {@code UPDATED} event says which units were copied and why.
      */
     @Transactional
     public QualificationDocument update(String id, QualificationDocument doc, String user) {
@@ -86,9 +91,9 @@ public class QualificationService {
             throw new ConflictException("Qualification " + id + " is " + status + " and cannot change; start a new revision");
         }
         QualificationDocument current = store.read(id).orElseThrow();
-        var prepared = withIds(doc).withIdentity(id, stored + 1, status, current.derivedFrom());
-        store.write(prepared, user, false);
-        events.publishEvent(new QualificationChanged(id, stored + 1, user, "UPDATED", null));
+        var prepared = protectFrozenUnits(withIds(doc).withIdentity(id, stored + 1, status, current.derivedFrom()));
+        store.write(prepared.document(), user, false);
+        events.publishEvent(new QualificationChanged(id, stored + 1, user, "UPDATED", prepared.note()));
         return store.read(id).orElseThrow();
     }
 
@@ -198,21 +203,72 @@ public class QualificationService {
     public QualificationDocument restore(QualificationDocument doc, String user) {
         requireValid(doc);
         String id = doc.id() != null && !store.exists(doc.id()) ? doc.id() : UUID.randomUUID().toString();
-        var prepared = withIds(doc).withIdentity(id, doc.version() == null ? 0 : doc.version(),
+        var prepared = protectFrozenUnits(withIds(doc).withIdentity(id, doc.version() == null ? 0 : doc.version(),
                 doc.status() == null ? QualificationStatus.DRAFT : doc.status(),
-                doc.derivedFrom() != null && store.exists(doc.derivedFrom()) ? doc.derivedFrom() : null);
-        store.write(prepared, user, true);
-        events.publishEvent(new QualificationChanged(id, prepared.version(), user, "CREATED", "restored"));
+                doc.derivedFrom() != null && store.exists(doc.derivedFrom()) ? doc.derivedFrom() : null));
+        store.write(prepared.document(), user, true);
+        events.publishEvent(new QualificationChanged(id, prepared.document().version(), user, "CREATED",
+                prepared.note() == null ? "restored" : "restored; " + prepared.note()));
         return store.read(id).orElseThrow();
     }
 
     private QualificationDocument insert(QualificationDocument doc, String derivedFrom, String user, String action) {
         requireValid(doc);
         String id = UUID.randomUUID().toString();
-        var prepared = withIds(doc).withIdentity(id, 0L, QualificationStatus.DRAFT, derivedFrom);
-        store.write(prepared, user, true);
-        events.publishEvent(new QualificationChanged(id, 0, user, action, derivedFrom));
+        var prepared = protectFrozenUnits(withIds(doc).withIdentity(id, 0L, QualificationStatus.DRAFT, derivedFrom));
+        store.write(prepared.document(), user, true);
+        String detail = derivedFrom == null ? prepared.note()
+                : prepared.note() == null ? derivedFrom : derivedFrom + "; " + prepared.note();
+        events.publishEvent(new QualificationChanged(id, 0, user, action, detail));
         return store.read(id).orElseThrow();
+    }
+
+    /** A document ready to be written, and what copy-on-write did to it (null when nothing was copied). */
+    private record Prepared(QualificationDocument document, String note) {
+    }
+
+    /**
+     * Copy-on-write for units that a published or archived qualification shares: such a qualification must read
+     * exactly as it was approved, so a unit of it that arrives changed (its own content: code, title, level, credits,
+     * hours, delivery, outcomes, periods, assessments) gets new ids for itself and its outcomes, and the store writes
+     * it as this qualification's own unit while the frozen one keeps the old node. An unchanged unit stays shared.
+     * Periods and assessments refer to outcomes and prerequisites to units by code and are written anew with the
+     * unit, so they follow the copy. Units shared only by editable qualifications stay shared, edits and all.
+     */
+    private Prepared protectFrozenUnits(QualificationDocument doc) {
+        var frozen = store.frozenUnits(doc.units().stream().map(UnitDocument::id).toList(), doc.id());
+        if (frozen.isEmpty()) {
+            return new Prepared(doc, null);
+        }
+        var copied = new java.util.HashSet<String>();
+        var releasedOutcomes = new java.util.HashSet<String>();
+        var notes = new ArrayList<String>();
+        for (var unit : doc.units()) {
+            var held = frozen.get(unit.id());
+            if (held != null && !store.contentKey(unit).equals(store.contentKey(held.unit()))) {
+                copied.add(unit.id());
+                held.unit().outcomes().forEach(o -> releasedOutcomes.add(o.id()));
+                notes.add(copyNote(unit, held.holders()));
+            }
+        }
+        if (copied.isEmpty()) {
+            return new Prepared(doc, null);
+        }
+        // the frozen unit's outcomes stay with it: wherever they arrive in this document they become new outcomes
+        var units = doc.units().stream().map(unit -> {
+            boolean copy = copied.contains(unit.id());
+            var outcomes = unit.outcomes().stream().map(o -> copy || releasedOutcomes.contains(o.id())
+                    ? o.withId(UUID.randomUUID().toString()) : o).toList();
+            return (copy ? unit.withId(UUID.randomUUID().toString()) : unit).withOutcomes(outcomes);
+        }).toList();
+        return new Prepared(doc.withUnits(units), String.join("; ", notes));
+    }
+
+    private static String copyNote(UnitDocument unit, List<QualificationSummary> holders) {
+        return "unit " + unit.code() + " was copied because it is part of " + holders.stream()
+                .map(h -> (h.status() == QualificationStatus.ARCHIVED ? "archived" : "published") + " qualification \""
+                        + h.displayTitle() + "\"")
+                .collect(java.util.stream.Collectors.joining(", "));
     }
 
     private static void requireValid(QualificationDocument doc) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -295,6 +296,61 @@ class QualificationStore {
                 .bind(List.copyOf(ids)).to("ids").fetch().all()
                 .forEach(row -> owners.put((String) row.get("o"), (String) row.get("u")));
         return owners;
+    }
+
+    /** A unit that a published or archived qualification holds: its content as stored, and those qualifications. */
+    record FrozenUnit(UnitDocument unit, List<QualificationSummary> holders) {
+    }
+
+    /**
+     * Of the given unit ids, those held by a PUBLISHED or ARCHIVED qualification other than {@code exclude} (unit id →
+     * the unit as stored, without position, mandatory flag or prerequisites, which belong to each holder). One query.
+     */
+    Map<String, FrozenUnit> frozenUnits(Collection<String> unitIds, String exclude) {
+        if (unitIds.isEmpty()) {
+            return Map.of();
+        }
+        var params = new HashMap<String, Object>();
+        params.put("ids", List.copyOf(unitIds));
+        params.put("exclude", exclude);
+        params.put("frozen", List.of(QualificationStatus.PUBLISHED.name(), QualificationStatus.ARCHIVED.name()));
+        var result = new LinkedHashMap<String, FrozenUnit>();
+        client.query("""
+                MATCH (q:Qualification)-[:HAS_UNIT]->(u:Unit)
+                WHERE u.id IN $ids AND q.status IN $frozen AND ($exclude IS NULL OR q.id <> $exclude)
+                WITH u, q ORDER BY q.titleSort, q.id
+                WITH u, collect(q {.id, .title, .eqfLevel, .type, .status, .version}) AS holders
+                RETURN u {.*,
+                    outcomes: [(u)-[ho:HAS_OUTCOME]->(o) | o {.*, position: ho.position,
+                      skills: [(o)-[m:MAPS_TO]->(s) | {uri: s.uri, position: m.position}],
+                      keyCompetences: [(o)-[k:DEVELOPS_COMPETENCE]->(c) | {code: c.code, position: k.position}]}],
+                    periods: [(u)-[hw:HAS_WBL]->(w) | w {.*, position: hw.position,
+                      outcomes: [(w)-[s:SERVES]->(o) | {code: o.code, position: s.position}]}],
+                    assessments: [(u)-[ha:HAS_ASSESSMENT]->(a) | a {.*, position: ha.position,
+                      outcomes: [(a)-[s:ASSESSES]->(o) | {code: o.code, position: s.position}]}]
+                  } AS unit, holders
+                """).bindAll(params).fetchAs(FrozenUnit.class)
+                .mappedBy((types, record) -> new FrozenUnit(toUnit(record.get("unit").asMap()),
+                        record.get("holders").asList(h -> summary(h.asMap()))))
+                .all().forEach(frozen -> result.put(frozen.unit().id(), frozen));
+        return result;
+    }
+
+    /**
+     * What of a unit lives on its own nodes, in the form this store writes it: two units with equal content keys are
+     * stored identically. Position, mandatory flag and prerequisites are left out: they are kept per qualification
+     * (on {@code HAS_UNIT} and on {@code REQUIRES {qualification}}), so they never change another holder of the unit.
+     */
+    List<Object> contentKey(UnitDocument unit) {
+        return Arrays.asList(unit.id(), unit.code(), text(unit.title()), unit.eqfLevel(),
+                unit.credits() == null ? null : unit.credits().doubleValue(), unit.hours(),
+                unit.deliveryModes().stream().map(Enum::name).toList(),
+                unit.outcomes().stream().map(o -> Arrays.asList(o.id(), o.code(), name(o.dimension()), text(o.statement()),
+                        o.eqfLevel(), o.skills(), o.keyCompetences().stream().map(Enum::name).toList())).toList(),
+                unit.workBasedLearning().stream().map(w -> Arrays.asList(w.code(), w.hours(), name(w.setting()),
+                        text(w.description()), w.outcomes())).toList(),
+                unit.assessments().stream().map(a -> Arrays.asList(a.code(), name(a.method()), a.weight(), a.outcomes()))
+                        .toList());
     }
 
     /** The other qualifications that hold each unit of the given qualification (unit id → qualification summaries). */

@@ -52,15 +52,17 @@ class AuditTrail {
         return switch (event.action()) {
             case "STATUS" -> (previous == null ? "?" : String.valueOf(previous.status())) + " → " + current.status();
             case "UPDATED" -> {
+                // the curriculum module names units it copied to keep a published qualification unchanged
+                String copied = event.detail() == null ? "" : event.detail() + "; ";
                 if (previous == null) {
-                    yield "updated";
+                    yield copied + "updated";
                 }
                 var lines = RevisionDiff.between(previous, current).lines();
                 if (lines.isEmpty()) {
-                    yield "saved without changes";
+                    yield copied + "saved without changes";
                 }
                 String text = lines.stream().limit(MAX_LINES).map(RevisionDiff.Line::text).collect(Collectors.joining("; "));
-                yield lines.size() > MAX_LINES ? text + "; and " + (lines.size() - MAX_LINES) + " more changes" : text;
+                yield copied + (lines.size() > MAX_LINES ? text + "; and " + (lines.size() - MAX_LINES) + " more changes" : text);
             }
             default -> {
                 String what = current.units().size() + " units, " + current.units().stream()

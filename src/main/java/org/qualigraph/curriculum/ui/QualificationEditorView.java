@@ -68,6 +68,7 @@ public class QualificationEditorView extends VerticalLayout implements BeforeEnt
     private QualificationDraft draft;
     private QualificationForm form;
     private UnitsPanel units;
+    private Map<String, List<org.qualigraph.curriculum.QualificationSummary>> shared = Map.of();
     private boolean editable;
     private boolean dirty;
 
@@ -167,7 +168,7 @@ public class QualificationEditorView extends VerticalLayout implements BeforeEnt
         form = new QualificationForm(draft, editable, this::changed);
         profileTab.removeAll();
         profileTab.add(form);
-        var shared = new HashMap<>(service.sharedUnits(id));
+        shared = new HashMap<>(service.sharedUnits(id));
         String selectedUnit = units == null ? null : units.selectedCode();
         units = new UnitsPanel(service, draft, editable, catalog, () -> DraftMapper.toDocument(draft), shared, this::changed);
         unitsTab.removeAll();
@@ -202,16 +203,39 @@ public class QualificationEditorView extends VerticalLayout implements BeforeEnt
             return;
         }
         try {
+            var frozenShared = new HashMap<String, String>();
+            draft.units.stream().filter(u -> u.id != null && shared.getOrDefault(u.id, List.of()).stream()
+                    .anyMatch(q -> UnitDetails.isFrozen(q.status()))).forEach(u -> frozenShared.put(u.code, u.id));
+            var frozenHolders = Map.copyOf(shared);
             var saved = service.update(id, DraftMapper.toDocument(draft), CurrentUser.name());
             load(saved);
             session.fireChanged();
             Notification.show(getTranslation("curriculum.ui.saved"), 3000, Notification.Position.BOTTOM_START)
                     .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            tellCopies(saved, frozenShared, frozenHolders);
         } catch (BadInputException e) {
             showProblems(e.problems());
         } catch (ConflictException e) {
             showConflict(e);
         }
+    }
+
+    /** Names the units the service copied because a published or archived qualification holds the original. */
+    private void tellCopies(QualificationDocument saved, Map<String, String> frozenShared,
+                            Map<String, List<org.qualigraph.curriculum.QualificationSummary>> holders) {
+        var copied = saved.units().stream().filter(u -> frozenShared.containsKey(u.code())
+                && !frozenShared.get(u.code()).equals(u.id())).toList();
+        if (copied.isEmpty()) {
+            return;
+        }
+        String codes = String.join(", ", copied.stream().map(org.qualigraph.curriculum.UnitDocument::code).toList());
+        String titles = String.join(", ", copied.stream().flatMap(u -> holders.get(frozenShared.get(u.code())).stream())
+                .filter(q -> UnitDetails.isFrozen(q.status())).map(org.qualigraph.curriculum.QualificationSummary::displayTitle)
+                .distinct().toList());
+        var notification = Notification.show(getTranslation("curriculum.ui.unit.copied", codes, titles), 10000,
+                Notification.Position.BOTTOM_START);
+        notification.addThemeVariants(NotificationVariant.LUMO_CONTRAST);
+        notification.setId("unit-copied");
     }
 
     private void showProblems(List<FieldProblem> problems) {

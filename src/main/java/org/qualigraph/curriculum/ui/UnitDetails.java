@@ -16,6 +16,7 @@ import java.util.function.Supplier;
 import org.qualigraph.curriculum.AssessmentMethod;
 import org.qualigraph.curriculum.Dimension;
 import org.qualigraph.curriculum.QualificationDocument;
+import org.qualigraph.curriculum.QualificationStatus;
 import org.qualigraph.curriculum.QualificationSummary;
 import org.qualigraph.curriculum.SkillCatalog;
 import org.qualigraph.curriculum.WblSetting;
@@ -23,8 +24,9 @@ import org.qualigraph.curriculum.ui.UnitDraft.AssessmentDraft;
 import org.qualigraph.curriculum.ui.UnitDraft.PeriodDraft;
 
 /**
- * Everything about the selected unit: its form, a warning when other qualifications share it, its outcomes by
- * dimension, its work-based learning periods and its assessments.
+ * Everything about the selected unit: its form, a warning when other qualifications share it (their edits are shared)
+ * or when a published or archived one does (an edit makes a copy), its outcomes by dimension, its work-based learning
+ * periods and its assessments.
  */
 class UnitDetails extends VerticalLayout {
 
@@ -45,13 +47,13 @@ class UnitDetails extends VerticalLayout {
         this.onChange = onChange;
         setId("unit-details");
         setPadding(false);
-        if (!sharedWith.isEmpty()) {
-            var warning = new Div(getTranslation("curriculum.ui.unit.shared",
-                    String.join(", ", sharedWith.stream().map(QualificationSummary::displayTitle).toList())));
-            warning.setId("shared-warning");
-            warning.getElement().getThemeList().add("badge warning");
-            warning.getStyle().set("white-space", "normal").set("padding", "var(--lumo-space-s)");
-            add(warning);
+        var frozen = sharedWith.stream().filter(s -> isFrozen(s.status())).toList();
+        var editing = sharedWith.stream().filter(s -> !isFrozen(s.status())).toList();
+        if (!editing.isEmpty()) {
+            add(warning("shared-warning", getTranslation("curriculum.ui.unit.shared", titles(editing))));
+        }
+        if (!frozen.isEmpty() && editable) {
+            add(warning("published-copy-warning", getTranslation("curriculum.ui.unit.sharedPublished", titles(frozen))));
         }
         form = new UnitForm(unit, otherUnitCodes, editable, onChange);
         add(form);
@@ -69,6 +71,23 @@ class UnitDetails extends VerticalLayout {
 
     boolean writeIfValid() {
         return form.writeIfValid();
+    }
+
+    /** Published and archived qualifications never change: editing a unit they share makes a copy on save. */
+    static boolean isFrozen(QualificationStatus status) {
+        return status == QualificationStatus.PUBLISHED || status == QualificationStatus.ARCHIVED;
+    }
+
+    private static String titles(List<QualificationSummary> qualifications) {
+        return String.join(", ", qualifications.stream().map(QualificationSummary::displayTitle).toList());
+    }
+
+    private static Div warning(String id, String text) {
+        var warning = new Div(text);
+        warning.setId(id);
+        warning.getElement().getThemeList().add("badge warning");
+        warning.getStyle().set("white-space", "normal").set("padding", "var(--lumo-space-s)");
+        return warning;
     }
 
     void focusOutcome(String code) {

@@ -179,6 +179,45 @@ class QualificationEditorViewTest extends ViewTest {
     }
 
     @Test
+    void aUnitOfAPublishedQualificationWarnsThatEditingItMakesACopy() {
+        var created = service.create(Documents.generated("Published programme", 2, 3), "designer");
+        service.changeStatus(created.id(), org.qualigraph.curriculum.QualificationStatus.PUBLISHED, "reviewer");
+        var published = service.get(created.id());
+        var unit = published.units().get(0);
+        var own = Documents.generated("Draft programme", 2, 3).units().get(1);
+        var draft = service.create(Documents.generated("Draft programme", 2, 3).withUnits(List.of(unit, own)), "designer");
+        login("designer", "DESIGNER");
+        UI.getCurrent().navigate("qualifications/" + draft.id());
+        _get(TabSheet.class, spec -> spec.withId("editor-tabs")).setSelectedIndex(1);
+
+        assertThat(_get(com.vaadin.flow.component.html.Div.class, spec -> spec.withId("published-copy-warning")).getText())
+                .isEqualTo("Also part of Published programme, published or archived and so unchangeable: if you edit this"
+                        + " unit, saving makes a copy of it for this qualification only, and Published programme keeps the original.");
+        assertThat(_find(com.vaadin.flow.component.html.Div.class, spec -> spec.withId("shared-warning"))).isEmpty();
+
+        _click(_get(Button.class, spec -> spec.withId("save")));
+        assertThat(service.get(draft.id()).units().get(0).id()).as("saved without edits: still shared").isEqualTo(unit.id());
+        assertThat(copiedNotifications()).isEmpty();
+
+        setText(_get(MultilingualField.class, spec -> spec.withId("unit-title")), "en", "Cell assembly, our version");
+        _click(_get(Button.class, spec -> spec.withId("save")));
+
+        var saved = service.get(draft.id()).units().get(0);
+        assertThat(saved.id()).isNotEqualTo(unit.id());
+        assertThat(saved.title()).containsEntry("en", "Cell assembly, our version");
+        assertThat(service.get(published.id())).isEqualTo(published);
+        assertThat(copiedNotifications()).containsExactly("Unit U1 was copied for this qualification: Published programme"
+                + " is published or archived and keeps the original unchanged.");
+        assertThat(_find(com.vaadin.flow.component.html.Div.class, spec -> spec.withId("published-copy-warning"))).isEmpty();
+    }
+
+    private static List<String> copiedNotifications() {
+        return com.github.mvysny.kaributesting.v10.NotificationsKt.getNotifications().stream()
+                .filter(n -> "unit-copied".equals(n.getId().orElse(null)))
+                .map(n -> n.getElement().getProperty("text")).toList();
+    }
+
+    @Test
     void designerReusesAUnitOfAnotherQualificationSoBothShareIt() {
         var other = service.create(Documents.generated("Other programme", 2, 3), "designer");
         var mine = service.create(Documents.minimal("Mine"), "designer");
