@@ -2,9 +2,7 @@ package org.qualigraph.quality.ui;
 
 import com.vaadin.flow.component.UI;
 import java.util.Set;
-import java.util.stream.Collectors;
-import org.springframework.security.core.GrantedAuthority;
-import org.springframework.security.core.context.SecurityContextHolder;
+import org.qualigraph.base.CurrentUser;
 
 /** Small helpers of the workflow views: translations outside a component and the signed-in user. */
 final class WorkflowTexts {
@@ -18,16 +16,10 @@ final class WorkflowTexts {
     }
 
     static String user() {
-        var authentication = SecurityContextHolder.getContext().getAuthentication();
-        return authentication == null ? "anonymous" : authentication.getName();
+        return CurrentUser.name();
     }
 
     static Set<String> roles() {
-        var authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (authentication == null) {
-            return Set.of();
-        }
-        return authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority)
-                .map(a -> a.startsWith("ROLE_") ? a.substring(5) : a).collect(Collectors.toSet());
+        return CurrentUser.roles();
     }
 }
