@@ -127,9 +127,14 @@ class BadInputCorpusTest extends IntegrationTest {
     }
 
     @AfterEach
-    void forgetEscoFixtures() {
+    void cleanUp() {
         if (importedEscoFixtures) {
             EscoTestData.clear(driver);
+        }
+        for (String user : List.of("corpus-user", "corpus-new")) {
+            if (accounts.exists(user)) {
+                accounts.delete(user);
+            }
         }
     }
 
