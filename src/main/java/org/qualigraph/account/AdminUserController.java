@@ -28,10 +28,21 @@ class AdminUserController {
         this.accounts = accounts;
     }
 
+    /** The body of a new user; {@link #toString} hides the password (Spring MVC logs bodies at DEBUG). */
     record NewUser(String username, String password, Set<String> roles) {
+        @Override
+        public String toString() {
+            return "NewUser[username=" + username + ", password=[PROTECTED], roles=" + roles + "]";
+        }
     }
 
+    /** A change of roles, state or password; {@link #toString} hides the password. */
     record UserChange(Set<String> roles, Boolean enabled, String password) {
+        @Override
+        public String toString() {
+            return "UserChange[roles=" + roles + ", enabled=" + enabled + ", password="
+                    + (password == null ? null : "[PROTECTED]") + "]";
+        }
     }
 
     @PostMapping

@@ -19,6 +19,8 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.HttpStatusRequestRejectedHandler;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 /**
@@ -60,6 +62,23 @@ class SecurityConfiguration {
                         .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'"))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER)));
         return http.build();
+    }
+
+    /**
+     * The firewall refuses URLs with encoded slashes, {@code ..} segments and the like before any filter chain runs;
+     * API clients get that refusal as the contract's JSON error rather than an empty 400.
+     */
+    @Bean
+    RequestRejectedHandler requestRejectedHandler(ObjectMapper json) {
+        var plain = new HttpStatusRequestRejectedHandler();
+        return (request, response, e) -> {
+            if (request.getRequestURI() != null && request.getRequestURI().startsWith("/api/") && !response.isCommitted()) {
+                write(json, request, response, HttpStatus.BAD_REQUEST, "the request URL was refused: it contains characters "
+                        + "or path segments that are not allowed (encoded slashes, '..', ';' and the like)");
+            } else {
+                plain.handle(request, response, e);
+            }
+        };
     }
 
     static void write(ObjectMapper json, HttpServletRequest request, HttpServletResponse response, HttpStatus status,

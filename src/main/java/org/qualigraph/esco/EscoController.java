@@ -54,7 +54,10 @@ class EscoController {
         }
     }
 
-    /** Checks the part is there and is a zip file, and keeps it in a temporary file for the job. */
+    /**
+     * Checks the part is there and is a sound zip file (see {@link EscoPackageReader#checkStructure}), and keeps it in
+     * a temporary file for the job.
+     */
     private static Path store(String part, MultipartFile file) throws IOException {
         if (file == null || file.isEmpty()) {
             throw new BadInputException(part, "the multipart part \"" + part + "\" (an ESCO CSV zip package) is missing or empty");
@@ -67,6 +70,12 @@ class EscoController {
         }
         Path target = Files.createTempFile("esco-" + part + "-", ".zip");
         file.transferTo(target);
+        try {
+            EscoPackageReader.checkStructure(target, "the part \"" + part + "\" (" + file.getOriginalFilename() + ")");
+        } catch (EscoPackageException e) {
+            Files.deleteIfExists(target);
+            throw new BadInputException(part, e.getMessage());
+        }
         return target;
     }
 

@@ -46,6 +46,12 @@ final class EscoPackageReader {
     static final Set<String> SKILL_TYPES = Set.of("skill/competence", "knowledge");
     static final Set<String> REUSE_LEVELS = Set.of("transversal", "cross-sector", "sector-specific", "occupation-specific");
     static final Set<String> RELATION_TYPES = Set.of("essential", "optional");
+    /** Far above the largest official file (skills_en.csv of all of ESCO is about 30 MB), far below a zip bomb. */
+    static final long MAX_ENTRY_BYTES = 2L * 1024 * 1024 * 1024;
+    static final long MAX_TOTAL_BYTES = 8L * 1024 * 1024 * 1024;
+    /** CSV compresses about 5-10 times; only entries above {@link #SUSPICIOUS_SIZE} are held to the ratio. */
+    static final long MAX_RATIO = 200;
+    static final long SUSPICIOUS_SIZE = 100L * 1024 * 1024;
 
     /** The files an import needs, keyed by name without language suffix and extension, with the columns used. */
     static final Map<String, List<String>> FILES = new LinkedHashMap<>();
@@ -141,9 +147,55 @@ final class EscoPackageReader {
                 if (key == null || !seen.add(key)) {
                     continue;
                 }
-                parse(key, fileName, where, zip, counting);
+                parse(key, fileName, where, new Bounded(zip, fileName), counting);
             }
             readBytes += counting.count;
+        } catch (IOException e) {
+            throw new EscoPackageException(where + ": cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Checks a package's zip directory before an import job starts, so a broken or hostile upload is refused at once
+     * with the file named: a truncated or damaged zip, an empty one, entry names that climb out of a folder
+     * ({@code ../}, absolute paths, drive letters) and entries announcing more uncompressed data than any ESCO file
+     * has, or a compression ratio no CSV reaches (a zip bomb). The job still caps what it actually inflates.
+     */
+    static void checkStructure(Path zip, String where) {
+        try (var file = new java.util.zip.ZipFile(zip.toFile(), StandardCharsets.UTF_8)) {
+            var entries = file.entries();
+            int count = 0;
+            long total = 0;
+            while (entries.hasMoreElements()) {
+                ZipEntry entry = entries.nextElement();
+                count++;
+                String name = entry.getName();
+                if (name.startsWith("/") || name.contains("\\") || name.contains(":")
+                        || Arrays.asList(name.split("/")).contains("..")) {
+                    throw new EscoPackageException(where + ": the entry \"" + name + "\" has an unsafe path "
+                            + "(absolute, '..' or a drive letter)");
+                }
+                long size = entry.getSize();
+                if (size > MAX_ENTRY_BYTES) {
+                    throw new EscoPackageException(where + ": the entry \"" + name + "\" declares " + size
+                            + " bytes uncompressed, more than the limit of " + MAX_ENTRY_BYTES);
+                }
+                long compressed = entry.getCompressedSize();
+                if (size > SUSPICIOUS_SIZE && compressed > 0 && size / compressed > MAX_RATIO) {
+                    throw new EscoPackageException(where + ": the entry \"" + name + "\" would inflate " + size / compressed
+                            + " times, more than any CSV file does (a zip bomb?)");
+                }
+                total += Math.max(0, size);
+            }
+            if (count == 0) {
+                throw new EscoPackageException(where + ": the zip file is empty");
+            }
+            if (total > MAX_TOTAL_BYTES) {
+                throw new EscoPackageException(where + ": the zip file declares " + total
+                        + " bytes uncompressed, more than the limit of " + MAX_TOTAL_BYTES);
+            }
+        } catch (java.util.zip.ZipException e) {
+            throw new EscoPackageException(where + ": the zip file is truncated or damaged (" + e.getMessage() + ")", e);
         } catch (IOException e) {
             throw new EscoPackageException(where + ": cannot be read: " + e.getMessage(), e);
         }
@@ -451,6 +503,43 @@ final class EscoPackageReader {
     }
 
     /** Lets the CSV parser close its reader without closing the zip stream. */
+    /** One zip entry, refused once it inflates beyond {@link #MAX_ENTRY_BYTES} whatever its header said. */
+    private static final class Bounded extends FilterInputStream {
+        private final String fileName;
+        private long count;
+
+        Bounded(InputStream in, String fileName) {
+            super(in);
+            this.fileName = fileName;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                add(1);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = super.read(buffer, offset, length);
+            if (n > 0) {
+                add(n);
+            }
+            return n;
+        }
+
+        private void add(long n) {
+            count += n;
+            if (count > MAX_ENTRY_BYTES) {
+                throw new EscoPackageException(fileName + ": inflates to more than " + MAX_ENTRY_BYTES
+                        + " bytes, more than any ESCO file (a zip bomb?)");
+            }
+        }
+    }
+
     private static final class NonClosing extends FilterInputStream {
         NonClosing(InputStream in) {
             super(in);

@@ -37,6 +37,7 @@ public class WorkspaceService {
 
     static final String FORMAT = "qualigraph-workspace";
     static final int FORMAT_VERSION = 1;
+    private static final Set<String> TOP_LEVEL_FIELDS = Set.of("format", "formatVersion", "exportedAt", "nodes", "relationships");
     /** Labels never exported: accounts (passwords), schema bookkeeping, imported reference data. */
     private static final Set<String> EXCLUDED = Set.of("User", "__Migration", "__Demo", "EscoRelease", "IscoGroup");
     /** Reference nodes exported by their key only, so relationships to them survive. */
@@ -105,6 +106,8 @@ public class WorkspaceService {
         JsonNode root;
         try {
             root = json.readTree(in);
+        } catch (org.qualigraph.base.PayloadTooLargeException e) {
+            throw e;
         } catch (IOException e) {
             throw new BadInputException("", "the workspace file is not valid JSON: " + e.getMessage().lines().findFirst().orElse(""));
         }
@@ -112,12 +115,18 @@ public class WorkspaceService {
             throw new BadInputException("format", "not a Qualigraph workspace file (format \"" + FORMAT + "\", version "
                     + FORMAT_VERSION + ")");
         }
-        long existing = client.query("MATCH (q:Qualification) RETURN count(q)").fetchAs(Long.class).one().orElse(0L);
-        if (existing > 0) {
-            throw new ConflictException("the workspace is not empty (" + existing + " qualifications); import into an empty instance");
+        var problems = new ArrayList<org.qualigraph.base.FieldProblem>();
+        root.fieldNames().forEachRemaining(field -> {
+            if (!TOP_LEVEL_FIELDS.contains(field)) {
+                problems.add(new org.qualigraph.base.FieldProblem(field, "unknown field \"" + field + "\""));
+            }
+        });
+        for (String list : List.of("nodes", "relationships")) {
+            if (root.has(list) && !root.get(list).isArray()) {
+                problems.add(new org.qualigraph.base.FieldProblem(list, "must be an array"));
+            }
         }
         var nodeRows = new ArrayList<Map<String, Object>>();
-        var problems = new ArrayList<org.qualigraph.base.FieldProblem>();
         int index = 0;
         for (JsonNode node : root.path("nodes")) {
             String ref = node.path("ref").asText(null);
@@ -144,6 +153,11 @@ public class WorkspaceService {
         }
         if (!problems.isEmpty()) {
             throw new BadInputException(problems);
+        }
+        // checked after the file itself, so a broken file is named as such whatever the state of the workspace
+        long existing = client.query("MATCH (q:Qualification) RETURN count(q)").fetchAs(Long.class).one().orElse(0L);
+        if (existing > 0) {
+            throw new ConflictException("the workspace is not empty (" + existing + " qualifications); import into an empty instance");
         }
         // Labels and relationship types cannot be parameters in Cypher; they were checked against a strict pattern
         // above and are grouped so each statement names one combination.
