@@ -55,7 +55,8 @@ public class QualificationService {
 
     /**
      * Stores a new qualification as a draft. Units given with the id of an existing unit are shared, not copied, unless
-     * they differ from a unit that a published or archived qualification holds: then this one gets its own copy.
+     * they differ from a unit that a qualification in review, approved, published or archived holds: then this one gets
+     * its own copy.
      */
     @Transactional
     public QualificationDocument create(QualificationDocument doc, String user) {
@@ -68,9 +69,11 @@ public class QualificationService {
 
     /**
      * Replaces the stored document. The given version must be the stored one; the stored version then grows by one.
-     * Published and archived qualifications are immutable: they change only through a new revision. A changed unit
-     * that one of them shares is copied for this qualification instead of changed (see {@link #sharedUnits}); the
-     * {@code UPDATED} event says which units were copied and why.
+     * Content may change only in DRAFT and CHANGES_REQUESTED: while a reviewer holds the qualification (IN_REVIEW,
+     * APPROVED) it is locked, so an approval always covers exactly the text that gets published; published and
+     * archived qualifications change only through a new revision (see {@link #requireEditable}). A changed unit that
+     * a locked or frozen qualification shares is copied for this qualification instead of changed (see
+     * {@link #sharedUnits}); the {@code UPDATED} event says which units were copied and why.
      */
     @Transactional
     public QualificationDocument update(String id, QualificationDocument doc, String user) {
@@ -79,16 +82,17 @@ public class QualificationService {
             throw new InvalidDocumentException("version", "the version you edited is required for an update");
         }
         long stored = store.lockVersion(id).orElseThrow(() -> new QualificationNotFoundException(id));
+        QualificationStatus status = store.status(id).orElse(QualificationStatus.DRAFT);
+        // the lock comes before the version check: reloading a stale copy would not make a locked qualification editable
+        contentLock(id, status, "change").ifPresent(reason -> {
+            throw new ConflictException(reason);
+        });
         if (stored != doc.version()) {
             throw new ConflictException("Qualification " + id + " was changed by someone else (version " + stored
                     + ", yours " + doc.version() + "); reload it and apply your change again");
         }
-        QualificationStatus status = store.status(id).orElse(QualificationStatus.DRAFT);
         if (doc.status() != null && doc.status() != status) {
             throw new InvalidDocumentException("status", "is " + status + "; status changes go through transitions");
-        }
-        if (status == QualificationStatus.PUBLISHED || status == QualificationStatus.ARCHIVED) {
-            throw new ConflictException("Qualification " + id + " is " + status + " and cannot change; start a new revision");
         }
         QualificationDocument current = store.read(id).orElseThrow();
         var prepared = protectFrozenUnits(withIds(doc).withIdentity(id, stored + 1, status, current.derivedFrom()));
@@ -97,14 +101,56 @@ public class QualificationService {
         return store.read(id).orElseThrow();
     }
 
+    /**
+     * Deletes a qualification and the units no other qualification holds. A published one is archived instead; one in
+     * review or approved must first go back to the designer (withdraw, or revocation of the approval), so a reviewer's
+     * work never disappears underneath them.
+     */
     @Transactional
     public void delete(String id, String user) {
+        store.lockVersion(id).orElseThrow(() -> new QualificationNotFoundException(id));
         QualificationStatus status = store.status(id).orElseThrow(() -> new QualificationNotFoundException(id));
         if (status == QualificationStatus.PUBLISHED) {
             throw new ConflictException("Qualification " + id + " is published; archive it instead of deleting it");
         }
+        if (status == QualificationStatus.IN_REVIEW || status == QualificationStatus.APPROVED) {
+            contentLock(id, status, "be deleted").ifPresent(reason -> {
+                throw new ConflictException(reason);
+            });
+        }
         store.delete(id);
         events.publishEvent(new QualificationChanged(id, -1, user, "DELETED", null));
+    }
+
+    /**
+     * Refuses (409) when the qualification's content may not change now, with what to do about it; for writers of
+     * content other than {@link #update} (e.g. an import preview) that want to say so before the designer does the
+     * work. Content is editable in DRAFT and CHANGES_REQUESTED only.
+     */
+    @Transactional(readOnly = true)
+    public void requireEditable(String id) {
+        QualificationStatus status = store.status(id).orElseThrow(() -> new QualificationNotFoundException(id));
+        contentLock(id, status, "change").ifPresent(reason -> {
+            throw new ConflictException(reason);
+        });
+    }
+
+    /** Whether content of a qualification in this status may change: only while the designer holds it. */
+    public static boolean isContentEditable(QualificationStatus status) {
+        return status == null || status == QualificationStatus.DRAFT || status == QualificationStatus.CHANGES_REQUESTED;
+    }
+
+    /** Why the content of a qualification in this status cannot {@code what} ("change", "be deleted"), if it cannot. */
+    private static Optional<String> contentLock(String id, QualificationStatus status, String what) {
+        String name = "Qualification " + id;
+        return Optional.ofNullable(switch (status) {
+            case IN_REVIEW -> name + " is in review; withdraw it (back to draft) to " + ("change".equals(what) ? "edit"
+                    : "delete it") + ", or wait for the reviewer's decision";
+            case APPROVED -> name + " is approved; a reviewer must revoke the approval (back to changes requested) before"
+                    + " it can " + what;
+            case PUBLISHED, ARCHIVED -> name + " is " + status + " and cannot change; start a new revision";
+            case DRAFT, CHANGES_REQUESTED -> null;
+        });
     }
 
     /** A national variant: a full copy of the structure, linked with DERIVED_FROM, free to diverge from its source. */
@@ -228,10 +274,11 @@ public class QualificationService {
     }
 
     /**
-     * Copy-on-write for units that a published or archived qualification shares: such a qualification must read
-     * exactly as it was approved, so a unit of it that arrives changed (its own content: code, title, level, credits,
-     * hours, delivery, outcomes, periods, assessments) gets new ids for itself and its outcomes, and the store writes
-     * it as this qualification's own unit while the frozen one keeps the old node. An unchanged unit stays shared.
+     * Copy-on-write for units that a qualification in review, approved, published or archived shares: such a
+     * qualification must read exactly as the reviewer saw it or as it was approved, so a unit of it that arrives
+     * changed (its own content: code, title, level, credits, hours, delivery, outcomes, periods, assessments) gets new
+     * ids for itself and its outcomes, and the store writes it as this qualification's own unit while the locked one
+     * keeps the old node. An unchanged unit stays shared.
      * Periods and assessments refer to outcomes and prerequisites to units by code and are written anew with the
      * unit, so they follow the copy. Units shared only by editable qualifications stay shared, edits and all.
      */
@@ -266,8 +313,12 @@ public class QualificationService {
 
     private static String copyNote(UnitDocument unit, List<QualificationSummary> holders) {
         return "unit " + unit.code() + " was copied because it is part of " + holders.stream()
-                .map(h -> (h.status() == QualificationStatus.ARCHIVED ? "archived" : "published") + " qualification \""
-                        + h.displayTitle() + "\"")
+                .map(h -> switch (h.status()) {
+                    case IN_REVIEW -> "qualification \"" + h.displayTitle() + "\" (in review)";
+                    case APPROVED -> "approved qualification \"" + h.displayTitle() + "\"";
+                    case ARCHIVED -> "archived qualification \"" + h.displayTitle() + "\"";
+                    default -> "published qualification \"" + h.displayTitle() + "\"";
+                })
                 .collect(java.util.stream.Collectors.joining(", "));
     }
 

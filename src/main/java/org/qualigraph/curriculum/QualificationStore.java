@@ -298,13 +298,18 @@ class QualificationStore {
         return owners;
     }
 
-    /** A unit that a published or archived qualification holds: its content as stored, and those qualifications. */
+    /**
+     * A unit that a qualification with locked content (in review, approved, published or archived) holds: its content as
+     * stored, and those qualifications.
+     */
     record FrozenUnit(UnitDocument unit, List<QualificationSummary> holders) {
     }
 
     /**
-     * Of the given unit ids, those held by a PUBLISHED or ARCHIVED qualification other than {@code exclude} (unit id →
-     * the unit as stored, without position, mandatory flag or prerequisites, which belong to each holder). One query.
+     * Of the given unit ids, those held by an IN_REVIEW, APPROVED, PUBLISHED or ARCHIVED qualification (one whose
+     * content is not the designer's to change, {@link QualificationService#isContentEditable}) other than
+     * {@code exclude} (unit id → the unit as stored, without position, mandatory flag or prerequisites, which belong
+     * to each holder). One query.
      */
     Map<String, FrozenUnit> frozenUnits(Collection<String> unitIds, String exclude) {
         if (unitIds.isEmpty()) {
@@ -313,7 +318,8 @@ class QualificationStore {
         var params = new HashMap<String, Object>();
         params.put("ids", List.copyOf(unitIds));
         params.put("exclude", exclude);
-        params.put("frozen", List.of(QualificationStatus.PUBLISHED.name(), QualificationStatus.ARCHIVED.name()));
+        params.put("frozen", Arrays.stream(QualificationStatus.values())
+                .filter(status -> !QualificationService.isContentEditable(status)).map(Enum::name).toList());
         var result = new LinkedHashMap<String, FrozenUnit>();
         client.query("""
                 MATCH (q:Qualification)-[:HAS_UNIT]->(u:Unit)

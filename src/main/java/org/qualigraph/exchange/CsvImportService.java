@@ -61,9 +61,13 @@ public class CsvImportService {
         this.qualifications = qualifications;
     }
 
-    /** What {@link #apply} would change, without changing anything; bad input is reported the same way. */
+    /**
+     * What {@link #apply} would change, without changing anything; bad input is reported the same way, and so is a
+     * qualification whose content is locked (in review, approved, published, archived: 409), before any work is done.
+     */
     public CsvImportPreview preview(String qualificationId, String csv) {
         var current = qualifications.get(qualificationId);
+        qualifications.requireEditable(qualificationId);
         var merged = merge(current, parse(csv));
         return diff(current, merged.document());
     }
@@ -74,6 +78,7 @@ public class CsvImportService {
      */
     public QualificationDocument apply(String qualificationId, String csv, Long version, String user) {
         var current = qualifications.get(qualificationId);
+        qualifications.requireEditable(qualificationId);
         if (version != null && !version.equals(current.version())) {
             throw new ConflictException("Qualification " + qualificationId + " was changed meanwhile (version "
                     + current.version() + ", yours " + version + "); preview the import again");

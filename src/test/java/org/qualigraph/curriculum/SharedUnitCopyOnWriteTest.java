@@ -20,8 +20,9 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
- * Copy-on-write of shared units: a published or archived qualification reads exactly as approved, whatever a draft
- * sharing one of its units does; units shared by editable qualifications only stay shared, edits included.
+ * Copy-on-write of shared units: a qualification in review, approved, published or archived reads exactly as it was
+ * submitted or approved, whatever a draft sharing one of its units does; units shared by editable qualifications only
+ * stay shared, edits included.
  */
 class SharedUnitCopyOnWriteTest extends IntegrationTest {
 
@@ -132,6 +133,60 @@ class SharedUnitCopyOnWriteTest extends IntegrationTest {
     }
 
     @Test
+    void aUnitOfAQualificationInReviewIsCopiedSoTheReviewedTextStaysAsSubmitted() throws Exception {
+        var inReview = service.create(Documents.generated("Programme under review", 2, 3), TestUsers.DESIGNER);
+        service.changeStatus(inReview.id(), QualificationStatus.IN_REVIEW, TestUsers.DESIGNER);
+        var before = service.get(inReview.id());
+        var unit = before.units().get(0);
+        var draft = draftSharing(unit);
+
+        var unchanged = service.update(draft.id(), draft.withTitle(Map.of("en", "Draft, renamed")), TestUsers.DESIGNER);
+        assertThat(unchanged.units().get(0).id()).as("an unchanged unit stays shared").isEqualTo(unit.id());
+
+        var saved = service.update(draft.id(), unchanged.withUnits(List.of(retitled(unit, "Edited in the draft"),
+                unchanged.units().get(1))), TestUsers.DESIGNER);
+
+        assertThat(saved.units().get(0).id()).isNotEqualTo(unit.id());
+        assertThat(saved.units().get(0).title()).containsEntry("en", "Edited in the draft");
+        assertThat(service.get(inReview.id())).isEqualTo(before);
+        assertThat(holdersOf(unit.id())).containsExactly(inReview.id());
+        assertThat(lastAuditDetail(draft.id())).startsWith(
+                "unit U1 was copied because it is part of qualification \"Programme under review\" (in review)");
+    }
+
+    @Test
+    void aUnitOfAnApprovedQualificationIsCopiedSoTheApprovalCoversWhatIsPublished() throws Exception {
+        var approved = service.create(Documents.generated("Approved programme", 2, 3), TestUsers.DESIGNER);
+        service.changeStatus(approved.id(), QualificationStatus.APPROVED, TestUsers.REVIEWER);
+        var before = service.get(approved.id());
+        var unit = before.units().get(0);
+        var draft = draftSharing(unit);
+
+        var saved = service.update(draft.id(), draft.withUnits(List.of(retitled(unit, "Edited after approval"),
+                draft.units().get(1))), TestUsers.DESIGNER);
+
+        assertThat(saved.units().get(0).id()).isNotEqualTo(unit.id());
+        assertThat(service.get(approved.id())).isEqualTo(before);
+        assertThat(lastAuditDetail(draft.id())).startsWith(
+                "unit U1 was copied because it is part of approved qualification \"Approved programme\"");
+    }
+
+    @Test
+    void onceWithdrawnTheUnitIsSharedByEditableQualificationsAgainAndEditsReachBoth() {
+        var first = service.create(Documents.generated("Withdrawn programme", 2, 3), TestUsers.DESIGNER);
+        service.changeStatus(first.id(), QualificationStatus.IN_REVIEW, TestUsers.DESIGNER);
+        var unit = service.get(first.id()).units().get(0);
+        var draft = draftSharing(unit);
+        service.changeStatus(first.id(), QualificationStatus.DRAFT, TestUsers.DESIGNER);
+
+        var saved = service.update(draft.id(), draft.withUnits(List.of(retitled(unit, "Shared again"),
+                draft.units().get(1))), TestUsers.DESIGNER);
+
+        assertThat(saved.units().get(0).id()).isEqualTo(unit.id());
+        assertThat(service.get(first.id()).units().get(0).title()).containsEntry("en", "Shared again");
+    }
+
+    @Test
     void anOutcomeMovedOutOfAPublishedUnitLeavesItThere() {
         var published = publishedWithTwoUnits("Published programme");
         var unit = published.units().get(0);
@@ -199,6 +254,13 @@ class SharedUnitCopyOnWriteTest extends IntegrationTest {
     private static UnitDocument retitled(UnitDocument u, String title) {
         return new UnitDocument(u.id(), u.code(), Map.of("en", title), u.eqfLevel(), u.credits(), u.hours(), u.mandatory(),
                 u.prerequisites(), u.deliveryModes(), u.outcomes(), u.workBasedLearning(), u.assessments());
+    }
+
+    private String lastAuditDetail(String qualificationId) throws Exception {
+        JsonNode audit = json.readTree(mvc.perform(get("/api/qualifications/" + qualificationId + "/audit")
+                .header(HttpHeaders.AUTHORIZATION, TestUsers.basic(TestUsers.DESIGNER)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+        return audit.get(audit.size() - 1).get("detail").asText();
     }
 
     private List<String> holdersOf(String unitId) {

@@ -181,6 +181,9 @@ class ExportPanel extends VerticalLayout {
             showErrors(e.problems().stream().map(p -> p.field() == null || p.field().isEmpty() ? p.message()
                     : p.field() + ": " + p.message()).toList());
             return;
+        } catch (ConflictException e) {
+            showErrors(List.of(e.getMessage()));
+            return;
         }
         pendingCsv = csv;
         var summary = new Div();
