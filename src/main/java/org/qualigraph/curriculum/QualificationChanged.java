@@ -8,6 +8,13 @@ package org.qualigraph.curriculum;
  * @param detail for STATUS the new status; for DERIVED the source id; for REVISED the revision; for UPDATED and CREATED
  *               the units copied because a published or archived qualification shares them ("unit U1 was copied
  *               because it is part of published qualification ..."), else null
+ * @param document the qualification as stored by this change, when the publisher has read it anyway (listeners then
+ *                 need not read it again inside the same transaction); null for deletions and where not at hand
  */
-public record QualificationChanged(String qualificationId, long version, String user, String action, String detail) {
+public record QualificationChanged(String qualificationId, long version, String user, String action, String detail,
+                                   QualificationDocument document) {
+
+    public QualificationChanged(String qualificationId, long version, String user, String action, String detail) {
+        this(qualificationId, version, user, action, detail, null);
+    }
 }

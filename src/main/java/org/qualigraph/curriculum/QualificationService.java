@@ -94,11 +94,11 @@ public class QualificationService {
         if (doc.status() != null && doc.status() != status) {
             throw new InvalidDocumentException("status", "is " + status + "; status changes go through transitions");
         }
-        QualificationDocument current = store.read(id).orElseThrow();
-        var prepared = protectFrozenUnits(withIds(doc).withIdentity(id, stored + 1, status, current.derivedFrom()));
+        var prepared = protectFrozenUnits(withIds(doc).withIdentity(id, stored + 1, status, store.derivedFrom(id).orElse(null)));
         store.write(prepared.document(), user, false);
-        events.publishEvent(new QualificationChanged(id, stored + 1, user, "UPDATED", prepared.note()));
-        return store.read(id).orElseThrow();
+        var saved = store.read(id).orElseThrow();
+        events.publishEvent(new QualificationChanged(id, stored + 1, user, "UPDATED", prepared.note(), saved));
+        return saved;
     }
 
     /**
@@ -253,9 +253,10 @@ public class QualificationService {
                 doc.status() == null ? QualificationStatus.DRAFT : doc.status(),
                 doc.derivedFrom() != null && store.exists(doc.derivedFrom()) ? doc.derivedFrom() : null));
         store.write(prepared.document(), user, true);
+        var saved = store.read(id).orElseThrow();
         events.publishEvent(new QualificationChanged(id, prepared.document().version(), user, "CREATED",
-                prepared.note() == null ? "restored" : "restored; " + prepared.note()));
-        return store.read(id).orElseThrow();
+                prepared.note() == null ? "restored" : "restored; " + prepared.note(), saved));
+        return saved;
     }
 
     private QualificationDocument insert(QualificationDocument doc, String derivedFrom, String user, String action) {
@@ -265,8 +266,9 @@ public class QualificationService {
         store.write(prepared.document(), user, true);
         String detail = derivedFrom == null ? prepared.note()
                 : prepared.note() == null ? derivedFrom : derivedFrom + "; " + prepared.note();
-        events.publishEvent(new QualificationChanged(id, 0, user, action, detail));
-        return store.read(id).orElseThrow();
+        var saved = store.read(id).orElseThrow();
+        events.publishEvent(new QualificationChanged(id, 0, user, action, detail, saved));
+        return saved;
     }
 
     /** A document ready to be written, and what copy-on-write did to it (null when nothing was copied). */

@@ -56,6 +56,12 @@ class QualificationStore {
                 .fetchAs(Boolean.class).one().orElse(false);
     }
 
+    /** The id of the qualification this one was derived from, if any. */
+    Optional<String> derivedFrom(String id) {
+        return client.query("MATCH (:Qualification {id: $id})-[:DERIVED_FROM]->(s:Qualification) RETURN s.id LIMIT 1")
+                .bind(id).to("id").fetchAs(String.class).one();
+    }
+
     /** Writes the whole document: it must carry ids for itself, its units and outcomes, and its version to store. */
     void write(QualificationDocument doc, String user, boolean created) {
         Map<String, Object> q = new HashMap<>();

@@ -38,7 +38,7 @@ class AuditTrail {
             store.forget(id);
             return;
         }
-        var current = qualifications.find(id).orElse(null);
+        var current = event.document() != null ? event.document() : qualifications.find(id).orElse(null);
         if (current == null) {
             store.addAudit(id, event.user(), event.action(), event.detail(), event.version());
             return;
