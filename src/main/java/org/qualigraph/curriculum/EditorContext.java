@@ -12,7 +12,10 @@ public interface EditorContext {
     /** The document as the designer sees it now, unsaved edits included. */
     QualificationDocument currentDocument();
 
-    /** Whether the user may change content (a designer, and the qualification is not published or archived). */
+    /**
+     * Whether the user may change content: a designer, and the qualification is a draft or has changes requested (in
+     * review and approved ones are locked while the reviewer holds them; published and archived ones never change).
+     */
     boolean editable();
 
     /** Selects the unit with this code in the editor (and switches to the units tab). */

@@ -40,13 +40,18 @@ import org.springframework.beans.factory.ObjectProvider;
 /**
  * Edits one qualification on a working copy: profile and units tabs of its own, one tab per editor extension of
  * other features, live totals in the header. Nothing is stored until Save; a save against a newer stored version is
- * refused and the designer keeps their input. Readers (reviewers, published qualifications) see it read-only.
+ * refused and the designer keeps their input. Readers (reviewers) see it read-only, and so does everyone while the
+ * content is locked: in review or approved (the reviewer holds it; the banner says how to get it back), published or
+ * archived (a new revision changes it).
  */
 @Route(value = "qualifications/:id", layout = MainLayout.class)
 @PageTitle("Qualification")
 @PermitAll
 public class QualificationEditorView extends VerticalLayout implements BeforeEnterObserver, BeforeLeaveObserver,
         EditorSession.Host {
+
+    /** The id of the review workflow's editor extension (quality module), where withdraw and revocation are done. */
+    private static final String REVIEW_EXTENSION = "review";
 
     private final transient QualificationService service;
     private final transient SkillCatalog catalog;
@@ -153,17 +158,13 @@ public class QualificationEditorView extends VerticalLayout implements BeforeEnt
     /** Shows a document as stored, replacing the working copy. */
     private void load(QualificationDocument document) {
         draft = DraftMapper.toDraft(document);
-        editable = CurrentUser.isDesigner() && document.status() != QualificationStatus.PUBLISHED
-                && document.status() != QualificationStatus.ARCHIVED;
+        editable = CurrentUser.isDesigner() && QualificationService.isContentEditable(document.status());
         heading.setText(document.displayTitle());
         status.setText(document.status() == null ? "" : document.status().name());
         save.setEnabled(editable);
         messages.removeAll();
         if (!editable) {
-            var readOnly = new Span(getTranslation(CurrentUser.isDesigner() ? "curriculum.ui.editor.locked"
-                    : "curriculum.ui.editor.readOnly"));
-            readOnly.setId("read-only-note");
-            messages.add(readOnly);
+            messages.add(readOnlyNote(document.status()));
         }
         form = new QualificationForm(draft, editable, this::changed);
         profileTab.removeAll();
@@ -179,6 +180,52 @@ public class QualificationEditorView extends VerticalLayout implements BeforeEnt
         }
         dirty = false;
         updateTotals();
+    }
+
+    private static boolean isUnderReview(QualificationStatus status) {
+        return status == QualificationStatus.IN_REVIEW || status == QualificationStatus.APPROVED;
+    }
+
+    /**
+     * Why the editor is read-only and what to do about it. While a reviewer holds the qualification the designer is
+     * told how to get it back (withdraw, or a reviewer revokes the approval), with a way to the Review tab.
+     */
+    private Component readOnlyNote(QualificationStatus documentStatus) {
+        if (!CurrentUser.isDesigner() || !isUnderReview(documentStatus)) {
+            var readOnly = new Span(getTranslation(CurrentUser.isDesigner() ? "curriculum.ui.editor.locked"
+                    : "curriculum.ui.editor.readOnly"));
+            readOnly.setId("read-only-note");
+            return readOnly;
+        }
+        var text = new Span(getTranslation(documentStatus == QualificationStatus.IN_REVIEW
+                ? "curriculum.ui.editor.lockedInReview" : "curriculum.ui.editor.lockedApproved"));
+        text.setId("read-only-note");
+        var banner = new HorizontalLayout(text);
+        banner.setId("review-lock-banner");
+        banner.setWidthFull();
+        banner.setAlignItems(FlexComponent.Alignment.CENTER);
+        banner.getElement().setAttribute("role", "status");
+        banner.getStyle().set("background", "var(--lumo-primary-color-10pct)")
+                .set("padding", "var(--lumo-space-s) var(--lumo-space-m)").set("border-radius", "var(--lumo-border-radius-m)");
+        if (extensions.stream().anyMatch(e -> REVIEW_EXTENSION.equals(e.id()))) {
+            var open = new Button(getTranslation("curriculum.ui.editor.openReview"),
+                    e -> reviewTab().ifPresent(tabs::setSelectedTab));
+            open.setId("open-review-tab");
+            open.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+            banner.add(open);
+        }
+        return banner;
+    }
+
+    /** The workflow tab, when the review feature is installed. */
+    private java.util.Optional<Tab> reviewTab() {
+        for (int i = 0; i < tabs.getTabCount(); i++) {
+            var tab = tabs.getTabAt(i);
+            if (("tab-" + REVIEW_EXTENSION).equals(tab.getId().orElse(null))) {
+                return java.util.Optional.of(tab);
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     private void changed() {
@@ -220,7 +267,7 @@ public class QualificationEditorView extends VerticalLayout implements BeforeEnt
         }
     }
 
-    /** Names the units the service copied because a published or archived qualification holds the original. */
+    /** Names the units the service copied because a locked (in review, approved, published, archived) one holds the original. */
     private void tellCopies(QualificationDocument saved, Map<String, String> frozenShared,
                             Map<String, List<org.qualigraph.curriculum.QualificationSummary>> holders) {
         var copied = saved.units().stream().filter(u -> frozenShared.containsKey(u.code())
@@ -232,7 +279,7 @@ public class QualificationEditorView extends VerticalLayout implements BeforeEnt
         String titles = String.join(", ", copied.stream().flatMap(u -> holders.get(frozenShared.get(u.code())).stream())
                 .filter(q -> UnitDetails.isFrozen(q.status())).map(org.qualigraph.curriculum.QualificationSummary::displayTitle)
                 .distinct().toList());
-        var notification = Notification.show(getTranslation("curriculum.ui.unit.copied", codes, titles), 10000,
+        var notification = Notification.show(getTranslation("curriculum.ui.unit.copiedLocked", codes, titles), 10000,
                 Notification.Position.BOTTOM_START);
         notification.addThemeVariants(NotificationVariant.LUMO_CONTRAST);
         notification.setId("unit-copied");

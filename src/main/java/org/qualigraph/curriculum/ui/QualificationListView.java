@@ -129,7 +129,9 @@ public class QualificationListView extends VerticalLayout {
         var delete = new Button(VaadinIcon.TRASH.create(), e -> confirmDelete(row));
         delete.setTooltipText(getTranslation("curriculum.ui.list.delete"));
         delete.setId("delete-" + row.id());
-        delete.setEnabled(row.status() != QualificationStatus.PUBLISHED);
+        // published: archive instead; in review or approved: the reviewer holds it (withdraw or revoke first)
+        delete.setEnabled(row.status() != QualificationStatus.PUBLISHED && row.status() != QualificationStatus.IN_REVIEW
+                && row.status() != QualificationStatus.APPROVED);
         delete.addThemeVariants(ButtonVariant.LUMO_ERROR);
         for (var b : new Button[] {duplicate, derive, delete}) {
             b.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);

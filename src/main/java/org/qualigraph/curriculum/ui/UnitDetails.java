@@ -16,6 +16,7 @@ import java.util.function.Supplier;
 import org.qualigraph.curriculum.AssessmentMethod;
 import org.qualigraph.curriculum.Dimension;
 import org.qualigraph.curriculum.QualificationDocument;
+import org.qualigraph.curriculum.QualificationService;
 import org.qualigraph.curriculum.QualificationStatus;
 import org.qualigraph.curriculum.QualificationSummary;
 import org.qualigraph.curriculum.SkillCatalog;
@@ -25,7 +26,7 @@ import org.qualigraph.curriculum.ui.UnitDraft.PeriodDraft;
 
 /**
  * Everything about the selected unit: its form, a warning when other qualifications share it (their edits are shared)
- * or when a published or archived one does (an edit makes a copy), its outcomes by dimension, its work-based learning
+ * or when one in review, approved, published or archived does (an edit makes a copy), its outcomes by dimension, its work-based learning
  * periods and its assessments.
  */
 class UnitDetails extends VerticalLayout {
@@ -53,7 +54,7 @@ class UnitDetails extends VerticalLayout {
             add(warning("shared-warning", getTranslation("curriculum.ui.unit.shared", titles(editing))));
         }
         if (!frozen.isEmpty() && editable) {
-            add(warning("published-copy-warning", getTranslation("curriculum.ui.unit.sharedPublished", titles(frozen))));
+            add(warning("published-copy-warning", getTranslation("curriculum.ui.unit.sharedLocked", titles(frozen))));
         }
         form = new UnitForm(unit, otherUnitCodes, editable, onChange);
         add(form);
@@ -73,9 +74,12 @@ class UnitDetails extends VerticalLayout {
         return form.writeIfValid();
     }
 
-    /** Published and archived qualifications never change: editing a unit they share makes a copy on save. */
+    /**
+     * Qualifications in review or approved are locked and published or archived ones never change: editing a unit they
+     * share makes a copy on save.
+     */
     static boolean isFrozen(QualificationStatus status) {
-        return status == QualificationStatus.PUBLISHED || status == QualificationStatus.ARCHIVED;
+        return !QualificationService.isContentEditable(status);
     }
 
     private static String titles(List<QualificationSummary> qualifications) {

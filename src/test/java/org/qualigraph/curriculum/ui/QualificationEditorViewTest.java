@@ -191,8 +191,9 @@ class QualificationEditorViewTest extends ViewTest {
         _get(TabSheet.class, spec -> spec.withId("editor-tabs")).setSelectedIndex(1);
 
         assertThat(_get(com.vaadin.flow.component.html.Div.class, spec -> spec.withId("published-copy-warning")).getText())
-                .isEqualTo("Also part of Published programme, published or archived and so unchangeable: if you edit this"
-                        + " unit, saving makes a copy of it for this qualification only, and Published programme keeps the original.");
+                .isEqualTo("Also part of Published programme, which is in review, approved, published or archived and so"
+                        + " cannot change: if you edit this unit, saving makes a copy of it for this qualification only, and"
+                        + " Published programme keeps the original.");
         assertThat(_find(com.vaadin.flow.component.html.Div.class, spec -> spec.withId("shared-warning"))).isEmpty();
 
         _click(_get(Button.class, spec -> spec.withId("save")));
@@ -207,7 +208,7 @@ class QualificationEditorViewTest extends ViewTest {
         assertThat(saved.title()).containsEntry("en", "Cell assembly, our version");
         assertThat(service.get(published.id())).isEqualTo(published);
         assertThat(copiedNotifications()).containsExactly("Unit U1 was copied for this qualification: Published programme"
-                + " is published or archived and keeps the original unchanged.");
+                + " is in review, approved, published or archived and keeps the original unchanged.");
         assertThat(_find(com.vaadin.flow.component.html.Div.class, spec -> spec.withId("published-copy-warning"))).isEmpty();
     }
 

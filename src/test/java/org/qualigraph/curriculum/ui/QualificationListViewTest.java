@@ -83,6 +83,22 @@ class QualificationListViewTest extends ViewTest {
     }
 
     @Test
+    void aQualificationInReviewOrApprovedCannotBeDeletedFromTheList() {
+        for (var status : List.of(org.qualigraph.curriculum.QualificationStatus.IN_REVIEW,
+                org.qualigraph.curriculum.QualificationStatus.APPROVED, org.qualigraph.curriculum.QualificationStatus.DRAFT)) {
+            var created = service.create(Documents.minimal("Held by " + status), "designer");
+            if (status != org.qualigraph.curriculum.QualificationStatus.DRAFT) {
+                service.changeStatus(created.id(), status, "reviewer");
+            }
+            login("designer", "DESIGNER");
+            UI.getCurrent().navigate("");
+            _setValue(_get(TextField.class, spec -> spec.withId("title-filter")), "Held by " + status);
+            assertThat(action("delete-" + created.id()).isEnabled()).as(status.name())
+                    .isEqualTo(status == org.qualigraph.curriculum.QualificationStatus.DRAFT);
+        }
+    }
+
+    @Test
     void designerDerivesANationalVariant() {
         var created = service.create(Documents.minimal("Core profile"), "designer");
         login("designer", "DESIGNER");
