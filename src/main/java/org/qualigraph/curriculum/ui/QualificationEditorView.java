@@ -114,8 +114,13 @@ public class QualificationEditorView extends VerticalLayout implements BeforeEnt
         reload.setText(getTranslation("curriculum.ui.reload"));
         reload.setId("reload");
         reload.addClickListener(e -> confirmDiscard(this::reload));
+        badges.setAlignItems(FlexComponent.Alignment.CENTER);
+        badges.setSpacing(true);
         var right = new HorizontalLayout(badges, reload, save);
         right.setAlignItems(FlexComponent.Alignment.CENTER);
+        // the buttons and badges keep their size; the title side wraps instead of sliding under them
+        right.getStyle().set("flex-shrink", "0");
+        badges.getStyle().set("flex-shrink", "0");
         var header = new HorizontalLayout(new VerticalLayout(new HorizontalLayout(heading, status), totals), right);
         header.setWidthFull();
         header.setAlignItems(FlexComponent.Alignment.CENTER);

@@ -10,7 +10,8 @@ class QualityBadge extends Span {
         setId("quality-badge");
         getElement().getThemeList().add("badge");
         getStyle().set("padding", "0 var(--lumo-space-s)").set("border-radius", "var(--lumo-border-radius-m)")
-                .set("font-size", "var(--lumo-font-size-s)").set("color", "white");
+                .set("font-size", "var(--lumo-font-size-s)").set("color", "white")
+                .set("white-space", "nowrap").set("flex-shrink", "0");
     }
 
     void show(QualityReport report) {
