@@ -134,6 +134,17 @@ class ApiExceptionHandler {
         return answer(HttpStatus.valueOf(status.value()), detail == null ? e.getMessage() : detail, request, List.of());
     }
 
+    /** A write that kept meeting deadlocks after every retry: nothing was stored, and trying again is right. */
+    @ExceptionHandler({org.springframework.dao.TransientDataAccessException.class,
+            org.springframework.dao.ConcurrencyFailureException.class, org.neo4j.driver.exceptions.TransientException.class})
+    ResponseEntity<ApiError> busy(RuntimeException e, HttpServletRequest request) {
+        log.warn("Transient database failure on {} after retries: {}", request.getRequestURI(), e.getMessage());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "1")
+                .body(new ApiError(HttpStatus.SERVICE_UNAVAILABLE.value(), HttpStatus.SERVICE_UNAVAILABLE.getReasonPhrase(),
+                        "the database is busy with concurrent changes; nothing was stored, please try again",
+                        request.getRequestURI(), List.of()));
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<ApiError> unexpected(Exception e, HttpServletRequest request) {
         log.error("Unexpected failure on {} {}", request.getMethod(), request.getRequestURI(), e);

@@ -91,4 +91,10 @@ class QualificationServiceTest extends IntegrationTest {
         return doc.withUnits(doc.units().stream().map(u -> u.withId(null)
                 .withOutcomes(u.outcomes().stream().map(o -> o.withId(null)).toList())).toList());
     }
+
+    @Test
+    void writesRunAgainWhenTheDatabaseReportsADeadlock() {
+        assertThat(((org.springframework.aop.framework.Advised) service).getAdvisors())
+                .anyMatch(advisor -> advisor instanceof org.qualigraph.base.neo4j.TransientRetry);
+    }
 }
