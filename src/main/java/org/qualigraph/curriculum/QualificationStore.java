@@ -41,6 +41,8 @@ class QualificationStore {
     }
 
     Optional<Long> lockVersion(String id) {
+        // the global write lock first, then this qualification's: always in that order, so the two never deadlock
+        lockWrites();
         // Setting a property takes the write lock first, so the version read afterwards is the latest committed one.
         return client.query("MATCH (q:Qualification {id: $id}) SET q.lockedAt = timestamp() RETURN q.version AS version")
                 .bind(id).to("id").fetchAs(Long.class).one();
@@ -56,6 +58,16 @@ class QualificationStore {
                 .fetchAs(Boolean.class).one().orElse(false);
     }
 
+    /**
+     * Takes the write lock that every qualification write holds until its transaction ends. Document writes MERGE
+     * shared nodes (ESCO skills, key competences, organisations, NQF levels) and relate to them; two concurrent writes
+     * that do so in different orders deadlock, and Neo4j aborts one. Taking this one lock first makes document writes
+     * run one after another: each is short, and reads never wait for it.
+     */
+    void lockWrites() {
+        client.query("MERGE (l:WriteLock {name: 'qualifications'}) SET l.lockedAt = timestamp()").run();
+    }
+
     /** The id of the qualification this one was derived from, if any. */
     Optional<String> derivedFrom(String id) {
         return client.query("MATCH (:Qualification {id: $id})-[:DERIVED_FROM]->(s:Qualification) RETURN s.id LIMIT 1")
@@ -64,6 +76,7 @@ class QualificationStore {
 
     /** Writes the whole document: it must carry ids for itself, its units and outcomes, and its version to store. */
     void write(QualificationDocument doc, String user, boolean created) {
+        lockWrites();
         Map<String, Object> q = new HashMap<>();
         q.put("id", doc.id());
         q.put("version", doc.version());
