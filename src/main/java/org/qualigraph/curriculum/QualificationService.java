@@ -81,6 +81,12 @@ public class QualificationService {
         if (doc.version() == null) {
             throw new InvalidDocumentException("version", "the version you edited is required for an update");
         }
+        // a stale copy is refused before any lock is taken, so it never makes other writers wait; a copy that is
+        // current now is checked again under the lock below
+        long committed = store.version(id).orElseThrow(() -> new QualificationNotFoundException(id));
+        if (committed != doc.version() && store.status(id).map(QualificationService::isContentEditable).orElse(true)) {
+            throw new ConflictException(staleMessage(id, committed, doc.version()));
+        }
         long stored = store.lockVersion(id).orElseThrow(() -> new QualificationNotFoundException(id));
         QualificationStatus status = store.status(id).orElse(QualificationStatus.DRAFT);
         // the lock comes before the version check: reloading a stale copy would not make a locked qualification editable
@@ -88,8 +94,7 @@ public class QualificationService {
             throw new ConflictException(reason);
         });
         if (stored != doc.version()) {
-            throw new ConflictException("Qualification " + id + " was changed by someone else (version " + stored
-                    + ", yours " + doc.version() + "); reload it and apply your change again");
+            throw new ConflictException(staleMessage(id, stored, doc.version()));
         }
         if (doc.status() != null && doc.status() != status) {
             throw new InvalidDocumentException("status", "is " + status + "; status changes go through transitions");
@@ -99,6 +104,11 @@ public class QualificationService {
         var saved = store.read(id).orElseThrow();
         events.publishEvent(new QualificationChanged(id, stored + 1, user, "UPDATED", prepared.note(), saved));
         return saved;
+    }
+
+    private static String staleMessage(String id, long stored, long yours) {
+        return "Qualification " + id + " was changed by someone else (version " + stored + ", yours " + yours
+                + "); reload it and apply your change again";
     }
 
     /**

@@ -40,6 +40,12 @@ class QualificationStore {
         this.json = json;
     }
 
+    /** The committed version, read without taking any lock. */
+    Optional<Long> version(String id) {
+        return client.query("MATCH (q:Qualification {id: $id}) RETURN q.version AS version")
+                .bind(id).to("id").fetchAs(Long.class).one();
+    }
+
     Optional<Long> lockVersion(String id) {
         // the global write lock first, then this qualification's: always in that order, so the two never deadlock
         lockWrites();
