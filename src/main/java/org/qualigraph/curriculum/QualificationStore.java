@@ -29,6 +29,17 @@ import org.springframework.stereotype.Repository;
 @Repository
 class QualificationStore {
 
+    /** The Cypher map projection of a unit {@code u}'s own content: outcomes, work-based learning, assessments. */
+    private static final String UNIT_CONTENT = """
+                    outcomes: [(u)-[ho:HAS_OUTCOME]->(o) | o {.*, position: ho.position,
+                      skills: [(o)-[m:MAPS_TO]->(s) | {uri: s.uri, position: m.position}],
+                      keyCompetences: [(o)-[k:DEVELOPS_COMPETENCE]->(c) | {code: c.code, position: k.position}]}],
+                    periods: [(u)-[hw:HAS_WBL]->(w) | w {.*, position: hw.position,
+                      outcomes: [(w)-[s:SERVES]->(o) | {code: o.code, position: s.position}]}],
+                    assessments: [(u)-[ha:HAS_ASSESSMENT]->(a) | a {.*, position: ha.position,
+                      outcomes: [(a)-[s:ASSESSES]->(o) | {code: o.code, position: s.position}]}]
+            """;
+
     private static final TypeReference<LinkedHashMap<String, String>> TEXT = new TypeReference<>() {
     };
 
@@ -352,13 +363,7 @@ class QualificationStore {
                 WITH u, q ORDER BY q.titleSort, q.id
                 WITH u, collect(q {.id, .title, .eqfLevel, .type, .status, .version}) AS holders
                 RETURN u {.*,
-                    outcomes: [(u)-[ho:HAS_OUTCOME]->(o) | o {.*, position: ho.position,
-                      skills: [(o)-[m:MAPS_TO]->(s) | {uri: s.uri, position: m.position}],
-                      keyCompetences: [(o)-[k:DEVELOPS_COMPETENCE]->(c) | {code: c.code, position: k.position}]}],
-                    periods: [(u)-[hw:HAS_WBL]->(w) | w {.*, position: hw.position,
-                      outcomes: [(w)-[s:SERVES]->(o) | {code: o.code, position: s.position}]}],
-                    assessments: [(u)-[ha:HAS_ASSESSMENT]->(a) | a {.*, position: ha.position,
-                      outcomes: [(a)-[s:ASSESSES]->(o) | {code: o.code, position: s.position}]}]
+                """ + UNIT_CONTENT + """
                   } AS unit, holders
                 """).bindAll(params).fetchAs(FrozenUnit.class)
                 .mappedBy((types, record) -> new FrozenUnit(toUnit(record.get("unit").asMap()),
@@ -433,13 +438,7 @@ class QualificationStore {
                   derivedFrom: head([(q)-[:DERIVED_FROM]->(s) | s.id]),
                   units: [(q)-[hu:HAS_UNIT]->(u) | u {.*, position: hu.position, mandatory: hu.mandatory,
                     prerequisites: [(u)-[r:REQUIRES {qualification: $id}]->(p) | {code: p.code, position: r.position}],
-                    outcomes: [(u)-[ho:HAS_OUTCOME]->(o) | o {.*, position: ho.position,
-                      skills: [(o)-[m:MAPS_TO]->(s) | {uri: s.uri, position: m.position}],
-                      keyCompetences: [(o)-[k:DEVELOPS_COMPETENCE]->(c) | {code: c.code, position: k.position}]}],
-                    periods: [(u)-[hw:HAS_WBL]->(w) | w {.*, position: hw.position,
-                      outcomes: [(w)-[s:SERVES]->(o) | {code: o.code, position: s.position}]}],
-                    assessments: [(u)-[ha:HAS_ASSESSMENT]->(a) | a {.*, position: ha.position,
-                      outcomes: [(a)-[s:ASSESSES]->(o) | {code: o.code, position: s.position}]}]
+                """ + UNIT_CONTENT + """
                   }]
                 } AS doc
                 """).bind(id).to("id").fetchAs(QualificationDocument.class)

@@ -502,7 +502,6 @@ final class EscoPackageReader {
         }
     }
 
-    /** Lets the CSV parser close its reader without closing the zip stream. */
     /** One zip entry, refused once it inflates beyond {@link #MAX_ENTRY_BYTES} whatever its header said. */
     private static final class Bounded extends FilterInputStream {
         private final String fileName;
@@ -540,6 +539,7 @@ final class EscoPackageReader {
         }
     }
 
+    /** Lets the CSV parser close its reader without closing the zip stream. */
     private static final class NonClosing extends FilterInputStream {
         NonClosing(InputStream in) {
             super(in);
