@@ -115,11 +115,11 @@ final class StructRules {
 
         private static Set<String> requiredTransitively(UnitDocument unit, Map<String, UnitDocument> byCode) {
             var seen = new java.util.LinkedHashSet<String>();
-            var todo = new ArrayDeque<>(unit.prerequisites());
-            while (!todo.isEmpty()) {
-                String code = todo.pop();
+            var pending = new ArrayDeque<>(unit.prerequisites());
+            while (!pending.isEmpty()) {
+                String code = pending.pop();
                 if (byCode.containsKey(code) && !code.equals(unit.code()) && seen.add(code)) {
-                    todo.addAll(byCode.get(code).prerequisites());
+                    pending.addAll(byCode.get(code).prerequisites());
                 }
             }
             return seen;
