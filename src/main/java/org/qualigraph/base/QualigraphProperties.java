@@ -9,7 +9,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param dataDir   where the embedded Neo4j store lives
  * @param demo      load the demo curriculum into an empty database on first start
- * @param seedDir   where the demo curriculum documents are read from
+ * @param seedDir   a folder to read the demo curriculum documents from instead of the ones packaged in the jar;
+ *                  unset (null) uses the packaged ones
  * @param embedded  tuning of the embedded database
  * @param elm       location of the official ELM/LOQ schemas for pre-flight validation
  */
@@ -17,7 +18,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record QualigraphProperties(
         @DefaultValue("./data") Path dataDir,
         @DefaultValue("true") boolean demo,
-        @DefaultValue("graph-seed") Path seedDir,
+        Path seedDir,
         @DefaultValue Embedded embedded,
         @DefaultValue Elm elm) {
 

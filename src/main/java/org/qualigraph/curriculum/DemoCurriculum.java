@@ -3,8 +3,12 @@ package org.qualigraph.curriculum;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,26 +17,37 @@ import org.qualigraph.base.QualigraphProperties;
 import org.qualigraph.base.neo4j.SchemaMigrations;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Loads the demo curriculum from {@code graph-seed/} into an empty database on first start, through the same
- * validation and write path the REST API uses. A document may name the seed file it derives from
- * ({@code "derivedFromSeed"}); it is then linked to it as a national variant. Runs once: a marker node remembers it,
- * so deleting the demo later does not bring it back.
+ * Loads the demo curriculum into an empty database on first start, through the same validation and write path the
+ * REST API uses. The documents come from the jar ({@code graph-seed/} is packaged as classpath resources), so
+ * {@code java -jar} brings its demo from any folder; {@code qualigraph.seed-dir} names a folder to use instead.
+ * A document may name the seed file it derives from ({@code "derivedFromSeed"}); it is then linked to it as a
+ * national variant. Runs once: a marker node remembers it, so deleting the demo later does not bring it back.
+ *
+ * <p>It runs as an {@link ApplicationRunner} because Spring Boot reports the application ready (readiness state
+ * ACCEPTING_TRAFFIC, health UP) only after the runners: a client that starts at the first UP finds the demo listed.
+ * Work that may take long must not run here, or readiness waits for it.
  */
 @Component
-class DemoCurriculum {
+class DemoCurriculum implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DemoCurriculum.class);
+    private static final String PACKAGED = "classpath*:graph-seed/*.json";
 
     private final QualigraphProperties properties;
     private final QualificationService service;
     private final Neo4jClient client;
     private final ObjectMapper json;
+    private volatile boolean stopping;
 
     DemoCurriculum(QualigraphProperties properties, QualificationService service, Neo4jClient client, ObjectMapper json,
                    SchemaMigrations migrated) {
@@ -42,7 +57,17 @@ class DemoCurriculum {
         this.json = json;
     }
 
-    @EventListener(ApplicationReadyEvent.class)
+    @Override
+    public void run(ApplicationArguments args) {
+        loadOnFirstStart();
+    }
+
+    /** A stop during the load closes the database under it; that is not an error of the demo. */
+    @EventListener(ContextClosedEvent.class)
+    void stopping() {
+        stopping = true;
+    }
+
     void loadOnFirstStart() {
         if (!properties.demo()) {
             return;
@@ -51,39 +76,60 @@ class DemoCurriculum {
         if (seeded || service.countAll() > 0) {
             return;
         }
-        Path dir = properties.seedDir();
-        if (!Files.isDirectory(dir)) {
-            log.warn("Demo curriculum not loaded: folder {} not found", dir.toAbsolutePath());
+        String source;
+        List<SeedDocument> documents;
+        try {
+            if (properties.seedDir() != null) {
+                Path dir = properties.seedDir();
+                source = dir.toAbsolutePath().toString();
+                if (!Files.isDirectory(dir)) {
+                    log.warn("Demo curriculum not loaded: the folder qualigraph.seed-dir={} does not exist", source);
+                    return;
+                }
+                documents = folder(dir);
+            } else {
+                source = "the documents packaged in the application (graph-seed/)";
+                documents = packaged();
+            }
+        } catch (IOException e) {
+            log.error("Demo curriculum could not be read", e);
+            return;
+        }
+        if (documents.isEmpty()) {
+            log.warn("Demo curriculum not loaded: no *.json documents in {}", source);
             return;
         }
         try {
-            int loaded = load(dir);
+            int loaded = load(documents);
             client.query("CREATE (:__Demo {loadedAt: datetime(), documents: $n})").bind(loaded).to("n").run();
-            log.info("Loaded {} demo qualifications from {}", loaded, dir.toAbsolutePath());
+            log.info("Loaded {} demo qualifications from {}", loaded, source);
         } catch (IOException | RuntimeException e) {
-            log.error("Demo curriculum could not be loaded from {}: {}", dir.toAbsolutePath(), e.getMessage());
+            if (stopping) {
+                log.info("The application stopped while the demo curriculum was loading; it was not completed");
+            } else {
+                log.error("Demo curriculum could not be loaded from {}", source, e);
+            }
         }
     }
 
     /** Loads every {@code *.json} document of the folder; cores first, then the variants derived from them. */
     int load(Path dir) throws IOException {
-        List<Path> files;
-        try (Stream<Path> list = Files.list(dir)) {
-            files = list.filter(p -> p.toString().endsWith(".json")).sorted().toList();
-        }
+        return load(folder(dir));
+    }
+
+    private int load(List<SeedDocument> documents) throws IOException {
         Map<String, String> idByFile = new HashMap<>();
-        var variants = new java.util.ArrayList<Map.Entry<Path, ObjectNode>>();
-        for (Path file : files) {
-            ObjectNode node = (ObjectNode) json.readTree(file.toFile());
+        var variants = new ArrayList<ObjectNode>();
+        for (SeedDocument document : documents) {
+            ObjectNode node = (ObjectNode) json.readTree(document.content());
             if (node.has("derivedFromSeed")) {
-                variants.add(Map.entry(file, node));
+                variants.add(node);
                 continue;
             }
             var created = service.create(json.treeToValue(node, QualificationDocument.class), "demo");
-            idByFile.put(file.getFileName().toString(), created.id());
+            idByFile.put(document.name(), created.id());
         }
-        for (var variant : variants) {
-            ObjectNode node = variant.getValue();
+        for (ObjectNode node : variants) {
             String source = idByFile.get(node.remove("derivedFromSeed").asText());
             var doc = json.treeToValue(node, QualificationDocument.class);
             if (source == null) {
@@ -93,6 +139,30 @@ class DemoCurriculum {
                 service.update(derived.id(), doc.withIdentity(derived.id(), derived.version(), null, null), "demo");
             }
         }
-        return files.size();
+        return documents.size();
+    }
+
+    private static List<SeedDocument> folder(Path dir) throws IOException {
+        try (Stream<Path> list = Files.list(dir)) {
+            List<SeedDocument> documents = new ArrayList<>();
+            for (Path file : list.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
+                documents.add(new SeedDocument(file.getFileName().toString(), Files.readAllBytes(file)));
+            }
+            return documents;
+        }
+    }
+
+    private static List<SeedDocument> packaged() throws IOException {
+        Resource[] resources = new PathMatchingResourcePatternResolver(DemoCurriculum.class.getClassLoader()).getResources(PACKAGED);
+        List<SeedDocument> documents = new ArrayList<>();
+        for (Resource resource : Arrays.stream(resources).sorted(Comparator.comparing(Resource::getFilename)).toList()) {
+            try (InputStream in = resource.getInputStream()) {
+                documents.add(new SeedDocument(resource.getFilename(), in.readAllBytes()));
+            }
+        }
+        return documents;
+    }
+
+    private record SeedDocument(String name, byte[] content) {
     }
 }
