@@ -3,8 +3,6 @@ package org.qualigraph;
 import com.vaadin.flow.component.page.AppShellConfigurator;
 import com.vaadin.flow.component.page.Push;
 import com.vaadin.flow.server.PWA;
-import com.vaadin.flow.theme.Theme;
-import com.vaadin.flow.theme.lumo.Lumo;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -12,13 +10,14 @@ import org.springframework.scheduling.annotation.EnableAsync;
 
 /**
  * Qualigraph keeps modular curricula as a Neo4j graph and lets alliances of schools, universities and employers
- * design, check and publish qualifications. The shell enables server push so long jobs can report progress.
+ * design, check and publish qualifications. The shell enables server push so long jobs can report progress. It
+ * names no @Theme: Lumo light is Vaadin's default, and a @Theme without a name made every page ask for the
+ * non-existent {@code /VAADIN/themes//styles.css}.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
 @EnableAsync
 @Push
-@Theme(variant = Lumo.LIGHT)
 @PWA(name = "Qualigraph", shortName = "Qualigraph")
 public class QualigraphApplication implements AppShellConfigurator {
 

@@ -145,10 +145,12 @@ class ApiExceptionHandler {
                         request.getRequestURI(), List.of()));
     }
 
+    /** Logged at ERROR with its stack trace under an id the client gets, so a report can be matched to the log. */
     @ExceptionHandler(Exception.class)
     ResponseEntity<ApiError> unexpected(Exception e, HttpServletRequest request) {
-        log.error("Unexpected failure on {} {}", request.getMethod(), request.getRequestURI(), e);
-        return answer(HttpStatus.INTERNAL_SERVER_ERROR, "internal error; the server log has the details", request, List.of());
+        String id = FailureId.report(log, "on " + request.getMethod() + " " + request.getRequestURI(), e);
+        return answer(HttpStatus.INTERNAL_SERVER_ERROR, "internal error " + id + "; the server log has the details under this id",
+                request, List.of());
     }
 
     static ResponseEntity<ApiError> answer(HttpStatus status, String message, HttpServletRequest request, List<FieldProblem> problems) {

@@ -33,12 +33,15 @@ import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import org.qualigraph.base.BadInputException;
 import org.qualigraph.base.ConflictException;
+import org.qualigraph.base.FailureId;
 import org.qualigraph.curriculum.EditorContext;
 import org.qualigraph.curriculum.QualificationDocument;
 import org.qualigraph.exchange.CsvImportPreview;
 import org.qualigraph.exchange.CsvImportService;
 import org.qualigraph.exchange.ExportFiles;
 import org.qualigraph.exchange.Exporter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.core.task.AsyncTaskExecutor;
 import org.springframework.security.core.context.SecurityContextHolder;
 
@@ -48,6 +51,8 @@ import org.springframework.security.core.context.SecurityContextHolder;
  * download when ready (the UI is updated through server push).
  */
 class ExportPanel extends VerticalLayout {
+
+    private static final Logger log = LoggerFactory.getLogger(ExportPanel.class);
 
     /** Formats rendered page by page: generated in the background before the download is offered. */
     static final Set<String> LARGE_FORMATS = Set.of("pdf", "docx");
@@ -138,7 +143,7 @@ class ExportPanel extends VerticalLayout {
             generate.setEnabled(true);
             slot.removeAll();
             if (failure != null) {
-                var error = new Span(getTranslation("exchange.export.failed", rootMessage(failure)));
+                var error = new Span(explain(failure));
                 error.addClassName("error");
                 slot.add(error);
                 return;
@@ -259,12 +264,14 @@ class ExportPanel extends VerticalLayout {
         return out.toByteArray();
     }
 
-    private static String rootMessage(Throwable failure) {
-        Throwable t = failure;
-        while (t.getCause() != null) {
-            t = t.getCause();
+    /** Refused input names its problem; anything else is logged with an id and shown as a plain message with that id. */
+    private String explain(Throwable failure) {
+        Throwable t = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
+                ? failure.getCause() : failure;
+        if (t instanceof BadInputException || t instanceof ConflictException) {
+            return getTranslation("exchange.export.failed", t.getMessage());
         }
-        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+        return getTranslation("exchange.export.failedUnexpectedly", FailureId.report(log, "exporting", t));
     }
 
     List<String> formatIds() {

@@ -19,18 +19,24 @@ import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
 import java.io.ByteArrayInputStream;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import org.qualigraph.base.FailureId;
 import org.qualigraph.curriculum.EditorContext;
 import org.qualigraph.curriculum.QualificationDocument;
 import org.qualigraph.exchange.elm.ElmValidation;
 import org.qualigraph.exchange.elm.PreflightService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The "Submit to authority" check: validates the qualification against the official Europass schemas off the UI
  * thread, lists every problem with a button to the place to fix it, and offers the files only when all is valid.
  */
 class PreflightPanel extends VerticalLayout {
+
+    private static final Logger log = LoggerFactory.getLogger(PreflightPanel.class);
 
     private final PreflightService preflight;
     private final Supplier<QualificationDocument> document;
@@ -72,7 +78,9 @@ class PreflightPanel extends VerticalLayout {
                     run.setEnabled(true);
                     progress.setVisible(false);
                     if (error != null) {
-                        results.add(message("preflight-error", getTranslation("preflight.failed") + " " + error.getMessage()));
+                        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+                        results.add(message("preflight-error", getTranslation("preflight.failedUnexpectedly",
+                                FailureId.report(log, "in the pre-flight check", cause))));
                     } else {
                         show(result);
                     }
