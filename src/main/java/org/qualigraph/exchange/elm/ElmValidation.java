@@ -260,13 +260,39 @@ public class ElmValidation {
         return map;
     }
 
-    /** Runs both validations on a qualification's exports. */
+    /** Runs both validations on a qualification's exports, rendered once here. */
     public List<Finding> check(QdrExports exports, QualificationDocument doc, String language) {
         QdrPlan plan = QdrPlan.of(doc, exports.vocabulary(), language);
+        var model = exports.model(doc, language);
+        return check(doc, plan, exports.loqXml(doc, language), QdrExports.serialise(model, Lang.TURTLE),
+                QdrExports.serialise(model, Lang.JSONLD));
+    }
+
+    /**
+     * Validates exactly these bytes: the LOQ XML against the XSD, and the Turtle and the JSON-LD, each parsed back from
+     * its bytes, against both SHACL files. A file that a caller then hands out is therefore the file that was checked.
+     */
+    public List<Finding> check(QualificationDocument doc, QdrPlan plan, byte[] loqXml, byte[] turtle, byte[] jsonLd) {
         var places = places(plan);
         var findings = new ArrayList<Finding>(Explanations.preChecks(doc, plan));
-        findings.addAll(validateXml(exports.loqXml(doc, language), places));
-        findings.addAll(validateRdf(exports.model(doc, language), places));
+        findings.addAll(validateXml(loqXml, places));
+        var seen = new LinkedHashSet<String>();
+        for (var file : List.of(Map.entry(Lang.TURTLE, turtle), Map.entry(Lang.JSONLD, jsonLd))) {
+            List<Finding> rdf;
+            try {
+                Graph graph = GraphFactory.createDefaultGraph();
+                RDFParser.source(new ByteArrayInputStream(file.getValue())).lang(file.getKey()).parse(graph);
+                rdf = validateRdf(org.apache.jena.rdf.model.ModelFactory.createModelForGraph(graph), places);
+            } catch (org.apache.jena.riot.RiotException e) {
+                rdf = List.of(new Finding("SHACL", Place.FILE, null, "The " + file.getKey().getLabel()
+                        + " file could not be read back: " + e.getMessage(), e.getMessage()));
+            }
+            for (Finding finding : rdf) {
+                if (seen.add(finding.place() + "|" + finding.code() + "|" + finding.message())) {
+                    findings.add(finding);
+                }
+            }
+        }
         return findings;
     }
 }

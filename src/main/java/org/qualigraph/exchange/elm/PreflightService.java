@@ -51,16 +51,21 @@ public class PreflightService {
         if (!status.ready()) {
             return new Result(status.problem(), List.of(), Map.of());
         }
-        List<ElmValidation.Finding> findings = validation.check(exports, doc, language);
+        // render once, validate those bytes, offer those bytes
+        byte[] xml = exports.loqXml(doc, language);
+        var model = exports.model(doc, language);
+        byte[] jsonLd = QdrExports.serialise(model, Lang.JSONLD);
+        byte[] turtle = QdrExports.serialise(model, Lang.TURTLE);
+        List<ElmValidation.Finding> findings = validation.check(doc, QdrPlan.of(doc, exports.vocabulary(), language),
+                xml, turtle, jsonLd);
         if (!findings.isEmpty()) {
             return new Result(null, findings, Map.of());
         }
         String base = ExportFiles.slug(doc.displayTitle()) + "-v" + (doc.version() == null ? 0 : doc.version());
         var files = new LinkedHashMap<String, byte[]>();
-        files.put(base + ".xml", exports.loqXml(doc, language));
-        var model = exports.model(doc, language);
-        files.put(base + ".jsonld", QdrExports.serialise(model, Lang.JSONLD));
-        files.put(base + ".ttl", QdrExports.serialise(model, Lang.TURTLE));
+        files.put(base + ".xml", xml);
+        files.put(base + ".jsonld", jsonLd);
+        files.put(base + ".ttl", turtle);
         files.put(base + "-qdr.zip", zip(doc, base, files));
         return new Result(null, List.of(), files);
     }
