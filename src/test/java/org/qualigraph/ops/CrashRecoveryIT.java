@@ -13,7 +13,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -47,22 +47,37 @@ class CrashRecoveryIT {
                 ids.add(json.readTree(response.body()).get("id").asText());
             }
             var stop = new AtomicBoolean();
+            var killed = new AtomicBoolean();
             var writes = new AtomicInteger();
+            // every answer but 2xx and 409 (a stale version lost a race), and every exception before the kill, fails the test
+            var failures = new ConcurrentLinkedQueue<String>();
             var threads = new ArrayList<Thread>();
             for (int t = 0; t < 4; t++) {
                 var thread = new Thread(() -> {
                     while (!stop.get()) {
                         try {
                             String id = ids.get(ThreadLocalRandom.current().nextInt(ids.size()));
-                            JsonNode current = json.readTree(app.send("GET", "/api/qualifications/" + id, null).body());
+                            var read = app.send("GET", "/api/qualifications/" + id, null);
+                            if (read.statusCode() != 200) {
+                                failures.add("GET " + id + " answered " + read.statusCode() + ": " + read.body());
+                                return;
+                            }
+                            JsonNode current = json.readTree(read.body());
                             int units = ThreadLocalRandom.current().nextInt(1, 7);
                             var next = version(current.get("title").get("en").asText().replaceAll(" \\[.*", ""), units);
                             var body = (com.fasterxml.jackson.databind.node.ObjectNode) json.valueToTree(next);
                             body.put("version", current.get("version").asLong());
-                            if (app.send("PUT", "/api/qualifications/" + id, body.toString()).statusCode() == 200) {
+                            var write = app.send("PUT", "/api/qualifications/" + id, body.toString());
+                            if (write.statusCode() / 100 == 2) {
                                 writes.incrementAndGet();
+                            } else if (write.statusCode() != 409) {
+                                failures.add("PUT " + id + " answered " + write.statusCode() + ": " + write.body());
+                                return;
                             }
-                        } catch (Exception killed) {
+                        } catch (Exception e) {
+                            if (!killed.get()) {
+                                failures.add("writer failed before the kill: " + e);
+                            }
                             return;
                         }
                     }
@@ -70,14 +85,17 @@ class CrashRecoveryIT {
                 thread.start();
                 threads.add(thread);
             }
-            while (writes.get() < 40) {
+            while (writes.get() < 40 && failures.isEmpty()) {
                 Thread.sleep(50);
             }
+            assertThat(failures).as("answers of the writers before the kill").isEmpty();
+            killed.set(true);
             app.kill();
             stop.set(true);
             for (Thread thread : threads) {
                 thread.join();
             }
+            assertThat(failures).as("answers of the writers").isEmpty();
         }
         try (var app = AppProcess.start(dataDir.resolve("store"), log)) {
             int units = 0;
