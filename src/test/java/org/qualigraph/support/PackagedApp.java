@@ -32,7 +32,8 @@ public final class PackagedApp implements AutoCloseable {
     /** QUALIGRAPH_ADMIN_PASSWORD given to the process. */
     public static final String ADMIN_PASSWORD = "packaged-admin-1";
 
-    private static final Duration START_TIMEOUT = Duration.ofMinutes(5);
+    /** Generous: on a quiet machine the jar is ready in well under a minute, but CI machines can be heavily shared. */
+    public static final Duration START_TIMEOUT = Duration.ofMinutes(Long.getLong("qualigraph.start-timeout-minutes", 10));
 
     private final Process process;
     private final int port;
