@@ -1,0 +1,308 @@
+package org.qualigraph.ops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.StringReader;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javax.swing.text.html.HTML;
+import javax.swing.text.html.HTMLEditorKit;
+import javax.swing.text.html.parser.ParserDelegator;
+import javax.xml.XMLConstants;
+import javax.xml.transform.stream.StreamSource;
+import javax.xml.validation.SchemaFactory;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFDataMgr;
+import org.apache.jena.riot.RDFParser;
+import org.apache.jena.shacl.ShaclValidator;
+import org.apache.jena.shacl.Shapes;
+import org.apache.jena.sparql.graph.GraphFactory;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.qualigraph.support.PackagedApp;
+import org.qualigraph.support.SharedData;
+
+/**
+ * What a user runs, tested from outside: the jar that {@code package} built, started with {@code java -jar} in
+ * production mode from a folder that is not the repository, with a fresh data directory and the demo on. It must be
+ * ready when it says so (the demo listed at the first health UP), every export of the demo must open in a real reader
+ * with the right content, and API paths that do not exist must answer the contract's JSON 404.
+ */
+class PackagedAppIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String DEMO = "Battery cell production technician";
+
+    private static PackagedApp app;
+    /** Every health answer seen while starting, up to and including the first UP. */
+    private static final List<String> healthTrace = new ArrayList<>();
+    /** GET /api/qualifications sent the moment health first said UP. */
+    private static HttpResponse<String> listedAtFirstUp;
+    private static JsonNode demo;
+
+    @BeforeAll
+    static void startTheJar(@TempDir Path data) {
+        app = PackagedApp.launch(data.resolve("db"));
+        long deadline = System.nanoTime() + PackagedApp.START_TIMEOUT.toNanos();
+        while (listedAtFirstUp == null) {
+            assertThat(System.nanoTime()).as("health UP within %s; log %s", PackagedApp.START_TIMEOUT, app.log()).isLessThan(deadline);
+            assertThat(app.process().isAlive()).as("the application process is running; log %s", app.log()).isTrue();
+            var health = app.health();
+            if (health != null) {
+                healthTrace.add(health.statusCode() + " " + health.body());
+                if (health.statusCode() == 200) {
+                    listedAtFirstUp = app.api("GET", "/api/qualifications", null);
+                }
+            }
+            sleep(100);
+        }
+        var list = readJson(listedAtFirstUp.body());
+        String id = null;
+        for (JsonNode q : list) {
+            if (DEMO.equals(q.path("title").path("en").asText(q.path("title").asText()))) {
+                id = q.path("id").asText();
+            }
+        }
+        if (id != null) {
+            demo = readJson(app.api("GET", "/api/qualifications/" + id, null).body());
+        }
+    }
+
+    @AfterAll
+    static void stop() {
+        if (app != null) {
+            app.close();
+        }
+    }
+
+    @Test
+    void atTheFirstHealthUpTheDemoIsAlreadyListed() {
+        assertThat(listedAtFirstUp.statusCode()).isEqualTo(200);
+        assertThat(listedAtFirstUp.body()).contains(DEMO);
+        assertThat(readJson(listedAtFirstUp.body())).as("the core profile and its Polish variant").hasSize(2);
+        // before UP, the only other answer is 503 OUT_OF_SERVICE (not a 200 that says something else)
+        assertThat(healthTrace.get(healthTrace.size() - 1)).startsWith("200").contains("\"UP\"");
+        assertThat(healthTrace.subList(0, healthTrace.size() - 1))
+                .allSatisfy(answer -> assertThat(answer).startsWith("503").contains("OUT_OF_SERVICE"));
+        var readiness = app.get("/actuator/health/readiness");
+        assertThat(readiness.statusCode()).isEqualTo(200);
+        assertThat(readiness.body()).contains("\"UP\"");
+    }
+
+    @Test
+    void theDemoComesFromTheJarNotFromTheWorkingFolder() {
+        assertThat(app.logText()).contains("Loaded 2 demo qualifications from the documents packaged in the application")
+                .doesNotContain("Demo curriculum not loaded");
+    }
+
+    @Test
+    void thePdfHoldsTheTitleAndEveryUnitTitle() throws IOException {
+        byte[] pdf = export("pdf", "application/pdf");
+        try (var document = Loader.loadPDF(pdf)) {
+            assertThat(document.getNumberOfPages()).isPositive();
+            String text = flat(new PDFTextStripper().getText(document));
+            assertThat(text).contains(DEMO);
+            unitTitles().forEach(title -> assertThat(text).as("unit title in the PDF").contains(flat(title)));
+        }
+    }
+
+    @Test
+    void theDocxHoldsTheTitleAndEveryUnitTitle() throws IOException {
+        byte[] docx = export("docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+        try (var document = new XWPFDocument(new ByteArrayInputStream(docx)); var extractor = new XWPFWordExtractor(document)) {
+            String text = flat(extractor.getText());
+            assertThat(text).contains(DEMO);
+            unitTitles().forEach(title -> assertThat(text).as("unit title in the DOCX").contains(flat(title)));
+        }
+    }
+
+    @Test
+    void theHtmlParsesAndHoldsTheTitleAndEveryUnitTitle() throws IOException {
+        byte[] html = export("html", "text/html");
+        var text = new StringBuilder();
+        var headings = new ArrayList<String>();
+        new ParserDelegator().parse(new InputStreamReader(new ByteArrayInputStream(html), StandardCharsets.UTF_8),
+                new HTMLEditorKit.ParserCallback() {
+                    @Override
+                    public void handleText(char[] data, int pos) {
+                        text.append(data).append(' ');
+                    }
+
+                    @Override
+                    public void handleStartTag(javax.swing.text.html.HTML.Tag tag, javax.swing.text.MutableAttributeSet a, int pos) {
+                        if (tag == HTML.Tag.H1 || tag == HTML.Tag.TITLE) {
+                            headings.add(tag.toString());
+                        }
+                    }
+                }, true);
+        assertThat(headings).isNotEmpty();
+        String flat = flat(text.toString());
+        assertThat(flat).contains(DEMO);
+        unitTitles().forEach(title -> assertThat(flat).as("unit title in the HTML").contains(flat(title)));
+    }
+
+    @Test
+    void theCsvParsesWithARowPerOutcomeOfEveryUnit() throws IOException {
+        String csv = new String(export("csv", "text/csv"), StandardCharsets.UTF_8);
+        // a byte-order mark first, so spreadsheet programs read UTF-8; it is not part of the first column's name
+        assertThat(csv).startsWith("\uFEFF");
+        csv = csv.substring(1);
+        List<CSVRecord> rows;
+        try (var parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(new StringReader(csv))) {
+            assertThat(parser.getHeaderNames()).contains("unit_code", "unit_title");
+            rows = parser.getRecords();
+        }
+        int outcomes = 0;
+        for (JsonNode unit : demo.path("units")) {
+            outcomes += unit.path("outcomes").size();
+            assertThat(rows).as("rows of unit %s", unit.path("code").asText())
+                    .anySatisfy(row -> assertThat(row.get("unit_code")).isEqualTo(unit.path("code").asText()));
+        }
+        assertThat(rows).hasSize(outcomes);
+    }
+
+    @Test
+    void theCaseJsonParsesWithTheDocumentAndAnItemPerUnit() throws IOException {
+        JsonNode cas = JSON.readTree(export("case-json", "application/json"));
+        assertThat(cas.path("CFDocument").path("title").asText()).isEqualTo(DEMO);
+        List<String> items = new ArrayList<>();
+        cas.path("CFItems").forEach(item -> items.add(item.path("fullStatement").asText() + " " + item.path("humanCodingScheme").asText()));
+        assertThat(items).hasSizeGreaterThan(demo.path("units").size());
+        for (JsonNode unit : demo.path("units")) {
+            assertThat(items).as("CFItem of unit %s", unit.path("code").asText())
+                    .anySatisfy(item -> assertThat(item).contains(unit.path("title").path("en").asText()));
+        }
+    }
+
+    @Test
+    void theLoqXmlValidatesAgainstTheOfficialXsd() throws Exception {
+        byte[] xml = export("loq-xml", "application/xml");
+        assertThat(new String(xml, StandardCharsets.UTF_8)).contains(DEMO);
+        Path elm = SharedData.requireElm();
+        var factory = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
+        factory.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "file");
+        var validator = factory.newSchema(elm.resolve("loq/loq.xsd").toFile()).newValidator();
+        validator.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+        validator.validate(new StreamSource(new ByteArrayInputStream(xml)));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"elm-turtle", "elm-jsonld"})
+    void theElmGraphConformsToBothLoqShapeFiles(String format) {
+        byte[] rdf = export(format, format.equals("elm-turtle") ? "text/turtle" : "application/ld+json");
+        Graph graph = GraphFactory.createDefaultGraph();
+        RDFParser.source(new ByteArrayInputStream(rdf)).lang(format.equals("elm-turtle") ? Lang.TURTLE : Lang.JSONLD).parse(graph);
+        assertThat(graph.size()).isGreaterThan(100);
+        Path elm = SharedData.requireElm();
+        for (String shapes : List.of("shacl/LOQ-constraints.ttl", "shacl/LOQ-constraints-mdr.ttl")) {
+            var report = ShaclValidator.get().validate(Shapes.parse(RDFDataMgr.loadGraph(elm.resolve(shapes).toString())), graph);
+            assertThat(report.conforms()).as("%s conforms to %s: %s", format, shapes, report.getEntries()).isTrue();
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"GET", "POST", "PUT", "DELETE", "PATCH"})
+    void anUnknownApiPathIsAJson404ForEveryMethod(String method) throws IOException {
+        var response = app.api(method, "/api/esco/skill-suggestion", method.equals("GET") || method.equals("DELETE") ? null : "{\"text\":\"weld\"}");
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
+        JsonNode error = JSON.readTree(response.body());
+        assertThat(error.path("status").asInt()).isEqualTo(404);
+        assertThat(error.path("path").asText()).isEqualTo("/api/esco/skill-suggestion");
+        assertThat(error.path("message").asText()).contains("/api/esco/skill-suggestion");
+    }
+
+    @Test
+    void aKnownApiPathWithAWrongMethodStaysA405() {
+        assertThat(app.api("DELETE", "/api/esco/status", null).statusCode()).isEqualTo(405);
+    }
+
+    @Test
+    void uiRoutesStillFallThroughToVaadin() {
+        var login = app.get("/login");
+        assertThat(login.statusCode()).isEqualTo(200);
+        assertThat(login.body()).contains("<html").doesNotContain("themes//");
+    }
+
+    @Test
+    void aStopWhileTheDemoLoadsLogsNoError(@TempDir Path data) throws Exception {
+        var starting = PackagedApp.launch(data.resolve("db"));
+        try {
+            long deadline = System.nanoTime() + PackagedApp.START_TIMEOUT.toNanos();
+            // stop as soon as the web server answers: readiness (and so the demo load) is not through yet
+            while (true) {
+                assertThat(System.nanoTime()).as("the server answers within %s; log %s", PackagedApp.START_TIMEOUT, starting.log()).isLessThan(deadline);
+                var health = starting.health();
+                if (health != null) {
+                    assertThat(health.statusCode()).as("health before the demo is loaded").isEqualTo(503);
+                    break;
+                }
+                sleep(50);
+            }
+            starting.process().destroy();
+            assertThat(starting.process().waitFor(90, TimeUnit.SECONDS)).as("stopped within 90 s").isTrue();
+            String log = starting.logText();
+            assertThat(log.lines().filter(line -> line.contains(" ERROR ")).toList()).as("ERROR lines of %s", starting.log()).isEmpty();
+            assertThat(log).doesNotContain("Demo curriculum could not be loaded");
+        } finally {
+            starting.kill();
+        }
+    }
+
+    private static byte[] export(String format, String mediaType) {
+        assertThat(demo).as("the demo is stored").isNotNull();
+        var response = app.download("/api/qualifications/" + demo.path("id").asText() + "/export/" + format);
+        assertThat(response.statusCode()).as("export %s answered %s; log %s", format, response.statusCode(), app.log()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith(mediaType));
+        return response.body();
+    }
+
+    private static List<String> unitTitles() {
+        List<String> titles = new ArrayList<>();
+        demo.path("units").forEach(unit -> titles.add(unit.path("title").path("en").asText()));
+        assertThat(titles).hasSize(9).doesNotContain("");
+        return titles;
+    }
+
+    private static String flat(String text) {
+        return text.replace('\u00a0', ' ').replaceAll("\\s+", " ");
+    }
+
+    private static JsonNode readJson(String body) {
+        try {
+            return JSON.readTree(body);
+        } catch (IOException e) {
+            throw new AssertionError("not JSON: " + body, e);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
