@@ -28,11 +28,31 @@ class UiErrorHandling implements VaadinServiceInitListener, ErrorHandler {
 
     @Override
     public void error(ErrorEvent event) {
+        if (clientWentAway(event.getThrowable())) {
+            // the browser closed or left the page while an answer was written: nothing failed on our side
+            log.debug("Client went away during a UI request", event.getThrowable());
+            return;
+        }
         String id = FailureId.report(log, "in the user interface", event.getThrowable());
         UI ui = UI.getCurrent();
         if (ui != null) {
             var notification = Notification.show(ui.getTranslation("error.unexpected", id), 10_000, Notification.Position.MIDDLE);
             notification.addThemeVariants(NotificationVariant.LUMO_ERROR);
         }
+    }
+
+    /** As Vaadin's default handler: an aborted connection (ClientAbortException, a broken pipe) is not an error. */
+    static boolean clientWentAway(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            String type = t.getClass().getName();
+            if (type.endsWith("ClientAbortException") || type.endsWith("EofException")) {
+                return true;
+            }
+            if (t instanceof java.io.IOException && t.getMessage() != null
+                    && (t.getMessage().contains("Broken pipe") || t.getMessage().contains("Connection reset"))) {
+                return true;
+            }
+        }
+        return false;
     }
 }

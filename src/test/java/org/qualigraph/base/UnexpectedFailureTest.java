@@ -39,6 +39,13 @@ class UnexpectedFailureTest {
     }
 
     @Test
+    void aBrowserThatLeftIsNotAnErrorButAFailureOfOursIs() {
+        assertThat(UiErrorHandling.clientWentAway(new RuntimeException(new java.io.IOException("Broken pipe")))).isTrue();
+        assertThat(UiErrorHandling.clientWentAway(new IllegalStateException("export broke"))).isFalse();
+        assertThat(UiErrorHandling.clientWentAway(new java.io.UncheckedIOException(new java.io.IOException("disk full")))).isFalse();
+    }
+
+    @Test
     void idsDiffer() {
         assertThat(FailureId.next()).matches("E-[0-9a-f]{8}").isNotEqualTo(FailureId.next());
     }
