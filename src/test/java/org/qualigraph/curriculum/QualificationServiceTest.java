@@ -142,11 +142,20 @@ class QualificationServiceTest extends IntegrationTest {
             pool.shutdownNow();
         }
         assertThat(retries()).isGreaterThanOrEqualTo(retriesBefore + 1);
+        // what an administrator sees
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                        .get("/actuator/metrics/" + org.qualigraph.base.neo4j.TransientRetry.METRIC)
+                        .header("Authorization", org.qualigraph.support.TestUsers.basic("admin")))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.measurements[0].value")
+                        .value(org.hamcrest.Matchers.greaterThanOrEqualTo(1.0)));
         neo4jClient.query("MATCH (s:EscoSkill {uri: $uri}) DETACH DELETE s").bind(skill).to("uri").run();
     }
 
     @Autowired
     org.neo4j.driver.Driver driver;
+    @Autowired
+    org.springframework.test.web.servlet.MockMvc mvc;
     @Autowired
     io.micrometer.core.instrument.MeterRegistry meters;
 
