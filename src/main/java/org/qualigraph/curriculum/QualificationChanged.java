@@ -10,11 +10,18 @@ package org.qualigraph.curriculum;
  *               because it is part of published qualification ..."), else null
  * @param document the qualification as stored by this change, when the publisher has read it anyway (listeners then
  *                 need not read it again inside the same transaction); null for deletions and where not at hand
+ * @param previous the qualification as it was before this change, for UPDATED and STATUS (what the audit trail
+ *                 describes the change against); null for new qualifications and where not at hand
  */
 public record QualificationChanged(String qualificationId, long version, String user, String action, String detail,
-                                   QualificationDocument document) {
+                                   QualificationDocument document, QualificationDocument previous) {
+
+    public QualificationChanged(String qualificationId, long version, String user, String action, String detail,
+                                QualificationDocument document) {
+        this(qualificationId, version, user, action, detail, document, null);
+    }
 
     public QualificationChanged(String qualificationId, long version, String user, String action, String detail) {
-        this(qualificationId, version, user, action, detail, null);
+        this(qualificationId, version, user, action, detail, null, null);
     }
 }

@@ -21,11 +21,24 @@ import org.springframework.transaction.annotation.Transactional;
 public class QualificationService {
 
     private final QualificationStore store;
+    private final WriteLocks locks;
     private final ApplicationEventPublisher events;
 
-    QualificationService(QualificationStore store, ApplicationEventPublisher events) {
+    QualificationService(QualificationStore store, WriteLocks locks, ApplicationEventPublisher events) {
         this.store = store;
+        this.locks = locks;
         this.events = events;
+    }
+
+    /**
+     * Takes the qualification's write lock for the caller's transaction and returns its status as committed: the first
+     * step of the lock order ({@code docs/architecture.md}) for writers of other modules that hang records off a
+     * qualification (workflow transitions, the governance record), so they never interleave with a save of it. The
+     * lock lasts as long as the transaction, so call it from within yours.
+     */
+    @Transactional
+    public QualificationStatus lock(String id) {
+        return locks.qualification(id).orElseThrow(() -> new QualificationNotFoundException(id)).status();
     }
 
     @Transactional(readOnly = true)
@@ -87,8 +100,9 @@ public class QualificationService {
         if (committed != doc.version() && store.status(id).map(QualificationService::isContentEditable).orElse(true)) {
             throw new ConflictException(staleMessage(id, committed, doc.version()));
         }
-        long stored = store.lockVersion(id).orElseThrow(() -> new QualificationNotFoundException(id));
-        QualificationStatus status = store.status(id).orElse(QualificationStatus.DRAFT);
+        var locked = locks.qualification(id).orElseThrow(() -> new QualificationNotFoundException(id));
+        long stored = locked.version();
+        QualificationStatus status = locked.status();
         // the lock comes before the version check: reloading a stale copy would not make a locked qualification editable
         contentLock(id, status, "change").ifPresent(reason -> {
             throw new ConflictException(reason);
@@ -99,10 +113,11 @@ public class QualificationService {
         if (doc.status() != null && doc.status() != status) {
             throw new InvalidDocumentException("status", "is " + status + "; status changes go through transitions");
         }
-        var prepared = protectFrozenUnits(withIds(doc).withIdentity(id, stored + 1, status, store.derivedFrom(id).orElse(null)));
+        var previous = store.read(id).orElseThrow(() -> new QualificationNotFoundException(id));
+        var prepared = protectFrozenUnits(withIds(doc).withIdentity(id, stored + 1, status, previous.derivedFrom()));
         store.write(prepared.document(), user, false);
         var saved = store.read(id).orElseThrow();
-        events.publishEvent(new QualificationChanged(id, stored + 1, user, "UPDATED", prepared.note(), saved));
+        events.publishEvent(new QualificationChanged(id, stored + 1, user, "UPDATED", prepared.note(), saved, previous));
         return saved;
     }
 
@@ -118,8 +133,7 @@ public class QualificationService {
      */
     @Transactional
     public void delete(String id, String user) {
-        store.lockVersion(id).orElseThrow(() -> new QualificationNotFoundException(id));
-        QualificationStatus status = store.status(id).orElseThrow(() -> new QualificationNotFoundException(id));
+        QualificationStatus status = locks.qualification(id).orElseThrow(() -> new QualificationNotFoundException(id)).status();
         if (status == QualificationStatus.PUBLISHED) {
             throw new ConflictException("Qualification " + id + " is published; archive it instead of deleting it");
         }
@@ -166,6 +180,8 @@ public class QualificationService {
     /** A national variant: a full copy of the structure, linked with DERIVED_FROM, free to diverge from its source. */
     @Transactional
     public QualificationDocument derive(String sourceId, Map<String, String> title, String user) {
+        // the source first (the lock order): the copy is of one committed state, and DERIVED_FROM finds it held
+        locks.qualification(sourceId).orElseThrow(() -> new QualificationNotFoundException(sourceId));
         var source = get(sourceId);
         var copy = copyOf(source, title == null || title.isEmpty() ? suffixed(source.title(), " (variant)") : title);
         return insert(copy, sourceId, user, "DERIVED");
@@ -209,9 +225,10 @@ public class QualificationService {
     /** Changes the workflow status; used by the review workflow, which decides whether the transition is allowed. */
     @Transactional
     public void changeStatus(String id, QualificationStatus status, String user) {
-        long version = store.lockVersion(id).orElseThrow(() -> new QualificationNotFoundException(id));
+        var locked = locks.qualification(id).orElseThrow(() -> new QualificationNotFoundException(id));
+        var previous = store.read(id).orElseThrow(() -> new QualificationNotFoundException(id));
         store.setStatus(id, status, user);
-        events.publishEvent(new QualificationChanged(id, version + 1, user, "STATUS", status.name()));
+        events.publishEvent(new QualificationChanged(id, locked.version() + 1, user, "STATUS", status.name(), null, previous));
     }
 
     /**
@@ -221,7 +238,7 @@ public class QualificationService {
      */
     @Transactional
     public QualificationDocument newRevision(String sourceId, String user) {
-        store.lockVersion(sourceId).orElseThrow(() -> new QualificationNotFoundException(sourceId));
+        locks.qualification(sourceId).orElseThrow(() -> new QualificationNotFoundException(sourceId));
         var source = get(sourceId);
         if (source.status() != QualificationStatus.PUBLISHED && source.status() != QualificationStatus.ARCHIVED) {
             throw new ConflictException("Qualification " + sourceId + " is " + source.status()

@@ -23,8 +23,8 @@ import org.springframework.stereotype.Repository;
 /**
  * Reads and writes qualification documents as a graph with hand-written Cypher. A document is a deep, ordered tree
  * whose units may be shared with other qualifications; mapping it through entity classes would rewrite every
- * relationship on each save, while a few {@code UNWIND} statements write a 1,000-outcome document in one round of
- * statements and keep shared units intact. Callers run every method inside one transaction.
+ * relationship on each save, while {@link DocumentWriter} writes only what changed with a few {@code UNWIND}
+ * statements and keeps shared units intact. Callers run every method inside one transaction.
  */
 @Repository
 class QualificationStore {
@@ -45,23 +45,17 @@ class QualificationStore {
 
     private final Neo4jClient client;
     private final ObjectMapper json;
+    private final DocumentWriter writer;
 
-    QualificationStore(Neo4jClient client, ObjectMapper json) {
+    QualificationStore(Neo4jClient client, ObjectMapper json, WriteLocks locks) {
         this.client = client;
         this.json = json;
+        this.writer = new DocumentWriter(client, locks, this);
     }
 
     /** The committed version, read without taking any lock. */
     Optional<Long> version(String id) {
         return client.query("MATCH (q:Qualification {id: $id}) RETURN q.version AS version")
-                .bind(id).to("id").fetchAs(Long.class).one();
-    }
-
-    Optional<Long> lockVersion(String id) {
-        // the global write lock first, then this qualification's: always in that order, so the two never deadlock
-        lockWrites();
-        // Setting a property takes the write lock first, so the version read afterwards is the latest committed one.
-        return client.query("MATCH (q:Qualification {id: $id}) SET q.lockedAt = timestamp() RETURN q.version AS version")
                 .bind(id).to("id").fetchAs(Long.class).one();
     }
 
@@ -75,248 +69,24 @@ class QualificationStore {
                 .fetchAs(Boolean.class).one().orElse(false);
     }
 
-    /**
-     * Takes the write lock that every qualification write holds until its transaction ends. Document writes MERGE
-     * shared nodes (ESCO skills, key competences, organisations, NQF levels) and relate to them; two concurrent writes
-     * that do so in different orders deadlock, and Neo4j aborts one. Taking this one lock first makes document writes
-     * run one after another: each is short, and reads never wait for it.
-     */
-    void lockWrites() {
-        client.query("MERGE (l:WriteLock {name: 'qualifications'}) SET l.lockedAt = timestamp()").run();
-    }
-
     /** The id of the qualification this one was derived from, if any. */
     Optional<String> derivedFrom(String id) {
         return client.query("MATCH (:Qualification {id: $id})-[:DERIVED_FROM]->(s:Qualification) RETURN s.id LIMIT 1")
                 .bind(id).to("id").fetchAs(String.class).one();
     }
 
-    /** Writes the whole document: it must carry ids for itself, its units and outcomes, and its version to store. */
+    /**
+     * Writes the document as the difference to what is stored ({@link DocumentWriter}): it must carry ids for itself,
+     * its units and outcomes, and its version to store. An existing qualification must be locked
+     * ({@link WriteLocks#qualification}) by the caller's transaction.
+     */
     void write(QualificationDocument doc, String user, boolean created) {
-        lockWrites();
-        Map<String, Object> q = new HashMap<>();
-        q.put("id", doc.id());
-        q.put("version", doc.version());
-        q.put("title", text(doc.title()));
-        q.put("titleSearch", search(doc.title()));
-        q.put("titleSort", doc.displayTitle().toLowerCase());
-        q.put("description", text(doc.description()));
-        q.put("type", name(doc.type()));
-        q.put("eqfLevel", doc.eqfLevel());
-        q.put("ecosystem", name(doc.ecosystem()));
-        q.put("creditSystem", name(doc.creditSystem()));
-        q.put("credits", doc.credits() == null ? null : doc.credits().doubleValue());
-        q.put("entryRequirements", text(doc.entryRequirements()));
-        q.put("status", name(doc.status()));
-        q.put("user", user);
-        client.query("""
-                MERGE (q:Qualification {id: $q.id})
-                ON CREATE SET q.createdAt = datetime(), q.createdBy = $q.user
-                SET q.version = $q.version, q.title = $q.title, q.titleSearch = $q.titleSearch, q.titleSort = $q.titleSort,
-                    q.description = $q.description, q.type = $q.type, q.eqfLevel = $q.eqfLevel, q.ecosystem = $q.ecosystem,
-                    q.creditSystem = $q.creditSystem, q.credits = $q.credits, q.entryRequirements = $q.entryRequirements,
-                    q.status = $q.status, q.updatedAt = datetime(), q.updatedBy = $q.user
-                WITH q
-                OPTIONAL MATCH (q)-[r:HAS_NQF_LEVEL|CLASSIFIED_AS|AWARDED_BY|TARGETS]->()
-                DELETE r
-                """).bind(q).to("q").run();
-        client.query("""
-                MATCH (q:Qualification {id: $id})
-                UNWIND $nqf AS n
-                MERGE (level:NqfLevel {key: n.key}) ON CREATE SET level.country = n.country, level.level = n.level
-                SET level.uri = coalesce(n.uri, level.uri)
-                CREATE (q)-[:HAS_NQF_LEVEL {position: n.position, uri: n.uri}]->(level)
-                """).bindAll(Map.of("id", doc.id(), "nqf", indexed(doc.nqfLevels(), (n, i) -> map(
-                "key", n.country() + "|" + n.level(), "country", n.country(), "level", n.level(), "uri", n.uri(), "position", i))))
-                .run();
-        client.query("""
-                MATCH (q:Qualification {id: $id})
-                CALL (q) {
-                  UNWIND $isced AS f
-                  MERGE (field:IscedField {code: f.code})
-                  CREATE (q)-[:CLASSIFIED_AS {position: f.position}]->(field)
-                }
-                CALL (q) {
-                  UNWIND $bodies AS b
-                  MERGE (o:Organisation {key: b.key}) ON CREATE SET o.name = b.name, o.country = b.country
-                  SET o.kind = coalesce(b.kind, o.kind)
-                  CREATE (q)-[:AWARDED_BY {position: b.position, kind: b.kind}]->(o)
-                }
-                CALL (q) {
-                  UNWIND $targets AS t
-                  MERGE (occ:EscoOccupation {uri: t.uri})
-                  CREATE (q)-[:TARGETS {position: t.position}]->(occ)
-                }
-                """).bindAll(Map.of("id", doc.id(),
-                "isced", indexed(doc.iscedF(), (c, i) -> map("code", c, "position", i)),
-                "bodies", indexed(doc.awardingBodies(), (b, i) -> map("key", organisationKey(b), "name", b.name(),
-                        "country", b.country(), "kind", name(b.kind()), "position", i)),
-                "targets", indexed(doc.targetOccupations(), (t, i) -> map("uri", t, "position", i)))).run();
-        writeUnits(doc);
-        if (created && doc.derivedFrom() != null) {
-            client.query("""
-                    MATCH (q:Qualification {id: $id}), (source:Qualification {id: $source})
-                    MERGE (q)-[:DERIVED_FROM]->(source)
-                    """).bindAll(Map.of("id", doc.id(), "source", doc.derivedFrom())).run();
-        }
+        writer.write(doc, user, created);
     }
 
-    private void writeUnits(QualificationDocument doc) {
-        List<String> previousUnits = new ArrayList<>(client.query(
-                        "MATCH (:Qualification {id: $id})-[:HAS_UNIT]->(u:Unit) RETURN u.id")
-                .bind(doc.id()).to("id").fetchAs(String.class).all());
-        client.query("""
-                MATCH (q:Qualification {id: $id})
-                OPTIONAL MATCH (q)-[r:HAS_UNIT]->()
-                DELETE r
-                WITH DISTINCT q
-                OPTIONAL MATCH ()-[p:REQUIRES {qualification: $id}]->()
-                DELETE p
-                """).bind(doc.id()).to("id").run();
-
-        var units = new ArrayList<Map<String, Object>>();
-        var outcomes = new ArrayList<Map<String, Object>>();
-        var periods = new ArrayList<Map<String, Object>>();
-        var assessments = new ArrayList<Map<String, Object>>();
-        var prerequisites = new ArrayList<Map<String, Object>>();
-        Map<String, String> unitIdByCode = doc.units().stream()
-                .collect(Collectors.toMap(UnitDocument::code, UnitDocument::id, (a, b) -> a));
-        // references by code are resolved here, so the statements below find outcomes through the id index
-        Map<String, String> outcomeIdByCode = doc.units().stream().flatMap(u -> u.outcomes().stream())
-                .collect(Collectors.toMap(OutcomeDocument::code, OutcomeDocument::id, (a, b) -> a));
-        for (int i = 0; i < doc.units().size(); i++) {
-            var unit = doc.units().get(i);
-            units.add(map("id", unit.id(), "position", i, "mandatory", unit.isMandatory(), "code", unit.code(),
-                    "title", text(unit.title()), "titleSearch", search(unit.title()), "eqfLevel", unit.eqfLevel(),
-                    "credits", unit.credits() == null ? null : unit.credits().doubleValue(), "hours", unit.hours(),
-                    "deliveryModes", unit.deliveryModes().stream().map(Enum::name).toList()));
-            for (int j = 0; j < unit.prerequisites().size(); j++) {
-                prerequisites.add(map("from", unit.id(), "to", unitIdByCode.get(unit.prerequisites().get(j)), "position", j));
-            }
-            for (int j = 0; j < unit.outcomes().size(); j++) {
-                var o = unit.outcomes().get(j);
-                outcomes.add(map("unit", unit.id(), "id", o.id(), "position", j, "code", o.code(),
-                        "dimension", name(o.dimension()), "statement", text(o.statement()),
-                        "statementSearch", search(o.statement()), "eqfLevel", o.eqfLevel(), "skills", o.skills(),
-                        "keyCompetences", o.keyCompetences().stream().map(Enum::name).toList()));
-            }
-            for (int j = 0; j < unit.workBasedLearning().size(); j++) {
-                var w = unit.workBasedLearning().get(j);
-                periods.add(map("unit", unit.id(), "id", UUID.randomUUID().toString(), "position", j, "code", w.code(),
-                        "hours", w.hours(), "setting", name(w.setting()), "description", text(w.description()),
-                        "outcomes", w.outcomes().stream().map(outcomeIdByCode::get).toList()));
-            }
-            for (int j = 0; j < unit.assessments().size(); j++) {
-                var a = unit.assessments().get(j);
-                assessments.add(map("unit", unit.id(), "id", UUID.randomUUID().toString(), "position", j, "code", a.code(),
-                        "method", name(a.method()), "weight", a.weight(),
-                        "outcomes", a.outcomes().stream().map(outcomeIdByCode::get).toList()));
-            }
-        }
-        List<String> unitIds = doc.units().stream().map(UnitDocument::id).toList();
-        List<String> outcomeIds = outcomes.stream().map(o -> (String) o.get("id")).toList();
-        client.query("""
-                MATCH (q:Qualification {id: $id})
-                UNWIND $units AS u
-                MERGE (unit:Unit {id: u.id})
-                SET unit.code = u.code, unit.title = u.title, unit.titleSearch = u.titleSearch, unit.eqfLevel = u.eqfLevel,
-                    unit.credits = u.credits, unit.hours = u.hours, unit.deliveryModes = u.deliveryModes
-                CREATE (q)-[:HAS_UNIT {position: u.position, mandatory: u.mandatory}]->(unit)
-                """).bindAll(Map.of("id", doc.id(), "units", units)).run();
-        client.query("""
-                UNWIND $prerequisites AS p
-                MATCH (a:Unit {id: p.from}), (b:Unit {id: p.to})
-                CREATE (a)-[:REQUIRES {qualification: $id, position: p.position}]->(b)
-                """).bindAll(Map.of("id", doc.id(), "prerequisites", prerequisites)).run();
-        // outcomes, periods and assessments of these units that are no longer in the document go away
-        client.query("""
-                MATCH (unit:Unit)-[:HAS_OUTCOME]->(o:LearningOutcome)
-                WHERE unit.id IN $unitIds AND NOT o.id IN $outcomeIds
-                DETACH DELETE o
-                """).bindAll(Map.of("unitIds", unitIds, "outcomeIds", outcomeIds)).run();
-        client.query("""
-                MATCH (unit:Unit)-[:HAS_WBL|HAS_ASSESSMENT]->(x)
-                WHERE unit.id IN $unitIds
-                DETACH DELETE x
-                """).bind(unitIds).to("unitIds").run();
-        client.query("""
-                UNWIND $outcomes AS o
-                MATCH (unit:Unit {id: o.unit})
-                MERGE (n:LearningOutcome {id: o.id})
-                SET n.code = o.code, n.dimension = o.dimension, n.statement = o.statement,
-                    n.statementSearch = o.statementSearch, n.eqfLevel = o.eqfLevel
-                WITH unit, n, o
-                OPTIONAL MATCH (n)-[old:MAPS_TO|DEVELOPS_COMPETENCE]->()
-                DELETE old
-                WITH DISTINCT unit, n, o
-                OPTIONAL MATCH (other:Unit)-[moved:HAS_OUTCOME]->(n) WHERE other <> unit
-                DELETE moved
-                WITH DISTINCT unit, n, o
-                MERGE (unit)-[r:HAS_OUTCOME]->(n)
-                SET r.position = o.position
-                WITH n, o
-                CALL (n, o) {
-                  UNWIND range(0, size(o.skills) - 1) AS k
-                  MERGE (s:EscoSkill {uri: o.skills[k]})
-                  CREATE (n)-[:MAPS_TO {position: k}]->(s)
-                }
-                CALL (n, o) {
-                  UNWIND range(0, size(o.keyCompetences) - 1) AS k
-                  MERGE (c:KeyCompetence {code: o.keyCompetences[k]})
-                  CREATE (n)-[:DEVELOPS_COMPETENCE {position: k}]->(c)
-                }
-                """).bind(outcomes).to("outcomes").run();
-        client.query("""
-                UNWIND $periods AS w
-                MATCH (unit:Unit {id: w.unit})
-                CREATE (unit)-[:HAS_WBL {position: w.position}]->(p:WorkBasedLearning {id: w.id, code: w.code,
-                    hours: w.hours, setting: w.setting, description: w.description})
-                WITH unit, p, w
-                CALL (unit, p, w) {
-                  UNWIND range(0, size(w.outcomes) - 1) AS k
-                  MATCH (o:LearningOutcome {id: w.outcomes[k]})
-                  CREATE (p)-[:SERVES {position: k}]->(o)
-                }
-                """).bindAll(Map.of("id", doc.id(), "periods", periods)).run();
-        client.query("""
-                UNWIND $assessments AS a
-                MATCH (unit:Unit {id: a.unit})
-                CREATE (unit)-[:HAS_ASSESSMENT {position: a.position}]->(x:Assessment {id: a.id, code: a.code,
-                    method: a.method, weight: a.weight})
-                WITH unit, x, a
-                CALL (unit, x, a) {
-                  UNWIND range(0, size(a.outcomes) - 1) AS k
-                  MATCH (o:LearningOutcome {id: a.outcomes[k]})
-                  CREATE (x)-[:ASSESSES {position: k}]->(o)
-                }
-                """).bindAll(Map.of("id", doc.id(), "assessments", assessments)).run();
-        previousUnits.removeAll(unitIds);
-        deleteOrphanUnits(previousUnits);
-    }
-
-    /** Units that no qualification holds any more are deleted with everything that hangs off them. */
-    private void deleteOrphanUnits(Collection<String> unitIds) {
-        if (unitIds.isEmpty()) {
-            return;
-        }
-        client.query("""
-                MATCH (u:Unit) WHERE u.id IN $ids AND NOT ()-[:HAS_UNIT]->(u)
-                OPTIONAL MATCH (u)-[:HAS_OUTCOME|HAS_WBL|HAS_ASSESSMENT]->(x)
-                DETACH DELETE x, u
-                """).bind(List.copyOf(unitIds)).to("ids").run();
-    }
-
+    /** Deletes a locked qualification and the units no other qualification holds. */
     void delete(String id) {
-        List<String> units = new ArrayList<>(client.query("MATCH (:Qualification {id: $id})-[:HAS_UNIT]->(u:Unit) RETURN u.id")
-                .bind(id).to("id").fetchAs(String.class).all());
-        client.query("""
-                MATCH (q:Qualification {id: $id})
-                OPTIONAL MATCH ()-[p:REQUIRES {qualification: $id}]->()
-                DELETE p
-                WITH DISTINCT q
-                DETACH DELETE q
-                """).bind(id).to("id").run();
-        deleteOrphanUnits(units);
+        writer.delete(id);
     }
 
     /** Which of these unit ids exist already; such units are reused (shared) rather than created. */
@@ -586,7 +356,7 @@ class QualificationStore {
                 .toList();
     }
 
-    private String text(Map<String, String> text) {
+    String text(Map<String, String> text) {
         if (text == null || text.isEmpty()) {
             return null;
         }
@@ -608,7 +378,7 @@ class QualificationStore {
         }
     }
 
-    private static String search(Map<String, String> text) {
+    static String search(Map<String, String> text) {
         return String.join("\n", text.values()).toLowerCase();
     }
 
@@ -632,7 +402,7 @@ class QualificationStore {
         return value == null ? null : Enum.valueOf(type, (String) value);
     }
 
-    private static String name(Enum<?> value) {
+    static String name(Enum<?> value) {
         return value == null ? null : value.name();
     }
 

@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.DoubleConsumer;
 import org.neo4j.driver.Driver;
+import org.neo4j.driver.exceptions.ClientException;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.SessionConfig;
@@ -328,8 +329,27 @@ class EscoImporter {
                 String uri = (String) row.get("uri");
                 (existing.containsKey(uri) || placeholders.contains(uri) ? known : fresh).add(row);
             }
-            batches("UNWIND $rows AS row CREATE (n:" + label + " {uri: row.uri}) " + set, fresh, Map.of("version", version));
-            batches("UNWIND $rows AS row MERGE (n:" + label + " {uri: row.uri}) " + set, known, Map.of("version", version));
+            // by URI, the order in which saves link reference nodes (docs/architecture.md), so the two rarely wait in a cycle
+            fresh.sort(java.util.Comparator.comparing(row -> (String) row.get("uri")));
+            known.sort(java.util.Comparator.comparing(row -> (String) row.get("uri")));
+            String create = "UNWIND $rows AS row CREATE (n:" + label + " {uri: row.uri}) " + set;
+            String merge = "UNWIND $rows AS row MERGE (n:" + label + " {uri: row.uri}) " + set;
+            for (int i = 0; i < fresh.size(); i += BATCH) {
+                var slice = fresh.subList(i, Math.min(fresh.size(), i + BATCH));
+                try {
+                    batches(create, slice, Map.of("version", version));
+                } catch (ClientException e) {
+                    if (!"Neo.ClientError.Schema.ConstraintValidationFailed".equals(e.code())) {
+                        throw e;
+                    }
+                    // a save linked one of these concepts after the graph was read, creating it as a placeholder
+                    // (its URI only): this batch is written again with MERGE, which fills such placeholders in
+                    log.info("ESCO import: a {} batch met concepts created meanwhile by a save; merging it", label);
+                    done -= slice.size();
+                    batches(merge, slice, Map.of("version", version));
+                }
+            }
+            batches(merge, known, Map.of("version", version));
         }
 
         private static void classify(List<Map<String, Object>> rows, Map<String, String[]> existing, String version, NodeDiff diff,

@@ -1,7 +1,5 @@
 package org.qualigraph.quality;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.stream.Collectors;
 import org.qualigraph.curriculum.QualificationChanged;
 import org.qualigraph.curriculum.QualificationDocument;
@@ -12,8 +10,10 @@ import org.springframework.stereotype.Component;
 /**
  * Records every change of a qualification as an {@code (:AuditEntry)}. It listens synchronously ({@code @EventListener},
  * not after commit): the curriculum module publishes its events inside the writing transaction, so the entry is
- * committed with the change or rolled back with it, and no change goes unrecorded. To say <em>what</em> changed it
- * keeps the last audited document as a snapshot and describes the difference with {@link RevisionDiff}.
+ * committed with the change or rolled back with it, and no change goes unrecorded. An entry records what changed
+ * (fields, units and outcomes added, removed or edited, as {@link RevisionDiff} names them, between the document
+ * before and after the change that the event carries), never a copy of the document: revisions keep the full frozen
+ * documents that approval and publishing need.
  */
 @Component
 class AuditTrail {
@@ -22,12 +22,10 @@ class AuditTrail {
 
     private final WorkflowStore store;
     private final QualificationService qualifications;
-    private final ObjectMapper json;
 
-    AuditTrail(WorkflowStore store, QualificationService qualifications, ObjectMapper json) {
+    AuditTrail(WorkflowStore store, QualificationService qualifications) {
         this.store = store;
         this.qualifications = qualifications;
-        this.json = json;
     }
 
     @EventListener
@@ -38,19 +36,21 @@ class AuditTrail {
             store.forget(id);
             return;
         }
+        if ("STATUS".equals(event.action())) {
+            String from = event.previous() == null ? "?" : String.valueOf(event.previous().status());
+            store.addAudit(id, event.user(), "STATUS", from + " → " + event.detail(), event.version());
+            return;
+        }
         var current = event.document() != null ? event.document() : qualifications.find(id).orElse(null);
         if (current == null) {
             store.addAudit(id, event.user(), event.action(), event.detail(), event.version());
             return;
         }
-        var previous = store.snapshot(id).map(this::read).orElse(null);
-        store.addAudit(id, event.user(), event.action(), describe(event, previous, current), event.version());
-        store.saveSnapshot(id, write(current));
+        store.addAudit(id, event.user(), event.action(), describe(event, event.previous(), current), event.version());
     }
 
     private static String describe(QualificationChanged event, QualificationDocument previous, QualificationDocument current) {
         return switch (event.action()) {
-            case "STATUS" -> (previous == null ? "?" : String.valueOf(previous.status())) + " → " + current.status();
             case "UPDATED" -> {
                 // the curriculum module names units it copied to keep a published qualification unchanged
                 String copied = event.detail() == null ? "" : event.detail() + "; ";
@@ -70,21 +70,5 @@ class AuditTrail {
                 yield event.detail() == null ? what : event.detail() + " (" + what + ")";
             }
         };
-    }
-
-    private QualificationDocument read(String text) {
-        try {
-            return json.readValue(text, QualificationDocument.class);
-        } catch (JsonProcessingException e) {
-            return null;
-        }
-    }
-
-    private String write(QualificationDocument document) {
-        try {
-            return json.writeValueAsString(document);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("A qualification document could not be written as JSON", e);
-        }
     }
 }

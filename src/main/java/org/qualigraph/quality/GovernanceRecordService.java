@@ -25,9 +25,11 @@ public class GovernanceRecordService implements GovernanceSource {
     private static final int MAX_TEXT = 10_000;
 
     private final WorkflowStore store;
+    private final org.qualigraph.curriculum.QualificationService qualifications;
 
-    GovernanceRecordService(WorkflowStore store) {
+    GovernanceRecordService(WorkflowStore store, org.qualigraph.curriculum.QualificationService qualifications) {
         this.store = store;
+        this.qualifications = qualifications;
     }
 
     @Override
@@ -49,10 +51,13 @@ public class GovernanceRecordService implements GovernanceSource {
      */
     @Transactional
     public Governance update(String qualificationId, Governance input, String user) {
-        requireExists(qualificationId);
         if (input == null) {
+            requireExists(qualificationId);
             throw new BadInputException("", "the governance record is required");
         }
+        // the qualification's lock first (the lock order): two updates of one record, or an update racing a
+        // transition, run one after the other instead of both replacing the same evidence nodes
+        qualifications.lock(qualificationId);
         var stored = store.governance(qualificationId);
         var normalised = validate(input, stored);
         store.writeGovernance(qualificationId, normalised);

@@ -79,7 +79,8 @@ public class ReviewWorkflowService {
             throw new BadInputException("to", "the request body with the target status is required");
         }
         QualificationStatus to = parseStatus(request.to());
-        QualificationStatus from = store.lockStatus(id).orElseThrow(() -> new QualificationNotFoundException(id));
+        // the lock order (docs/architecture.md): this qualification first; publishing then locks its predecessor
+        QualificationStatus from = qualifications.lock(id);
         WorkflowPolicy step = WorkflowPolicy.step(from, to).orElseThrow(() -> new ConflictException(
                 "The workflow does not go from " + from + " to " + to + "; from " + from + " it goes to "
                         + describe(WorkflowPolicy.from(from))));
@@ -190,7 +191,7 @@ public class ReviewWorkflowService {
     private void archivePredecessor(String id, String user) {
         qualifications.revisions(id).stream().filter(r -> id.equals(r.id())).findFirst()
                 .map(RevisionInfo::revisionOf).ifPresent(previous -> {
-                    var status = store.lockStatus(previous).orElse(null);
+                    var status = qualifications.lock(previous);
                     if (status == QualificationStatus.PUBLISHED) {
                         qualifications.changeStatus(previous, QualificationStatus.ARCHIVED, user);
                         store.addReview(previous, status, QualificationStatus.ARCHIVED, user,

@@ -27,12 +27,6 @@ class WorkflowStore {
         this.client = client;
     }
 
-    /** Takes the qualification's write lock (two transitions never interleave) and returns its status. */
-    Optional<QualificationStatus> lockStatus(String id) {
-        return client.query("MATCH (q:Qualification {id: $id}) SET q.lockedAt = timestamp() RETURN q.status")
-                .bind(id).to("id").fetchAs(String.class).one().map(QualificationStatus::valueOf);
-    }
-
     boolean exists(String id) {
         return client.query("MATCH (q:Qualification {id: $id}) RETURN count(q) > 0").bind(id).to("id")
                 .fetchAs(Boolean.class).one().orElse(false);
@@ -202,19 +196,6 @@ class WorkflowStore {
                 """).bind(qualificationId).to("q").fetch().all().stream().map(row -> new AuditEntry(time(row.get("at")),
                 (String) row.get("user"), (String) row.get("action"), (String) row.get("detail"),
                 ((Number) row.get("version")).longValue())).toList();
-    }
-
-    /** The document as of the last audited change (JSON), to describe what the next change did. */
-    Optional<String> snapshot(String qualificationId) {
-        return client.query("MATCH (s:AuditSnapshot {qualificationId: $q}) RETURN s.json").bind(qualificationId).to("q")
-                .fetchAs(String.class).one();
-    }
-
-    void saveSnapshot(String qualificationId, String json) {
-        client.query("""
-                MERGE (s:AuditEntry:AuditSnapshot {qualificationId: $q})
-                SET s.json = $json
-                """).bindAll(map("q", qualificationId, "json", json)).run();
     }
 
     /** Removes what hangs off a deleted qualification, except its audit entries. */

@@ -21,6 +21,8 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.qualigraph.base.BadInputException;
 import org.qualigraph.base.ConflictException;
+import org.qualigraph.curriculum.DocumentValidator;
+import org.qualigraph.curriculum.QualificationService;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -48,10 +50,12 @@ public class WorkspaceService {
 
     private final Neo4jClient client;
     private final ObjectMapper json;
+    private final QualificationService qualifications;
 
-    WorkspaceService(Neo4jClient client, ObjectMapper json) {
+    WorkspaceService(Neo4jClient client, ObjectMapper json, QualificationService qualifications) {
         this.client = client;
         this.json = json;
+        this.qualifications = qualifications;
     }
 
     /** Counts of what the workspace holds, by label. */
@@ -184,7 +188,32 @@ public class WorkspaceService {
             }
         }
         client.query("MATCH (n) WHERE n.__ref IS NOT NULL REMOVE n.__ref").run();
+        requireValidDocuments();
         return counts();
+    }
+
+    /**
+     * Every restored qualification must be a document the API would accept: read back through the curriculum module
+     * and checked by its validator, the problems named per qualification. Any problem rolls the whole restore back.
+     */
+    private void requireValidDocuments() {
+        var problems = new ArrayList<org.qualigraph.base.FieldProblem>();
+        List<String> ids = List.copyOf(client.query("MATCH (q:Qualification) RETURN q.id ORDER BY q.id")
+                .fetchAs(String.class).all());
+        for (String id : ids) {
+            var document = id == null ? null : qualifications.find(id).orElse(null);
+            if (document == null) {
+                problems.add(new org.qualigraph.base.FieldProblem("nodes", "a Qualification node has no usable id"));
+                continue;
+            }
+            for (var problem : DocumentValidator.validate(document)) {
+                problems.add(new org.qualigraph.base.FieldProblem("qualification " + id + ": " + problem.field(),
+                        problem.message()));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new BadInputException(problems);
+        }
     }
 
     private record Node(String elementId, List<String> labels, Map<String, Object> properties) {

@@ -92,9 +92,91 @@ class QualificationServiceTest extends IntegrationTest {
                 .withOutcomes(u.outcomes().stream().map(o -> o.withId(null)).toList())).toList());
     }
 
+    /**
+     * A real deadlock on the harness database: the save holds the qualification's lock and waits for its unit (held by
+     * transaction W), while transaction T holds the ESCO skill the save will link and waits for the qualification.
+     * When W lets go, the save takes the unit, asks for the skill and closes the cycle: Neo4j aborts it, and the retry
+     * advisor runs it again once T has given up (T holds more locks, and Neo4j aborts the member of a deadlock that holds
+ * fewer). The save succeeds, and the retry is counted.
+     */
     @Test
-    void writesRunAgainWhenTheDatabaseReportsADeadlock() {
-        assertThat(((org.springframework.aop.framework.Advised) service).getAdvisors())
-                .anyMatch(advisor -> advisor instanceof org.qualigraph.base.neo4j.TransientRetry);
+    void writesRunAgainWhenTheDatabaseReportsADeadlock() throws Exception {
+        String skill = "http://data.europa.eu/esco/skill/test-deadlock";
+        var created = service.create(Documents.minimal("Deadlock"), "designer");
+        String unit = created.units().get(0).id();
+        neo4jClient.query("MERGE (:EscoSkill {uri: $uri})").bind(skill).to("uri").run();
+        double retriesBefore = retries();
+        var unitOutcomes = new java.util.ArrayList<>(created.units().get(0).outcomes());
+        var first = unitOutcomes.get(0);
+        unitOutcomes.set(0, new OutcomeDocument(first.id(), first.code(), first.dimension(), first.statement(),
+                first.eqfLevel(), List.of(skill), first.keyCompetences()));
+        var edited = created.withUnits(List.of(created.units().get(0).withOutcomes(unitOutcomes)));
+
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try (var wSession = driver.session(); var tSession = driver.session()) {
+            var w = wSession.beginTransaction();
+            w.run("MATCH (u:Unit {id: $id}) SET u.probe = 1", Map.of("id", unit)).consume();
+            var t = tSession.beginTransaction();
+            t.run("MATCH (s:EscoSkill {uri: $uri}) SET s.probe = 1", Map.of("uri", skill)).consume();
+            // Neo4j aborts the member of a deadlock that holds fewer locks: T holds many, so the save is the one aborted
+            t.run("UNWIND range(1, 500) AS i CREATE (:DeadlockProbe {i: i})").consume();
+
+            var save = pool.submit(() -> service.update(created.id(), edited, "designer"));
+            awaitBlocked(1);
+            var tWaits = pool.submit(() -> {
+                try {
+                    t.run("MATCH (q:Qualification {id: $id}) SET q.probe = 1", Map.of("id", created.id())).consume();
+                } finally {
+                    t.rollback();
+                }
+                return null;
+            });
+            awaitBlocked(2);
+            w.rollback();
+
+            var saved = save.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            tWaits.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(saved.version()).isEqualTo(1);
+            assertThat(saved.units().get(0).outcomes().get(0).skills()).containsExactly(skill);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(retries()).isGreaterThanOrEqualTo(retriesBefore + 1);
+        // what an administrator sees
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                        .get("/actuator/metrics/" + org.qualigraph.base.neo4j.TransientRetry.METRIC)
+                        .header("Authorization", org.qualigraph.support.TestUsers.basic("admin")))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.measurements[0].value")
+                        .value(org.hamcrest.Matchers.greaterThanOrEqualTo(1.0)));
+        neo4jClient.query("MATCH (s:EscoSkill {uri: $uri}) DETACH DELETE s").bind(skill).to("uri").run();
+    }
+
+    @Autowired
+    org.neo4j.driver.Driver driver;
+    @Autowired
+    org.springframework.test.web.servlet.MockMvc mvc;
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
+
+    private double retries() {
+        return meters.find(org.qualigraph.base.neo4j.TransientRetry.METRIC).counters().stream()
+                .mapToDouble(io.micrometer.core.instrument.Counter::count).sum();
+    }
+
+    /** Waits until at least this many transactions wait for a lock. */
+    private void awaitBlocked(int count) throws InterruptedException {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < deadline) {
+            try (var session = driver.session()) {
+                long blocked = session.run("SHOW TRANSACTIONS YIELD status WHERE status STARTS WITH 'Blocked' RETURN count(*) AS n")
+                        .single().get("n").asLong();
+                if (blocked >= count) {
+                    return;
+                }
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("fewer than " + count + " transactions ever waited for a lock");
     }
 }

@@ -94,6 +94,88 @@ class EscoImportTest extends IntegrationTest {
         assertThat(esco.release().orElseThrow().skills()).isEqualTo(4);
     }
 
+    /**
+     * A save that links a skill the graph does not hold creates it as a placeholder (its URI only). When that happens
+     * after the import has read which concepts exist, the import's CREATE meets the placeholder: it must complete
+     * all the same and fill the placeholder in. Here the save's transaction is held open until the import waits for it.
+     */
+    @Test
+    void aPlaceholderCreatedWhileTheImportRunsBecomesAFullConcept() throws Exception {
+        Path[] zips = new EscoFixtures().writeV11(dir, "esco-v1.1.1");
+        var pool = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try (var session = driver.session()) {
+            var save = session.beginTransaction();
+            save.run("MERGE (:EscoSkill {uri: $uri})", Map.of("uri", EscoFixtures.WELD)).consume();
+            var running = pool.submit(() -> importFixtures(zips, null));
+            awaitBlocked();
+            save.commit();
+            assertThat(running.get(2, java.util.concurrent.TimeUnit.MINUTES)).containsEntry("skills", 4)
+                    .containsEntry("conceptsAdded", 11);
+        } finally {
+            pool.shutdownNow();
+        }
+        var weld = esco.skills(List.of(EscoFixtures.WELD)).get(EscoFixtures.WELD);
+        assertThat(weld.label()).isEqualTo("weld metal parts");
+        assertThat(value("MATCH (s:EscoSkill {uri: $a}) RETURN s.escoVersion", EscoFixtures.WELD)).isEqualTo("v1.1.1");
+    }
+
+    /** Saves that map skills the graph does not hold yet, racing an import of those skills: both go through. */
+    @Test
+    void anImportRacingSavesThatMapItsSkillsCompletes() throws Exception {
+        var fixtures = new EscoFixtures().withManySkills(2000);
+        var generated = java.util.regex.Pattern.compile("(" + java.util.regex.Pattern.quote(EscoFixtures.SKILL) + "[0-9a-f-]{36})")
+                .matcher(fixtures.files.get("skills")).results().map(m -> m.group(1)).distinct().limit(6).toList();
+        var mapped = new java.util.ArrayList<>(List.of(EscoFixtures.WELD, EscoFixtures.ARC, EscoFixtures.TEAM, EscoFixtures.METAL));
+        mapped.addAll(generated);
+        Path[] zips = fixtures.writeV11(dir, "esco-v1.1.1");
+        var doc = Documents.minimal("Racing the import");
+        var created = qualifications.create(doc, TestUsers.DESIGNER);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var running = pool.submit(() -> importFixtures(zips, null));
+            var saving = pool.submit(() -> {
+                int saves = 0;
+                var current = created;
+                while (!running.isDone() || saves < 3) {
+                    var unit = current.units().get(0);
+                    var outcomes = new java.util.ArrayList<OutcomeDocument>();
+                    for (int i = 0; i < unit.outcomes().size(); i++) {
+                        var o = unit.outcomes().get(i);
+                        outcomes.add(new OutcomeDocument(o.id(), o.code(), o.dimension(), o.statement(), o.eqfLevel(),
+                                List.of(mapped.get((saves + i) % mapped.size()), mapped.get((saves + i + 5) % mapped.size())),
+                                o.keyCompetences()));
+                    }
+                    current = qualifications.update(created.id(), current.withUnits(List.of(unit.withOutcomes(outcomes))),
+                            TestUsers.DESIGNER);
+                    saves++;
+                }
+                return saves;
+            });
+            var counts = running.get(3, java.util.concurrent.TimeUnit.MINUTES);
+            int saves = saving.get(3, java.util.concurrent.TimeUnit.MINUTES);
+            assertThat(counts).containsEntry("skills", 2004);
+            assertThat(qualifications.get(created.id()).version()).isEqualTo(saves);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(esco.skills(mapped)).hasSize(mapped.size()).allSatisfy((uri, skill) -> assertThat(skill.label()).isNotBlank());
+        assertThat(value("MATCH (s:EscoSkill) WHERE s.escoVersion IS NULL RETURN toString(count(s))", "")).isEqualTo("0");
+    }
+
+    private void awaitBlocked() throws InterruptedException {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline) {
+            try (var session = driver.session()) {
+                if (session.run("SHOW TRANSACTIONS YIELD status WHERE status STARTS WITH 'Blocked' RETURN count(*) AS n")
+                        .single().get("n").asLong() > 0) {
+                    return;
+                }
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("the import never waited for the open save");
+    }
+
     @Test
     void importsTheV12LayoutWithTheRequestedVersion() {
         var counts = importFixtures(new EscoFixtures().writeV12(dir, "esco-v1.2.0"), "v1.2.0-test");

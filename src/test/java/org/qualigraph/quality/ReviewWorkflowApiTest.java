@@ -297,7 +297,7 @@ class ReviewWorkflowApiTest extends IntegrationTest {
         String id = create();
         QualityGate gate = (doc, governance, publishing) -> List.of("EQF-02: unit U1 is at EQF 5, above the qualification's 4");
         var factory = new org.springframework.beans.factory.support.StaticListableBeanFactory(Map.of("gate", gate));
-        var workflow = new ReviewWorkflowService(qualifications, store, new GovernanceRecordService(store),
+        var workflow = new ReviewWorkflowService(qualifications, store, new GovernanceRecordService(store, qualifications),
                 factory.getBeanProvider(QualityGate.class));
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> workflow.transition(id,
                         new TransitionRequest("IN_REVIEW", null, null), TestUsers.DESIGNER, java.util.Set.of("DESIGNER")))

@@ -56,6 +56,11 @@ public abstract class IntegrationTest {
         users.ensure();
     }
 
+    /** The harness database itself, for tests that watch transactions (e.g. a {@code TransactionEventListener}). */
+    protected static Neo4j harness() {
+        return NEO4J;
+    }
+
     private static Path tempDir() {
         try {
             return Files.createTempDirectory("qualigraph-test");

@@ -1,6 +1,8 @@
 package org.qualigraph.base.neo4j;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.lang.reflect.Method;
+import java.util.function.Supplier;
 import java.util.concurrent.ThreadLocalRandom;
 import org.aopalliance.intercept.MethodInterceptor;
 import org.aopalliance.intercept.MethodInvocation;
@@ -31,9 +33,19 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 public final class TransientRetry extends StaticMethodMatcherPointcutAdvisor implements MethodInterceptor {
 
     static final int ATTEMPTS = 10;
+    /** The Micrometer counter of attempts run again; a healthy run needs almost none (see docs/architecture.md). */
+    public static final String METRIC = "qualigraph.tx.retries";
     private static final Logger log = LoggerFactory.getLogger(TransientRetry.class);
 
+    private final Supplier<MeterRegistry> registry;
+
     public TransientRetry() {
+        this(() -> null);
+    }
+
+    /** With the registry that counts retries in {@link #METRIC}, looked up when the first retry happens. */
+    public TransientRetry(Supplier<MeterRegistry> registry) {
+        this.registry = registry;
         setAdvice(this);
         // before (outside) the transaction interceptor, which runs at the lowest precedence
         setOrder(Ordered.LOWEST_PRECEDENCE - 100);
@@ -67,10 +79,24 @@ public final class TransientRetry extends StaticMethodMatcherPointcutAdvisor imp
                     }
                     throw e;
                 }
-                log.debug("{} hit a transient failure (attempt {}), running it again", invocation.getMethod().getName(), attempt);
+                String method = invocation.getMethod().getDeclaringClass().getSimpleName() + "." + invocation.getMethod().getName();
+                log.warn("{} hit a transient failure (attempt {}), running it again: {}", method, attempt, cause(e));
+                MeterRegistry meters = registry.get();
+                if (meters != null) {
+                    meters.counter(METRIC, "method", method).increment();
+                }
                 Thread.sleep(ThreadLocalRandom.current().nextLong(5, 20L * attempt));
             }
         }
+    }
+
+    /** The innermost message, which names what Neo4j refused (e.g. the deadlock and the locks involved). */
+    private static String cause(Throwable failure) {
+        Throwable t = failure;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getClass().getSimpleName() + ": " + t.getMessage();
     }
 
     /** Whether this failure says "try again": a deadlock, a lock timeout or another transient database error. */

@@ -1,5 +1,7 @@
 package org.qualigraph.base.neo4j;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -12,7 +14,7 @@ class TransientRetryConfiguration {
     /** An infrastructure advisor, so the auto-proxy creator that applies the transaction advisor applies it too. */
     @Bean
     @Role(BeanDefinition.ROLE_INFRASTRUCTURE)
-    static TransientRetry transientRetry() {
-        return new TransientRetry();
+    static TransientRetry transientRetry(ObjectProvider<MeterRegistry> registry) {
+        return new TransientRetry(registry::getIfAvailable);
     }
 }

@@ -1,0 +1,866 @@
+package org.qualigraph.curriculum;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.function.Function;
+import org.springframework.data.neo4j.core.Neo4jClient;
+
+/**
+ * Writes a qualification document as the difference to what is stored: changed properties, and the nodes and
+ * relationships that were added or removed. A title-only save therefore sets properties of the qualification node and
+ * nothing else, and a save never rewrites what another qualification shares with it.
+ * <p>
+ * The order of its writes is the lock order of {@link WriteLocks}: the qualification (locked by the caller), then the
+ * units the write changes, by id; then relationships to shared reference nodes one label at a time (NQF level, ISCED
+ * field, organisation, ESCO occupation, ESCO skill, key competence), each by key ascending and each key's removal,
+ * change and creation together, so that the locks Neo4j takes implicitly on the ends of a relationship follow one
+ * order too. Reference nodes are never written: a missing one is created by {@code MERGE} on its uniqueness constraint,
+ * with its key (and, for organisations and NQF levels, the identifying fields) only.
+ */
+final class DocumentWriter {
+
+    /** A kind of relationship to shared reference nodes, written by key ascending. */
+    private record RefType(String from, String type, String to, String key) {
+
+        String statement() {
+            // one subquery per row, so each key's removal, change and creation run together and in the rows' order
+            return """
+                    UNWIND $rows AS row
+                    CALL (row) {
+                      MATCH (from:%1$s {id: row.from})
+                      CALL (from, row) {
+                        MATCH (from)-[r:%2$s]->(:%3$s {%4$s: row.key}) WHERE row.remove
+                        DELETE r
+                      }
+                      CALL (from, row) {
+                        MATCH (from)-[r:%2$s]->(:%3$s {%4$s: row.key}) WHERE row.set IS NOT NULL
+                        SET r += row.set
+                      }
+                      CALL (from, row) {
+                        UNWIND row.create AS props
+                        MERGE (t:%3$s {%4$s: row.key}) ON CREATE SET t += row.init
+                        CREATE (from)-[r:%2$s]->(t)
+                        SET r = props
+                      }
+                    }
+                    """.formatted(from, type, to, key);
+        }
+    }
+
+    private static final RefType NQF = new RefType("Qualification", "HAS_NQF_LEVEL", "NqfLevel", "key");
+    private static final RefType ISCED = new RefType("Qualification", "CLASSIFIED_AS", "IscedField", "code");
+    private static final RefType BODY = new RefType("Qualification", "AWARDED_BY", "Organisation", "key");
+    private static final RefType TARGET = new RefType("Qualification", "TARGETS", "EscoOccupation", "uri");
+    private static final RefType SKILL = new RefType("LearningOutcome", "MAPS_TO", "EscoSkill", "uri");
+    private static final RefType COMPETENCE = new RefType("LearningOutcome", "DEVELOPS_COMPETENCE", "KeyCompetence", "code");
+
+    private static final List<String> Q_PROPS = List.of("title", "titleSearch", "titleSort", "description", "type",
+            "eqfLevel", "ecosystem", "creditSystem", "credits", "entryRequirements", "status");
+    private static final List<String> UNIT_PROPS = List.of("code", "title", "titleSearch", "eqfLevel", "credits", "hours",
+            "deliveryModes");
+    private static final List<String> OUTCOME_PROPS = List.of("code", "dimension", "statement", "statementSearch", "eqfLevel");
+    private static final List<String> PERIOD_PROPS = List.of("code", "hours", "setting", "description");
+    private static final List<String> ASSESSMENT_PROPS = List.of("code", "method", "weight");
+
+    private final Neo4jClient client;
+    private final WriteLocks locks;
+    private final QualificationStore store;
+
+    DocumentWriter(Neo4jClient client, WriteLocks locks, QualificationStore store) {
+        this.client = client;
+        this.locks = locks;
+        this.store = store;
+    }
+
+    /** The rows of one document or of the stored graph, in the same shape, so the two compare property by property. */
+    private record Shape(Map<String, Object> q, Map<RefType, Map<String, List<Map<String, Object>>>> refs,
+                         Map<String, Map<String, Object>> hasUnit, Map<String, Map<String, Object>> requires) {
+    }
+
+    /** A unit's own content: its properties, outcomes by id, periods and assessments by code. */
+    private record Content(Map<String, Object> props, Map<String, Map<String, Object>> outcomes,
+                           Map<String, Map<String, Object>> periods, Map<String, Map<String, Object>> assessments) {
+
+        static final Content EMPTY = new Content(Map.of(), Map.of(), Map.of(), Map.of());
+    }
+
+    /**
+     * Brings the stored qualification to {@code doc}, which carries ids for itself, its units and outcomes and the
+     * version to store. For an existing qualification the caller holds its lock ({@link WriteLocks#qualification});
+     * a new one is created here, linked to its source when derived (whose lock the caller took first).
+     */
+    void write(QualificationDocument doc, String user, boolean created) {
+        String id = doc.id();
+        Shape incoming = shapeOf(doc);
+        Shape stored = created ? new Shape(Map.of(), Map.of(), Map.of(), Map.of()) : storedShape(id);
+
+        Map<String, Content> wanted = new LinkedHashMap<>();
+        Map<String, String> outcomeUnit = new HashMap<>();
+        for (var unit : doc.units()) {
+            wanted.put(unit.id(), contentOf(unit, doc));
+            unit.outcomes().forEach(o -> outcomeUnit.put(o.id(), unit.id()));
+        }
+        Set<String> involved = new TreeSet<>(wanted.keySet());
+        involved.addAll(stored.hasUnit().keySet());
+        Map<String, Content> current = contents(involved);
+
+        // the units this write changes: locked by id ascending before anything else is written
+        Set<String> lock = new TreeSet<>();
+        Set<String> changed = changedUnits(wanted, current);
+        lock.addAll(changed);
+        diffKeys(stored.hasUnit(), incoming.hasUnit(), true).forEach(lock::add);
+        for (String key : diffKeys(stored.requires(), incoming.requires(), false)) {
+            var row = incoming.requires().getOrDefault(key, stored.requires().get(key));
+            lock.add((String) row.get("from"));
+            lock.add((String) row.get("to"));
+        }
+        for (String unit : changed) {
+            var content = wanted.get(unit);
+            for (var list : List.of(content.periods().values(), content.assessments().values())) {
+                for (var row : list) {
+                    for (Object outcome : (List<?>) row.get("outcomes")) {
+                        String owner = outcomeUnit.get((String) outcome);
+                        if (owner != null) {
+                            lock.add(owner);
+                        }
+                    }
+                }
+            }
+        }
+        if (!lock.isEmpty()) {
+            locks.units(lock);
+            // read again under the locks: another qualification sharing a unit may have changed it meanwhile
+            current.putAll(contents(lock));
+            Set<String> now = changedUnits(wanted, current);
+            now.removeAll(lock);
+            if (!now.isEmpty()) {
+                locks.units(now);
+                current.putAll(contents(now));
+                changed = changedUnits(wanted, current);
+            } else {
+                changed = changedUnits(wanted, current);
+            }
+        }
+
+        writeQualification(doc, incoming, stored, user, created);
+        var newLinks = writeHasUnit(id, stored, incoming);
+        writeUnits(changed, wanted, current, newLinks);
+        writeRequires(id, stored, incoming);
+        Set<String> orphans = orphans(stored.hasUnit().keySet().stream().filter(u -> !wanted.containsKey(u)).toList());
+
+        // relationships to reference nodes: one label at a time, by key
+        for (RefType type : List.of(NQF, ISCED, BODY, TARGET)) {
+            var rows = refRows(id, stored.refs().getOrDefault(type, Map.of()), incoming.refs().getOrDefault(type, Map.of()),
+                    init(type, doc));
+            run(type, rows);
+        }
+        var skillRows = new ArrayList<Map<String, Object>>();
+        var competenceRows = new ArrayList<Map<String, Object>>();
+        Set<String> removedOutcomes = new LinkedHashSet<>();
+        Map<String, Map<String, Object>> before = new HashMap<>();
+        Map<String, Map<String, Object>> after = new HashMap<>();
+        for (String unit : changed) {
+            current.getOrDefault(unit, Content.EMPTY).outcomes().forEach(before::put);
+            after.putAll(wanted.get(unit).outcomes());
+        }
+        for (String unit : orphans) {
+            current.getOrDefault(unit, Content.EMPTY).outcomes().forEach(before::put);
+        }
+        before.keySet().stream().filter(o -> !after.containsKey(o) && !outcomeUnit.containsKey(o)).forEach(removedOutcomes::add);
+        Set<String> outcomes = new TreeSet<>(before.keySet());
+        outcomes.addAll(after.keySet());
+        for (String outcome : outcomes) {
+            var old = before.get(outcome);
+            var now = after.get(outcome);
+            if (old == null && now == null) {
+                continue;
+            }
+            skillRows.addAll(refRows(outcome, positions(old, "skills"), positions(now, "skills"), key -> Map.of()));
+            competenceRows.addAll(refRows(outcome, positions(old, "keyCompetences"), positions(now, "keyCompetences"),
+                    key -> Map.of()));
+        }
+        run(SKILL, skillRows);
+        run(COMPETENCE, competenceRows);
+
+        if (!removedOutcomes.isEmpty()) {
+            client.query("UNWIND $ids AS id MATCH (o:LearningOutcome {id: id}) DETACH DELETE o")
+                    .bindAll(Map.of("ids", List.copyOf(removedOutcomes))).run();
+        }
+        writeParts(changed, wanted, current, "HAS_WBL", "WorkBasedLearning", "SERVES", PERIOD_PROPS, Content::periods);
+        writeParts(changed, wanted, current, "HAS_ASSESSMENT", "Assessment", "ASSESSES", ASSESSMENT_PROPS, Content::assessments);
+        if (!orphans.isEmpty()) {
+            client.query("""
+                    UNWIND $ids AS id
+                    MATCH (u:Unit {id: id})
+                    OPTIONAL MATCH (u)-[:HAS_OUTCOME|HAS_WBL|HAS_ASSESSMENT]->(x)
+                    DETACH DELETE x, u
+                    """).bindAll(Map.of("ids", List.copyOf(orphans))).run();
+        }
+    }
+
+    /**
+     * Deletes a qualification whose lock the caller holds: its relationships to reference nodes by key first (the lock
+     * order), then the node, then the units no other qualification holds.
+     */
+    void delete(String id) {
+        Shape stored = storedShape(id);
+        locks.units(stored.hasUnit().keySet());
+        Map<String, Content> current = contents(stored.hasUnit().keySet());
+        client.query("""
+                MATCH (:Qualification {id: $id})-[:HAS_UNIT]->(:Unit)-[p:REQUIRES {qualification: $id}]->()
+                DELETE p
+                """).bind(id).to("id").run();
+        client.query("MATCH (:Qualification {id: $id})-[r:HAS_UNIT]->() DELETE r").bind(id).to("id").run();
+        for (RefType type : List.of(NQF, ISCED, BODY, TARGET)) {
+            run(type, refRows(id, stored.refs().getOrDefault(type, Map.of()), Map.of(), key -> Map.of()));
+        }
+        Set<String> orphans = orphans(stored.hasUnit().keySet());
+        var skillRows = new ArrayList<Map<String, Object>>();
+        var competenceRows = new ArrayList<Map<String, Object>>();
+        for (String unit : orphans) {
+            current.getOrDefault(unit, Content.EMPTY).outcomes().forEach((outcome, row) -> {
+                skillRows.addAll(refRows(outcome, positions(row, "skills"), Map.of(), key -> Map.of()));
+                competenceRows.addAll(refRows(outcome, positions(row, "keyCompetences"), Map.of(), key -> Map.of()));
+            });
+        }
+        run(SKILL, skillRows);
+        run(COMPETENCE, competenceRows);
+        client.query("MATCH (q:Qualification {id: $id}) DETACH DELETE q").bind(id).to("id").run();
+        if (!orphans.isEmpty()) {
+            client.query("""
+                    UNWIND $ids AS id
+                    MATCH (u:Unit {id: id})
+                    OPTIONAL MATCH (u)-[:HAS_OUTCOME|HAS_WBL|HAS_ASSESSMENT]->(x)
+                    DETACH DELETE x, u
+                    """).bindAll(Map.of("ids", List.copyOf(orphans))).run();
+        }
+    }
+
+    // ---------------------------------------------------------------- the qualification and its units
+
+    private void writeQualification(QualificationDocument doc, Shape incoming, Shape stored, String user, boolean created) {
+        if (created) {
+            var props = new HashMap<>(incoming.q());
+            props.put("id", doc.id());
+            props.put("version", doc.version());
+            client.query("""
+                    CREATE (q:Qualification {id: $id})
+                    SET q += $props, q.createdAt = datetime(), q.createdBy = $user, q.updatedAt = datetime(), q.updatedBy = $user
+                    """).bindAll(QualificationStore.map("id", doc.id(), "props", props, "user", user)).run();
+            if (doc.derivedFrom() != null) {
+                client.query("""
+                        MATCH (q:Qualification {id: $id}), (source:Qualification {id: $source})
+                        MERGE (q)-[:DERIVED_FROM]->(source)
+                        """).bindAll(Map.of("id", doc.id(), "source", doc.derivedFrom())).run();
+            }
+            return;
+        }
+        var changedProps = changedProperties(stored.q(), incoming.q(), Q_PROPS);
+        client.query("""
+                MATCH (q:Qualification {id: $id})
+                SET q += $props, q.version = $version, q.updatedAt = datetime(), q.updatedBy = $user
+                """).bindAll(QualificationStore.map("id", doc.id(), "props", changedProps, "version", doc.version(),
+                "user", user)).run();
+    }
+
+    /** Removes and changes this qualification's unit links; returns the links to create once the units exist. */
+    private List<Map<String, Object>> writeHasUnit(String id, Shape stored, Shape incoming) {
+        var remove = new ArrayList<String>();
+        var create = new ArrayList<Map<String, Object>>();
+        var update = new ArrayList<Map<String, Object>>();
+        for (var entry : stored.hasUnit().entrySet()) {
+            if (!incoming.hasUnit().containsKey(entry.getKey())) {
+                remove.add(entry.getKey());
+            }
+        }
+        for (var entry : incoming.hasUnit().entrySet()) {
+            var old = stored.hasUnit().get(entry.getKey());
+            if (old == null) {
+                create.add(entry.getValue());
+            } else if (!same(old, entry.getValue())) {
+                update.add(entry.getValue());
+            }
+        }
+        if (!remove.isEmpty()) {
+            client.query("MATCH (:Qualification {id: $id})-[r:HAS_UNIT]->(u:Unit) WHERE u.id IN $ids DELETE r")
+                    .bindAll(Map.of("id", id, "ids", remove)).run();
+        }
+        if (!update.isEmpty()) {
+            client.query("""
+                    UNWIND $rows AS row
+                    MATCH (:Qualification {id: $id})-[r:HAS_UNIT]->(:Unit {id: row.unit})
+                    SET r.position = row.position, r.mandatory = row.mandatory
+                    """).bindAll(Map.of("id", id, "rows", update)).run();
+        }
+        return create;
+    }
+
+    private void writeUnits(Set<String> changed, Map<String, Content> wanted, Map<String, Content> current,
+                            List<Map<String, Object>> newLinks) {
+        var create = new ArrayList<Map<String, Object>>();
+        var update = new ArrayList<Map<String, Object>>();
+        for (String unit : changed) {
+            var now = wanted.get(unit);
+            var old = current.get(unit);
+            if (old == null) {
+                var props = new HashMap<>(now.props());
+                props.put("id", unit);
+                create.add(props);
+            } else {
+                var props = changedProperties(old.props(), now.props(), UNIT_PROPS);
+                if (!props.isEmpty()) {
+                    update.add(Map.of("id", unit, "props", props));
+                }
+            }
+        }
+        if (!create.isEmpty()) {
+            client.query("UNWIND $rows AS row CREATE (u:Unit) SET u = row").bindAll(Map.of("rows", create)).run();
+        }
+        if (!update.isEmpty()) {
+            client.query("UNWIND $rows AS row MATCH (u:Unit {id: row.id}) SET u += row.props")
+                    .bindAll(Map.of("rows", update)).run();
+        }
+        if (!newLinks.isEmpty()) {
+            client.query("""
+                    UNWIND $rows AS row
+                    MATCH (q:Qualification {id: row.qualification}), (u:Unit {id: row.unit})
+                    CREATE (q)-[:HAS_UNIT {position: row.position, mandatory: row.mandatory}]->(u)
+                    """).bindAll(Map.of("rows", newLinks)).run();
+        }
+        // outcomes: created, changed, moved between units or re-ordered
+        var createOutcomes = new ArrayList<Map<String, Object>>();
+        var updateOutcomes = new ArrayList<Map<String, Object>>();
+        var relink = new ArrayList<Map<String, Object>>();
+        Map<String, String> ownerBefore = new HashMap<>();
+        Map<String, Map<String, Object>> before = new HashMap<>();
+        current.forEach((unit, content) -> content.outcomes().forEach((outcome, row) -> {
+            ownerBefore.put(outcome, unit);
+            before.put(outcome, row);
+        }));
+        for (String unit : changed) {
+            for (var entry : wanted.get(unit).outcomes().entrySet()) {
+                var now = entry.getValue();
+                var old = before.get(entry.getKey());
+                if (old == null) {
+                    var props = new HashMap<String, Object>();
+                    OUTCOME_PROPS.forEach(p -> props.put(p, now.get(p)));
+                    props.put("id", entry.getKey());
+                    createOutcomes.add(Map.of("unit", unit, "position", now.get("position"), "props", props));
+                    continue;
+                }
+                var props = changedProperties(old, now, OUTCOME_PROPS);
+                if (!props.isEmpty()) {
+                    updateOutcomes.add(Map.of("id", entry.getKey(), "props", props));
+                }
+                if (!unit.equals(ownerBefore.get(entry.getKey())) || !Objects.equals(number(old.get("position")),
+                        number(now.get("position")))) {
+                    relink.add(Map.of("id", entry.getKey(), "unit", unit, "position", now.get("position")));
+                }
+            }
+        }
+        if (!createOutcomes.isEmpty()) {
+            client.query("""
+                    UNWIND $rows AS row
+                    MATCH (u:Unit {id: row.unit})
+                    CREATE (u)-[:HAS_OUTCOME {position: row.position}]->(o:LearningOutcome)
+                    SET o = row.props
+                    """).bindAll(Map.of("rows", createOutcomes)).run();
+        }
+        if (!updateOutcomes.isEmpty()) {
+            client.query("UNWIND $rows AS row MATCH (o:LearningOutcome {id: row.id}) SET o += row.props")
+                    .bindAll(Map.of("rows", updateOutcomes)).run();
+        }
+        if (!relink.isEmpty()) {
+            client.query("""
+                    UNWIND $rows AS row
+                    MATCH (o:LearningOutcome {id: row.id}), (u:Unit {id: row.unit})
+                    CALL (o, u) {
+                      MATCH (other:Unit)-[r:HAS_OUTCOME]->(o) WHERE other <> u
+                      DELETE r
+                    }
+                    MERGE (u)-[r:HAS_OUTCOME]->(o)
+                    SET r.position = row.position
+                    """).bindAll(Map.of("rows", relink)).run();
+        }
+    }
+
+    private void writeRequires(String id, Shape stored, Shape incoming) {
+        var remove = new ArrayList<Map<String, Object>>();
+        var create = new ArrayList<Map<String, Object>>();
+        for (String key : diffKeys(stored.requires(), incoming.requires(), false)) {
+            if (stored.requires().containsKey(key)) {
+                remove.add(stored.requires().get(key));
+            }
+            if (incoming.requires().containsKey(key)) {
+                create.add(incoming.requires().get(key));
+            }
+        }
+        if (!remove.isEmpty()) {
+            client.query("""
+                    UNWIND $rows AS row
+                    MATCH (:Unit {id: row.from})-[r:REQUIRES {qualification: $id}]->(:Unit {id: row.to})
+                    DELETE r
+                    """).bindAll(Map.of("id", id, "rows", remove)).run();
+        }
+        if (!create.isEmpty()) {
+            client.query("""
+                    UNWIND $rows AS row
+                    MATCH (a:Unit {id: row.from}), (b:Unit {id: row.to})
+                    CREATE (a)-[:REQUIRES {qualification: $id, position: row.position}]->(b)
+                    """).bindAll(Map.of("id", id, "rows", create)).run();
+        }
+    }
+
+    /** Periods or assessments of the changed units, matched by code so they keep their ids across saves. */
+    private void writeParts(Set<String> changed, Map<String, Content> wanted, Map<String, Content> current, String has,
+                            String label, String link, List<String> names, Function<Content, Map<String, Map<String, Object>>> parts) {
+        var remove = new ArrayList<String>();
+        var create = new ArrayList<Map<String, Object>>();
+        var update = new ArrayList<Map<String, Object>>();
+        var relink = new ArrayList<Map<String, Object>>();
+        for (String unit : changed) {
+            var old = parts.apply(current.getOrDefault(unit, Content.EMPTY));
+            var now = parts.apply(wanted.get(unit));
+            for (var entry : old.entrySet()) {
+                if (!now.containsKey(entry.getKey())) {
+                    remove.add((String) entry.getValue().get("id"));
+                }
+            }
+            for (var entry : now.entrySet()) {
+                var row = entry.getValue();
+                var stored = old.get(entry.getKey());
+                if (stored == null) {
+                    var props = new HashMap<String, Object>();
+                    names.forEach(p -> props.put(p, row.get(p)));
+                    props.put("id", UUID.randomUUID().toString());
+                    create.add(Map.of("unit", unit, "position", row.get("position"), "props", props,
+                            "outcomes", row.get("outcomes")));
+                    continue;
+                }
+                String partId = (String) stored.get("id");
+                var props = changedProperties(stored, row, names);
+                if (!props.isEmpty() || !Objects.equals(number(stored.get("position")), number(row.get("position")))) {
+                    update.add(QualificationStore.map("id", partId, "props", props, "position", row.get("position")));
+                }
+                if (!Objects.equals(stored.get("outcomes"), row.get("outcomes"))) {
+                    relink.add(Map.of("id", partId, "outcomes", row.get("outcomes")));
+                }
+            }
+        }
+        if (!remove.isEmpty()) {
+            client.query("UNWIND $ids AS id MATCH (x:" + label + " {id: id}) DETACH DELETE x")
+                    .bindAll(Map.of("ids", remove)).run();
+        }
+        if (!update.isEmpty()) {
+            client.query("""
+                    UNWIND $rows AS row
+                    MATCH (u:Unit)-[r:%s]->(x:%s {id: row.id})
+                    SET x += row.props, r.position = row.position
+                    """.formatted(has, label)).bindAll(Map.of("rows", update)).run();
+        }
+        if (!relink.isEmpty()) {
+            client.query("""
+                    UNWIND $rows AS row
+                    MATCH (x:%1$s {id: row.id})
+                    CALL (x) {
+                      MATCH (x)-[r:%2$s]->()
+                      DELETE r
+                    }
+                    WITH x, row
+                    UNWIND range(0, size(row.outcomes) - 1) AS k
+                    MATCH (o:LearningOutcome {id: row.outcomes[k]})
+                    CREATE (x)-[:%2$s {position: k}]->(o)
+                    """.formatted(label, link)).bindAll(Map.of("rows", relink)).run();
+        }
+        if (!create.isEmpty()) {
+            client.query("""
+                    UNWIND $rows AS row
+                    MATCH (u:Unit {id: row.unit})
+                    CREATE (u)-[:%1$s {position: row.position}]->(x:%2$s)
+                    SET x = row.props
+                    WITH x, row
+                    UNWIND range(0, size(row.outcomes) - 1) AS k
+                    MATCH (o:LearningOutcome {id: row.outcomes[k]})
+                    CREATE (x)-[:%3$s {position: k}]->(o)
+                    """.formatted(has, label, link)).bindAll(Map.of("rows", create)).run();
+        }
+    }
+
+    /** Of these units (no longer held by the written qualification), those no qualification holds any more. */
+    private Set<String> orphans(Collection<String> units) {
+        if (units.isEmpty()) {
+            return Set.of();
+        }
+        return new TreeSet<>(client.query("UNWIND $ids AS id MATCH (u:Unit {id: id}) WHERE NOT ()-[:HAS_UNIT]->(u) RETURN u.id")
+                .bindAll(Map.of("ids", List.copyOf(units))).fetchAs(String.class).all());
+    }
+
+    // ---------------------------------------------------------------- reference relationships
+
+    private void run(RefType type, List<Map<String, Object>> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        rows.sort(Comparator.comparing((Map<String, Object> row) -> (String) row.get("key"))
+                .thenComparing(row -> (String) row.get("from")));
+        client.query(type.statement()).bindAll(Map.of("rows", rows)).run();
+    }
+
+    /**
+     * The rows that bring {@code from}'s relationships of one kind from {@code old} to {@code now} (key → the
+     * properties of each relationship to that key): nothing for a key whose relationships stay as they are, a SET of
+     * the one relationship whose properties changed, else removal of the old ones and creation of the new ones.
+     */
+    private static List<Map<String, Object>> refRows(String from, Map<String, List<Map<String, Object>>> old,
+                                                     Map<String, List<Map<String, Object>>> now,
+                                                     Function<String, Map<String, Object>> init) {
+        var rows = new ArrayList<Map<String, Object>>();
+        var keys = new TreeSet<>(old.keySet());
+        keys.addAll(now.keySet());
+        for (String key : keys) {
+            var before = old.getOrDefault(key, List.of());
+            var after = now.getOrDefault(key, List.of());
+            if (sameList(before, after)) {
+                continue;
+            }
+            var row = new HashMap<String, Object>();
+            row.put("from", from);
+            row.put("key", key);
+            row.put("init", init.apply(key));
+            if (before.size() == 1 && after.size() == 1) {
+                // properties the relationship loses are set to null, which removes them
+                var set = new HashMap<String, Object>();
+                before.get(0).keySet().forEach(k -> set.put(k, null));
+                set.putAll(after.get(0));
+                row.put("remove", false);
+                row.put("set", set);
+                row.put("create", List.of());
+            } else {
+                row.put("remove", !before.isEmpty());
+                row.put("set", null);
+                row.put("create", after);
+            }
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    private static Function<String, Map<String, Object>> init(RefType type, QualificationDocument doc) {
+        if (type == NQF) {
+            Map<String, Map<String, Object>> byKey = new HashMap<>();
+            doc.nqfLevels().forEach(n -> byKey.putIfAbsent(n.country() + "|" + n.level(),
+                    QualificationStore.map("country", n.country(), "level", n.level(), "uri", n.uri())));
+            return key -> byKey.getOrDefault(key, Map.of());
+        }
+        if (type == BODY) {
+            Map<String, Map<String, Object>> byKey = new HashMap<>();
+            doc.awardingBodies().forEach(b -> byKey.putIfAbsent(QualificationStore.organisationKey(b),
+                    QualificationStore.map("name", b.name(), "country", b.country())));
+            return key -> byKey.getOrDefault(key, Map.of());
+        }
+        return key -> Map.of();
+    }
+
+    /** An outcome's skills or key competences as key → relationship properties ({@code position}). */
+    private static Map<String, List<Map<String, Object>>> positions(Map<String, Object> outcome, String field) {
+        if (outcome == null) {
+            return Map.of();
+        }
+        var result = new TreeMap<String, List<Map<String, Object>>>();
+        @SuppressWarnings("unchecked")
+        List<String> keys = (List<String>) outcome.get(field);
+        for (int i = 0; i < keys.size(); i++) {
+            result.computeIfAbsent(keys.get(i), k -> new ArrayList<>()).add(Map.of("position", (long) i));
+        }
+        return result;
+    }
+
+    // ---------------------------------------------------------------- shapes
+
+    private Shape shapeOf(QualificationDocument doc) {
+        var q = new HashMap<String, Object>();
+        q.put("title", store.text(doc.title()));
+        q.put("titleSearch", QualificationStore.search(doc.title()));
+        q.put("titleSort", doc.displayTitle().toLowerCase());
+        q.put("description", store.text(doc.description()));
+        q.put("type", QualificationStore.name(doc.type()));
+        q.put("eqfLevel", doc.eqfLevel());
+        q.put("ecosystem", QualificationStore.name(doc.ecosystem()));
+        q.put("creditSystem", QualificationStore.name(doc.creditSystem()));
+        q.put("credits", doc.credits() == null ? null : doc.credits().doubleValue());
+        q.put("entryRequirements", store.text(doc.entryRequirements()));
+        q.put("status", QualificationStore.name(doc.status()));
+        q.values().removeIf(Objects::isNull);
+        var refs = new HashMap<RefType, Map<String, List<Map<String, Object>>>>();
+        refs.put(NQF, grouped(doc.nqfLevels(), n -> n.country() + "|" + n.level(),
+                (n, i) -> QualificationStore.map("position", i, "uri", n.uri())));
+        refs.put(ISCED, grouped(doc.iscedF(), c -> c, (c, i) -> QualificationStore.map("position", i)));
+        refs.put(BODY, grouped(doc.awardingBodies(), QualificationStore::organisationKey,
+                (b, i) -> QualificationStore.map("position", i, "kind", QualificationStore.name(b.kind()))));
+        refs.put(TARGET, grouped(doc.targetOccupations(), t -> t, (t, i) -> QualificationStore.map("position", i)));
+        var hasUnit = new LinkedHashMap<String, Map<String, Object>>();
+        var requires = new LinkedHashMap<String, Map<String, Object>>();
+        Map<String, String> unitIdByCode = new HashMap<>();
+        doc.units().forEach(u -> unitIdByCode.putIfAbsent(u.code(), u.id()));
+        for (int i = 0; i < doc.units().size(); i++) {
+            var unit = doc.units().get(i);
+            hasUnit.put(unit.id(), QualificationStore.map("qualification", doc.id(), "unit", unit.id(), "position", i,
+                    "mandatory", unit.isMandatory()));
+            for (int j = 0; j < unit.prerequisites().size(); j++) {
+                String to = unitIdByCode.get(unit.prerequisites().get(j));
+                requires.put(unit.id() + ">" + to, QualificationStore.map("from", unit.id(), "to", to, "position", j));
+            }
+        }
+        return new Shape(q, refs, hasUnit, requires);
+    }
+
+    private interface Indexed<T> {
+        Map<String, Object> apply(T value, int index);
+    }
+
+    private static <T> Map<String, List<Map<String, Object>>> grouped(List<T> values, Function<T, String> key, Indexed<T> props) {
+        var result = new TreeMap<String, List<Map<String, Object>>>();
+        for (int i = 0; i < values.size(); i++) {
+            var row = new HashMap<>(props.apply(values.get(i), i));
+            row.values().removeIf(Objects::isNull);
+            result.computeIfAbsent(key.apply(values.get(i)), k -> new ArrayList<>()).add(row);
+        }
+        return result;
+    }
+
+    @SuppressWarnings("unchecked")
+    private Shape storedShape(String id) {
+        var row = client.query("""
+                MATCH (q:Qualification {id: $id})
+                RETURN q {.*} AS q,
+                  [(q)-[r:HAS_NQF_LEVEL]->(n) | {key: n.key, props: r {.*}}] AS nqf,
+                  [(q)-[r:CLASSIFIED_AS]->(f) | {key: f.code, props: r {.*}}] AS isced,
+                  [(q)-[r:AWARDED_BY]->(o) | {key: o.key, props: r {.*}}] AS bodies,
+                  [(q)-[r:TARGETS]->(occ) | {key: occ.uri, props: r {.*}}] AS targets,
+                  [(q)-[hu:HAS_UNIT]->(u) | {qualification: $id, unit: u.id, position: hu.position, mandatory: hu.mandatory}] AS units,
+                  [(q)-[:HAS_UNIT]->(u)-[r:REQUIRES {qualification: $id}]->(p) | {from: u.id, to: p.id, position: r.position}] AS requires
+                """).bind(id).to("id").fetch().one().orElseThrow(() -> new QualificationNotFoundException(id));
+        var refs = new HashMap<RefType, Map<String, List<Map<String, Object>>>>();
+        refs.put(NQF, storedRefs((List<Map<String, Object>>) row.get("nqf")));
+        refs.put(ISCED, storedRefs((List<Map<String, Object>>) row.get("isced")));
+        refs.put(BODY, storedRefs((List<Map<String, Object>>) row.get("bodies")));
+        refs.put(TARGET, storedRefs((List<Map<String, Object>>) row.get("targets")));
+        var hasUnit = new LinkedHashMap<String, Map<String, Object>>();
+        ((List<Map<String, Object>>) row.get("units")).forEach(u -> hasUnit.put((String) u.get("unit"), u));
+        var requires = new LinkedHashMap<String, Map<String, Object>>();
+        ((List<Map<String, Object>>) row.get("requires")).forEach(r -> requires.put(r.get("from") + ">" + r.get("to"), r));
+        return new Shape((Map<String, Object>) row.get("q"), refs, hasUnit, requires);
+    }
+
+    private static Map<String, List<Map<String, Object>>> storedRefs(List<Map<String, Object>> rows) {
+        var result = new TreeMap<String, List<Map<String, Object>>>();
+        rows.stream().sorted(Comparator.comparingLong(r -> number(((Map<?, ?>) r.get("props")).get("position"))))
+                .forEach(r -> {
+                    @SuppressWarnings("unchecked")
+                    var props = new HashMap<>((Map<String, Object>) r.get("props"));
+                    props.values().removeIf(Objects::isNull);
+                    result.computeIfAbsent((String) r.get("key"), k -> new ArrayList<>()).add(props);
+                });
+        return result;
+    }
+
+    private Content contentOf(UnitDocument unit, QualificationDocument doc) {
+        var props = QualificationStore.map("code", unit.code(), "title", store.text(unit.title()),
+                "titleSearch", QualificationStore.search(unit.title()), "eqfLevel", unit.eqfLevel(),
+                "credits", unit.credits() == null ? null : unit.credits().doubleValue(), "hours", unit.hours(),
+                "deliveryModes", unit.deliveryModes().stream().map(Enum::name).toList());
+        Map<String, String> outcomeIdByCode = new HashMap<>();
+        doc.units().forEach(u -> u.outcomes().forEach(o -> outcomeIdByCode.putIfAbsent(o.code(), o.id())));
+        var outcomes = new LinkedHashMap<String, Map<String, Object>>();
+        for (int j = 0; j < unit.outcomes().size(); j++) {
+            var o = unit.outcomes().get(j);
+            outcomes.put(o.id(), QualificationStore.map("id", o.id(), "position", j, "code", o.code(),
+                    "dimension", QualificationStore.name(o.dimension()), "statement", store.text(o.statement()),
+                    "statementSearch", QualificationStore.search(o.statement()), "eqfLevel", o.eqfLevel(),
+                    "skills", List.copyOf(o.skills()), "keyCompetences", o.keyCompetences().stream().map(Enum::name).toList()));
+        }
+        var periods = new LinkedHashMap<String, Map<String, Object>>();
+        for (int j = 0; j < unit.workBasedLearning().size(); j++) {
+            var w = unit.workBasedLearning().get(j);
+            periods.put(partKey(w.code(), j), QualificationStore.map("position", j, "code", w.code(), "hours", w.hours(),
+                    "setting", QualificationStore.name(w.setting()), "description", store.text(w.description()),
+                    "outcomes", w.outcomes().stream().map(outcomeIdByCode::get).filter(Objects::nonNull).toList()));
+        }
+        var assessments = new LinkedHashMap<String, Map<String, Object>>();
+        for (int j = 0; j < unit.assessments().size(); j++) {
+            var a = unit.assessments().get(j);
+            assessments.put(partKey(a.code(), j), QualificationStore.map("position", j, "code", a.code(),
+                    "method", QualificationStore.name(a.method()), "weight", a.weight(),
+                    "outcomes", a.outcomes().stream().map(outcomeIdByCode::get).filter(Objects::nonNull).toList()));
+        }
+        return new Content(props, outcomes, periods, assessments);
+    }
+
+    private static String partKey(String code, int position) {
+        return code == null ? "#" + position : code;
+    }
+
+    /** The stored content of these units, as {@link #contentOf} shapes a document's. */
+    @SuppressWarnings("unchecked")
+    private Map<String, Content> contents(Collection<String> unitIds) {
+        var result = new HashMap<String, Content>();
+        if (unitIds.isEmpty()) {
+            return result;
+        }
+        client.query("""
+                UNWIND $ids AS uid
+                MATCH (u:Unit {id: uid})
+                RETURN u.id AS id, u {.code, .title, .titleSearch, .eqfLevel, .credits, .hours, .deliveryModes} AS props,
+                  [(u)-[ho:HAS_OUTCOME]->(o) | o {.id, .code, .dimension, .statement, .statementSearch, .eqfLevel,
+                     position: ho.position,
+                     skills: [(o)-[m:MAPS_TO]->(s) | {key: s.uri, position: m.position}],
+                     keyCompetences: [(o)-[k:DEVELOPS_COMPETENCE]->(c) | {key: c.code, position: k.position}]}] AS outcomes,
+                  [(u)-[hw:HAS_WBL]->(w) | w {.id, .code, .hours, .setting, .description, position: hw.position,
+                     outcomes: [(w)-[s:SERVES]->(o) | {key: o.id, position: s.position}]}] AS periods,
+                  [(u)-[ha:HAS_ASSESSMENT]->(a) | a {.id, .code, .method, .weight, position: ha.position,
+                     outcomes: [(a)-[s:ASSESSES]->(o) | {key: o.id, position: s.position}]}] AS assessments
+                """).bindAll(Map.of("ids", List.copyOf(unitIds))).fetch().all().forEach(row -> {
+            var outcomes = new LinkedHashMap<String, Map<String, Object>>();
+            for (var o : (List<Map<String, Object>>) row.get("outcomes")) {
+                var copy = new HashMap<>(o);
+                copy.put("skills", keys((List<Map<String, Object>>) o.get("skills")));
+                copy.put("keyCompetences", keys((List<Map<String, Object>>) o.get("keyCompetences")));
+                outcomes.put((String) o.get("id"), copy);
+            }
+            result.put((String) row.get("id"), new Content((Map<String, Object>) row.get("props"), outcomes,
+                    parts((List<Map<String, Object>>) row.get("periods")),
+                    parts((List<Map<String, Object>>) row.get("assessments"))));
+        });
+        return result;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Map<String, Object>> parts(List<Map<String, Object>> rows) {
+        var result = new LinkedHashMap<String, Map<String, Object>>();
+        rows.stream().sorted(Comparator.comparingLong(r -> number(r.get("position")))).forEach(r -> {
+            var copy = new HashMap<>(r);
+            copy.put("outcomes", keys((List<Map<String, Object>>) r.get("outcomes")));
+            result.put(partKey((String) r.get("code"), (int) number(r.get("position"))), copy);
+        });
+        return result;
+    }
+
+    private static List<String> keys(List<Map<String, Object>> rows) {
+        return rows.stream().sorted(Comparator.comparingLong(r -> number(r.get("position"))))
+                .map(r -> (String) r.get("key")).toList();
+    }
+
+    // ---------------------------------------------------------------- comparing
+
+    /** Units of the document whose own content differs from what is stored (or that do not exist yet). */
+    private static Set<String> changedUnits(Map<String, Content> wanted, Map<String, Content> current) {
+        var changed = new TreeSet<String>();
+        wanted.forEach((unit, content) -> {
+            var stored = current.get(unit);
+            if (stored == null || !sameContent(stored, content)) {
+                changed.add(unit);
+            }
+        });
+        return changed;
+    }
+
+    private static boolean sameContent(Content a, Content b) {
+        return same(a.props(), b.props(), UNIT_PROPS)
+                && sameRows(a.outcomes(), b.outcomes(), OUTCOME_PROPS, List.of("position", "skills", "keyCompetences"))
+                && sameRows(a.periods(), b.periods(), PERIOD_PROPS, List.of("position", "outcomes"))
+                && sameRows(a.assessments(), b.assessments(), ASSESSMENT_PROPS, List.of("position", "outcomes"));
+    }
+
+    private static boolean sameRows(Map<String, Map<String, Object>> a, Map<String, Map<String, Object>> b,
+                                    List<String> props, List<String> more) {
+        if (!a.keySet().equals(b.keySet())) {
+            return false;
+        }
+        for (var entry : a.entrySet()) {
+            var other = b.get(entry.getKey());
+            if (!same(entry.getValue(), other, props) || !same(entry.getValue(), other, more)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Keys of rows added, removed or (when {@code changes}) changed between two keyed row sets. */
+    private static Set<String> diffKeys(Map<String, Map<String, Object>> before, Map<String, Map<String, Object>> after,
+                                        boolean endpointsOnly) {
+        var keys = new TreeSet<String>();
+        before.keySet().stream().filter(k -> !after.containsKey(k)).forEach(keys::add);
+        after.keySet().stream().filter(k -> !before.containsKey(k)).forEach(keys::add);
+        if (!endpointsOnly) {
+            after.forEach((k, row) -> {
+                if (before.containsKey(k) && !same(before.get(k), row)) {
+                    keys.add(k);
+                }
+            });
+        }
+        return keys;
+    }
+
+    private static Map<String, Object> changedProperties(Map<String, Object> stored, Map<String, Object> wanted,
+                                                         List<String> names) {
+        var changed = new HashMap<String, Object>();
+        for (String name : names) {
+            if (!Objects.equals(normal(stored.get(name)), normal(wanted.get(name)))) {
+                changed.put(name, wanted.get(name));
+            }
+        }
+        return changed;
+    }
+
+    private static boolean same(Map<String, Object> a, Map<String, Object> b, List<String> names) {
+        return changedProperties(a, b, names).isEmpty();
+    }
+
+    private static boolean same(Map<String, Object> a, Map<String, Object> b) {
+        var names = new HashSet<>(a.keySet());
+        names.addAll(b.keySet());
+        return same(a, b, List.copyOf(names));
+    }
+
+    private static boolean sameList(List<Map<String, Object>> a, List<Map<String, Object>> b) {
+        if (a.size() != b.size()) {
+            return false;
+        }
+        for (int i = 0; i < a.size(); i++) {
+            if (!same(a.get(i), b.get(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whole numbers compare as longs (the driver returns longs for what was written as ints), lists element-wise. */
+    private static Object normal(Object value) {
+        if (value instanceof Integer || value instanceof Long || value instanceof Short) {
+            return ((Number) value).longValue();
+        }
+        if (value instanceof Float f) {
+            return f.doubleValue();
+        }
+        if (value instanceof List<?> list) {
+            return list.isEmpty() ? null : list.stream().map(DocumentWriter::normal).toList();
+        }
+        return value;
+    }
+
+    private static long number(Object value) {
+        return value == null ? 0 : ((Number) value).longValue();
+    }
+}
