@@ -173,7 +173,8 @@ class LoadBenchmark {
                 + ". Acknowledged saves (warm-up included): " + acknowledged + ". Lost updates: " + lost.size()
                 + (lost.isEmpty() ? " (every acknowledged save visible at the end, versions distinct)." : ": " + lost));
         summary.add("Application log: " + app.logLines("DeadlockDetected") + " lines naming DeadlockDetected, "
-                + app.logLines("Transient") + " naming a transient error (retried), " + app.logLines(" ERROR ") + " ERROR lines.");
+                + app.logLines("transient") + " naming a transient error, " + app.logLines(" ERROR ") + " ERROR lines; "
+                + app.reportCache() + ".");
 
         raw.line("");
         table.forEach(raw::line);

@@ -74,7 +74,7 @@ final class PackagedApp implements AutoCloseable {
         int port = freePort();
         List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx" + HEAP,
                 "-jar", JAR.toAbsolutePath().toString(), "--server.port=" + port, "--qualigraph.data-dir=" + dataDir,
-                "--qualigraph.demo=false");
+                "--qualigraph.demo=false", "--management.endpoints.web.exposure.include=health,info,metrics");
         var builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().put("QUALIGRAPH_ADMIN_PASSWORD", PASSWORD);
         builder.directory(new File(System.getProperty("user.dir")));
@@ -90,7 +90,7 @@ final class PackagedApp implements AutoCloseable {
 
     String command() {
         return "java -Xmx" + HEAP + " -jar target/qualigraph.jar --server.port=<free> --qualigraph.data-dir=<fresh temp dir> "
-                + "--qualigraph.demo=false";
+                + "--qualigraph.demo=false --management.endpoints.web.exposure.include=health,info,metrics";
     }
 
     private void awaitHealthy(Duration timeout) throws InterruptedException {
@@ -186,11 +186,37 @@ final class PackagedApp implements AutoCloseable {
         throw new IllegalStateException("the ESCO import did not finish within 15 minutes");
     }
 
-    /** Lines of the application's log that contain this text (e.g. retried transactions), for the raw output. */
+    /** Lines of the application's log that contain this text, ignoring case (e.g. deadlocks, retries). */
     long logLines(String text) throws IOException {
+        String lower = text.toLowerCase(java.util.Locale.ROOT);
         try (var lines = Files.lines(log)) {
-            return lines.filter(l -> l.contains(text)).count();
+            return lines.filter(l -> l.toLowerCase(java.util.Locale.ROOT).contains(lower)).count();
         }
+    }
+
+    /**
+     * The value of a Micrometer counter with one tag from {@code /actuator/metrics} (exposed for the benchmarks on the
+     * command line), or -1 when the application does not have it.
+     */
+    long counter(String name, String tag) throws IOException, InterruptedException {
+        var response = send("GET", "/actuator/metrics/" + name + "?tag=" + tag, null);
+        if (response.statusCode() != 200) {
+            return -1;
+        }
+        for (JsonNode measurement : json.readTree(response.body()).path("measurements")) {
+            if ("COUNT".equals(measurement.path("statistic").asText())) {
+                return measurement.path("value").asLong();
+            }
+        }
+        return -1;
+    }
+
+    /** Hits and misses of the quality report cache, for the raw output. */
+    String reportCache() throws IOException, InterruptedException {
+        long hits = counter("qualigraph.quality.report.cache", "result:hit");
+        long misses = counter("qualigraph.quality.report.cache", "result:miss");
+        return hits < 0 || misses < 0 ? "quality report cache: no counters in this build"
+                : "quality report cache since start: " + hits + " hits, " + misses + " misses";
     }
 
     @Override

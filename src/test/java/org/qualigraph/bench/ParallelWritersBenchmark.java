@@ -73,7 +73,7 @@ class ParallelWritersBenchmark {
                             + "5xx: %d. Lost updates: %d%s. Application log: %d lines naming DeadlockDetected, %d naming a "
                             + "transient error.", eight.savesPerSecond() / one.savesPerSecond(), serverErrors, lost.size(),
                     lost.isEmpty() ? " (every acknowledged save visible, versions distinct)" : " " + lost,
-                    app.logLines("DeadlockDetected"), app.logLines("Transient"));
+                    app.logLines("DeadlockDetected"), app.logLines("transient"));
             raw.line("");
             table.forEach(raw::line);
             raw.line("");
