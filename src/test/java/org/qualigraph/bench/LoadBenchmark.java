@@ -2,236 +2,202 @@ package org.qualigraph.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
-import org.qualigraph.QualigraphApplication;
-import org.qualigraph.support.Documents;
-import org.qualigraph.support.SharedData;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.context.WebServerApplicationContext;
 
 /**
- * Load harness: 50 concurrent API clients for 60 s against the embedded default, mixing document reads, edits of
- * 20 qualifications (read, change, write back with the version read), list calls, quality reports and ESCO searches.
- * Checks: no 5xx, and no lost update — every 2xx PUT is reflected in the final version count and the final content
- * is that of the last acknowledged write; concurrent stale writes must get 409. Writes its figures to
- * docs/benchmarks.md. Run with {@code ./mvnw -Pbench test -Dtest=LoadBenchmark}.
+ * The 50-client load run of issue #11 against the packaged application ({@link PackagedApp}: {@code java -jar
+ * target/qualigraph.jar}, production mode, its own process) with the full ESCO v1.1.1 imported through the API and 20
+ * qualifications of 10 units × 6 outcomes whose outcomes map real ESCO skills of a real target occupation.
+ * <p>
+ * Each client repeats one step for the run's duration, chosen at random: 35 % GET a document, 10 % GET the list, 25 %
+ * read-modify-write save (GET, then PUT with the version read, a new title and one outcome mapped to another real
+ * skill), 15 % GET the quality report, 15 % ESCO skill search. Reports requests/s, overall and PUT p50/p95, 5xx, 4xx by
+ * status, and lost updates (every acknowledged save must be visible at the end, versions distinct, see
+ * {@link SaveLedger}). The raw output goes to docs/benchmarks/load-*.txt, a summary section to docs/benchmarks.md.
+ * <p>
+ * Run: {@code ./mvnw -B -ntp -Pproduction package -DskipTests && ./mvnw -B -ntp -Pbench test -Dtest=LoadBenchmark}
+ * ({@code -Dload.clients}, {@code -Dload.seconds}, {@code -Dload.warmup} change the defaults 50, 60 and 10).
  */
 class LoadBenchmark {
 
+    static final String COMMAND = "./mvnw -B -ntp -Pproduction package -DskipTests && ./mvnw -B -ntp -Pbench test -Dtest=LoadBenchmark";
     private static final int CLIENTS = Integer.getInteger("load.clients", 50);
     private static final Duration DURATION = Duration.ofSeconds(Long.getLong("load.seconds", 60));
+    private static final Duration WARM_UP = Duration.ofSeconds(Long.getLong("load.warmup", 10));
     private static final int QUALIFICATIONS = 20;
-    private static final String PASSWORD = "load-test-admin-1";
     private static final String[] QUERIES = {"weld", "battery", "safety", "quality control", "electrical", "teamwork",
             "chemistry", "maintain machinery", "communicate", "programming", "lithium", "recycl", "inspect", "assemble",
             "test equipment", "documentation", "hazard", "customer", "data analysis", "supervise"};
+    private static final List<String> OPERATIONS = List.of("GET document", "GET list", "GET document (read of a save)",
+            "PUT document", "GET quality report", "GET ESCO skill search");
 
     private final ObjectMapper json = new ObjectMapper();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-    private String base;
-
-    private record Sample(String operation, long nanos, int status) {
-    }
 
     @Test
-    void fiftyClientsForAMinute() throws Exception {
-        Path dataDir = Files.createTempDirectory("qualigraph-load");
-        try (var context = new SpringApplicationBuilder(QualigraphApplication.class).run("--server.port=0",
-                "--qualigraph.data-dir=" + dataDir, "--qualigraph.demo=false", "--QUALIGRAPH_ADMIN_PASSWORD=" + PASSWORD,
-                "--logging.level.root=WARN")) {
-            int port = ((WebServerApplicationContext) context).getWebServer().getPort();
-            base = "http://127.0.0.1:" + port;
-            String escoNote = importEsco();
-            List<String> ids = new ArrayList<>();
+    void fiftyClientsMixedWorkload() throws Exception {
+        var raw = new RawOutput("load", COMMAND);
+        var curricula = MappedCurricula.pick(QUALIFICATIONS);
+        try (var app = PackagedApp.start("load")) {
+            raw.line("application: " + app.command());
+            raw.line(String.format(Locale.ROOT, "ESCO v1.1.1 imported through POST /api/imports/esco in %.1f s",
+                    app.importEsco().toMillis() / 1000.0));
+            var ledger = new SaveLedger();
+            var ids = new ArrayList<String>();
             for (int i = 0; i < QUALIFICATIONS; i++) {
-                String body = json.writeValueAsString(Documents.generated("Load qualification " + i, 10, 6));
-                var response = send("POST", "/api/qualifications", body);
-                ids.add(json.readTree(response.body()).get("id").asText());
+                JsonNode stored = app.create(curricula.document("Load qualification " + i, i, 10, 6));
+                ids.add(stored.get("id").asText());
+                ledger.created(stored.get("id").asText(), stored.get("version").asLong());
             }
-            var samples = new ConcurrentLinkedQueue<Sample>();
-            var acknowledged = new ConcurrentHashMap<String, ConcurrentLinkedQueue<long[]>>();
-            ids.forEach(id -> acknowledged.put(id, new ConcurrentLinkedQueue<>()));
-            var transportErrors = new AtomicLong();
-            long end = System.nanoTime() + DURATION.toNanos();
-            var done = new CountDownLatch(CLIENTS);
-            for (int c = 0; c < CLIENTS; c++) {
-                new Thread(() -> {
-                    try {
-                        while (System.nanoTime() < end) {
-                            try {
-                                step(ids, samples, acknowledged);
-                            } catch (Exception e) {
-                                transportErrors.incrementAndGet();
-                            }
-                        }
-                    } finally {
-                        done.countDown();
-                    }
-                }, "load-client-" + c).start();
-            }
-            done.await();
-            report(samples, verifyNoLostUpdates(ids, acknowledged), transportErrors.get(), escoNote);
+            raw.line(QUALIFICATIONS + " qualifications of 10 units × 6 outcomes created, each targeting a real ESCO occupation "
+                    + "whose essential skills its outcomes map; pool of " + curricula.skillPool().size()
+                    + " real skill URIs for the saves' re-mappings");
+            raw.line(CLIENTS + " clients, " + WARM_UP.toSeconds() + " s warm-up (not measured, its saves are verified too), then "
+                    + DURATION.toSeconds() + " s measured");
+
+            long warmUpErrors = run(app, ids, curricula, ledger, WARM_UP, null);
+            raw.line("warm-up done, transport errors in it: " + warmUpErrors);
+            var series = new LinkedHashMap<String, RawOutput.Series>();
+            OPERATIONS.forEach(op -> series.put(op, new RawOutput.Series()));
+            var perSecond = new AtomicIntegerArray((int) DURATION.toSeconds() + 5);
+            long transportErrors = run(app, ids, curricula, ledger, DURATION, new Recorder(series, perSecond, System.nanoTime()));
+            var lost = ledger.verify(app);
+            report(raw, app, series, perSecond, transportErrors, lost, ledger.acknowledged());
         }
     }
 
-    private void step(List<String> ids, ConcurrentLinkedQueue<Sample> samples,
-                      Map<String, ConcurrentLinkedQueue<long[]>> acknowledged) throws Exception {
+    private record Recorder(Map<String, RawOutput.Series> series, AtomicIntegerArray perSecond, long start) {
+        void add(String operation, long startNanos, int status) {
+            long now = System.nanoTime();
+            series.get(operation).add(now - startNanos, status);
+            int second = (int) ((now - start) / 1_000_000_000L);
+            if (second < perSecond.length()) {
+                perSecond.incrementAndGet(second);
+            }
+        }
+    }
+
+    /** Runs the clients for this long; records into {@code recorder} unless it is null (warm-up). */
+    private long run(PackagedApp app, List<String> ids, MappedCurricula curricula, SaveLedger ledger, Duration duration,
+                     Recorder recorder) throws InterruptedException {
+        var transportErrors = new AtomicLong();
+        long end = System.nanoTime() + duration.toNanos();
+        var done = new CountDownLatch(CLIENTS);
+        for (int c = 0; c < CLIENTS; c++) {
+            new Thread(() -> {
+                try {
+                    while (System.nanoTime() < end) {
+                        try {
+                            step(app, ids, curricula, ledger, recorder);
+                        } catch (Exception e) {
+                            transportErrors.incrementAndGet();
+                        }
+                    }
+                } finally {
+                    done.countDown();
+                }
+            }, "load-client-" + c).start();
+        }
+        done.await();
+        return transportErrors.get();
+    }
+
+    private void step(PackagedApp app, List<String> ids, MappedCurricula curricula, SaveLedger ledger, Recorder recorder)
+            throws Exception {
         var random = ThreadLocalRandom.current();
         String id = ids.get(random.nextInt(ids.size()));
         int dice = random.nextInt(100);
+        long start = System.nanoTime();
         if (dice < 35) {
-            timed(samples, "GET document", "GET", "/api/qualifications/" + id, null);
+            record(recorder, "GET document", start, app.send("GET", "/api/qualifications/" + id, null).statusCode());
         } else if (dice < 45) {
-            timed(samples, "GET list", "GET", "/api/qualifications", null);
+            record(recorder, "GET list", start, app.send("GET", "/api/qualifications", null).statusCode());
         } else if (dice < 70) {
-            var read = send("GET", "/api/qualifications/" + id, null);
-            ObjectNode doc = (ObjectNode) json.readTree(read.body());
-            long marker = random.nextLong(1, Long.MAX_VALUE);
-            ((ObjectNode) doc.get("title")).put("en", "Load qualification " + marker);
-            var response = timed(samples, "PUT document", "PUT", "/api/qualifications/" + id, doc.toString());
-            if (response.statusCode() == 200) {
-                acknowledged.get(id).add(new long[]{json.readTree(response.body()).get("version").asLong(), marker});
+            var read = app.send("GET", "/api/qualifications/" + id, null);
+            record(recorder, "GET document (read of a save)", start, read.statusCode());
+            if (read.statusCode() != 200) {
+                return;
             }
+            var edit = ledger.edit(json.readTree(read.body()), curricula.skillPool(), "Load qualification", true);
+            long putStart = System.nanoTime();
+            var response = app.send("PUT", "/api/qualifications/" + id, edit.body());
+            record(recorder, "PUT document", putStart, response.statusCode());
+            ledger.answered(id, edit, response);
         } else if (dice < 85) {
-            timed(samples, "GET quality report", "GET", "/api/qualifications/" + id + "/quality", null);
+            record(recorder, "GET quality report", start, app.send("GET", "/api/qualifications/" + id + "/quality", null).statusCode());
         } else {
             String query = QUERIES[random.nextInt(QUERIES.length)];
-            timed(samples, "GET ESCO skill search", "GET", "/api/esco/skills?limit=10&q=" + java.net.URLEncoder.encode(query,
-                    java.nio.charset.StandardCharsets.UTF_8), null);
+            record(recorder, "GET ESCO skill search", start, app.send("GET", "/api/esco/skills?limit=10&q="
+                    + URLEncoder.encode(query, StandardCharsets.UTF_8), null).statusCode());
         }
     }
 
-    /** Every acknowledged PUT raised the version by one, and the final title is the last acknowledged one. */
-    private List<String> verifyNoLostUpdates(List<String> ids, Map<String, ConcurrentLinkedQueue<long[]>> acknowledged) throws Exception {
-        var problems = new ArrayList<String>();
-        for (String id : ids) {
-            JsonNode doc = json.readTree(send("GET", "/api/qualifications/" + id, null).body());
-            var writes = new ArrayList<>(acknowledged.get(id));
-            long version = doc.get("version").asLong();
-            if (version != writes.size()) {
-                problems.add(id + ": version " + version + " but " + writes.size() + " acknowledged writes");
-            }
-            var versions = writes.stream().map(w -> w[0]).distinct().count();
-            if (versions != writes.size()) {
-                problems.add(id + ": two acknowledged writes got the same version");
-            }
-            writes.stream().max((a, b) -> Long.compare(a[0], b[0])).ifPresent(last -> {
-                String expected = "Load qualification " + last[1];
-                if (!expected.equals(doc.get("title").get("en").asText())) {
-                    problems.add(id + ": final title is not the last acknowledged write");
-                }
-            });
-        }
-        return problems;
-    }
-
-    private void report(ConcurrentLinkedQueue<Sample> samples, List<String> lostUpdates, long transportErrors,
-                        String escoNote) throws Exception {
-        var lines = new ArrayList<String>();
-        lines.add(CLIENTS + " concurrent clients (Java HttpClient, HTTP Basic) for " + DURATION.toSeconds()
-                + " s against the embedded default started in the same JVM (port 0), " + QUALIFICATIONS
-                + " qualifications of 10 units × 6 outcomes. " + escoNote);
-        lines.add("");
-        lines.add("| operation | requests | 2xx | 409 | other 4xx | 5xx | p50 ms | p95 ms | p99 ms |");
-        lines.add("|---|---|---|---|---|---|---|---|---|");
-        var byOperation = new java.util.TreeMap<String, List<Sample>>();
-        samples.forEach(s -> byOperation.computeIfAbsent(s.operation(), k -> new ArrayList<>()).add(s));
-        byOperation.put("all", new ArrayList<>(samples));
-        long total5xx = 0;
-        for (var entry : byOperation.entrySet()) {
-            var list = entry.getValue();
-            long[] nanos = BenchReport.sorted(list.stream().mapToLong(Sample::nanos).toArray());
-            long ok = list.stream().filter(s -> s.status() / 100 == 2).count();
-            long conflict = list.stream().filter(s -> s.status() == 409).count();
-            long other4xx = list.stream().filter(s -> s.status() / 100 == 4 && s.status() != 409).count();
-            long server = list.stream().filter(s -> s.status() >= 500).count();
-            if (!"all".equals(entry.getKey())) {
-                total5xx += server;
-            }
-            lines.add(String.format("| %s | %d | %d | %d | %d | %d | %.1f | %.1f | %.1f |", entry.getKey(), list.size(), ok,
-                    conflict, other4xx, server, BenchReport.percentile(nanos, 0.50), BenchReport.percentile(nanos, 0.95),
-                    BenchReport.percentile(nanos, 0.99)));
-        }
-        lines.add("");
-        lines.add(String.format("Throughput: %.0f requests/s. 5xx: %d. Transport errors: %d. Lost updates: %d%s.",
-                samples.size() / (double) DURATION.toSeconds(), total5xx, transportErrors, lostUpdates.size(),
-                lostUpdates.isEmpty() ? " (every 2xx PUT is reflected in the final version count and content; "
-                        + "concurrent stale writes got 409)" : " — " + lostUpdates));
-        BenchReport.append("Load: 50 concurrent API clients", lines);
-        if (total5xx > 0 || !lostUpdates.isEmpty()) {
-            throw new AssertionError("load run had " + total5xx + " server errors and lost updates " + lostUpdates);
+    private static void record(Recorder recorder, String operation, long start, int status) {
+        if (recorder != null) {
+            recorder.add(operation, start, status);
         }
     }
 
-    private String importEsco() throws Exception {
-        var dir = SharedData.escoDir();
-        if (dir.isEmpty()) {
-            return "ESCO not loaded (../shared absent): searches answer from an empty index.";
-        }
-        String boundary = "qualigraph-load-" + System.nanoTime();
-        var parts = new ArrayList<byte[]>();
-        for (var part : Map.of("classification", "esco-v1.1.1-classification-en-csv.zip",
-                "relations", "esco-v1.1.1-relations-csv.zip").entrySet()) {
-            parts.add(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + part.getKey() + "\"; filename=\""
-                    + part.getValue() + "\"\r\nContent-Type: application/zip\r\n\r\n").getBytes());
-            parts.add(Files.readAllBytes(dir.get().resolve(part.getValue())));
-            parts.add("\r\n".getBytes());
-        }
-        parts.add(("--" + boundary + "--\r\n").getBytes());
-        var request = HttpRequest.newBuilder(URI.create(base + "/api/imports/esco"))
-                .header("Authorization", auth()).header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArrays(parts)).build();
-        var response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 202) {
-            return "ESCO import refused (" + response.statusCode() + "): searches ran on an empty index.";
-        }
-        String job = json.readTree(response.body()).get("job").asText();
-        while (true) {
-            Thread.sleep(1000);
-            JsonNode state = json.readTree(send("GET", "/api/jobs/" + job, null).body());
-            if (!"RUNNING".equals(state.path("state").asText())) {
-                return "ESCO v1.1.1 imported before the run (" + state.path("state").asText() + ").";
-            }
-        }
-    }
+    private void report(RawOutput raw, PackagedApp app, Map<String, RawOutput.Series> series, AtomicIntegerArray perSecond,
+                        long transportErrors, List<String> lost, long acknowledged) throws Exception {
+        var all = new RawOutput.Series();
+        series.values().forEach(all::addAll);
+        var put = series.get("PUT document");
+        long serverErrors = all.count(5);
+        double seconds = DURATION.toMillis() / 1000.0;
+        var table = new ArrayList<String>();
+        table.add("| operation | requests | 2xx | 4xx by status | 5xx | p50 ms | p95 ms | p99 ms |");
+        table.add("|---|---|---|---|---|---|---|---|");
+        var rows = new LinkedHashMap<>(series);
+        rows.put("all", all);
+        rows.forEach((name, s) -> table.add(String.format(Locale.ROOT, "| %s | %d | %d | %s | %d | %.1f | %.1f | %.1f |", name,
+                s.count(), s.count(2), s.clientErrors(), s.count(5), s.percentile(0.50), s.percentile(0.95), s.percentile(0.99))));
+        int steps = all.count() - series.get("GET document (read of a save)").count();
+        var summary = new ArrayList<String>();
+        summary.add(String.format(Locale.ROOT, "Throughput: %.1f requests/s (every HTTP request, the read of each save "
+                        + "included); %.1f operations/s (mix steps, a save counted once). Overall p50 %.1f ms, p95 %.1f ms. PUT p50 "
+                        + "%.1f ms, p95 %.1f ms.", all.count() / seconds, steps / seconds, all.percentile(0.50), all.percentile(0.95),
+                put.percentile(0.50), put.percentile(0.95)));
+        summary.add("5xx: " + serverErrors + ". Transport errors: " + transportErrors + ". 4xx by status: " + all.clientErrors()
+                + ". Acknowledged saves (warm-up included): " + acknowledged + ". Lost updates: " + lost.size()
+                + (lost.isEmpty() ? " (every acknowledged save visible at the end, versions distinct)." : ": " + lost));
+        summary.add("Application log: " + app.logLines("DeadlockDetected") + " lines naming DeadlockDetected, "
+                + app.logLines("transient") + " naming a transient error, " + app.logLines(" ERROR ") + " ERROR lines; "
+                + app.reportCache() + ".");
 
-    private HttpResponse<String> timed(ConcurrentLinkedQueue<Sample> samples, String operation, String method, String path,
-                                       String body) throws Exception {
-        long start = System.nanoTime();
-        var response = send(method, path, body);
-        samples.add(new Sample(operation, System.nanoTime() - start, response.statusCode()));
-        return response;
-    }
-
-    private HttpResponse<String> send(String method, String path, String body) throws Exception {
-        var builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
-                .header("Authorization", auth()).header("Accept", "application/json");
-        if (body != null) {
-            builder.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));
-        } else {
-            builder.method(method, HttpRequest.BodyPublishers.noBody());
+        raw.line("");
+        table.forEach(raw::line);
+        raw.line("");
+        summary.forEach(raw::line);
+        var timeline = new StringBuilder("completed requests per second of the measured run:");
+        for (int i = 0; i < DURATION.toSeconds(); i++) {
+            timeline.append(' ').append(perSecond.get(i));
         }
-        return http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
-    }
+        raw.line(timeline.toString());
+        var file = raw.write();
 
-    private static String auth() {
-        return "Basic " + Base64.getEncoder().encodeToString(("admin:" + PASSWORD).getBytes());
+        var section = new ArrayList<String>();
+        section.add("Packaged application (`" + app.command() + "`), full ESCO v1.1.1, 20 qualifications of 10 × 6 outcomes "
+                + "mapping real ESCO skills; " + CLIENTS + " clients, " + WARM_UP.toSeconds() + " s warm-up, "
+                + DURATION.toSeconds() + " s measured. Load average before / after (1, 5, 15 min): see `" + file + "`.");
+        section.add("");
+        section.addAll(table);
+        section.add("");
+        section.addAll(summary);
+        BenchReport.append("Load: " + CLIENTS + " clients against the packaged application (raw: " + file.getFileName() + ")", section);
+        if (serverErrors > 0 || !lost.isEmpty()) {
+            throw new AssertionError("the load run had " + serverErrors + " server errors and lost updates " + lost);
+        }
     }
 }

@@ -1,0 +1,116 @@
+package org.qualigraph.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * The read-modify-write save of the load benchmarks and the record of every acknowledged one, to prove afterwards that
+ * no acknowledged save was lost. A save reads the document, gives it a new title (a unique marker) and maps one random
+ * outcome to another real ESCO skill, and writes it back with the version it read; a 2xx answer is an acknowledgement.
+ */
+final class SaveLedger {
+
+    /** One acknowledged save: the version the server answered, the title marker, the outcome changed and its skill. */
+    record Ack(long version, String title, String outcome, String skill) {
+    }
+
+    private final ObjectMapper json = new ObjectMapper();
+    private final Map<String, Long> createdVersion = new ConcurrentHashMap<>();
+    private final Map<String, ConcurrentLinkedQueue<Ack>> acks = new ConcurrentHashMap<>();
+
+    void created(String id, long version) {
+        createdVersion.put(id, version);
+        acks.put(id, new ConcurrentLinkedQueue<>());
+    }
+
+    /** The body of a save of the document just read: new title, and one outcome mapped to a skill from the pool. */
+    Edit edit(JsonNode read, List<String> skillPool, String titlePrefix, boolean changeSkill) {
+        var random = ThreadLocalRandom.current();
+        ObjectNode doc = (ObjectNode) read.deepCopy();
+        String title = titlePrefix + " " + random.nextLong(1, Long.MAX_VALUE);
+        ((ObjectNode) doc.get("title")).put("en", title);
+        String outcome = null;
+        String skill = null;
+        if (changeSkill) {
+            var units = (ArrayNode) doc.get("units");
+            var unit = units.get(random.nextInt(units.size()));
+            var outcomes = (ArrayNode) unit.get("outcomes");
+            var chosen = (ObjectNode) outcomes.get(random.nextInt(outcomes.size()));
+            outcome = chosen.get("code").asText();
+            skill = skillPool.get(random.nextInt(skillPool.size()));
+            chosen.putArray("skills").add(skill);
+        }
+        return new Edit(doc.toString(), title, outcome, skill);
+    }
+
+    record Edit(String body, String title, String outcome, String skill) {
+    }
+
+    /** Records the save as acknowledged when the answer is 2xx. */
+    void answered(String id, Edit edit, HttpResponse<String> response) throws Exception {
+        if (response.statusCode() / 100 == 2) {
+            long version = json.readTree(response.body()).get("version").asLong();
+            acks.get(id).add(new Ack(version, edit.title(), edit.outcome(), edit.skill()));
+        }
+    }
+
+    long acknowledged() {
+        return acks.values().stream().mapToLong(ConcurrentLinkedQueue::size).sum();
+    }
+
+    /**
+     * Reads every qualification back and lists each lost update: the final version must be the created version plus
+     * the number of acknowledged saves, no two acknowledgements may share a version, the title must be the one of the
+     * last acknowledged save, and each outcome an acknowledged save mapped must still map the skill of the last save
+     * that touched it.
+     */
+    List<String> verify(PackagedApp app) throws Exception {
+        var problems = new ArrayList<String>();
+        for (var entry : acks.entrySet()) {
+            String id = entry.getKey();
+            var saves = new ArrayList<>(entry.getValue());
+            saves.sort(Comparator.comparingLong(Ack::version));
+            JsonNode doc = app.getJson("/api/qualifications/" + id);
+            long expected = createdVersion.get(id) + saves.size();
+            if (doc.get("version").asLong() != expected) {
+                problems.add(id + ": version " + doc.get("version").asLong() + " but created at " + createdVersion.get(id)
+                        + " with " + saves.size() + " acknowledged saves");
+            }
+            if (saves.stream().map(Ack::version).distinct().count() != saves.size()) {
+                problems.add(id + ": two acknowledged saves got the same version");
+            }
+            if (saves.isEmpty()) {
+                continue;
+            }
+            if (!saves.get(saves.size() - 1).title().equals(doc.get("title").get("en").asText())) {
+                problems.add(id + ": the title is not the one of the last acknowledged save");
+            }
+            var lastSkill = new HashMap<String, String>();
+            saves.stream().filter(a -> a.outcome() != null).forEach(a -> lastSkill.put(a.outcome(), a.skill()));
+            var stored = new HashMap<String, List<String>>();
+            doc.get("units").forEach(u -> u.get("outcomes").forEach(o -> {
+                var skills = new ArrayList<String>();
+                o.get("skills").forEach(s -> skills.add(s.asText()));
+                stored.put(o.get("code").asText(), skills);
+            }));
+            lastSkill.forEach((outcome, skill) -> {
+                if (!List.of(skill).equals(stored.get(outcome))) {
+                    problems.add(id + ": outcome " + outcome + " maps " + stored.get(outcome) + ", not " + skill
+                            + " of the last acknowledged save that changed it");
+                }
+            });
+        }
+        return problems;
+    }
+}
