@@ -190,6 +190,20 @@ public class JobService implements DisposableBean {
         }
     }
 
+    /** Fails every RUNNING job that this instance does not run (see {@link JobRecovery}); returns how many. */
+    int failLeftOver() {
+        var failed = driver.executableQuery("""
+                MATCH (j:Job {state: 'RUNNING'}) WHERE NOT j.id IN $local
+                SET j.state = 'FAILED', j.finishedAt = datetime(),
+                    j.error = 'The application was restarted while this job ran on instance ' + j.instance
+                              + '. Nothing is half-applied that a new run does not repair: run it again.'
+                RETURN j.id AS id, j.name AS name
+                """).withParameters(Map.of("local", List.copyOf(local.keySet()))).execute().records();
+        failed.forEach(r -> log.warn("Job {} ({}) marked FAILED: it was running when the application stopped",
+                r.get("name").asString(), r.get("id").asString()));
+        return failed.size();
+    }
+
     private int reap(TransactionContext tx, String id) {
         var reaped = tx.run("""
                 MATCH (j:Job {id: $id, state: 'RUNNING'})

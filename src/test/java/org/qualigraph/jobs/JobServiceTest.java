@@ -166,6 +166,23 @@ class JobServiceTest extends IntegrationTest {
     }
 
     @Test
+    void onAnEmbeddedStoreJobsLeftRunningByTheProcessBeforeFailAtOnceButOwnJobsRun() throws Exception {
+        neo4jClient.query("""
+                CREATE (:Job {id: 'left-1', name: 'Import', state: 'RUNNING', progress: 0.6, counts: '{}',
+                              instance: 'previous-process', createdAt: datetime(), heartbeat: datetime()})
+                """).run();
+        var release = new CountDownLatch(1);
+        String own = a.start("own", context -> release.await(60, TimeUnit.SECONDS));
+        assertThat(a.failLeftOver()).isEqualTo(1);
+        JobStatus left = b.status("left-1").orElseThrow();
+        assertThat(left.state()).isEqualTo(JobState.FAILED);
+        assertThat(left.error()).contains("restarted").contains("previous-process").contains("run it again");
+        assertThat(b.status(own).orElseThrow().state()).isEqualTo(JobState.RUNNING);
+        release.countDown();
+        assertThat(awaitThat(() -> b.status(own).orElseThrow(), JobStatus::finished).state()).isEqualTo(JobState.DONE);
+    }
+
+    @Test
     void aLiveJobKeepsBeatingLongAfterTheTimeout() throws Exception {
         var release = new CountDownLatch(1);
         String id = a.startExclusive("import", "Import", context -> release.await(60, TimeUnit.SECONDS));
