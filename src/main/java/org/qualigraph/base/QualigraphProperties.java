@@ -25,8 +25,17 @@ public record QualigraphProperties(
     /**
      * @param boltPort        loopback port of the embedded Bolt connector; 0 picks a free one
      * @param pageCacheMemory page cache size of the embedded store
+     * @param boltPassword    password of the Bolt user {@code neo4j}; when empty, the one generated at first start into
+     *                        {@code <data-dir>/bolt.password} (owner-only)
      */
-    public record Embedded(@DefaultValue("0") int boltPort, @DefaultValue("256m") String pageCacheMemory) {
+    public record Embedded(@DefaultValue("0") int boltPort, @DefaultValue("256m") String pageCacheMemory,
+                           @DefaultValue("") String boltPassword) {
+
+        @Override
+        public String toString() {
+            return "Embedded[boltPort=" + boltPort + ", pageCacheMemory=" + pageCacheMemory + ", boltPassword="
+                    + (boltPassword == null || boltPassword.isEmpty() ? "(generated)" : "(set)") + "]";
+        }
     }
 
     /** @param schemaDir a folder laid out like the official ELM release ({@code loq/loq.xsd}, {@code shacl/...}) */

@@ -47,7 +47,7 @@ class EscoController {
             String job = esco.startImport(new EscoService.PackageFile(classificationFile, classification.getOriginalFilename()),
                     new EscoService.PackageFile(relationsFile, relations.getOriginalFilename()), version, true);
             return Map.of("job", job);
-        } catch (BadInputException e) {
+        } catch (BadInputException | org.qualigraph.base.ConflictException e) {
             Files.deleteIfExists(classificationFile);
             Files.deleteIfExists(relationsFile);
             throw e;

@@ -40,6 +40,8 @@ import org.springframework.stereotype.Service;
 @Service
 public class EscoService implements EscoCatalog, SkillCatalog {
 
+    /** The job kind of ESCO imports: one runs at a time across every instance over the database. */
+    public static final String IMPORT_JOB_KIND = "esco-import";
     public static final Set<String> COLLECTIONS = Set.of("digital", "green", "transversal", "language", "research", "digcomp");
     private static final Logger log = LoggerFactory.getLogger(EscoService.class);
     private static final Pattern VERSION = Pattern.compile("[A-Za-z0-9._-]{1,40}");
@@ -97,13 +99,15 @@ public class EscoService implements EscoCatalog, SkillCatalog {
      * completely before anything is written, so a bad package fails the job (naming file and line) and leaves the
      * loaded release as it was. {@code version} wins over the version in the file names; "unknown" if neither.
      * With {@code deleteAfter} the zip files are temporary uploads and deleted when the job ends.
+     *
+     * @throws org.qualigraph.jobs.JobConflictException (409) naming the import that runs now on any instance
      */
     public String startImport(PackageFile classification, PackageFile relations, String version, boolean deleteAfter) {
         String requested = version == null || version.isBlank() ? null : version.strip();
         if (requested != null && !VERSION.matcher(requested).matches()) {
             throw new BadInputException("version", "use letters, digits, '.', '-' or '_' (at most 40), e.g. v1.2.0");
         }
-        return jobs.start("ESCO import", context -> {
+        return jobs.startExclusive(IMPORT_JOB_KIND, "ESCO import", context -> {
             try {
                 importNow(classification, relations, requested, context::progress).forEach(context::count);
             } catch (EscoPackageException e) {

@@ -1,84 +1,354 @@
 package org.qualigraph.jobs;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.lang.management.ManagementFactory;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.Record;
+import org.neo4j.driver.TransactionContext;
+import org.neo4j.driver.Value;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
 /**
- * Runs long work in the background and keeps its state so that the caller can return at once (202 with a job id) and
- * the user can follow the job through the API, the log (every 10 %) or a listener that a view turns into a live
- * progress bar. Jobs run one after another on one worker thread: they are heavy imports on a small machine, and
- * serial execution also means two imports never write the same reference data at once. The last 200 jobs are kept in
- * memory; a restart forgets them.
+ * Runs long work in the background and keeps its state in the graph, so that the caller can return at once (202 with
+ * a job id) and anyone can follow the job through the API on <em>any</em> application instance over the same database,
+ * in the log (every 10 %) or through a listener that a view turns into a live progress bar.
+ * <p>
+ * Each job is a {@code (:Job)} node with its state, progress, counts, error, the instance that runs it and a heartbeat.
+ * Progress is kept in memory and written at most once per {@code qualigraph.jobs.progress-interval}, together with the
+ * heartbeat, so a job that reports every row costs the database two writes a second. When an instance dies, its jobs
+ * stop beating; every instance looks for RUNNING jobs whose heartbeat is older than {@code heartbeat-timeout} and marks
+ * them FAILED, so no job stays RUNNING forever.
+ * <p>
+ * Jobs of one instance run one after another on one worker thread: they are heavy imports on a small machine. A kind
+ * that must run once across all instances (the ESCO import) starts through {@link #startExclusive}, which takes a
+ * {@code (:JobLock {kind})} node in the same transaction that creates the job.
  */
 @Service
 public class JobService implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(JobService.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final int KEPT = 200;
 
+    private final Driver driver;
+    private final JobSettings settings;
+    private final String instance;
     private final ExecutorService executor;
-    private final Map<String, Job> jobs = java.util.Collections.synchronizedMap(new LinkedHashMap<>() {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Job> eldest) {
-            return size() > KEPT && eldest.getValue().state != JobState.RUNNING;
-        }
-    });
+    private final ScheduledExecutorService ticker;
+    private final Map<String, Job> local = new ConcurrentHashMap<>();
+    private final Map<String, Followed> followed = new ConcurrentHashMap<>();
+    private volatile long lastBeat;
 
-    public JobService() {
+    @Autowired
+    public JobService(Driver driver, JobSettings settings) {
+        this.driver = driver;
+        this.settings = settings;
+        this.instance = settings.instanceId().isBlank() ? defaultInstanceId() : settings.instanceId().strip();
         AtomicInteger threads = new AtomicInteger();
         this.executor = Executors.newSingleThreadExecutor(r -> {
             Thread thread = new Thread(r, "qualigraph-job-" + threads.incrementAndGet());
             thread.setDaemon(true);
             return thread;
         });
+        this.ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "qualigraph-job-heartbeat");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long tick = settings.progressInterval().toMillis();
+        ticker.scheduleWithFixedDelay(this::tick, tick, tick, TimeUnit.MILLISECONDS);
+    }
+
+    /** With the default settings. */
+    public JobService(Driver driver) {
+        this(driver, JobSettings.defaults());
     }
 
     /** Queues the task and returns its job id at once. */
     public String start(String name, JobTask task) {
         Job job = new Job(UUID.randomUUID().toString(), name);
-        jobs.put(job.id, job);
+        driver.executableQuery("""
+                        CREATE (:Job {id: $id, name: $name, state: 'RUNNING', progress: 0.0, counts: '{}', instance: $instance,
+                                      createdAt: datetime(), heartbeat: datetime()})
+                        """).withParameters(Map.of("id", job.id, "name", name, "instance", instance)).execute();
+        return submit(job, task);
+    }
+
+    /**
+     * Like {@link #start}, but only one job of the kind runs at a time across every instance over the database.
+     *
+     * @throws JobConflictException naming the running job when one of the kind runs (its heartbeat is fresh); a job
+     *                              whose instance died is marked FAILED here and no longer blocks
+     */
+    public String startExclusive(String kind, String name, JobTask task) {
+        Job job = new Job(UUID.randomUUID().toString(), name);
+        try (var session = driver.session()) {
+            session.executeWrite(tx -> {
+                String holder = tx.run("MERGE (l:JobLock {kind: $kind}) SET l.takenAt = datetime() RETURN l.job AS job",
+                        Map.of("kind", kind)).single().get("job").asString(null);
+                if (holder != null) {
+                    var running = tx.run("""
+                            MATCH (j:Job {id: $id, state: 'RUNNING'})
+                            RETURN j.id AS id, j.name AS name, j.instance AS instance, toString(j.createdAt) AS createdAt,
+                                   j.heartbeat >= datetime() - duration({milliseconds: $timeout}) AS alive
+                            """, Map.of("id", holder, "timeout", settings.heartbeatTimeout().toMillis())).list();
+                    if (!running.isEmpty() && running.get(0).get("alive").asBoolean()) {
+                        Record r = running.get(0);
+                        throw new JobConflictException("%s is running already: job %s, started %s on instance %s; wait until it ends"
+                                .formatted(r.get("name").asString(), r.get("id").asString(), r.get("createdAt").asString(),
+                                        r.get("instance").asString()), r.get("id").asString());
+                    }
+                    if (!running.isEmpty()) {
+                        reap(tx, holder);
+                    }
+                }
+                tx.run("""
+                        MATCH (l:JobLock {kind: $kind})
+                        CREATE (:Job {id: $id, name: $name, kind: $kind, state: 'RUNNING', progress: 0.0, counts: '{}',
+                                      instance: $instance, createdAt: datetime(), heartbeat: datetime()})
+                        SET l.job = $id
+                        """, Map.of("kind", kind, "id", job.id, "name", name, "instance", instance)).consume();
+                return null;
+            });
+        }
+        return submit(job, task);
+    }
+
+    /** The job's current state as stored in the graph (the same on every instance), or empty for an unknown id. */
+    public Optional<JobStatus> status(String id) {
+        if (id == null) {
+            return Optional.empty();
+        }
+        return driver.executableQuery("MATCH (j:Job {id: $id}) RETURN j").withParameters(Map.of("id", id)).execute()
+                .records().stream().findFirst().map(r -> toStatus(r.get("j")));
+    }
+
+    /** The job of the kind that runs now on any instance, if one does. */
+    public Optional<JobStatus> running(String kind) {
+        return driver.executableQuery("MATCH (l:JobLock {kind: $kind}) MATCH (j:Job {id: l.job, state: 'RUNNING'}) RETURN j")
+                .withParameters(Map.of("kind", kind)).execute().records().stream().findFirst().map(r -> toStatus(r.get("j")));
+    }
+
+    /**
+     * Calls the listener on every change of the job (progress, counts, end), and once at once with the current state.
+     * A job that runs on this instance is reported from memory as it changes; one that runs on another instance is
+     * read from the graph every progress interval. Returns what removes the listener.
+     */
+    public Runnable addListener(String id, Consumer<JobStatus> listener) {
+        Job job = local.get(id);
+        if (job != null) {
+            job.listeners.add(listener);
+            listener.accept(job.snapshot());
+            return () -> job.listeners.remove(listener);
+        }
+        JobStatus current = status(id).orElseThrow(() -> new IllegalArgumentException("unknown job " + id));
+        listener.accept(current);
+        if (current.finished()) {
+            return () -> { };
+        }
+        Followed follow = followed.computeIfAbsent(id, k -> new Followed(current));
+        follow.listeners.add(listener);
+        return () -> follow.listeners.remove(listener);
+    }
+
+    /** The name of this instance as it appears in jobs ({@code instance}) and in the messages about dead jobs. */
+    public String instanceId() {
+        return instance;
+    }
+
+    /** Marks every RUNNING job with a heartbeat older than the timeout FAILED; returns how many. */
+    int reapStale() {
+        try (var session = driver.session()) {
+            return session.executeWrite(tx -> tx.run("""
+                    MATCH (j:Job {state: 'RUNNING'}) WHERE j.heartbeat < datetime() - duration({milliseconds: $timeout})
+                    RETURN j.id AS id
+                    """, Map.of("timeout", settings.heartbeatTimeout().toMillis())).list(r -> r.get("id").asString())
+                    .stream().filter(id -> !local.containsKey(id)).mapToInt(id -> reap(tx, id)).sum());
+        }
+    }
+
+    /** Fails every RUNNING job that this instance does not run (see {@link JobRecovery}); returns how many. */
+    int failLeftOver() {
+        var failed = driver.executableQuery("""
+                MATCH (j:Job {state: 'RUNNING'}) WHERE NOT j.id IN $local
+                SET j.state = 'FAILED', j.finishedAt = datetime(),
+                    j.error = 'The application was restarted while this job ran on instance ' + j.instance
+                              + '. Nothing is half-applied that a new run does not repair: run it again.'
+                RETURN j.id AS id, j.name AS name
+                """).withParameters(Map.of("local", List.copyOf(local.keySet()))).execute().records();
+        failed.forEach(r -> log.warn("Job {} ({}) marked FAILED: it was running when the application stopped",
+                r.get("name").asString(), r.get("id").asString()));
+        return failed.size();
+    }
+
+    private int reap(TransactionContext tx, String id) {
+        var reaped = tx.run("""
+                MATCH (j:Job {id: $id, state: 'RUNNING'})
+                SET j.state = 'FAILED', j.finishedAt = datetime(),
+                    j.error = 'Instance ' + j.instance + ' stopped running this job (no heartbeat since ' + toString(j.heartbeat)
+                              + '; it was stopped or crashed). Nothing is half-applied that a new run does not repair: run it again.'
+                RETURN j.name AS name, j.instance AS instance
+                """, Map.of("id", id)).list();
+        reaped.forEach(r -> log.warn("Job {} ({}) marked FAILED: instance {} stopped sending heartbeats",
+                r.get("name").asString(), id, r.get("instance").asString()));
+        return reaped.size();
+    }
+
+    private String submit(Job job, JobTask task) {
+        local.put(job.id, job);
         executor.execute(() -> job.run(task));
         return job.id;
     }
 
-    /** The job's current state, or empty for an unknown (or long forgotten) id. */
-    public Optional<JobStatus> status(String id) {
-        Job job = id == null ? null : jobs.get(id);
-        return Optional.ofNullable(job).map(Job::snapshot);
+    /** Every progress interval: write what changed; every heartbeat interval: stamp all local jobs, reap dead ones. */
+    private void tick() {
+        try {
+            long now = System.nanoTime();
+            boolean beat = now - lastBeat >= settings.heartbeatInterval().toNanos();
+            var rows = new ArrayList<Map<String, Object>>();
+            for (Job job : local.values()) {
+                if (job.dirty || beat) {
+                    job.dirty = false;
+                    rows.add(Map.of("id", job.id, "progress", job.progress, "counts", job.countsJson()));
+                }
+            }
+            if (!rows.isEmpty()) {
+                driver.executableQuery("""
+                        UNWIND $rows AS row
+                        MATCH (j:Job {id: row.id}) WHERE j.state = 'RUNNING'
+                        SET j.progress = row.progress, j.counts = row.counts, j.heartbeat = datetime()
+                        """).withParameters(Map.of("rows", rows)).execute();
+            }
+            if (beat) {
+                lastBeat = now;
+                reapStale();
+                prune();
+            }
+            pollFollowed();
+        } catch (RuntimeException e) {
+            log.warn("Could not update the jobs in the graph: {}", e.getMessage());
+        }
     }
 
-    /**
-     * Calls the listener on every change of the job (progress, counts, end) from the worker thread, and once at once
-     * with the current state. Returns what removes the listener.
-     */
-    public Runnable addListener(String id, Consumer<JobStatus> listener) {
-        Job job = jobs.get(id);
-        if (job == null) {
-            throw new IllegalArgumentException("unknown job " + id);
+    private void prune() {
+        driver.executableQuery("""
+                MATCH (j:Job) WHERE j.state <> 'RUNNING'
+                WITH j ORDER BY j.createdAt DESC SKIP $kept
+                DETACH DELETE j
+                """).withParameters(Map.of("kept", KEPT)).execute();
+    }
+
+    private void pollFollowed() {
+        for (var entry : followed.entrySet()) {
+            Followed follow = entry.getValue();
+            if (follow.listeners.isEmpty()) {
+                followed.remove(entry.getKey());
+                continue;
+            }
+            Optional<JobStatus> status = status(entry.getKey());
+            if (status.isEmpty()) {
+                followed.remove(entry.getKey());
+                continue;
+            }
+            if (!status.get().equals(follow.last)) {
+                follow.last = status.get();
+                notify(follow.listeners, status.get());
+            }
+            if (status.get().finished()) {
+                followed.remove(entry.getKey());
+            }
         }
-        job.listeners.add(listener);
-        listener.accept(job.snapshot());
-        return () -> job.listeners.remove(listener);
     }
 
     @Override
     public void destroy() {
+        ticker.shutdownNow();
         executor.shutdownNow();
+        try {
+            ticker.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (local.isEmpty()) {
+            return;
+        }
+        try {
+            driver.executableQuery("""
+                    MATCH (j:Job {state: 'RUNNING'}) WHERE j.id IN $ids
+                    SET j.state = 'FAILED', j.finishedAt = datetime(),
+                        j.error = 'Instance ' + j.instance + ' was shut down while this job ran: run it again.'
+                    """).withParameters(Map.of("ids", List.copyOf(local.keySet()))).execute();
+        } catch (RuntimeException e) {
+            log.warn("Could not mark the jobs of this instance as stopped; they fail after the heartbeat timeout", e);
+        }
     }
 
-    private static final class Job implements JobContext {
+    private static JobStatus toStatus(Value node) {
+        Map<String, Object> counts;
+        try {
+            counts = JSON.readValue(node.get("counts").asString("{}"), new TypeReference<TreeMap<String, Object>>() { });
+        } catch (JsonProcessingException e) {
+            counts = Map.of();
+        }
+        return new JobStatus(node.get("id").asString(), node.get("name").asString(), JobState.valueOf(node.get("state").asString()),
+                node.get("progress").asDouble(0.0), new LinkedHashMap<>(counts), node.get("error").asString(null));
+    }
+
+    private static void notify(List<Consumer<JobStatus>> listeners, JobStatus status) {
+        for (Consumer<JobStatus> listener : listeners) {
+            try {
+                listener.accept(status);
+            } catch (RuntimeException e) {
+                log.debug("Job listener failed; removed", e);
+                listeners.remove(listener);
+            }
+        }
+    }
+
+    private static String defaultInstanceId() {
+        String host = System.getenv().getOrDefault("HOSTNAME", "");
+        if (host.isBlank()) {
+            host = ManagementFactory.getRuntimeMXBean().getName().replaceFirst("^\\d+@", "");
+        }
+        byte[] random = new byte[3];
+        new SecureRandom().nextBytes(random);
+        return host + "/" + ProcessHandle.current().pid() + "/" + HexFormat.of().formatHex(random);
+    }
+
+    /** A job of another instance that a listener here follows through the graph. */
+    private static final class Followed {
+        private final CopyOnWriteArrayList<Consumer<JobStatus>> listeners = new CopyOnWriteArrayList<>();
+        private volatile JobStatus last;
+
+        Followed(JobStatus last) {
+            this.last = last;
+        }
+    }
+
+    private final class Job implements JobContext {
         private final String id;
         private final String name;
         private final Map<String, Object> counts = new ConcurrentHashMap<>();
@@ -86,6 +356,7 @@ public class JobService implements DisposableBean {
         private volatile JobState state = JobState.RUNNING;
         private volatile double progress;
         private volatile String error;
+        private volatile boolean dirty;
         private int loggedDecile;
 
         Job(String id, String name) {
@@ -95,7 +366,7 @@ public class JobService implements DisposableBean {
 
         void run(JobTask task) {
             long start = System.nanoTime();
-            log.info("Job {} ({}) started", name, id);
+            log.info("Job {} ({}) started on instance {}", name, id, instance);
             try {
                 task.run(this);
                 progress = 1.0;
@@ -110,7 +381,33 @@ public class JobService implements DisposableBean {
                 state = JobState.FAILED;
                 log.error("Job {} ({}) failed unexpectedly", name, id, e);
             }
-            notifyListeners();
+            finish();
+        }
+
+        /** The end is written at once (not throttled), before listeners hear of it, so every instance agrees. */
+        private void finish() {
+            try {
+                driver.executableQuery("""
+                        MATCH (j:Job {id: $id})
+                        SET j.state = $state, j.progress = $progress, j.counts = $counts, j.error = $error,
+                            j.finishedAt = datetime(), j.heartbeat = datetime()
+                        """).withParameters(params()).execute();
+            } catch (RuntimeException e) {
+                log.error("Could not record the end of job {} ({}) in the graph", name, id, e);
+            } finally {
+                local.remove(id);
+            }
+            JobService.notify(listeners, snapshot());
+        }
+
+        private Map<String, Object> params() {
+            var params = new LinkedHashMap<String, Object>();
+            params.put("id", id);
+            params.put("state", state.name());
+            params.put("progress", progress);
+            params.put("counts", countsJson());
+            params.put("error", error);
+            return params;
         }
 
         @Override
@@ -120,6 +417,7 @@ public class JobService implements DisposableBean {
                 return;
             }
             progress = clamped;
+            dirty = true;
             int decile = (int) (clamped * 10);
             synchronized (this) {
                 if (decile > loggedDecile) {
@@ -127,32 +425,26 @@ public class JobService implements DisposableBean {
                     log.info("Job {} ({}) {} % done", name, id, decile * 10);
                 }
             }
-            notifyListeners();
+            JobService.notify(listeners, snapshot());
         }
 
         @Override
         public void count(String countName, Object value) {
             counts.put(countName, value);
-            notifyListeners();
+            dirty = true;
+            JobService.notify(listeners, snapshot());
+        }
+
+        String countsJson() {
+            try {
+                return JSON.writeValueAsString(new TreeMap<>(counts));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("job counts must be plain values", e);
+            }
         }
 
         JobStatus snapshot() {
-            return new JobStatus(id, name, state, progress, new LinkedHashMap<>(new java.util.TreeMap<>(counts)), error);
-        }
-
-        private void notifyListeners() {
-            if (listeners.isEmpty()) {
-                return;
-            }
-            JobStatus status = snapshot();
-            for (Consumer<JobStatus> listener : listeners) {
-                try {
-                    listener.accept(status);
-                } catch (RuntimeException e) {
-                    log.debug("Job listener failed; removed", e);
-                    listeners.remove(listener);
-                }
-            }
+            return new JobStatus(id, name, state, progress, new LinkedHashMap<>(new TreeMap<>(counts)), error);
         }
     }
 }

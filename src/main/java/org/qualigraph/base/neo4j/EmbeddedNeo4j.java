@@ -2,10 +2,15 @@ package org.qualigraph.base.neo4j;
 
 import org.neo4j.dbms.api.DatabaseManagementService;
 
-/** The running in-process database and the loopback port of its Bolt connector. */
-record EmbeddedNeo4j(DatabaseManagementService service, int boltPort) {
+/** The running in-process database, the loopback port of its Bolt connector and the password of user neo4j. */
+record EmbeddedNeo4j(DatabaseManagementService service, int boltPort, String password) {
 
     void shutdown() {
         service.shutdown();
+    }
+
+    @Override
+    public String toString() {
+        return "EmbeddedNeo4j[boltPort=" + boltPort + "]";
     }
 }

@@ -25,7 +25,8 @@ import org.springframework.context.annotation.Configuration;
 /**
  * Starts Neo4j Community in-process when no {@code spring.neo4j.uri} is configured, so that a fresh clone runs with one
  * command. The application still talks to it only through the Bolt driver on loopback: pointing the URI at a server or
- * cluster changes nothing else. The driver bean depends on the database bean, so Spring closes the driver first and
+ * cluster changes nothing else. Bolt requires user {@code neo4j} and its password (see {@link BoltPassword}), so other
+ * instances of the application can share this database while anonymous local processes cannot. The driver bean depends on the database bean, so Spring closes the driver first and
  * then shuts the store down cleanly.
  */
 @Configuration(proxyBeanMethods = false)
@@ -39,6 +40,7 @@ class EmbeddedNeo4jConfiguration {
         var dataDir = properties.dataDir().toAbsolutePath().normalize();
         Files.createDirectories(dataDir);
         int port = properties.embedded().boltPort() > 0 ? properties.embedded().boltPort() : freePort();
+        String password = BoltPassword.resolve(properties.embedded().boltPassword(), dataDir);
         long started = System.nanoTime();
         var service = new DatabaseManagementServiceBuilder(dataDir)
                 .setConfig(BoltConnector.enabled, true)
@@ -46,12 +48,20 @@ class EmbeddedNeo4jConfiguration {
                 .setConfig(BoltConnector.advertised_address, new SocketAddress("127.0.0.1", port))
                 .setConfig(HttpConnector.enabled, false)
                 .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.parse(properties.embedded().pageCacheMemory()))
-                .setConfig(GraphDatabaseSettings.auth_enabled, false)
+                .setConfig(GraphDatabaseSettings.auth_enabled, true)
                 .setConfig(GraphDatabaseSettings.strict_config_validation, false)
                 .build();
-        log.info("Embedded Neo4j started in {} ms, store {}, Bolt on 127.0.0.1:{}",
-                Duration.ofNanos(System.nanoTime() - started).toMillis(), dataDir, port);
-        return new EmbeddedNeo4j(service, port);
+        try {
+            BoltPassword.apply(service, password);
+        } catch (RuntimeException e) {
+            service.shutdown();
+            throw e;
+        }
+        log.info("Embedded Neo4j started in {} ms, store {}, Bolt on 127.0.0.1:{} (user '{}', password {})",
+                Duration.ofNanos(System.nanoTime() - started).toMillis(), dataDir, port, BoltPassword.USER,
+                properties.embedded().boltPassword().isEmpty() ? "in " + dataDir.resolve(BoltPassword.FILE)
+                        : "from qualigraph.embedded.bolt-password");
+        return new EmbeddedNeo4j(service, port, password);
     }
 
     @Bean(destroyMethod = "close")
@@ -59,7 +69,8 @@ class EmbeddedNeo4jConfiguration {
         int port = embeddedNeo4j.boltPort();
         var config = Config.builder().withoutEncryption().withMaxConnectionPoolSize(100)
                 .withConnectionAcquisitionTimeout(30, java.util.concurrent.TimeUnit.SECONDS).build();
-        var driver = GraphDatabase.driver("bolt://127.0.0.1:" + port, AuthTokens.none(), config);
+        var driver = GraphDatabase.driver("bolt://127.0.0.1:" + port,
+                AuthTokens.basic(BoltPassword.USER, embeddedNeo4j.password()), config);
         driver.verifyConnectivity();
         return driver;
     }

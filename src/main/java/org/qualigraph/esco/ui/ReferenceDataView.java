@@ -30,6 +30,7 @@ import org.qualigraph.base.BadInputException;
 import org.qualigraph.base.MainLayout;
 import org.qualigraph.base.Roles;
 import org.qualigraph.esco.EscoService;
+import org.qualigraph.jobs.JobConflictException;
 import org.qualigraph.jobs.JobService;
 import org.qualigraph.jobs.JobState;
 import org.qualigraph.jobs.JobStatus;
@@ -166,6 +167,13 @@ public class ReferenceDataView extends VerticalLayout {
             version.setInvalid(true);
             version.setErrorMessage(e.getMessage());
             return;
+        } catch (JobConflictException e) {
+            result.removeAll();
+            result.add(new Paragraph(getTranslation("esco.reference.busy", e.runningJob())));
+            job = e.runningJob();
+            progress.setVisible(true);
+            follow();
+            return;
         }
         version.setInvalid(false);
         classification = null;
@@ -243,6 +251,14 @@ public class ReferenceDataView extends VerticalLayout {
     @Override
     protected void onAttach(AttachEvent attachEvent) {
         super.onAttach(attachEvent);
+        if (job == null) {
+            // an import started elsewhere (another tab, the API, another instance) is shown too
+            jobs.running(EscoService.IMPORT_JOB_KIND).ifPresent(running -> {
+                job = running.id();
+                progress.setVisible(true);
+                updateButton();
+            });
+        }
         follow();
     }
 

@@ -93,4 +93,49 @@ class ReferenceDataViewTest extends ViewTest {
         assertThat(_get(Div.class, spec -> spec.withId("esco-result")).getElement().getTextRecursively())
                 .contains("The import failed and the loaded ESCO data is unchanged: skills_en.csv line 9: reuseLevel \"everywhere\"");
     }
+
+    @Test
+    void anImportRunningOnAnotherInstanceIsFollowedAndASecondOneIsRefused() throws Exception {
+        login("admin", "ADMIN");
+        UI.getCurrent().navigate(ReferenceDataView.class);
+        var view = _get(ReferenceDataView.class);
+        Path[] zips = new EscoFixtures().writeV11(dir, "esco-v1.1.1");
+        view.classificationReceived(zips[0], zips[0].getFileName().toString());
+        view.relationsReceived(zips[1], zips[1].getFileName().toString());
+
+        var release = new java.util.concurrent.CountDownLatch(1);
+        var otherInstance = new JobService(driver, org.qualigraph.jobs.JobSettings.defaults());
+        try {
+            String running = otherInstance.startExclusive(org.qualigraph.esco.EscoService.IMPORT_JOB_KIND, "ESCO import",
+                    context -> {
+                        context.progress(0.25);
+                        release.await(60, java.util.concurrent.TimeUnit.SECONDS);
+                    });
+            for (int i = 0; i < 200 && jobs.status(running).orElseThrow().progress() < 0.25; i++) {
+                Thread.sleep(100);
+            }
+            _click(_get(Button.class, spec -> spec.withId("esco-import")));
+            assertThat(_get(Div.class, spec -> spec.withId("esco-result")).getElement().getTextRecursively())
+                    .contains("Another ESCO import is running (job " + running + ")");
+            assertThat(view.job()).isEqualTo(running);
+            assertThat(_get(ProgressBar.class, spec -> spec.withId("esco-progress")).getValue()).isEqualTo(0.25);
+
+            UI.getCurrent().navigate("");
+            UI.getCurrent().navigate(ReferenceDataView.class);
+            var reopened = _get(ReferenceDataView.class);
+            assertThat(reopened.job()).as("a page opened later shows the running import too").isEqualTo(running);
+            assertThat(_get(Button.class, spec -> spec.withId("esco-import")).isEnabled()).isFalse();
+
+            release.countDown();
+            for (int i = 0; i < 200 && !jobs.status(running).orElseThrow().finished(); i++) {
+                Thread.sleep(100);
+            }
+            Thread.sleep(1500); // the page polls the graph for a job of another instance
+            MockVaadin.clientRoundtrip();
+            assertThat(_get(ProgressBar.class, spec -> spec.withId("esco-progress")).getValue()).isEqualTo(1.0);
+        } finally {
+            release.countDown();
+            otherInstance.destroy();
+        }
+    }
 }

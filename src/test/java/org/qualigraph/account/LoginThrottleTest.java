@@ -1,0 +1,111 @@
+package org.qualigraph.account;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.qualigraph.support.IntegrationTest;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
+import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
+
+/**
+ * The login throttle as two application instances over one database see it: failures counted on either lock the
+ * username on both, concurrent failures are all counted, a success clears the count, the lock ends after its period.
+ */
+class LoginThrottleTest extends IntegrationTest {
+
+    private LoginThrottle a;
+    private LoginThrottle b;
+
+    @BeforeEach
+    void twoInstances() {
+        neo4jClient.query("MATCH (a:LoginAttempts) WHERE a.key STARTS WITH 'throttle-' DELETE a").run();
+        a = new LoginThrottle(neo4jClient, 5, Duration.ofMinutes(15));
+        b = new LoginThrottle(neo4jClient, 5, Duration.ofMinutes(15));
+    }
+
+    @Test
+    void failuresSpreadOverTwoInstancesLockTheUsernameOnBoth() {
+        for (int i = 0; i < 4; i++) {
+            (i % 2 == 0 ? a : b).onFailure(failure("Throttle-Victim"));
+        }
+        assertThat(a.isLocked("throttle-victim")).isFalse();
+        assertThat(b.isLocked("throttle-victim")).isFalse();
+        b.onFailure(failure("throttle-victim"));
+        assertThat(a.isLocked("throttle-victim")).isTrue();
+        assertThat(b.isLocked("THROTTLE-VICTIM")).isTrue();
+        assertThat(a.isLocked("throttle-bystander")).isFalse();
+        assertThat(failures("throttle-victim")).isEqualTo(5);
+
+        a.onSuccess(success("throttle-victim"));
+        assertThat(b.isLocked("throttle-victim")).as("a success cannot happen while locked and clears nothing").isTrue();
+    }
+
+    @Test
+    void concurrentFailuresOnBothInstancesAreAllCounted() throws Exception {
+        var pool = Executors.newFixedThreadPool(8);
+        var tasks = new ArrayList<Callable<Void>>();
+        for (int i = 0; i < 24; i++) {
+            LoginThrottle instance = i % 2 == 0 ? a : b;
+            tasks.add(() -> {
+                instance.onFailure(failure("throttle-crowd"));
+                return null;
+            });
+        }
+        for (var future : pool.invokeAll(tasks)) {
+            future.get(60, TimeUnit.SECONDS);
+        }
+        pool.shutdown();
+        assertThat(failures("throttle-crowd")).isEqualTo(24);
+        assertThat(a.isLocked("throttle-crowd")).isTrue();
+    }
+
+    @Test
+    void aSuccessOnTheOtherInstanceClearsTheCount() {
+        a.onFailure(failure("throttle-forgetful"));
+        a.onFailure(failure("throttle-forgetful"));
+        assertThat(b.isLocked("throttle-forgetful")).isFalse();
+        b.onSuccess(success("throttle-forgetful"));
+        assertThat(failures("throttle-forgetful")).isZero();
+        for (int i = 0; i < 4; i++) {
+            a.onFailure(failure("throttle-forgetful"));
+        }
+        assertThat(b.isLocked("throttle-forgetful")).as("the count started again from zero").isFalse();
+    }
+
+    @Test
+    void theLockEndsAfterItsPeriod() throws Exception {
+        var quick = new LoginThrottle(neo4jClient, 2, Duration.ofSeconds(4));
+        quick.onFailure(failure("throttle-patient"));
+        quick.onFailure(failure("throttle-patient"));
+        assertThat(quick.isLocked("throttle-patient")).as("locked after 2 failures; stored: %s", neo4jClient
+                .query("MATCH (a:LoginAttempts {key: 'throttle-patient'}) RETURN a{.*, first: toString(a.first), lockedUntil: toString(a.lockedUntil), lastFailure: toString(a.lastFailure), now: toString(datetime())} AS a")
+                .fetch().one()).isTrue();
+        Thread.sleep(4500);
+        assertThat(quick.isLocked("throttle-patient")).isFalse();
+        quick.onFailure(failure("throttle-patient"));
+        assertThat(quick.isLocked("throttle-patient")).as("a failure after the period starts a new count").isFalse();
+        assertThat(failures("throttle-patient")).isEqualTo(1);
+    }
+
+    private long failures(String key) {
+        return neo4jClient.query("MATCH (a:LoginAttempts {key: $key}) RETURN a.failures").bind(key).to("key")
+                .fetchAs(Long.class).one().orElse(0L);
+    }
+
+    private static AuthenticationFailureBadCredentialsEvent failure(String username) {
+        return new AuthenticationFailureBadCredentialsEvent(new UsernamePasswordAuthenticationToken(username, "guess"),
+                new BadCredentialsException("bad credentials"));
+    }
+
+    private static AuthenticationSuccessEvent success(String username) {
+        return new AuthenticationSuccessEvent(UsernamePasswordAuthenticationToken.authenticated(username, null, java.util.List.of()));
+    }
+}
