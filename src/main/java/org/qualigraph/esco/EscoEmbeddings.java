@@ -56,19 +56,36 @@ public class EscoEmbeddings {
     private final SentenceEncoder encoder;
     private final JobService jobs;
     private final Text text;
+    private final boolean automatic;
     private volatile String job;
     private volatile boolean readyCache;
     private volatile long readyCheckedAt;
 
-    EscoEmbeddings(Driver driver, SentenceEncoder encoder, JobService jobs) {
-        this(driver, encoder, jobs, Text.LABEL_DESCRIPTION);
+    @org.springframework.beans.factory.annotation.Autowired
+    EscoEmbeddings(Driver driver, SentenceEncoder encoder, JobService jobs,
+                   @org.springframework.beans.factory.annotation.Value("${qualigraph.embeddings.automatic:true}") boolean automatic) {
+        this(driver, encoder, jobs, Text.LABEL_DESCRIPTION, automatic);
     }
 
     EscoEmbeddings(Driver driver, SentenceEncoder encoder, JobService jobs, Text text) {
+        this(driver, encoder, jobs, text, false);
+    }
+
+    private EscoEmbeddings(Driver driver, SentenceEncoder encoder, JobService jobs, Text text, boolean automatic) {
         this.driver = driver;
         this.encoder = encoder;
         this.jobs = jobs;
         this.text = text;
+        this.automatic = automatic;
+    }
+
+    /**
+     * Whether the job starts by itself after an import and at start-up ({@code qualigraph.embeddings.automatic},
+     * default true; the tests switch it off and embed when they choose, so no background job rewrites ESCO nodes
+     * while another test compares them).
+     */
+    public boolean automatic() {
+        return automatic;
     }
 
     public SentenceEncoder encoder() {
@@ -78,6 +95,9 @@ public class EscoEmbeddings {
     /** After a restart (or an upgrade that changed the model) vectors may be missing: make them in the background. */
     @EventListener(ApplicationReadyEvent.class)
     void embedMissingAtStart() {
+        if (!automatic) {
+            return;
+        }
         try {
             Status status = status();
             if (status.concepts() > 0 && !status.ready()) {

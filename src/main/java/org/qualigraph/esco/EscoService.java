@@ -116,8 +116,10 @@ public class EscoService implements EscoCatalog, SkillCatalog {
         return jobs.start("ESCO import", context -> {
             try {
                 importNow(classification, relations, requested, context::progress).forEach(context::count);
-                // queued behind this job: the new or changed concepts get their sentence vectors next
-                context.count("embeddingJob", embeddings.start());
+                if (embeddings.automatic()) {
+                    // queued behind this job: the new or changed concepts get their sentence vectors next
+                    context.count("embeddingJob", embeddings.start());
+                }
             } catch (EscoPackageException e) {
                 throw new JobFailure(e.getMessage(), e);
             } finally {
