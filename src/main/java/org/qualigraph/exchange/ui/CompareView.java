@@ -36,7 +36,7 @@ import org.qualigraph.exchange.RecognitionReport;
 @PageTitle("Compare")
 @Menu(title = "Compare", order = 35, icon = "vaadin:scale")
 @PermitAll
-public class CompareView extends VerticalLayout {
+public class CompareView extends VerticalLayout implements com.vaadin.flow.router.BeforeEnterObserver {
 
     private final transient RecognitionService recognition;
     private final transient RecognitionReport report;
@@ -66,6 +66,23 @@ public class CompareView extends VerticalLayout {
         row.setWrap(true);
         result.setWidthFull();
         add(new H2(getTranslation("compare.title")), new Paragraph(getTranslation("compare.help")), row, result);
+    }
+
+    /** {@code /compare?a=<id>&b=<id>} opens with both chosen and compared (links from other views, bookmarks). */
+    @Override
+    public void beforeEnter(com.vaadin.flow.router.BeforeEnterEvent event) {
+        var parameters = event.getLocation().getQueryParameters().getParameters();
+        var first = parameters.getOrDefault("a", java.util.List.of()).stream().findFirst();
+        var second = parameters.getOrDefault("b", java.util.List.of()).stream().findFirst();
+        if (first.isPresent() && second.isPresent()) {
+            select(a, first.get());
+            select(b, second.get());
+            show();
+        }
+    }
+
+    private static void select(ComboBox<QualificationSummary> box, String id) {
+        box.getListDataView().getItems().filter(q -> q.id().equals(id)).findFirst().ifPresent(box::setValue);
     }
 
     private void show() {
