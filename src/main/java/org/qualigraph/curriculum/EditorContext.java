@@ -27,6 +27,15 @@ public interface EditorContext {
     /** Called with the working document after each edit (debounced by the editor) and after each save. */
     Registration addChangeListener(Consumer<QualificationDocument> listener);
 
+    /**
+     * Maps skills to outcomes in the working copy (outcome code to skill URIs), unsaved, as if the designer had
+     * picked them in the skill picker. Nothing changes, and the answer is false, when the user may not edit or an
+     * outcome code is unknown.
+     */
+    default boolean addSkills(java.util.Map<String, java.util.List<String>> skillsByOutcome) {
+        return false;
+    }
+
     /** Reloads the qualification from the server (e.g. after a workflow transition changed its status). */
     void reload();
 }

@@ -23,6 +23,20 @@ public interface SkillCatalog {
     /** The best ESCO matches for an outcome statement. */
     List<SkillRef> suggestForStatement(String statement, int limit);
 
+    /** A suggested skill and why: {@code matchedBy} holds "meaning" and/or "words"; score 0-1, best 1. */
+    record Suggestion(SkillRef skill, double score, List<String> matchedBy) {
+    }
+
+    /** Suggestions for a statement, and whether meaning took part (false while only words can be used). */
+    record Suggestions(List<Suggestion> skills, boolean byMeaning) {
+    }
+
+    /** The best ESCO matches for an outcome statement with the reason for each; words only unless overridden. */
+    default Suggestions suggestWithReasons(String statement, int limit) {
+        return new Suggestions(suggestForStatement(statement, limit).stream()
+                .map(ref -> new Suggestion(ref, 0, List.of("words"))).toList(), false);
+    }
+
     /** Essential skills of the document's target occupations that no outcome covers yet. */
     List<SkillRef> uncoveredEssentialSkills(QualificationDocument document, int limit);
 }

@@ -51,12 +51,22 @@ public class EscoService implements EscoCatalog, SkillCatalog {
     private final EscoImporter importer;
     private final JobService jobs;
     private final ObjectMapper json;
+    private final EscoEmbeddings embeddings;
+    private final SkillSuggestions suggestions;
 
-    EscoService(Driver driver, EscoImporter importer, JobService jobs, ObjectMapper json) {
+    EscoService(Driver driver, EscoImporter importer, JobService jobs, ObjectMapper json, EscoEmbeddings embeddings,
+                SkillSuggestions suggestions) {
         this.driver = driver;
         this.importer = importer;
         this.jobs = jobs;
         this.json = json;
+        this.embeddings = embeddings;
+        this.suggestions = suggestions;
+    }
+
+    /** The sentence vectors behind suggestions by meaning (status and job, for the Reference data page). */
+    public EscoEmbeddings embeddings() {
+        return embeddings;
     }
 
     /** A package handed to an import: the zip file and its original name (which may carry the ESCO version). */
@@ -110,6 +120,10 @@ public class EscoService implements EscoCatalog, SkillCatalog {
         return jobs.startExclusive(IMPORT_JOB_KIND, "ESCO import", context -> {
             try {
                 importNow(classification, relations, requested, context::progress).forEach(context::count);
+                if (embeddings.automatic()) {
+                    // queued behind this job: the new or changed concepts get their sentence vectors next
+                    context.count("embeddingJob", embeddings.start());
+                }
             } catch (EscoPackageException e) {
                 throw new JobFailure(e.getMessage(), e);
             } finally {
@@ -227,6 +241,18 @@ public class EscoService implements EscoCatalog, SkillCatalog {
     public List<SkillRef> suggestForStatement(String statement, int limit) {
         return skillQuery(EscoQuery.lucene(EscoQuery.words(statement, true), false), limit, SkillFilter.NONE).stream()
                 .map(EscoService::ref).toList();
+    }
+
+    /** Skills by meaning and by words (see {@link SkillSuggestions}), words only until the vectors are ready. */
+    @Override
+    public Suggestions suggestWithReasons(String statement, int limit) {
+        if (statement == null || statement.isBlank()) {
+            return new Suggestions(List.of(), embeddings.ready());
+        }
+        String text = statement.length() > SkillSuggestions.MAX_TEXT ? statement.substring(0, SkillSuggestions.MAX_TEXT) : statement;
+        var result = suggestions.suggest(text, Math.max(1, Math.min(limit, SkillSuggestions.MAX_LIMIT)));
+        return new Suggestions(result.skills().stream().map(s -> new Suggestion(new SkillRef(s.uri(), s.label(), s.skillType(),
+                s.reuseLevel()), s.score(), s.matchedBy())).toList(), result.byMeaning());
     }
 
     /**

@@ -49,7 +49,11 @@ class PdfExporter implements Exporter {
 
     @Override
     public void write(QualificationDocument document, String language, OutputStream out) throws IOException {
-        String xhtml = CurriculumHtml.render(content.build(document, language), true);
+        render(CurriculumHtml.render(content.build(document, language), true), out);
+    }
+
+    /** Renders XHTML to PDF with the embedded DejaVu fonts (also used by the recognition report). */
+    static void render(String xhtml, OutputStream out) throws IOException {
         var builder = new PdfRendererBuilder();
         builder.useFastMode();
         builder.useFont(() -> new ByteArrayInputStream(REGULAR), CurriculumHtml.FONT_FAMILY, 400,

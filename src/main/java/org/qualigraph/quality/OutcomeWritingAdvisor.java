@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -24,6 +25,15 @@ import java.util.regex.Pattern;
  * Pure Java without state, so the editor can call it on every keystroke.
  */
 public final class OutcomeWritingAdvisor {
+
+    /**
+     * Cosine similarity of two statements' sentence vectors from which they say the same thing in other words (LO-04).
+     * all-MiniLM-L6-v2 (quantised) gives a paraphrase such as "Explain the safety rules for working on high-voltage
+     * batteries" / "Describe the safety regulations that apply to work on high-voltage battery systems" 0.88, and
+     * distinct outcomes of one unit about 0.35-0.6.
+     */
+    public static final double MEANING_DUPLICATE = 0.85;
+    private static final Pattern NUMBER = Pattern.compile("\\d+(?:[.,]\\d+)*");
 
     /** The cognitive process levels of Bloom's revised taxonomy (Anderson &amp; Krathwohl 2001), lowest first. */
     public enum Bloom { REMEMBER, UNDERSTAND, APPLY, ANALYSE, EVALUATE, CREATE }
@@ -383,6 +393,79 @@ public final class OutcomeWritingAdvisor {
         }
         long common = x.stream().filter(y::contains).count();
         return (double) common / (x.size() + y.size() - common);
+    }
+
+    private final java.util.function.Function<List<String>, List<float[]>> meaning;
+
+    /** Words only: near-duplicates are found by shared words. */
+    public OutcomeWritingAdvisor() {
+        this(null);
+    }
+
+    /** With sentence vectors ({@code meaning} maps texts to unit-length vectors, in order), near-duplicates by meaning too. */
+    public OutcomeWritingAdvisor(java.util.function.Function<List<String>, List<float[]>> meaning) {
+        this.meaning = meaning;
+    }
+
+    /**
+     * Groups of near-duplicate statements (codes in document order): those sharing words (token Jaccard at or above
+     * {@code wordThreshold}) and, when sentence vectors are available, those saying the same in other words (cosine
+     * at or above {@code meaningThreshold}); linked transitively.
+     */
+    public List<List<String>> nearDuplicates(Map<String, String> statementsByCode, double wordThreshold, double meaningThreshold) {
+        List<String> codes = new ArrayList<>(statementsByCode.keySet());
+        int n = codes.size();
+        int[] parent = new int[n];
+        for (int i = 0; i < n; i++) {
+            parent[i] = i;
+        }
+        var index = new HashMap<String, Integer>();
+        for (int i = 0; i < n; i++) {
+            index.put(codes.get(i), i);
+        }
+        for (List<String> group : nearDuplicates(statementsByCode, wordThreshold)) {
+            for (int g = 1; g < group.size(); g++) {
+                parent[find(parent, index.get(group.get(g)))] = find(parent, index.get(group.get(0)));
+            }
+        }
+        if (meaning != null && n > 1) {
+            List<float[]> vectors = meaning.apply(codes.stream().map(statementsByCode::get).toList());
+            for (int i = 0; i < n; i++) {
+                for (int j = i + 1; j < n; j++) {
+                    // statements that differ only in their numbers (step 1.1 / step 1.4) are different outcomes
+                    if (numbers(statementsByCode.get(codes.get(i))).equals(numbers(statementsByCode.get(codes.get(j))))
+                            && cosine(vectors.get(i), vectors.get(j)) >= meaningThreshold) {
+                        parent[find(parent, i)] = find(parent, j);
+                    }
+                }
+            }
+        }
+        var groups = new java.util.LinkedHashMap<Integer, List<String>>();
+        for (int i = 0; i < n; i++) {
+            groups.computeIfAbsent(find(parent, i), k -> new ArrayList<>()).add(codes.get(i));
+        }
+        return groups.values().stream().filter(g -> g.size() > 1).toList();
+    }
+
+    private static List<String> numbers(String text) {
+        var found = new ArrayList<String>();
+        Matcher m = NUMBER.matcher(text == null ? "" : text);
+        while (m.find()) {
+            found.add(m.group());
+        }
+        return found;
+    }
+
+    private static double cosine(float[] a, float[] b) {
+        double dot = 0;
+        double na = 0;
+        double nb = 0;
+        for (int i = 0; i < a.length; i++) {
+            dot += a[i] * b[i];
+            na += a[i] * a[i];
+            nb += b[i] * b[i];
+        }
+        return na == 0 || nb == 0 ? 0 : dot / Math.sqrt(na * nb);
     }
 
     /**

@@ -35,15 +35,18 @@ public class QualityService implements QualityGate {
     private final ObjectProvider<EscoCatalog> escoCatalog;
     private final ObjectProvider<SkillsGap> skillsGap;
     private final QualityThresholds thresholds;
-    private final OutcomeWritingAdvisor advisor = new OutcomeWritingAdvisor();
+    private final OutcomeWritingAdvisor advisor;
     private final QualityEngine engine = new QualityEngine();
     private final Clock clock;
     private final QualityReportCache cache = new QualityReportCache(CACHED_REPORTS);
 
     public QualityService(QualificationService qualifications, ObjectProvider<GovernanceSource> governance,
                           ObjectProvider<EscoCatalog> escoCatalog, ObjectProvider<SkillsGap> skillsGap,
-                          QualityThresholds thresholds, ObjectProvider<Clock> clock, ObjectProvider<MeterRegistry> meters) {
+                          QualityThresholds thresholds, ObjectProvider<Clock> clock, ObjectProvider<MeterRegistry> meters,
+                          ObjectProvider<org.qualigraph.esco.SentenceEncoder> encoder) {
         this.qualifications = qualifications;
+        var sentences = encoder.getIfAvailable();
+        this.advisor = sentences == null ? new OutcomeWritingAdvisor() : new OutcomeWritingAdvisor(new StatementVectors(sentences));
         this.governance = governance;
         this.escoCatalog = escoCatalog;
         this.skillsGap = skillsGap;

@@ -75,6 +75,10 @@ class AccessMatrixTest extends IntegrationTest {
         EXPECTED.put("GET /api/esco/skills", ANY);
         EXPECTED.put("GET /api/esco/occupations", ANY);
         EXPECTED.put("GET /api/esco/status", ANY);
+        EXPECTED.put("POST /api/esco/skill-suggestions", ANY);
+        EXPECTED.put("GET /api/qualifications/{id}/skill-suggestions", ANY);
+        EXPECTED.put("GET /api/qualifications/{a}/comparison/{b}", ANY);
+        EXPECTED.put("GET /api/qualifications/{a}/comparison/{b}/report", ANY);
         EXPECTED.put("GET /api/jobs/{id}", ANY);
         EXPECTED.put("GET /api/profiles", ANY);
         EXPECTED.put("GET /api/profiles/{id}", ANY);

@@ -161,7 +161,8 @@ class BadInputCorpusTest extends IntegrationTest {
             "POST /api/admin/workspace", "POST /api/qualifications/{id}/transitions",
             "PUT /api/qualifications/{id}/governance", "POST /api/qualifications/{id}/comments",
             "POST /api/qualifications/{id}/comments/{commentId}/replies",
-            "POST /api/qualifications/{id}/comments/{commentId}/resolve", "POST /api/profiles", "PUT /api/profiles/{id}");
+            "POST /api/qualifications/{id}/comments/{commentId}/resolve", "POST /api/profiles", "PUT /api/profiles/{id}",
+            "POST /api/esco/skill-suggestions");
 
     @TestFactory
     Stream<DynamicTest> everyAttackIsAClear4xxAndChangesNothing() throws Exception {
@@ -339,6 +340,17 @@ class BadInputCorpusTest extends IntegrationTest {
                 t.profileJson().replaceFirst("\"id\":\"[^\"]*\"", "\"id\":null").replace("\"version\":0", "\"version\":null"));
         jsonKinds(attacks, "PUT /api/profiles/{id}", HttpMethod.PUT, "/api/profiles/" + t.profile(), TestUsers.DESIGNER,
                 t.profileJson());
+        jsonKinds(attacks, "POST /api/esco/skill-suggestions", HttpMethod.POST, "/api/esco/skill-suggestions",
+                TestUsers.REVIEWER, "{\"text\":\"weld steel pipes\",\"limit\":5}");
+        var suggestionValues = new String[][] {
+                {"{\"text\":\"\"}", "text"}, {"{\"text\":\"weld\",\"limit\":0}", "limit"},
+                {"{\"text\":\"weld\",\"limit\":51}", "limit"}, {"{\"text\":\"weld\",\"limit\":\"ten\"}", "limit"},
+                {"{\"text\":[\"weld\"]}", "text"}, {"{\"text\":\"" + "w".repeat(2001) + "\"}", "text"},
+        };
+        for (String[] v : suggestionValues) {
+            attacks.add(new Attack("POST /api/esco/skill-suggestions", "bad value " + abbreviate(v[0]), TestUsers.REVIEWER,
+                    () -> jsonRequest(HttpMethod.POST, "/api/esco/skill-suggestions", v[0]), 400, v[1]));
+        }
 
         // wrong values inside otherwise well-formed documents: each names its field
         var document = new String[][] {

@@ -20,7 +20,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * Before each test the curriculum graph (qualifications and everything below them, reviews, comments, evidence) is
  * cleared; users and ESCO reference data stay.
  */
-@SpringBootTest(properties = {"qualigraph.demo=false", "QUALIGRAPH_ADMIN_PASSWORD=" + TestUsers.ADMIN_PASSWORD})
+@SpringBootTest(properties = {"qualigraph.demo=false", "QUALIGRAPH_ADMIN_PASSWORD=" + TestUsers.ADMIN_PASSWORD,
+        "qualigraph.embeddings.automatic=false"})
 @AutoConfigureMockMvc
 public abstract class IntegrationTest {
 

@@ -24,6 +24,9 @@ class EditorSession implements EditorContext {
         void showOutcome(String outcomeCode);
 
         void reload();
+
+        /** The working copy changed outside the open forms: show it and mark it unsaved. */
+        void contentChanged();
     }
 
     private final String id;
@@ -58,6 +61,27 @@ class EditorSession implements EditorContext {
     @Override
     public void showOutcome(String outcomeCode) {
         host.showOutcome(outcomeCode);
+    }
+
+    @Override
+    public boolean addSkills(java.util.Map<String, List<String>> skillsByOutcome) {
+        if (!host.editable() || skillsByOutcome.isEmpty()) {
+            return false;
+        }
+        var draft = host.draft();
+        var targets = new java.util.LinkedHashMap<UnitDraft.OutcomeDraft, List<String>>();
+        for (var entry : skillsByOutcome.entrySet()) {
+            var outcome = draft.unitOfOutcome(entry.getKey()).flatMap(unit -> unit.outcomes.stream()
+                    .filter(o -> entry.getKey().equals(o.code)).findFirst());
+            if (outcome.isEmpty()) {
+                return false;
+            }
+            targets.put(outcome.get(), entry.getValue());
+        }
+        targets.forEach((outcome, skills) -> skills.stream().filter(uri -> !outcome.skills.contains(uri))
+                .forEach(outcome.skills::add));
+        host.contentChanged();
+        return true;
     }
 
     @Override

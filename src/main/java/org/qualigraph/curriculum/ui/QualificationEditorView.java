@@ -382,6 +382,12 @@ public class QualificationEditorView extends VerticalLayout implements BeforeEnt
     }
 
     @Override
+    public void contentChanged() {
+        units.refreshSelected();
+        changed();
+    }
+
+    @Override
     public void reload() {
         var document = service.find(id);
         if (document.isEmpty()) {

@@ -124,11 +124,35 @@ class SkillPicker extends VerticalLayout {
         dialog.addClassName("skill-suggestions");
         String text = statement.get();
         dialog.add(new H4(getTranslation("curriculum.ui.skills.forStatement")));
-        dialog.add(suggestionList(text == null || text.isBlank() ? List.of() : catalog.suggestForStatement(text, SUGGESTIONS)));
+        if (text == null || text.isBlank()) {
+            dialog.add(suggestionList(List.of()));
+        } else {
+            var suggestions = catalog.suggestWithReasons(text, SUGGESTIONS);
+            if (!suggestions.byMeaning()) {
+                var note = new Span(getTranslation("curriculum.ui.skills.wordsOnly"));
+                note.addClassName("skill-suggest-words-only");
+                note.getStyle().set("color", "var(--lumo-secondary-text-color)").set("font-size", "var(--lumo-font-size-s)");
+                dialog.add(note);
+            }
+            dialog.add(reasonedList(suggestions.skills()));
+        }
         dialog.add(new H4(getTranslation("curriculum.ui.skills.uncovered")));
         dialog.add(suggestionList(catalog.uncoveredEssentialSkills(document.get(), SUGGESTIONS)));
         dialog.getFooter().add(new Button(getTranslation("curriculum.ui.close"), e -> dialog.close()));
         dialog.open();
+    }
+
+    private VerticalLayout reasonedList(List<SkillCatalog.Suggestion> suggestions) {
+        var list = suggestionList(suggestions.stream().map(SkillCatalog.Suggestion::skill).toList());
+        for (int i = 0; i < suggestions.size(); i++) {
+            var reasons = suggestions.get(i).matchedBy().stream()
+                    .map(m -> getTranslation("curriculum.ui.skills.matchedBy." + m)).toList();
+            var why = new Span(String.join(" + ", reasons));
+            why.getElement().getThemeList().add("badge contrast small");
+            why.addClassName("skill-suggest-reason");
+            ((HorizontalLayout) list.getComponentAt(i)).add(why);
+        }
+        return list;
     }
 
     private VerticalLayout suggestionList(List<SkillRef> refs) {

@@ -83,6 +83,11 @@ class UnitsPanel extends SplitLayout {
             var tools = new HorizontalLayout(add, up, down, remove);
             tools.setSpacing(false);
             layout.add(tools, reuse);
+            if (catalog != null) {
+                var map = button("map-skills", VaadinIcon.LIGHTBULB, "curriculum.ui.mapSkills.open", e -> openMapSkills());
+                map.setText(getTranslation("curriculum.ui.mapSkills.open"));
+                layout.add(map);
+            }
         }
         return layout;
     }
@@ -194,6 +199,24 @@ class UnitsPanel extends SplitLayout {
             grid.select(unit);
             details.focusOutcome(code);
         });
+    }
+
+    private void openMapSkills() {
+        if (details != null) {
+            details.writeIfValid();
+        }
+        new MapSkillsDialog(draft, catalog, () -> {
+            refreshSelected();
+            onChange.run();
+        }).open();
+    }
+
+    /** Shows the selected unit again, after its outcomes were changed from elsewhere (e.g. skills added). */
+    void refreshSelected() {
+        if (details != null) {
+            details.writeIfValid();
+        }
+        showDetails(selected().orElse(null));
     }
 
     /** Writes the selected unit's pending valid input; false when some field is invalid. */

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 import org.qualigraph.curriculum.EditorContext;
+import org.qualigraph.esco.SkillSuggestions;
 import org.qualigraph.curriculum.OutcomeDocument;
 import org.qualigraph.curriculum.QualificationDocument;
 import org.qualigraph.esco.CoverageDetail;
@@ -48,6 +49,7 @@ class CoveragePanel extends VerticalLayout {
     private final SkillsGapService gap;
     private final OccupationalProfileService profiles;
     private final EscoBrowser browser;
+    private final SkillSuggestions suggestions;
 
     private final ComboBox<Target> target = new ComboBox<>();
     private final Span essential = new Span();
@@ -63,8 +65,10 @@ class CoveragePanel extends VerticalLayout {
     private QualificationDocument document;
     private Registration changes;
 
-    CoveragePanel(EditorContext context, SkillsGapService gap, OccupationalProfileService profiles, EscoBrowser browser) {
+    CoveragePanel(EditorContext context, SkillsGapService gap, OccupationalProfileService profiles, EscoBrowser browser,
+                  SkillSuggestions suggestions) {
         this.context = context;
+        this.suggestions = suggestions;
         this.gap = gap;
         this.profiles = profiles;
         this.browser = browser;
@@ -206,26 +210,37 @@ class CoveragePanel extends VerticalLayout {
         graph.setElements(CurriculumGraphData.elements(document, detail));
     }
 
-    /** Leads the designer to an outcome where the missing skill can be mapped with the editor's skill picker. */
+    /**
+     * Proposes the outcomes where the missing skill belongs (matching dimension, closest in meaning first) and maps it
+     * to the chosen one in the working copy; the designer saves as for any other edit.
+     */
     private void openAddDialog(SkillsGap.SkillLabel skill) {
         var dialog = new Dialog();
         dialog.setId("add-to-outcome-dialog");
         dialog.setHeaderTitle(getTranslation("gap.missing.add.title", skill.label()));
-        var outcomes = new Select<OutcomeDocument>();
+        var placements = suggestions.placements(document, skill.uri());
+        var outcomes = new Select<SkillSuggestions.Placement>();
+        outcomes.setId("add-to-outcome-choice");
         outcomes.setLabel(getTranslation("gap.missing.add.outcome"));
-        outcomes.setItems(document.units().stream().flatMap(u -> u.outcomes().stream()).toList());
-        outcomes.setItemLabelGenerator(o -> o.code() + " " + abbreviate(o.displayStatement()));
+        outcomes.setItems(placements);
+        outcomes.setItemLabelGenerator(p -> p.outcomeCode() + " " + abbreviate(p.statement()));
         outcomes.setWidthFull();
-        var open = new Button(getTranslation("gap.missing.add.open"), e -> {
-            if (outcomes.getValue() != null) {
-                context.showOutcome(outcomes.getValue().code());
-                Notification.show(getTranslation("gap.missing.add.notice", skill.label(), outcomes.getValue().code()));
+        if (!placements.isEmpty()) {
+            outcomes.setValue(placements.get(0));
+        }
+        var add = new Button(getTranslation("gap.missing.add.confirm"), e -> {
+            var chosen = outcomes.getValue();
+            if (chosen != null && context.addSkills(java.util.Map.of(chosen.outcomeCode(), List.of(skill.uri())))) {
+                Notification.show(getTranslation("gap.missing.add.added", skill.label(), chosen.outcomeCode()));
                 dialog.close();
             }
         });
-        open.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        dialog.add(new Paragraph(getTranslation("gap.missing.add.hint")), outcomes);
-        dialog.getFooter().add(new Button(getTranslation("profiles.cancel"), e -> dialog.close()), open);
+        add.setId("add-to-outcome-confirm");
+        add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        add.setEnabled(context.editable() && !placements.isEmpty());
+        dialog.add(new Paragraph(getTranslation(placements.isEmpty() ? "gap.missing.add.nooutcome"
+                : context.editable() ? "gap.missing.add.closest" : "gap.missing.add.readonly")), outcomes);
+        dialog.getFooter().add(new Button(getTranslation("profiles.cancel"), e -> dialog.close()), add);
         dialog.open();
     }
 

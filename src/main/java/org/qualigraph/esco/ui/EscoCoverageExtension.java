@@ -4,6 +4,7 @@ import org.qualigraph.curriculum.EditorContext;
 import org.qualigraph.curriculum.QualificationEditorExtension;
 import org.qualigraph.esco.EscoBrowser;
 import org.qualigraph.esco.OccupationalProfileService;
+import org.qualigraph.esco.SkillSuggestions;
 import org.qualigraph.esco.SkillsGapService;
 
 /** Adds the "ESCO coverage" tab to the qualification editor, for every role. */
@@ -13,8 +14,11 @@ class EscoCoverageExtension implements QualificationEditorExtension {
     private final SkillsGapService gap;
     private final OccupationalProfileService profiles;
     private final EscoBrowser browser;
+    private final SkillSuggestions suggestions;
 
-    EscoCoverageExtension(SkillsGapService gap, OccupationalProfileService profiles, EscoBrowser browser) {
+    EscoCoverageExtension(SkillsGapService gap, OccupationalProfileService profiles, EscoBrowser browser,
+                          SkillSuggestions suggestions) {
+        this.suggestions = suggestions;
         this.gap = gap;
         this.profiles = profiles;
         this.browser = browser;
@@ -37,6 +41,6 @@ class EscoCoverageExtension implements QualificationEditorExtension {
 
     @Override
     public com.vaadin.flow.component.Component create(EditorContext context) {
-        return new CoveragePanel(context, gap, profiles, browser);
+        return new CoveragePanel(context, gap, profiles, browser, suggestions);
     }
 }

@@ -63,6 +63,7 @@ public class ReferenceDataView extends VerticalLayout {
     private Received relations;
     private String job;
     private transient Runnable unsubscribe;
+    private final EmbeddingStatusPanel meaning;
 
     record Received(Path file, String name) {
     }
@@ -70,7 +71,8 @@ public class ReferenceDataView extends VerticalLayout {
     public ReferenceDataView(EscoService esco, JobService jobs) {
         this.esco = esco;
         this.jobs = jobs;
-        add(new H2(getTranslation("esco.reference.title")), createRelease(), new H3(getTranslation("esco.reference.import")),
+        this.meaning = new EmbeddingStatusPanel(esco.embeddings(), jobs);
+        add(new H2(getTranslation("esco.reference.title")), createRelease(), meaning, new H3(getTranslation("esco.reference.import")),
                 new Paragraph(getTranslation("esco.reference.help")), createUploads(), createActions(), createProgress(), result,
                 obsolete);
         showRelease();
@@ -224,6 +226,7 @@ public class ReferenceDataView extends VerticalLayout {
             result.add(new Paragraph(getTranslation("esco.reference.done")), counts(status.counts()));
         }
         showRelease();
+        meaning.refresh();
         updateButton();
     }
 

@@ -146,7 +146,7 @@ final class OutcomeRules {
             var reported = new java.util.HashSet<List<String>>();
             double threshold = in.thresholds().nearDuplicateSimilarity();
             byLanguage.forEach((language, statements) -> {
-                for (List<String> group : OutcomeWritingAdvisor.nearDuplicates(statements, threshold)) {
+                for (List<String> group : in.advisor().nearDuplicates(statements, threshold, OutcomeWritingAdvisor.MEANING_DUPLICATE)) {
                     if (reported.add(group)) {
                         out.fail("Outcomes " + String.join(", ", group) + " say (nearly) the same"
                                 + (byLanguage.size() > 1 ? " in \"" + language + "\"" : "")

@@ -38,7 +38,28 @@ class EditorSessionTest {
         public void reload() {
             calls.add("reload");
         }
+
+        @Override
+        public void contentChanged() {
+            calls.add("changed");
+        }
     });
+
+    @Test
+    void skillsAddedByAnExtensionLandInTheWorkingCopyAndMarkItChanged() {
+        String outcome = draft.units.get(0).outcomes.get(1).code;
+        String skill = "http://data.europa.eu/esco/skill/test-added";
+
+        assertThat(session.addSkills(java.util.Map.of(outcome, List.of(skill)))).isTrue();
+        assertThat(session.currentDocument().units().get(0).outcomes().get(1).skills()).containsExactly(skill);
+        assertThat(calls).containsExactly("changed");
+
+        // an unknown outcome changes nothing at all
+        assertThat(session.addSkills(java.util.Map.of(outcome, List.of("http://data.europa.eu/esco/skill/other"),
+                "NO.SUCH", List.of(skill)))).isFalse();
+        assertThat(session.currentDocument().units().get(0).outcomes().get(1).skills()).containsExactly(skill);
+        assertThat(calls).containsExactly("changed");
+    }
 
     @Test
     void extensionsSeeUnsavedEditsAndAreToldOfChangesUntilTheyUnregister() {

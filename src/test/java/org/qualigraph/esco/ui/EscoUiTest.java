@@ -60,6 +60,7 @@ class EscoUiTest extends ViewTest {
         QualificationDocument document;
         final List<Consumer<QualificationDocument>> listeners = new ArrayList<>();
         final List<String> shownOutcomes = new ArrayList<>();
+        final java.util.Map<String, List<String>> added = new java.util.LinkedHashMap<>();
 
         FakeEditor(QualificationDocument document) {
             this.document = document;
@@ -97,6 +98,12 @@ class EscoUiTest extends ViewTest {
 
         @Override
         public void reload() {
+        }
+
+        @Override
+        public boolean addSkills(java.util.Map<String, List<String>> skillsByOutcome) {
+            added.putAll(skillsByOutcome);
+            return true;
         }
 
         void edit(QualificationDocument changed) {
@@ -150,7 +157,7 @@ class EscoUiTest extends ViewTest {
     }
 
     @Test
-    void addToOutcomeLeadsToTheChosenOutcome() {
+    void addToOutcomeAddsTheSkillToAnOutcomeOfTheMatchingDimension() {
         login("designer", "DESIGNER");
         var extension = extensions.stream().filter(e -> e.id().equals("esco-coverage")).findFirst().orElseThrow();
         var editor = new FakeEditor(targeting(GapFixture.document("Add"), List.of(occupation("O1"))));
@@ -158,11 +165,27 @@ class EscoUiTest extends ViewTest {
 
         _click(_find(Button.class, s -> s.withClasses("add-to-outcome")).get(0));
         @SuppressWarnings("unchecked")
-        var select = (com.vaadin.flow.component.select.Select<org.qualigraph.curriculum.OutcomeDocument>)
-                _get(com.vaadin.flow.component.select.Select.class, s -> s.withLabel("Outcome"));
-        select.setValue(editor.document.units().get(1).outcomes().get(0));
-        _click(_get(Button.class, s -> s.withText("Open outcome")));
-        assertThat(editor.shownOutcomes).containsExactly(editor.document.units().get(1).outcomes().get(0).code());
+        var select = (com.vaadin.flow.component.select.Select<org.qualigraph.esco.SkillSuggestions.Placement>)
+                _get(com.vaadin.flow.component.select.Select.class, s -> s.withId("add-to-outcome-choice"));
+        var offered = select.getListDataView().getItems().toList();
+        // the fixture's skills are skill/competence: only SKILLS outcomes are offered (rule ESCO-02), best first
+        assertThat(offered).isNotEmpty().allMatch(p -> p.dimension() != org.qualigraph.curriculum.Dimension.KNOWLEDGE);
+        assertThat(offered).extracting(org.qualigraph.esco.SkillSuggestions.Placement::score)
+                .isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        assertThat(select.getValue()).isEqualTo(offered.get(0));
+        select.setValue(offered.get(offered.size() - 1));
+        _click(_get(Button.class, s -> s.withId("add-to-outcome-confirm")));
+
+        String code = offered.get(offered.size() - 1).outcomeCode();
+        assertThat(editor.added).containsOnlyKeys(code);
+        assertThat(editor.added.get(code)).containsExactly(occupationMissingFirst(editor));
+    }
+
+    /** The first missing essential skill the tab lists (the one the test clicked). */
+    private String occupationMissingFirst(FakeEditor editor) {
+        var label = _find(Div.class, s -> s.withClasses("missing-skill")).get(0).getChildren()
+                .filter(c -> c instanceof Span).map(c -> (Span) c).findFirst().orElseThrow();
+        return label.getElement().getAttribute("title");
     }
 
     @Test

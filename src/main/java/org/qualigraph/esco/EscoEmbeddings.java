@@ -1,0 +1,278 @@
+package org.qualigraph.esco;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.DoubleConsumer;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.Record;
+import org.neo4j.driver.SessionConfig;
+import org.neo4j.driver.Values;
+import org.qualigraph.jobs.JobService;
+import org.qualigraph.jobs.JobState;
+import org.qualigraph.jobs.JobStatus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+
+/**
+ * Sentence vectors of the loaded ESCO skills and occupations, kept on the nodes ({@code embedding}, with a vector
+ * index) so that suggestions and comparisons can search by meaning. Embedding the full release takes minutes on two
+ * cores, so it runs as a background job after every import and at start-up when vectors are missing or were made by
+ * another model; the application is ready before it ends, and until then suggestions use words only. Each vector
+ * carries the hash of the model and the text it was made from, so a re-import re-embeds only concepts whose text
+ * changed.
+ */
+@Service
+public class EscoEmbeddings {
+
+    /** What text of a concept is embedded. The preferred label with the description measured best (benchmarks.md). */
+    public enum Text {
+        LABEL, LABEL_DESCRIPTION, LABEL_ALT_LABELS
+    }
+
+    /** How far the vectors are: concepts that need one, how many have a current one, and a running job if any. */
+    public record Status(long concepts, long embedded, String model, String runningJob) {
+
+        public boolean ready() {
+            return concepts > 0 && embedded >= concepts;
+        }
+    }
+
+    private static final Logger log = LoggerFactory.getLogger(EscoEmbeddings.class);
+    private static final String KNOWN = "n.escoVersion IS NOT NULL AND coalesce(n.obsolete, false) = false";
+    private static final int BATCH = 128;
+    private static final long READY_TTL_NANOS = 30_000_000_000L;
+
+    private final Driver driver;
+    private final SentenceEncoder encoder;
+    private final JobService jobs;
+    private final Text text;
+    private final boolean automatic;
+    private volatile String job;
+    private volatile boolean readyCache;
+    private volatile long readyCheckedAt;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    EscoEmbeddings(Driver driver, SentenceEncoder encoder, JobService jobs,
+                   @org.springframework.beans.factory.annotation.Value("${qualigraph.embeddings.automatic:true}") boolean automatic) {
+        this(driver, encoder, jobs, Text.LABEL_DESCRIPTION, automatic);
+    }
+
+    EscoEmbeddings(Driver driver, SentenceEncoder encoder, JobService jobs, Text text) {
+        this(driver, encoder, jobs, text, false);
+    }
+
+    private EscoEmbeddings(Driver driver, SentenceEncoder encoder, JobService jobs, Text text, boolean automatic) {
+        this.driver = driver;
+        this.encoder = encoder;
+        this.jobs = jobs;
+        this.text = text;
+        this.automatic = automatic;
+    }
+
+    /**
+     * Whether the job starts by itself after an import and at start-up ({@code qualigraph.embeddings.automatic},
+     * default true; the tests switch it off and embed when they choose, so no background job rewrites ESCO nodes
+     * while another test compares them).
+     */
+    public boolean automatic() {
+        return automatic;
+    }
+
+    public SentenceEncoder encoder() {
+        return encoder;
+    }
+
+    /** After a restart (or an upgrade that changed the model) vectors may be missing: make them in the background. */
+    @EventListener(ApplicationReadyEvent.class)
+    void embedMissingAtStart() {
+        if (!automatic) {
+            return;
+        }
+        try {
+            Status status = status();
+            if (status.concepts() > 0 && !status.ready()) {
+                log.info("ESCO is loaded but {} of {} concepts have no current sentence vector; embedding in the background",
+                        status.concepts() - status.embedded(), status.concepts());
+                start();
+            }
+        } catch (RuntimeException e) {
+            log.warn("Could not check the ESCO sentence vectors at start; suggestions use words until they exist", e);
+        }
+    }
+
+    /** Queues the embedding job unless one is already queued or running; returns its id. */
+    public synchronized String start() {
+        String current = job;
+        if (current != null && jobs.status(current).map(s -> s.state() == JobState.RUNNING).orElse(false)) {
+            return current;
+        }
+        readyCache = false;
+        readyCheckedAt = 0;
+        current = jobs.start("ESCO embeddings", context -> {
+            try {
+                embedNow(context::progress).forEach(context::count);
+            } finally {
+                readyCheckedAt = 0;
+            }
+        });
+        job = current;
+        return current;
+    }
+
+    /** The running (or queued) embedding job, if any. */
+    public Optional<JobStatus> runningJob() {
+        String current = job;
+        return current == null ? Optional.empty()
+                : jobs.status(current).filter(s -> s.state() == JobState.RUNNING);
+    }
+
+    public Status status() {
+        var r = read("""
+                CALL () { MATCH (n:EscoSkill) WHERE %1$s AND NOT n:EscoSkillGroup RETURN count(n) AS skills,
+                            count(CASE WHEN n.embeddingModel = $model THEN 1 END) AS skillsDone }
+                CALL () { MATCH (n:EscoOccupation) WHERE %1$s RETURN count(n) AS occupations,
+                            count(CASE WHEN n.embeddingModel = $model THEN 1 END) AS occupationsDone }
+                RETURN skills + occupations AS concepts, skillsDone + occupationsDone AS embedded
+                """.formatted(KNOWN), Map.of("model", encoder.model())).get(0);
+        String running = runningJob().map(JobStatus::id).orElse(null);
+        return new Status(r.get("concepts").asLong(), r.get("embedded").asLong(), encoder.model(), running);
+    }
+
+    /** Whether suggestions can use meaning: every concept has a current vector (cached briefly; cheap to call). */
+    public boolean ready() {
+        long now = System.nanoTime();
+        if (readyCheckedAt == 0 || now - readyCheckedAt > READY_TTL_NANOS) {
+            boolean ready = runningJob().isEmpty() && status().ready();
+            readyCache = ready;
+            readyCheckedAt = now;
+        }
+        return readyCache;
+    }
+
+    /**
+     * Embeds every known skill and occupation whose vector is missing or was made from another text or model, and
+     * returns counts. Synchronous: the job runs it, and so do tests and benchmarks.
+     */
+    public Map<String, Object> embedNow(DoubleConsumer progress) {
+        long start = System.nanoTime();
+        var pending = new ArrayList<Pending>();
+        int unchanged = 0;
+        for (String label : List.of("EscoSkill", "EscoOccupation")) {
+            for (Record r : read("""
+                    MATCH (n:%s) WHERE %s AND NOT n:EscoSkillGroup
+                    RETURN n.uri AS uri, n.label AS label, n.description AS description, n.searchText AS alt,
+                           n.embeddingHash AS hash
+                    """.formatted(label, KNOWN), Map.of())) {
+                String content = text(r.get("label").asString(""), r.get("description").asString(""), r.get("alt").asString(""));
+                String hash = hash(content);
+                if (hash.equals(r.get("hash").asString(null))) {
+                    unchanged++;
+                } else {
+                    pending.add(new Pending(label, r.get("uri").asString(), content, hash));
+                }
+            }
+        }
+        progress.accept(0.01);
+        int done = 0;
+        for (int from = 0; from < pending.size(); from += BATCH) {
+            var batch = pending.subList(from, Math.min(pending.size(), from + BATCH));
+            List<float[]> vectors = encoder.encodeAll(batch.stream().map(Pending::text).toList());
+            write(batch, vectors);
+            done += batch.size();
+            progress.accept(0.01 + 0.99 * done / pending.size());
+        }
+        readyCheckedAt = 0;
+        var counts = new LinkedHashMap<String, Object>();
+        counts.put("embedded", done);
+        counts.put("unchanged", unchanged);
+        counts.put("model", encoder.model());
+        counts.put("seconds", (System.nanoTime() - start) / 1_000_000_000L);
+        log.info("ESCO sentence vectors: {} embedded, {} unchanged in {} s", done, unchanged, counts.get("seconds"));
+        return counts;
+    }
+
+    /** The text a concept is embedded from. */
+    String text(String label, String description, String altLabels) {
+        return switch (text) {
+            case LABEL -> label;
+            case LABEL_DESCRIPTION -> description.isBlank() ? label : label + ". " + description.strip();
+            case LABEL_ALT_LABELS -> altLabels.isBlank() ? label : label + "; " + altLabels.strip().replace('\n', ';');
+        };
+    }
+
+    private String hash(String content) {
+        try {
+            var digest = MessageDigest.getInstance("SHA-256");
+            digest.update(encoder.model().getBytes(StandardCharsets.UTF_8));
+            digest.update((byte) 0);
+            digest.update(content.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest.digest(), 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void write(List<Pending> batch, List<float[]> vectors) {
+        var byLabel = new LinkedHashMap<String, List<Map<String, Object>>>();
+        for (int i = 0; i < batch.size(); i++) {
+            Pending p = batch.get(i);
+            byLabel.computeIfAbsent(p.label(), k -> new ArrayList<>())
+                    .add(Map.of("uri", p.uri(), "hash", p.hash(), "vector", Values.value(vectors.get(i))));
+        }
+        try (var session = driver.session(SessionConfig.defaultConfig())) {
+            byLabel.forEach((label, rows) -> session.executeWriteWithoutResult(tx -> tx.run("""
+                    UNWIND $rows AS row
+                    MATCH (n:%s {uri: row.uri})
+                    CALL db.create.setNodeVectorProperty(n, 'embedding', row.vector)
+                    SET n.embeddingHash = row.hash, n.embeddingModel = $model
+                    """.formatted(label), Map.of("rows", rows, "model", encoder.model())).consume()));
+        }
+    }
+
+    /** The skills nearest in meaning to the vector, best first, with cosine similarity. */
+    List<Nearest> nearestSkills(float[] vector, int limit) {
+        return read("""
+                CALL db.index.vector.queryNodes('esco_skill_embedding', $k, $vector) YIELD node AS n, score
+                WHERE %s AND NOT n:EscoSkillGroup
+                RETURN n.uri AS uri, score
+                """.formatted(KNOWN), Map.of("k", limit, "vector", Values.value(vector))).stream()
+                .map(r -> new Nearest(r.get("uri").asString(), r.get("score").asDouble())).toList();
+    }
+
+    /** Stored vectors of these skills (those that have one). */
+    public Map<String, float[]> skillVectors(java.util.Collection<String> uris) {
+        var result = new LinkedHashMap<String, float[]>();
+        read("MATCH (n:EscoSkill) WHERE n.uri IN $uris AND n.embedding IS NOT NULL RETURN n.uri AS uri, n.embedding AS v",
+                Map.of("uris", List.copyOf(uris))).forEach(r -> {
+                    List<Object> values = r.get("v").asList();
+                    float[] v = new float[values.size()];
+                    for (int i = 0; i < v.length; i++) {
+                        v[i] = ((Number) values.get(i)).floatValue();
+                    }
+                    result.put(r.get("uri").asString(), v);
+                });
+        return result;
+    }
+
+    record Nearest(String uri, double score) {
+    }
+
+    private record Pending(String label, String uri, String text, String hash) {
+    }
+
+    private List<Record> read(String cypher, Map<String, Object> parameters) {
+        try (var session = driver.session(SessionConfig.defaultConfig())) {
+            return session.executeRead(tx -> tx.run(cypher, parameters).list());
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package org.qualigraph.esco;
+
+import java.util.List;
+
+/**
+ * Turns a sentence into a vector whose cosine similarity to another sentence's vector says how close they are in
+ * meaning. One small interface so that the in-process English model can be replaced (e.g. by a multilingual one)
+ * without touching the search, the embedding job or the comparison; the model id is stored with every vector so a
+ * change of model re-embeds everything.
+ */
+public interface SentenceEncoder {
+
+    /** A stable name of the model and its text preparation; stored on embedded nodes. */
+    String model();
+
+    /** Length of the vectors. */
+    int dimensions();
+
+    /** The unit-length vector of one text. */
+    float[] encode(String text);
+
+    /** The vectors of many texts, in order (may use more than one core). */
+    List<float[]> encodeAll(List<String> texts);
+
+    /** Cosine similarity of two unit-length vectors. */
+    static double cosine(float[] a, float[] b) {
+        double dot = 0;
+        double na = 0;
+        double nb = 0;
+        for (int i = 0; i < a.length; i++) {
+            dot += a[i] * b[i];
+            na += a[i] * a[i];
+            nb += b[i] * b[i];
+        }
+        return na == 0 || nb == 0 ? 0 : dot / Math.sqrt(na * nb);
+    }
+}

@@ -1,0 +1,197 @@
+package org.qualigraph.esco;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.Record;
+import org.neo4j.driver.SessionConfig;
+import org.qualigraph.base.BadInputException;
+import org.springframework.stereotype.Service;
+
+/**
+ * ESCO skills that an outcome statement means. Curricula rarely use the words of ESCO's labels ("fit PV modules"
+ * for "install solar panels"), so the statement's sentence vector is compared with every skill's (label and
+ * description) through the vector index, and the full-text index adds what shares the statement's words. The two
+ * rankings are merged by weighted reciprocal-rank fusion, tuned on the labelled set in the tests. Until the
+ * embedding job has run, only words are used and the answer says so.
+ */
+@Service
+public class SkillSuggestions {
+
+    public static final int MAX_LIMIT = 50;
+    public static final int MAX_TEXT = 2_000;
+    private static final String KNOWN = "n.escoVersion IS NOT NULL AND coalesce(n.obsolete, false) = false";
+
+    /** How suggestions are ranked; the evaluation compares all three. */
+    public enum Method {
+        WORDS, MEANING, HYBRID
+    }
+
+    /**
+     * Weighted reciprocal-rank fusion: a candidate scores {@code weight / (k + rank)} in each ranking it is in.
+     * {@code candidates} is how deep each ranking is read.
+     */
+    public record Fusion(int k, double meaningWeight, double wordsWeight, int candidates) {
+        public static final Fusion DEFAULT = new Fusion(20, 1.0, 0.5, 60);
+    }
+
+    /** One suggested skill; {@code matchedBy} holds "meaning" and/or "words". */
+    public record Suggestion(String uri, String label, String skillType, String reuseLevel, double score,
+                             List<String> matchedBy) {
+    }
+
+    /** The suggestions and whether meaning took part (false while the sentence vectors are not ready). */
+    public record Result(List<Suggestion> skills, boolean byMeaning) {
+    }
+
+    /** An outcome where a skill could be mapped, and how close its statement is to the skill (cosine, -1..1). */
+    public record Placement(String outcomeCode, String unitCode, org.qualigraph.curriculum.Dimension dimension,
+                            String statement, double score) {
+    }
+
+    private final Driver driver;
+    private final EscoEmbeddings embeddings;
+
+    SkillSuggestions(Driver driver, EscoEmbeddings embeddings) {
+        this.driver = driver;
+        this.embeddings = embeddings;
+    }
+
+    /** Checks the request as the API takes it and answers the best {@code limit} skills. */
+    public Result suggest(String text, int limit) {
+        if (text == null || text.isBlank()) {
+            throw new BadInputException("text", "the outcome statement is empty; write the text to find skills for");
+        }
+        if (text.length() > MAX_TEXT) {
+            throw new BadInputException("text", "the text is longer than " + MAX_TEXT + " characters");
+        }
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw new BadInputException("limit", "must be a whole number from 1 to " + MAX_LIMIT + ", got " + limit);
+        }
+        boolean meaning = embeddings.ready();
+        return new Result(rank(text, limit, meaning ? Method.HYBRID : Method.WORDS, Fusion.DEFAULT), meaning);
+    }
+
+    /** Ranks with the given method and fusion, without checks (evaluation and benchmarks). */
+    public List<Suggestion> rank(String text, int limit, Method method, Fusion fusion) {
+        int depth = Math.max(limit, fusion.candidates());
+        List<String> byWords = method == Method.MEANING ? List.of() : words(text, depth);
+        List<String> byMeaning = method == Method.WORDS ? List.of()
+                : embeddings.nearestSkills(embeddings.encoder().encode(text), depth).stream().map(EscoEmbeddings.Nearest::uri).toList();
+        var scores = new LinkedHashMap<String, Double>();
+        var matched = new HashMap<String, List<String>>();
+        fuse(byMeaning, fusion.meaningWeight(), fusion.k(), "meaning", scores, matched);
+        fuse(byWords, fusion.wordsWeight(), fusion.k(), "words", scores, matched);
+        double best = (method == Method.WORDS ? 0 : fusion.meaningWeight()) + (method == Method.MEANING ? 0 : fusion.wordsWeight());
+        double max = best / (fusion.k() + 1);
+        List<String> top = scores.entrySet().stream()
+                .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                .limit(limit).map(Map.Entry::getKey).toList();
+        Map<String, Record> details = details(top);
+        var result = new ArrayList<Suggestion>();
+        for (String uri : top) {
+            Record r = details.get(uri);
+            if (r == null) {
+                continue;
+            }
+            double score = Math.round(scores.get(uri) / max * 1000) / 1000.0;
+            result.add(new Suggestion(uri, r.get("label").asString(), r.get("skillType").asString(null),
+                    r.get("reuseLevel").asString(null), score, List.copyOf(matched.get(uri))));
+        }
+        return result;
+    }
+
+    /**
+     * The outcomes of the document where the skill belongs, closest in meaning first: only outcomes of the dimension
+     * that rule ESCO-02 expects (knowledge concepts in KNOWLEDGE, skills and competences in SKILLS or
+     * RESPONSIBILITY_AUTONOMY). The skill is compared by its stored vector, or by its label and description when the
+     * embedding job has not reached it yet.
+     */
+    public List<Placement> placements(org.qualigraph.curriculum.QualificationDocument document, String skillUri) {
+        var rows = read("MATCH (n:EscoSkill {uri: $uri}) RETURN n.label AS label, n.description AS description, "
+                + "n.skillType AS skillType, n.searchText AS alt", Map.of("uri", skillUri));
+        String skillType = rows.isEmpty() ? null : rows.get(0).get("skillType").asString(null);
+        var candidates = new ArrayList<org.qualigraph.curriculum.OutcomeDocument>();
+        var units = new HashMap<String, String>();
+        for (var unit : document.units()) {
+            for (var outcome : unit.outcomes()) {
+                if (fits(skillType, outcome.dimension())) {
+                    candidates.add(outcome);
+                    units.put(outcome.code(), unit.code());
+                }
+            }
+        }
+        if (candidates.isEmpty()) {
+            return List.of();
+        }
+        float[] skill = embeddings.skillVectors(List.of(skillUri)).get(skillUri);
+        if (skill == null) {
+            Record r = rows.isEmpty() ? null : rows.get(0);
+            skill = embeddings.encoder().encode(r == null ? skillUri : embeddings.text(r.get("label").asString(""),
+                    r.get("description").asString(""), r.get("alt").asString("")));
+        }
+        List<float[]> statements = embeddings.encoder().encodeAll(candidates.stream()
+                .map(o -> org.qualigraph.curriculum.Texts.display(o.statement())).toList());
+        var result = new ArrayList<Placement>();
+        for (int i = 0; i < candidates.size(); i++) {
+            var o = candidates.get(i);
+            result.add(new Placement(o.code(), units.get(o.code()), o.dimension(), org.qualigraph.curriculum.Texts.display(o.statement()),
+                    Math.round(SentenceEncoder.cosine(skill, statements.get(i)) * 1000) / 1000.0));
+        }
+        result.sort(java.util.Comparator.comparingDouble(Placement::score).reversed());
+        return result;
+    }
+
+    /** Rule ESCO-02: knowledge goes to KNOWLEDGE outcomes, skills and competences to SKILLS or RESPONSIBILITY_AUTONOMY. */
+    static boolean fits(String skillType, org.qualigraph.curriculum.Dimension dimension) {
+        if (skillType == null || dimension == null) {
+            return true;
+        }
+        boolean knowledge = "knowledge".equals(skillType);
+        return knowledge == (dimension == org.qualigraph.curriculum.Dimension.KNOWLEDGE);
+    }
+
+    private static void fuse(List<String> ranking, double weight, int k, String name, Map<String, Double> scores,
+                             Map<String, List<String>> matched) {
+        for (int i = 0; i < ranking.size(); i++) {
+            String uri = ranking.get(i);
+            scores.merge(uri, weight / (k + i + 1), Double::sum);
+            matched.computeIfAbsent(uri, u -> new ArrayList<>(2)).add(name);
+        }
+    }
+
+    /** Skills sharing the most meaningful words of the text (any word may match; more and rarer words rank higher). */
+    List<String> words(String text, int limit) {
+        String lucene = EscoQuery.lucene(EscoQuery.words(text, true), false);
+        if (lucene == null) {
+            return List.of();
+        }
+        return read("""
+                CALL db.index.fulltext.queryNodes('esco_skill_search', $q, {limit: $fetch}) YIELD node AS n, score
+                WHERE %s AND NOT n:EscoSkillGroup
+                RETURN n.uri AS uri
+                ORDER BY score DESC, size(n.label) ASC LIMIT $limit
+                """.formatted(KNOWN), Map.of("q", lucene, "fetch", limit + 100, "limit", limit)).stream()
+                .map(r -> r.get("uri").asString()).toList();
+    }
+
+    private Map<String, Record> details(List<String> uris) {
+        var result = new HashMap<String, Record>();
+        if (!uris.isEmpty()) {
+            read("""
+                    MATCH (n:EscoSkill) WHERE n.uri IN $uris
+                    RETURN n.uri AS uri, n.label AS label, n.skillType AS skillType, n.reuseLevel AS reuseLevel
+                    """, Map.of("uris", uris)).forEach(r -> result.put(r.get("uri").asString(), r));
+        }
+        return result;
+    }
+
+    private List<Record> read(String cypher, Map<String, Object> parameters) {
+        try (var session = driver.session(SessionConfig.defaultConfig())) {
+            return session.executeRead(tx -> tx.run(cypher, parameters).list());
+        }
+    }
+}

@@ -1,0 +1,124 @@
+package org.qualigraph.esco;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.qualigraph.curriculum.OutcomeDocument;
+import org.qualigraph.curriculum.QualificationDocument;
+import org.qualigraph.curriculum.QualificationService;
+import org.qualigraph.support.Documents;
+import org.qualigraph.support.IntegrationTest;
+import org.qualigraph.support.TestUsers;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * Recognition and suggestion endpoints over HTTP with the real sentence model: two qualifications worded differently
+ * (and with outcome codes that do not line up) are paired by meaning; bad suggestion requests are 400s naming the field.
+ */
+class RecognitionApiTest extends IntegrationTest {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    ObjectMapper json;
+    @Autowired
+    QualificationService qualifications;
+
+    @Test
+    void pairsOutcomesByMeaningNotByCodeAndListsWhatOnlyOneSideHas() throws Exception {
+        var a = qualifications.create(with(Documents.generated("Solar installer A", 1, 3), List.of(
+                "Explain how photovoltaic modules convert sunlight into electricity",
+                "Mount solar panels on pitched roofs with the manufacturer's mounting rails",
+                "Take responsibility for working safely at height on scaffolds")), "designer");
+        var b = qualifications.create(with(Documents.generated("Solar installer B", 1, 3), List.of(
+                "Bake bread, rolls and pastries in a commercial oven",
+                "Describe the working principle of solar cells that turn light into electric current",
+                "Fit PV modules to sloping roofs using the rail system")), "designer");
+
+        var answer = read(get("/api/qualifications/" + a.id() + "/comparison/" + b.id()), 200);
+
+        assertThat(answer.get("a").asText()).isEqualTo(a.id());
+        assertThat(answer.get("b").asText()).isEqualTo(b.id());
+        var pairs = new ArrayList<String>();
+        answer.get("pairs").forEach(p -> pairs.add(p.get("a").asText() + "=" + p.get("b").asText()));
+        assertThat(pairs).containsExactlyInAnyOrder("U1.K1=U1.S2", "U1.S2=U1.R3");
+        answer.get("pairs").forEach(p -> {
+            assertThat(p.get("score").asDouble()).isBetween(RecognitionService.PAIR_THRESHOLD, 1.0);
+            assertThat(p.get("eqfLevels")).hasSize(2);
+            assertThat(p.get("sharedSkills").isArray()).isTrue();
+        });
+        assertThat(answer.get("onlyInA").get(0).asText()).isEqualTo("U1.R3");
+        assertThat(answer.get("onlyInB").get(0).asText()).isEqualTo("U1.K1");
+        assertThat(answer.get("units").get(0).get("credits").get(0).asInt()).isEqualTo(10);
+        assertThat(answer.get("units").get(0).get("hours").get(1).asInt()).isEqualTo(270);
+
+        read(get("/api/qualifications/" + a.id() + "/comparison/no-such-id"), 404);
+        var report = mvc.perform(get("/api/qualifications/" + a.id() + "/comparison/" + b.id() + "/report?format=pdf")
+                .header(HttpHeaders.AUTHORIZATION, TestUsers.basic(TestUsers.REVIEWER))).andReturn().getResponse();
+        assertThat(report.getStatus()).isEqualTo(200);
+        assertThat(new String(report.getContentAsByteArray(), 0, 5)).isEqualTo("%PDF-");
+        assertThat(read(get("/api/qualifications/" + a.id() + "/comparison/" + b.id() + "/report?format=doc"), 400)
+                .get("message").asText()).contains("format");
+    }
+
+    @Test
+    void badSuggestionRequestsAreRefusedNamingTheField() throws Exception {
+        for (var bad : Map.of(
+                "{\"text\":\"\"}", "text",
+                "{\"text\":\"   \",\"limit\":5}", "text",
+                "{\"limit\":5}", "text",
+                "{\"text\":" + json.writeValueAsString("x".repeat(SkillSuggestions.MAX_TEXT + 1)) + "}", "text",
+                "{\"text\":42}", "text",
+                "{\"text\":\"weld pipes\",\"limit\":0}", "limit",
+                "{\"text\":\"weld pipes\",\"limit\":51}", "limit",
+                "{\"text\":\"weld pipes\",\"limit\":\"ten\"}", "limit",
+                "{\"text\":\"weld pipes\",\"limit\":2.5}", "limit",
+                "{\"text\":\"weld pipes\",\"colour\":\"red\"}", "colour").entrySet()) {
+            var error = read(post("/api/esco/skill-suggestions").contentType(MediaType.APPLICATION_JSON).content(bad.getKey()), 400);
+            assertThat(error.get("message").asText()).as(bad.getKey()).contains(bad.getValue());
+        }
+        var ok = read(post("/api/esco/skill-suggestions").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"text\":\"Weld steel pipes\",\"limit\":3}"), 200);
+        assertThat(ok.isArray()).isTrue();
+        assertThat(ok.size()).isLessThanOrEqualTo(3);
+    }
+
+    @Test
+    void curriculumSuggestionsListEveryOutcomeWithoutASkill() throws Exception {
+        var doc = qualifications.create(Documents.generated("Mapping", 2, 2), "designer");
+        var answer = read(get("/api/qualifications/" + doc.id() + "/skill-suggestions?limit=3"), 200);
+        assertThat(answer).hasSize(4);
+        assertThat(answer.get(0).get("outcome").asText()).isEqualTo("U1.K1");
+        assertThat(answer.get(0).get("suggestions").size()).isLessThanOrEqualTo(3);
+        assertThat(read(get("/api/qualifications/" + doc.id() + "/skill-suggestions?limit=0"), 400).get("message").asText())
+                .contains("limit");
+    }
+
+    private JsonNode read(org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request, int status) throws Exception {
+        var response = mvc.perform(request.header(HttpHeaders.AUTHORIZATION, TestUsers.basic(TestUsers.REVIEWER)))
+                .andReturn().getResponse();
+        assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(status);
+        return json.readTree(response.getContentAsString());
+    }
+
+    private static QualificationDocument with(QualificationDocument doc, List<String> statements) {
+        var unit = doc.units().get(0);
+        var outcomes = new ArrayList<OutcomeDocument>();
+        for (int i = 0; i < unit.outcomes().size(); i++) {
+            var o = unit.outcomes().get(i);
+            outcomes.add(new OutcomeDocument(o.id(), o.code(), o.dimension(), Map.of("en", statements.get(i)), o.eqfLevel(),
+                    o.skills(), o.keyCompetences()));
+        }
+        return doc.withUnits(List.of(unit.withOutcomes(outcomes)));
+    }
+}
