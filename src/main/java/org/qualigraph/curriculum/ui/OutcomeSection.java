@@ -14,6 +14,7 @@ import com.vaadin.flow.data.value.ValueChangeMode;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Supplier;
+import org.qualigraph.base.EnumLabels;
 import org.qualigraph.curriculum.Dimension;
 import org.qualigraph.curriculum.KeyCompetence;
 import org.qualigraph.curriculum.QualificationDocument;
@@ -114,6 +115,7 @@ class OutcomeSection extends VerticalLayout {
         var competences = new MultiSelectComboBox<KeyCompetence>(getTranslation("curriculum.ui.outcome.keyCompetences"));
         competences.addClassName("outcome-competences");
         competences.setItems(KeyCompetence.values());
+        competences.setItemLabelGenerator(EnumLabels::of);
         competences.setValue(outcome.keyCompetences);
         competences.addValueChangeListener(e -> {
             outcome.keyCompetences = new java.util.LinkedHashSet<>(e.getValue());

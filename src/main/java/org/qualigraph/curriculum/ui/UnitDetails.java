@@ -13,6 +13,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
+import org.qualigraph.base.EnumLabels;
 import org.qualigraph.curriculum.AssessmentMethod;
 import org.qualigraph.curriculum.Dimension;
 import org.qualigraph.curriculum.QualificationDocument;
@@ -134,6 +135,7 @@ class UnitDetails extends VerticalLayout {
             var setting = new Select<WblSetting>();
             setting.setLabel(getTranslation("curriculum.ui.period.setting"));
             setting.setItems(WblSetting.values());
+            setting.setItemLabelGenerator(EnumLabels::of);
             setting.setValue(period.setting);
             setting.addValueChangeListener(e -> {
                 period.setting = e.getValue();
@@ -170,6 +172,7 @@ class UnitDetails extends VerticalLayout {
             var method = new Select<AssessmentMethod>();
             method.setLabel(getTranslation("curriculum.ui.assessment.method"));
             method.setItems(AssessmentMethod.values());
+            method.setItemLabelGenerator(EnumLabels::of);
             method.setValue(assessment.method);
             method.addValueChangeListener(e -> {
                 assessment.method = e.getValue();
