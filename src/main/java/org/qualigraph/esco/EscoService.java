@@ -243,6 +243,17 @@ public class EscoService implements EscoCatalog, SkillCatalog, OccupationCatalog
         return result;
     }
 
+    @Override
+    public Map<String, String> descriptions(Collection<String> uris) {
+        var result = new LinkedHashMap<String, String>();
+        skills(uris).forEach((uri, skill) -> {
+            if (skill.description() != null && !skill.description().isBlank()) {
+                result.put(uri, skill.description());
+            }
+        });
+        return result;
+    }
+
     /** Skills matching the most meaningful words of the statement (any word may match; more matches rank higher). */
     @Override
     public List<SkillRef> suggestForStatement(String statement, int limit) {

@@ -71,6 +71,8 @@ public class QualificationEditorView extends VerticalLayout implements BeforeEnt
     private final Div unitsTab = new Div();
     private final Button save = new Button();
     private final Button reload = new Button();
+    private final Button help = new Button();
+    private final Div helpPanel = new Div();
     private final Map<Tab, Runnable> lazyTabs = new HashMap<>();
 
     private String id;
@@ -104,7 +106,17 @@ public class QualificationEditorView extends VerticalLayout implements BeforeEnt
             if (create != null) {
                 create.run();
             }
+            if (helpPanel.isVisible()) {
+                showHelp();
+            }
         });
+        helpPanel.setId("help-panel");
+        helpPanel.setVisible(false);
+        helpPanel.getElement().setAttribute("role", "complementary");
+        helpPanel.getStyle().set("background", "var(--lumo-contrast-5pct)").set("padding", "var(--lumo-space-s) var(--lumo-space-m)")
+                .set("border-radius", "var(--lumo-border-radius-m)").set("box-sizing", "border-box");
+        helpPanel.setWidthFull();
+        addComponentAtIndex(1, helpPanel);
     }
 
     private Component createHeader() {
@@ -124,16 +136,56 @@ public class QualificationEditorView extends VerticalLayout implements BeforeEnt
         reload.addClickListener(e -> confirmDiscard(this::reload));
         badges.setAlignItems(FlexComponent.Alignment.CENTER);
         badges.setSpacing(true);
-        var right = new HorizontalLayout(badges, reload, save);
+        help.setText(getTranslation("curriculum.ui.help"));
+        help.setIcon(com.vaadin.flow.component.icon.VaadinIcon.QUESTION_CIRCLE_O.create());
+        help.setId("editor-help");
+        help.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        help.addClickListener(e -> toggleHelp());
+        var right = new HorizontalLayout(badges, help, reload, save);
         right.setAlignItems(FlexComponent.Alignment.CENTER);
         // the buttons and badges keep their size; the title side wraps instead of sliding under them
         right.getStyle().set("flex-shrink", "0");
         badges.getStyle().set("flex-shrink", "0");
         var header = new HorizontalLayout(new VerticalLayout(new HorizontalLayout(heading, status), totals), right);
         header.setWidthFull();
+        header.setId("editor-header");
         header.setAlignItems(FlexComponent.Alignment.CENTER);
         header.setJustifyContentMode(FlexComponent.JustifyContentMode.BETWEEN);
+        // title, status and Save stay in view while the profile or a long unit scrolls underneath
+        header.getStyle().set("position", "sticky").set("top", "0").set("z-index", "3")
+                .set("background", "var(--lumo-base-color)").set("flex-wrap", "wrap")
+                .set("border-bottom", "1px solid var(--lumo-contrast-10pct)");
         return header;
+    }
+
+    /** The help for the tab in view: a few sentences and a link to the user guide's section, opened in a new tab. */
+    private void toggleHelp() {
+        helpPanel.setVisible(!helpPanel.isVisible());
+        if (helpPanel.isVisible()) {
+            showHelp();
+        }
+    }
+
+    private void showHelp() {
+        helpPanel.removeAll();
+        String tab = tabs.getSelectedTab() == null ? "tab-profile" : tabs.getSelectedTab().getId().orElse("tab-profile");
+        String key = "curriculum.ui.help." + tab.substring("tab-".length());
+        String text = getTranslation(key);
+        if (text == null || text.isBlank() || text.contains(key)) {
+            text = getTranslation("curriculum.ui.help.default");
+        }
+        String section = getTranslation("curriculum.ui.help.section." + tab.substring("tab-".length()));
+        if (section == null || section.isBlank() || section.contains("curriculum.ui.help.section.")) {
+            section = "building-a-qualification";
+        }
+        var guide = new com.vaadin.flow.component.html.Anchor("help#" + section, getTranslation("curriculum.ui.help.more"));
+        guide.setTarget("_blank");
+        guide.setId("help-guide-link");
+        var close = new Button(com.vaadin.flow.component.icon.VaadinIcon.CLOSE_SMALL.create(), e -> helpPanel.setVisible(false));
+        close.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
+        close.setAriaLabel(getTranslation("curriculum.ui.close"));
+        close.getStyle().set("float", "right");
+        helpPanel.add(close, new Paragraph(text), guide);
     }
 
     private static Tab tab(String tabId, String label) {
