@@ -55,27 +55,28 @@ class ProfilePlainLanguageTest extends ViewTest {
         login("designer", "DESIGNER");
         UI.getCurrent().navigate("qualifications/" + created.id());
         _click(_get(Button.class, spec -> spec.withId("nqf-levels-add")));
+        var nqf = _get(RowListEditor.class, spec -> spec.withId("nqf-levels"));
         @SuppressWarnings("unchecked")
-        ComboBox<String> country = _get(ComboBox.class, spec -> spec.withLabel("Country"));
+        ComboBox<String> country = last(_find(nqf, ComboBox.class, spec -> spec.withLabel("Country")));
         assertThat(ComboBoxKt.getSuggestions(country)).contains("Germany (DE)", "Austria (AT)", "Greece (GR)");
-        ComboBoxKt.selectByLabel(country, "Germany (DE)");
+        ComboBoxKt.selectByLabel(country, "Austria (AT)");
 
         _click(_get(Button.class, spec -> spec.withId("save")));
 
-        var level = _get(TextField.class, spec -> spec.withLabel("Level"));
+        var level = last(_find(nqf, TextField.class, spec -> spec.withLabel("Level")));
         assertThat(level.isInvalid()).as("the empty level is marked").isTrue();
         assertThat(level.getErrorMessage()).isEqualTo("The national level is required (e.g. \"4\").");
         var error = _get(Div.class, spec -> spec.withId("editor-error"));
         assertThat(error.getElement().getTextRecursively()).doesNotContainPattern(INTERNAL);
-        assertThat(service.get(created.id()).nqfLevels()).isEmpty();
+        assertThat(service.get(created.id()).nqfLevels()).as("nothing saved").hasSize(1);
 
         _setValue(level, "4");
         _click(_get(Button.class, spec -> spec.withId("save")));
 
         assertThat(_find(Div.class, spec -> spec.withId("editor-error"))).as("no old error next to the saved state").isEmpty();
-        assertThat(service.get(created.id()).nqfLevels()).singleElement().satisfies(nqf -> {
-            assertThat(nqf.country()).isEqualTo("DE");
-            assertThat(nqf.level()).isEqualTo("4");
+        assertThat(service.get(created.id()).nqfLevels()).hasSize(2).last().satisfies(added -> {
+            assertThat(added.country()).isEqualTo("AT");
+            assertThat(added.level()).isEqualTo("4");
         });
     }
 
@@ -95,5 +96,10 @@ class ProfilePlainLanguageTest extends ViewTest {
 
         assertThat(text).isEqualTo("Unit U2 › outcome U2.K1 › EQF level: Must be between 1 and 8.");
         assertThat(ProblemText.unitIndex("units[1].outcomes[0].eqfLevel")).isEqualTo(1);
+    }
+
+    private static <T> T last(java.util.List<T> found) {
+        assertThat(found).isNotEmpty();
+        return found.get(found.size() - 1);
     }
 }
