@@ -39,4 +39,9 @@ public interface SkillCatalog {
 
     /** Essential skills of the document's target occupations that no outcome covers yet. */
     List<SkillRef> uncoveredEssentialSkills(QualificationDocument document, int limit);
+
+    /** ESCO's description of each known skill, for the hover text of a skill chip; unknown URIs are left out. */
+    default Map<String, String> descriptions(Collection<String> uris) {
+        return Map.of();
+    }
 }

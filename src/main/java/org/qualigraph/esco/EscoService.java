@@ -21,6 +21,7 @@ import org.neo4j.driver.Record;
 import org.neo4j.driver.SessionConfig;
 import org.neo4j.driver.Value;
 import org.qualigraph.base.BadInputException;
+import org.qualigraph.curriculum.OccupationCatalog;
 import org.qualigraph.curriculum.OutcomeDocument;
 import org.qualigraph.curriculum.QualificationDocument;
 import org.qualigraph.curriculum.SkillCatalog;
@@ -38,7 +39,7 @@ import org.springframework.stereotype.Service;
  * ({@code escoVersion} set) and not obsolete, so placeholders created by curricula for URIs never count.
  */
 @Service
-public class EscoService implements EscoCatalog, SkillCatalog {
+public class EscoService implements EscoCatalog, SkillCatalog, OccupationCatalog {
 
     /** The job kind of ESCO imports: one runs at a time across every instance over the database. */
     public static final String IMPORT_JOB_KIND = "esco-import";
@@ -196,6 +197,30 @@ public class EscoService implements EscoCatalog, SkillCatalog {
                 .toList();
     }
 
+    @Override
+    public List<OccupationRef> findOccupations(String query, int limit) {
+        String lucene = EscoQuery.lucene(EscoQuery.words(query, false), true);
+        if (lucene == null) {
+            return List.of();
+        }
+        return read("""
+                CALL db.index.fulltext.queryNodes('esco_occupation_search', $q, {limit: $fetch}) YIELD node AS n, score
+                WHERE %s
+                RETURN n.uri AS uri, n.label AS label, n.altLabels AS altLabels, n.iscoGroup AS iscoGroup
+                ORDER BY score DESC, size(n.label) ASC LIMIT $limit
+                """.formatted(KNOWN), Map.of("q", lucene, "fetch", limit + 50, "limit", limit)).stream()
+                .map(r -> new OccupationRef(r.get("uri").asString(), r.get("label").asString(), strings(r.get("altLabels")),
+                        r.get("iscoGroup").asString(null)))
+                .toList();
+    }
+
+    @Override
+    public Map<String, OccupationRef> describeOccupations(Collection<String> uris) {
+        var result = new LinkedHashMap<String, OccupationRef>();
+        occupations(uris).forEach((uri, o) -> result.put(uri, new OccupationRef(uri, o.label(), o.altLabels(), o.iscoGroup())));
+        return result;
+    }
+
     private List<SkillHit> skillQuery(String lucene, int limit, SkillFilter filter) {
         if (lucene == null) {
             return List.of();
@@ -233,6 +258,17 @@ public class EscoService implements EscoCatalog, SkillCatalog {
     public Map<String, SkillRef> describe(Collection<String> uris) {
         var result = new LinkedHashMap<String, SkillRef>();
         skills(uris).forEach((uri, skill) -> result.put(uri, new SkillRef(uri, skill.label(), skill.skillType(), skill.reuseLevel())));
+        return result;
+    }
+
+    @Override
+    public Map<String, String> descriptions(Collection<String> uris) {
+        var result = new LinkedHashMap<String, String>();
+        skills(uris).forEach((uri, skill) -> {
+            if (skill.description() != null && !skill.description().isBlank()) {
+                result.put(uri, skill.description());
+            }
+        });
         return result;
     }
 

@@ -373,6 +373,32 @@ public final class OutcomeWritingAdvisor {
         return verbs;
     }
 
+    /**
+     * What to tell a designer about the main verb of a statement at an EQF level.
+     *
+     * @param verb        the verb found (null when the statement starts with none)
+     * @param band        its Bloom band (null when vague or missing)
+     * @param expected    the bands the level usually asks for
+     * @param suggestions verbs from those bands, never the one criticised
+     */
+    public record VerbAdvice(String verb, Bloom band, List<Bloom> expected, List<String> suggestions) {
+    }
+
+    /**
+     * Advice on the verb only when something is wrong with it: it is vague, missing, or its band lies outside what the
+     * level asks for (beyond {@code tolerance} bands, as LO-03 judges it). A verb inside the band, or one the lexicon
+     * does not know, gets no advice, so the help never criticises a verb it would itself recommend.
+     */
+    public static Optional<VerbAdvice> verbAdvice(Analysis analysis, int eqfLevel, int tolerance) {
+        boolean wrongBand = analysis.band() != null && !fits(analysis.band(), eqfLevel, tolerance);
+        if (!analysis.vague() && !analysis.noVerb() && !wrongBand) {
+            return Optional.empty();
+        }
+        String verb = analysis.mainVerb();
+        var suggestions = suggestedVerbs(eqfLevel).stream().filter(v -> verb == null || !v.equalsIgnoreCase(verb)).toList();
+        return Optional.of(new VerbAdvice(verb, analysis.band(), bandsFor(eqfLevel), suggestions));
+    }
+
     /** Normalised content tokens of a statement: lower case, accents kept, stop words and punctuation dropped. */
     public static Set<String> contentTokens(String text) {
         var set = new java.util.TreeSet<String>();

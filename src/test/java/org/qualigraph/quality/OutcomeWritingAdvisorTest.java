@@ -78,4 +78,40 @@ class OutcomeWritingAdvisorTest {
         assertThat(groups).containsExactly(java.util.List.of("U1.K1", "U2.K1", "U3.K1"));
         assertThat(OutcomeWritingAdvisor.similarity(statements.get("U1.K1"), statements.get("U4.S1"))).isLessThan(0.2);
     }
+
+    @Test
+    void aVerbInsideTheLevelsBandGetsNoAdviceEvenWhenTheStatementIsFlaggedForItsStructure() {
+        // "explain" is understand, which EQF 4 asks for: the old help said "EQF 4 usually asks [understand, apply]; try: explain"
+        var fitting = advisor.analyse("Explain the refrigeration cycle", "en");
+        assertThat(fitting.structureProblems(6)).isNotEmpty();
+        assertThat(OutcomeWritingAdvisor.verbAdvice(fitting, 4, 0)).isEmpty();
+    }
+
+    @Test
+    void aVerbOutsideTheBandIsFlaggedAndNeverSuggestedBackToTheDesigner() {
+        var tooLow = advisor.analyse("List the parts of a heat pump according to the manual", "en");
+        var advice = OutcomeWritingAdvisor.verbAdvice(tooLow, 6, 0).orElseThrow();
+        assertThat(advice.verb()).isEqualTo("list");
+        assertThat(advice.band()).isEqualTo(Bloom.REMEMBER);
+        assertThat(advice.expected()).containsExactly(Bloom.ANALYSE, Bloom.EVALUATE);
+        assertThat(advice.suggestions()).isNotEmpty().doesNotContain("list");
+
+        // the same verb at a level whose band includes it: nothing to say; with a tolerance of one band neither
+        assertThat(OutcomeWritingAdvisor.verbAdvice(tooLow, 1, 0)).isEmpty();
+        assertThat(OutcomeWritingAdvisor.verbAdvice(advisor.analyse("Explain the cycle in a heat pump", "en"), 5, 1)).isEmpty();
+    }
+
+    @Test
+    void aVagueVerbIsFlaggedAndTheSuggestionsLeaveItOut() {
+        var vague = advisor.analyse("Understand the refrigeration cycle of heat pumps", "en");
+        var advice = OutcomeWritingAdvisor.verbAdvice(vague, 2, 0).orElseThrow();
+        assertThat(advice.band()).isNull();
+        assertThat(advice.suggestions()).isNotEmpty().noneMatch(v -> v.equalsIgnoreCase(advice.verb()));
+        for (int level = 1; level <= 8; level++) {
+            for (String verb : OutcomeWritingAdvisor.suggestedVerbs(level)) {
+                var suggested = advisor.analyse(verb + " the refrigeration cycle using the manual", "en");
+                assertThat(OutcomeWritingAdvisor.verbAdvice(suggested, level, 0)).as("%s at EQF %d", verb, level).isEmpty();
+            }
+        }
+    }
 }

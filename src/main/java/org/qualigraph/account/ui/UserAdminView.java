@@ -56,7 +56,7 @@ public class UserAdminView extends VerticalLayout {
     private Grid<UserInfo> createGrid() {
         grid.setId("user-grid");
         grid.addColumn(UserInfo::username).setHeader(getTranslation("account.ui.username")).setKey("username");
-        grid.addColumn(u -> String.join(", ", new TreeSet<>(u.roles()))).setHeader(getTranslation("account.ui.roles"))
+        grid.addColumn(u -> String.join(", ", new TreeSet<>(u.roles()).stream().map(this::roleLabel).toList())).setHeader(getTranslation("account.ui.roles"))
                 .setKey("roles");
         grid.addColumn(u -> getTranslation(u.enabled() ? "account.ui.yes" : "account.ui.no"))
                 .setHeader(getTranslation("account.ui.enabled")).setKey("enabled");
@@ -91,9 +91,17 @@ public class UserAdminView extends VerticalLayout {
         var password = new PasswordField(getTranslation("account.ui.password"));
         password.setId("user-password");
         password.setHelperText(getTranslation("account.ui.password.help"));
-        var roles = roles(Set.of(Roles.DESIGNER));
+        // no role is preselected: a reviewer account must not come out as a designer too because nobody unticked it
+        var roles = roles(Set.of());
+        roles.setRequired(true);
+        roles.addValueChangeListener(e -> roles.setInvalid(false));
         dialog.add(new FormLayout(username, password, roles));
         var save = new Button(getTranslation("account.ui.create"), e -> attempt(() -> {
+            if (roles.getValue().isEmpty()) {
+                roles.setErrorMessage(getTranslation("account.ui.roles.required"));
+                roles.setInvalid(true);
+                return;
+            }
             accounts.create(username.getValue().strip(), password.getValue(), new LinkedHashSet<>(roles.getValue()));
             dialog.close();
             refresh();
@@ -161,6 +169,7 @@ public class UserAdminView extends VerticalLayout {
         var roles = new CheckboxGroup<String>(getTranslation("account.ui.roles"));
         roles.setId("user-roles");
         roles.setItems(ROLES);
+        roles.setItemLabelGenerator(this::roleLabel);
         roles.setValue(new LinkedHashSet<>(selected));
         return roles;
     }
@@ -189,5 +198,9 @@ public class UserAdminView extends VerticalLayout {
 
     private void refresh() {
         grid.setItems(accounts.list());
+    }
+
+    private String roleLabel(String role) {
+        return getTranslation("account.role." + role);
     }
 }

@@ -10,6 +10,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.qualigraph.base.EnumLabels;
 import org.qualigraph.curriculum.QualificationDocument;
 import org.qualigraph.curriculum.QualificationType;
 
@@ -27,6 +28,7 @@ class CreateQualificationDialog extends Dialog {
         type.setLabel(getTranslation("curriculum.ui.type"));
         type.setId("new-type");
         type.setItems(QualificationType.values());
+        type.setItemLabelGenerator(EnumLabels::of);
         type.setValue(QualificationType.IVET);
         var eqf = new IntegerField(getTranslation("curriculum.ui.eqf"));
         eqf.setId("new-eqf");

@@ -14,6 +14,7 @@ import com.vaadin.flow.data.value.ValueChangeMode;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Supplier;
+import org.qualigraph.base.EnumLabels;
 import org.qualigraph.curriculum.Dimension;
 import org.qualigraph.curriculum.KeyCompetence;
 import org.qualigraph.curriculum.QualificationDocument;
@@ -114,6 +115,7 @@ class OutcomeSection extends VerticalLayout {
         var competences = new MultiSelectComboBox<KeyCompetence>(getTranslation("curriculum.ui.outcome.keyCompetences"));
         competences.addClassName("outcome-competences");
         competences.setItems(KeyCompetence.values());
+        competences.setItemLabelGenerator(EnumLabels::of);
         competences.setValue(outcome.keyCompetences);
         competences.addValueChangeListener(e -> {
             outcome.keyCompetences = new java.util.LinkedHashSet<>(e.getValue());
@@ -136,6 +138,7 @@ class OutcomeSection extends VerticalLayout {
                 .set("padding", "var(--lumo-space-s)").set("margin-bottom", "var(--lumo-space-s)").set("width", "100%")
                 .set("box-sizing", "border-box");
         if (editable) {
+            enableDragAndDrop(card, outcome);
             var remove = new Button(getTranslation("curriculum.ui.outcome.remove"), VaadinIcon.TRASH.create(), e -> {
                 unit.outcomes.remove(outcome);
                 unit.periods.forEach(p -> p.outcomes.remove(outcome.code));
@@ -148,6 +151,40 @@ class OutcomeSection extends VerticalLayout {
             card.add(remove);
         }
         return card;
+    }
+
+    /**
+     * An outcome is moved by dragging its handle onto another outcome of the same dimension: it then takes that
+     * outcome's place. Only the handle is draggable, so selecting text in the fields still works.
+     */
+    private void enableDragAndDrop(Div card, OutcomeDraft outcome) {
+        var handle = VaadinIcon.ELLIPSIS_DOTS_V.create();
+        handle.addClassName("outcome-drag-handle");
+        handle.getElement().setAttribute("title", getTranslation("curriculum.ui.outcome.drag"));
+        handle.getElement().setAttribute("aria-hidden", "true");
+        handle.getStyle().set("cursor", "grab").set("color", "var(--lumo-secondary-text-color)").set("float", "right");
+        var source = com.vaadin.flow.component.dnd.DragSource.create(handle);
+        source.setDragData(outcome);
+        var target = com.vaadin.flow.component.dnd.DropTarget.create(card);
+        target.addDropListener(e -> e.getDragData().ifPresent(data -> {
+            if (data instanceof OutcomeDraft moved) {
+                moveOutcome(moved, outcome);
+            }
+        }));
+        card.addComponentAsFirst(handle);
+    }
+
+    /** Puts {@code moved} where {@code target} is, among the outcomes of this dimension. */
+    void moveOutcome(OutcomeDraft moved, OutcomeDraft target) {
+        if (moved == target || moved.dimension != dimension || !unit.outcomes.contains(moved) || !unit.outcomes.contains(target)) {
+            return;
+        }
+        int from = unit.outcomes.indexOf(moved);
+        int to = unit.outcomes.indexOf(target);
+        unit.outcomes.remove(from);
+        unit.outcomes.add(to, moved);
+        refresh();
+        onStructureChange.run();
     }
 
     /** Puts the keyboard focus on the outcome's code field, when it is in this section. */

@@ -30,6 +30,8 @@ import org.qualigraph.base.BadInputException;
 import org.qualigraph.base.ConflictException;
 import org.qualigraph.base.FieldProblem;
 import org.qualigraph.base.MainLayout;
+import org.qualigraph.base.EnumLabels;
+import org.qualigraph.curriculum.OccupationCatalog;
 import org.qualigraph.curriculum.QualificationDocument;
 import org.qualigraph.curriculum.QualificationEditorExtension;
 import org.qualigraph.curriculum.QualificationService;
@@ -52,9 +54,12 @@ public class QualificationEditorView extends VerticalLayout implements BeforeEnt
 
     /** The id of the review workflow's editor extension (quality module), where withdraw and revocation are done. */
     private static final String REVIEW_EXTENSION = "review";
+    /** The query parameter the ESCO browser's "Use as target occupation" passes. */
+    public static final String TARGET_PARAMETER = "target";
 
     private final transient QualificationService service;
     private final transient SkillCatalog catalog;
+    private final transient OccupationCatalog occupations;
     private final transient List<QualificationEditorExtension> extensions;
     private final Span heading = new Span();
     private final Span status = new Span();
@@ -66,6 +71,8 @@ public class QualificationEditorView extends VerticalLayout implements BeforeEnt
     private final Div unitsTab = new Div();
     private final Button save = new Button();
     private final Button reload = new Button();
+    private final Button help = new Button();
+    private final Div helpPanel = new Div();
     private final Map<Tab, Runnable> lazyTabs = new HashMap<>();
 
     private String id;
@@ -76,11 +83,14 @@ public class QualificationEditorView extends VerticalLayout implements BeforeEnt
     private Map<String, List<org.qualigraph.curriculum.QualificationSummary>> shared = Map.of();
     private boolean editable;
     private boolean dirty;
+    private boolean leaveWarning;
 
     public QualificationEditorView(QualificationService service, ObjectProvider<SkillCatalog> catalog,
+                                   ObjectProvider<OccupationCatalog> occupations,
                                    ObjectProvider<QualificationEditorExtension> extensions) {
         this.service = service;
         this.catalog = catalog.getIfAvailable();
+        this.occupations = occupations.getIfAvailable();
         Set<String> roles = CurrentUser.roles();
         this.extensions = extensions.orderedStream().filter(e -> e.visibleTo(roles))
                 .sorted(java.util.Comparator.comparingInt(QualificationEditorExtension::order)).toList();
@@ -96,7 +106,17 @@ public class QualificationEditorView extends VerticalLayout implements BeforeEnt
             if (create != null) {
                 create.run();
             }
+            if (helpPanel.isVisible()) {
+                showHelp();
+            }
         });
+        helpPanel.setId("help-panel");
+        helpPanel.setVisible(false);
+        helpPanel.getElement().setAttribute("role", "complementary");
+        helpPanel.getStyle().set("background", "var(--lumo-contrast-5pct)").set("padding", "var(--lumo-space-s) var(--lumo-space-m)")
+                .set("border-radius", "var(--lumo-border-radius-m)").set("box-sizing", "border-box");
+        helpPanel.setWidthFull();
+        addComponentAtIndex(1, helpPanel);
     }
 
     private Component createHeader() {
@@ -116,16 +136,56 @@ public class QualificationEditorView extends VerticalLayout implements BeforeEnt
         reload.addClickListener(e -> confirmDiscard(this::reload));
         badges.setAlignItems(FlexComponent.Alignment.CENTER);
         badges.setSpacing(true);
-        var right = new HorizontalLayout(badges, reload, save);
+        help.setText(getTranslation("curriculum.ui.help"));
+        help.setIcon(com.vaadin.flow.component.icon.VaadinIcon.QUESTION_CIRCLE_O.create());
+        help.setId("editor-help");
+        help.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        help.addClickListener(e -> toggleHelp());
+        var right = new HorizontalLayout(badges, help, reload, save);
         right.setAlignItems(FlexComponent.Alignment.CENTER);
         // the buttons and badges keep their size; the title side wraps instead of sliding under them
         right.getStyle().set("flex-shrink", "0");
         badges.getStyle().set("flex-shrink", "0");
         var header = new HorizontalLayout(new VerticalLayout(new HorizontalLayout(heading, status), totals), right);
         header.setWidthFull();
+        header.setId("editor-header");
         header.setAlignItems(FlexComponent.Alignment.CENTER);
         header.setJustifyContentMode(FlexComponent.JustifyContentMode.BETWEEN);
+        // title, status and Save stay in view while the profile or a long unit scrolls underneath
+        header.getStyle().set("position", "sticky").set("top", "0").set("z-index", "3")
+                .set("background", "var(--lumo-base-color)").set("flex-wrap", "wrap")
+                .set("border-bottom", "1px solid var(--lumo-contrast-10pct)");
         return header;
+    }
+
+    /** The help for the tab in view: a few sentences and a link to the user guide's section, opened in a new tab. */
+    private void toggleHelp() {
+        helpPanel.setVisible(!helpPanel.isVisible());
+        if (helpPanel.isVisible()) {
+            showHelp();
+        }
+    }
+
+    private void showHelp() {
+        helpPanel.removeAll();
+        String tab = tabs.getSelectedTab() == null ? "tab-profile" : tabs.getSelectedTab().getId().orElse("tab-profile");
+        String key = "curriculum.ui.help." + tab.substring("tab-".length());
+        String text = getTranslation(key);
+        if (text == null || text.isBlank() || text.contains(key)) {
+            text = getTranslation("curriculum.ui.help.default");
+        }
+        String section = getTranslation("curriculum.ui.help.section." + tab.substring("tab-".length()));
+        if (section == null || section.isBlank() || section.contains("curriculum.ui.help.section.")) {
+            section = "building-a-qualification";
+        }
+        var guide = new com.vaadin.flow.component.html.Anchor("help#" + section, getTranslation("curriculum.ui.help.more"));
+        guide.setTarget("_blank");
+        guide.setId("help-guide-link");
+        var close = new Button(com.vaadin.flow.component.icon.VaadinIcon.CLOSE_SMALL.create(), e -> helpPanel.setVisible(false));
+        close.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
+        close.setAriaLabel(getTranslation("curriculum.ui.close"));
+        close.getStyle().set("float", "right");
+        helpPanel.add(close, new Paragraph(text), guide);
     }
 
     private static Tab tab(String tabId, String label) {
@@ -148,6 +208,25 @@ public class QualificationEditorView extends VerticalLayout implements BeforeEnt
         session = new EditorSession(id, this);
         load(document.get());
         addExtensionTabs();
+        event.getLocation().getQueryParameters().getSingleParameter(TARGET_PARAMETER).ifPresent(this::addTargetOccupation);
+    }
+
+    /**
+     * "Use as target occupation" in the ESCO browser opens the editor with {@code ?target=<occupation URI>}: the
+     * occupation joins the working copy (not yet saved) and the profile tab shows it.
+     */
+    private void addTargetOccupation(String uri) {
+        if (!editable || !SkillPicker.isHttpUri(uri)) {
+            return;
+        }
+        tabs.setSelectedIndex(0);
+        if (draft.targetOccupations.stream().anyMatch(t -> uri.equals(t.uri))) {
+            return;
+        }
+        form.addTargetOccupation(uri);
+        var notification = Notification.show(getTranslation("curriculum.ui.targets.addedFromBrowser"), 6000,
+                Notification.Position.BOTTOM_START);
+        notification.setId("target-added");
     }
 
     private void addExtensionTabs() {
@@ -165,13 +244,13 @@ public class QualificationEditorView extends VerticalLayout implements BeforeEnt
         draft = DraftMapper.toDraft(document);
         editable = CurrentUser.isDesigner() && QualificationService.isContentEditable(document.status());
         heading.setText(document.displayTitle());
-        status.setText(document.status() == null ? "" : document.status().name());
+        status.setText(EnumLabels.of(document.status()));
         save.setEnabled(editable);
         messages.removeAll();
         if (!editable) {
             messages.add(readOnlyNote(document.status()));
         }
-        form = new QualificationForm(draft, editable, this::changed);
+        form = new QualificationForm(draft, editable, occupations, this::changed);
         profileTab.removeAll();
         profileTab.add(form);
         shared = new HashMap<>(service.sharedUnits(id));
@@ -184,6 +263,7 @@ public class QualificationEditorView extends VerticalLayout implements BeforeEnt
             units.select(selectedUnit);
         }
         dirty = false;
+        setLeaveWarning(false);
         updateTotals();
     }
 
@@ -235,6 +315,7 @@ public class QualificationEditorView extends VerticalLayout implements BeforeEnt
 
     private void changed() {
         dirty = true;
+        setLeaveWarning(editable);
         heading.setText(org.qualigraph.curriculum.Texts.display(draft.title));
         updateTotals();
         session.fireChanged();
@@ -250,6 +331,8 @@ public class QualificationEditorView extends VerticalLayout implements BeforeEnt
         if (!editable) {
             return;
         }
+        clearError();
+        form.clearProblems();
         if (!form.writeIfValid() || !units.writeIfValid()) {
             error(getTranslation("curriculum.ui.save.invalid"));
             return;
@@ -293,9 +376,11 @@ public class QualificationEditorView extends VerticalLayout implements BeforeEnt
     private void showProblems(List<FieldProblem> problems) {
         var rest = form.showProblems(problems);
         if (!rest.isEmpty() || problems.isEmpty()) {
-            var text = new StringBuilder(getTranslation("curriculum.ui.save.problems"));
-            rest.forEach(p -> text.append("\n").append(p.field()).append(": ").append(p.message()));
-            error(text.toString());
+            var lines = new java.util.ArrayList<String>();
+            rest.forEach(p -> lines.add(ProblemText.describe(p, draft, this::getTranslation)));
+            error(getTranslation("curriculum.ui.save.problems"), lines);
+            rest.stream().map(p -> ProblemText.unitIndex(p.field())).filter(i -> i >= 0 && i < draft.units.size())
+                    .findFirst().ifPresent(i -> showUnit(draft.units.get(i).code));
         } else {
             tabs.setSelectedIndex(0);
             error(getTranslation("curriculum.ui.save.invalid"));
@@ -318,9 +403,32 @@ public class QualificationEditorView extends VerticalLayout implements BeforeEnt
     }
 
     private void error(String message) {
-        var notification = Notification.show(message, 10000, Notification.Position.MIDDLE);
-        notification.addThemeVariants(NotificationVariant.LUMO_ERROR);
-        notification.setId("editor-error");
+        error(message, List.of());
+    }
+
+    /**
+     * Why a save was refused, shown above the tabs (not over the form) until the next save or reload; the fields
+     * concerned are marked as well. Only one such message is ever shown.
+     */
+    private void error(String message, List<String> details) {
+        clearError();
+        var box = new Div();
+        box.setId("editor-error");
+        box.getElement().setAttribute("role", "alert");
+        box.getStyle().set("background", "var(--lumo-error-color-10pct)").set("color", "var(--lumo-error-text-color)")
+                .set("padding", "var(--lumo-space-s) var(--lumo-space-m)").set("border-radius", "var(--lumo-border-radius-m)");
+        box.add(new Span(message));
+        if (!details.isEmpty()) {
+            var list = new com.vaadin.flow.component.html.UnorderedList();
+            details.forEach(d -> list.add(new com.vaadin.flow.component.html.ListItem(d)));
+            list.getStyle().set("margin", "var(--lumo-space-xs) 0 0 0");
+            box.add(list);
+        }
+        messages.add(box);
+    }
+
+    private void clearError() {
+        messages.getChildren().filter(c -> "editor-error".equals(c.getId().orElse(null))).toList().forEach(messages::remove);
     }
 
     private void confirmDiscard(Runnable action) {
@@ -340,19 +448,46 @@ public class QualificationEditorView extends VerticalLayout implements BeforeEnt
     @Override
     public void beforeLeave(BeforeLeaveEvent event) {
         if (dirty && editable) {
+            // A postponed navigation pauses the browser's router until the server proceeds or cancels it: "Stay" (or
+            // Escape) must cancel, otherwise every later menu click waits for an answer that never comes.
             var action = event.postpone();
             var dialog = new ConfirmDialog(getTranslation("curriculum.ui.unsaved.title"),
                     getTranslation("curriculum.ui.unsaved.text"), getTranslation("curriculum.ui.unsaved.discard"),
                     e -> {
                         dirty = false;
+                        setLeaveWarning(false);
                         action.proceed();
                     });
             dialog.setCancelable(true);
             dialog.setCancelText(getTranslation("curriculum.ui.unsaved.stay"));
+            dialog.addCancelListener(e -> action.cancel());
             dialog.setConfirmButtonTheme("error primary");
             dialog.setId("unsaved-dialog");
             dialog.open();
         }
+    }
+
+    /**
+     * Asks the browser to warn before a reload or closing the tab while there are unsaved edits (the router guard above
+     * only covers navigation inside the app). Browsers show their own wording; the handler only has to cancel the event.
+     */
+    private void setLeaveWarning(boolean on) {
+        if (leaveWarning == on) {
+            return;
+        }
+        leaveWarning = on;
+        getUI().or(() -> java.util.Optional.ofNullable(com.vaadin.flow.component.UI.getCurrent()))
+                .ifPresent(ui -> ui.getPage().executeJs(on
+                        ? "if (!window.qgUnsavedGuard) { window.qgUnsavedGuard = e => { e.preventDefault();"
+                        + " e.returnValue = ''; }; window.addEventListener('beforeunload', window.qgUnsavedGuard); }"
+                        : "if (window.qgUnsavedGuard) { window.removeEventListener('beforeunload', window.qgUnsavedGuard);"
+                        + " window.qgUnsavedGuard = null; }"));
+    }
+
+    @Override
+    protected void onDetach(com.vaadin.flow.component.DetachEvent detachEvent) {
+        setLeaveWarning(false);
+        super.onDetach(detachEvent);
     }
 
     boolean hasUnsavedChanges() {

@@ -1,6 +1,5 @@
 package org.qualigraph.curriculum.ui;
 
-import com.vaadin.flow.component.HasValue;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.H4;
@@ -14,15 +13,16 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.qualigraph.base.EnumLabels;
 import org.qualigraph.base.FieldProblem;
 import org.qualigraph.curriculum.CreditSystem;
 import org.qualigraph.curriculum.Ecosystem;
 import org.qualigraph.curriculum.IscedF;
+import org.qualigraph.curriculum.OccupationCatalog;
 import org.qualigraph.curriculum.OrganisationKind;
 import org.qualigraph.curriculum.QualificationType;
 import org.qualigraph.curriculum.ui.QualificationDraft.BodyDraft;
 import org.qualigraph.curriculum.ui.QualificationDraft.NqfDraft;
-import org.qualigraph.curriculum.ui.QualificationDraft.UriDraft;
 
 /**
  * The profile of a qualification. Plain fields go through a buffered {@link Binder}: each valid change is written
@@ -33,12 +33,16 @@ import org.qualigraph.curriculum.ui.QualificationDraft.UriDraft;
 class QualificationForm extends FormLayout {
 
     private final Binder<QualificationDraft> binder = new Binder<>(QualificationDraft.class);
-    private final Map<String, HasValue<?, ?>> fieldsByPath = new java.util.HashMap<>();
+    private final Map<String, Object> fieldsByPath = new java.util.HashMap<>();
     private final MultilingualField title;
+    private final FieldPaths rowFields = new FieldPaths();
+    private final OccupationCatalog occupations;
     private QualificationDraft draft;
+    private OccupationPicker targets;
 
-    QualificationForm(QualificationDraft draft, boolean editable, Runnable onChange) {
+    QualificationForm(QualificationDraft draft, boolean editable, OccupationCatalog occupations, Runnable onChange) {
         this.draft = draft;
+        this.occupations = occupations;
         setId("qualification-form");
         setResponsiveSteps(new ResponsiveStep("0", 1), new ResponsiveStep("40em", 2));
 
@@ -63,6 +67,7 @@ class QualificationForm extends FormLayout {
         type.setLabel(getTranslation("curriculum.ui.type"));
         type.setId("type");
         type.setItems(QualificationType.values());
+        type.setItemLabelGenerator(EnumLabels::of);
         type.setEmptySelectionAllowed(true);
         binder.forField(type).bind(QualificationDraft::getType, QualificationDraft::setType);
 
@@ -84,6 +89,7 @@ class QualificationForm extends FormLayout {
         ecosystem.setLabel(getTranslation("curriculum.ui.ecosystem"));
         ecosystem.setId("ecosystem");
         ecosystem.setItems(Ecosystem.values());
+        ecosystem.setItemLabelGenerator(EnumLabels::of);
         ecosystem.setEmptySelectionAllowed(true);
         binder.forField(ecosystem).bind(QualificationDraft::getEcosystem, QualificationDraft::setEcosystem);
 
@@ -91,6 +97,7 @@ class QualificationForm extends FormLayout {
         creditSystem.setLabel(getTranslation("curriculum.ui.creditSystem"));
         creditSystem.setId("credit-system");
         creditSystem.setItems(CreditSystem.values());
+        creditSystem.setItemLabelGenerator(EnumLabels::of);
         creditSystem.setEmptySelectionAllowed(true);
         binder.forField(creditSystem).bind(QualificationDraft::getCreditSystem, QualificationDraft::setCreditSystem);
 
@@ -137,20 +144,33 @@ class QualificationForm extends FormLayout {
         return valid;
     }
 
-    /** Shows server-side problems at their fields; returns those that belong to no field of this form. */
+    /**
+     * Shows server-side problems at their fields (the row fields of NQF levels, awarding bodies and targets included);
+     * returns those that belong to no field of this form.
+     */
     List<FieldProblem> showProblems(List<FieldProblem> problems) {
         var rest = new ArrayList<FieldProblem>();
-        for (var problem : problems) {
+        for (var problem : rowFields.mark(problems)) {
             String root = problem.field() == null ? "" : problem.field().split("[.\\[]", 2)[0];
             var field = fieldsByPath.get(root);
             if (field instanceof com.vaadin.flow.component.HasValidation validation) {
-                validation.setErrorMessage(problem.message());
+                validation.setErrorMessage(FieldPaths.sentence(problem.message()));
                 validation.setInvalid(true);
             } else {
                 rest.add(problem);
             }
         }
         return rest;
+    }
+
+    /** Adds a target occupation to the working copy, as if picked here. */
+    void addTargetOccupation(String uri) {
+        targets.add(uri);
+    }
+
+    /** Clears the marks of an earlier refused save. */
+    void clearProblems() {
+        rowFields.clear();
     }
 
     MultilingualField titleField() {
@@ -160,10 +180,15 @@ class QualificationForm extends FormLayout {
     private com.vaadin.flow.component.Component createNqfLevels(boolean editable, Runnable onChange) {
         var editor = new RowListEditor<>("nqf-levels", getTranslation("curriculum.ui.nqf.add"), draft.nqfLevels,
                 NqfDraft::new, (row, changed) -> {
-            var country = text(getTranslation("curriculum.ui.country"), row.country, "6em", editable, v -> row.country = v, changed);
-            var level = text(getTranslation("curriculum.ui.nqf.level"), row.level, "6em", editable, v -> row.level = v, changed);
-            var uri = text(getTranslation("curriculum.ui.uri"), row.uri, "28em", editable, v -> row.uri = v, changed);
-            return new com.vaadin.flow.component.orderedlayout.HorizontalLayout(country, level, uri);
+            var country = country(row.country, editable, v -> row.country = v, changed);
+            var level = text(getTranslation("curriculum.ui.nqf.level"), row.level, "8em", editable, v -> row.level = v, changed);
+            var uri = text(getTranslation("curriculum.ui.uri"), row.uri, "24em", editable, v -> row.uri = v, changed);
+            uri.setMaxWidth("100%");
+            String path = "nqfLevels[%d].";
+            rowFields.register(() -> path.formatted(draft.nqfLevels.indexOf(row)) + "country", country);
+            rowFields.register(() -> path.formatted(draft.nqfLevels.indexOf(row)) + "level", level);
+            rowFields.register(() -> path.formatted(draft.nqfLevels.indexOf(row)) + "uri", uri);
+            return wrapping(country, level, uri);
         }, onChange, editable);
         return section("curriculum.ui.nqf", editor);
     }
@@ -172,10 +197,12 @@ class QualificationForm extends FormLayout {
         var editor = new RowListEditor<>("awarding-bodies", getTranslation("curriculum.ui.bodies.add"), draft.awardingBodies,
                 BodyDraft::new, (row, changed) -> {
             var name = text(getTranslation("curriculum.ui.name"), row.name, "20em", editable, v -> row.name = v, changed);
-            var country = text(getTranslation("curriculum.ui.country"), row.country, "6em", editable, v -> row.country = v, changed);
+            name.setMaxWidth("100%");
+            var country = country(row.country, editable, v -> row.country = v, changed);
             var kind = new Select<OrganisationKind>();
             kind.setLabel(getTranslation("curriculum.ui.bodies.kind"));
             kind.setItems(OrganisationKind.values());
+            kind.setItemLabelGenerator(EnumLabels::of);
             kind.setEmptySelectionAllowed(true);
             kind.setValue(row.kind);
             kind.setReadOnly(!editable);
@@ -183,24 +210,44 @@ class QualificationForm extends FormLayout {
                 row.kind = e.getValue();
                 changed.run();
             });
-            return new com.vaadin.flow.component.orderedlayout.HorizontalLayout(name, country, kind);
+            String path = "awardingBodies[%d].";
+            rowFields.register(() -> path.formatted(draft.awardingBodies.indexOf(row)) + "name", name);
+            rowFields.register(() -> path.formatted(draft.awardingBodies.indexOf(row)) + "country", country);
+            return wrapping(name, country, kind);
         }, onChange, editable);
         return section("curriculum.ui.bodies", editor);
     }
 
     private com.vaadin.flow.component.Component createTargets(boolean editable, Runnable onChange) {
-        var editor = new RowListEditor<>("target-occupations", getTranslation("curriculum.ui.targets.add"),
-                draft.targetOccupations, () -> new UriDraft(""), (row, changed) -> {
-            var uri = text(getTranslation("curriculum.ui.targets.uri"), row.uri, "32em", editable, v -> row.uri = v, changed);
-            uri.setPlaceholder("http://data.europa.eu/esco/occupation/...");
-            uri.addValueChangeListener(e -> {
-                boolean ok = e.getValue().isBlank() || SkillPicker.isHttpUri(e.getValue().strip());
-                uri.setInvalid(!ok);
-                uri.setErrorMessage(ok ? null : getTranslation("curriculum.ui.skills.baduri"));
-            });
-            return uri;
-        }, onChange, editable);
-        return section("curriculum.ui.targets", editor);
+        var picker = new OccupationPicker(draft.targetOccupations, occupations, editable, onChange);
+        targets = picker;
+        fieldsByPath.put("targetOccupations", picker);
+        return section("curriculum.ui.targets", picker);
+    }
+
+    private com.vaadin.flow.component.combobox.ComboBox<String> country(String value, boolean editable,
+                                                                         java.util.function.Consumer<String> setter,
+                                                                         Runnable changed) {
+        var country = Countries.field(getTranslation("curriculum.ui.country"), value, getLocale());
+        country.setWidth("14em");
+        country.setReadOnly(!editable);
+        country.addValueChangeListener(e -> {
+            setter.accept(e.getValue());
+            country.setInvalid(false);
+            changed.run();
+        });
+        return country;
+    }
+
+    /** Fields side by side while they fit, wrapping onto the next line on a narrow screen instead of running off. */
+    static com.vaadin.flow.component.orderedlayout.FlexLayout wrapping(com.vaadin.flow.component.Component... fields) {
+        var row = new com.vaadin.flow.component.orderedlayout.FlexLayout(fields);
+        row.setFlexWrap(com.vaadin.flow.component.orderedlayout.FlexLayout.FlexWrap.WRAP);
+        row.setAlignItems(com.vaadin.flow.component.orderedlayout.FlexComponent.Alignment.BASELINE);
+        row.getStyle().set("gap", "0 var(--lumo-space-m)");
+        row.setWidthFull();
+        row.setMinWidth("0");
+        return row;
     }
 
     static TextField text(String label, String value, String width, boolean editable,

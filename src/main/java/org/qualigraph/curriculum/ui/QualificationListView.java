@@ -21,6 +21,7 @@ import com.vaadin.flow.router.RouteParameters;
 import jakarta.annotation.security.PermitAll;
 import java.util.Map;
 import java.util.stream.IntStream;
+import org.qualigraph.base.EnumLabels;
 import org.qualigraph.base.BadInputException;
 import org.qualigraph.base.ConflictException;
 import org.qualigraph.base.MainLayout;
@@ -70,6 +71,7 @@ public class QualificationListView extends VerticalLayout {
         typeFilter.setId("type-filter");
         typeFilter.setLabel(getTranslation("curriculum.ui.type"));
         typeFilter.setItems(QualificationType.values());
+        typeFilter.setItemLabelGenerator(EnumLabels::of);
         typeFilter.setEmptySelectionAllowed(true);
         typeFilter.setEmptySelectionCaption(getTranslation("curriculum.ui.list.filter.any"));
         typeFilter.addValueChangeListener(e -> refresh());
@@ -77,6 +79,7 @@ public class QualificationListView extends VerticalLayout {
         statusFilter.setId("status-filter");
         statusFilter.setLabel(getTranslation("curriculum.ui.status"));
         statusFilter.setItems(QualificationStatus.values());
+        statusFilter.setItemLabelGenerator(EnumLabels::of);
         statusFilter.setEmptySelectionAllowed(true);
         statusFilter.setEmptySelectionCaption(getTranslation("curriculum.ui.list.filter.any"));
         statusFilter.addValueChangeListener(e -> refresh());
@@ -101,9 +104,9 @@ public class QualificationListView extends VerticalLayout {
                 .setKey("title");
         grid.addColumn(QualificationSummary::eqfLevel).setHeader(getTranslation("curriculum.ui.eqf")).setAutoWidth(true)
                 .setKey("eqf");
-        grid.addColumn(QualificationSummary::type).setHeader(getTranslation("curriculum.ui.type")).setAutoWidth(true)
+        grid.addColumn(q -> EnumLabels.of(q.type())).setHeader(getTranslation("curriculum.ui.type")).setAutoWidth(true)
                 .setKey("type");
-        grid.addColumn(QualificationSummary::status).setHeader(getTranslation("curriculum.ui.status")).setAutoWidth(true)
+        grid.addColumn(q -> EnumLabels.of(q.status())).setHeader(getTranslation("curriculum.ui.status")).setAutoWidth(true)
                 .setKey("status");
         grid.addColumn(QualificationSummary::version).setHeader(getTranslation("curriculum.ui.version")).setAutoWidth(true)
                 .setKey("version");

@@ -64,9 +64,13 @@ class RowListEditor<T> extends VerticalLayout {
             rows.add(none);
         }
         for (T item : items) {
-            var row = new HorizontalLayout(rowFactory.apply(item, onChange));
+            var fields = rowFactory.apply(item, onChange);
+            var row = new HorizontalLayout(fields);
             row.setWidthFull();
             row.setAlignItems(FlexComponent.Alignment.BASELINE);
+            // the fields take the room left by the remove button and wrap inside it rather than push it off-screen
+            row.setFlexGrow(1, fields);
+            fields.getElement().getStyle().set("min-width", "0");
             if (editable) {
                 var remove = new Button(VaadinIcon.TRASH.create(), e -> {
                     items.remove(item);
@@ -76,6 +80,7 @@ class RowListEditor<T> extends VerticalLayout {
                 remove.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR);
                 remove.setAriaLabel(getTranslation("curriculum.ui.remove"));
                 remove.addClassName("remove-row");
+                remove.getStyle().set("flex-shrink", "0");
                 row.add(remove);
             }
             rows.add(row);

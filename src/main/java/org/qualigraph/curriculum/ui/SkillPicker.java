@@ -49,6 +49,7 @@ class SkillPicker extends VerticalLayout {
         setPadding(false);
         setSpacing(false);
         chips.setFlexWrap(FlexLayout.FlexWrap.WRAP);
+        chips.getElement().setAttribute("role", "list");
         chips.getStyle().set("gap", "var(--lumo-space-xs)");
         add(chips);
         if (editable) {
@@ -80,8 +81,11 @@ class SkillPicker extends VerticalLayout {
                 e -> openSuggestions());
         suggest.addClassName("skill-suggest");
         suggest.addThemeVariants(ButtonVariant.LUMO_SMALL);
+        search.setMaxWidth("100%");
         var row = new HorizontalLayout(search, suggest);
         row.setAlignItems(FlexComponent.Alignment.BASELINE);
+        row.setWidthFull();
+        row.getStyle().set("flex-wrap", "wrap");
         return row;
     }
 
@@ -189,12 +193,18 @@ class SkillPicker extends VerticalLayout {
     private void refreshChips() {
         chips.removeAll();
         Map<String, SkillRef> known = catalog == null || skills.isEmpty() ? Map.of() : catalog.describe(skills);
+        Map<String, String> descriptions = catalog == null || skills.isEmpty() ? Map.of() : catalog.descriptions(skills);
         for (String uri : List.copyOf(skills)) {
             var ref = known.get(uri);
+            String name = ref == null || ref.label() == null ? uri : ref.label();
             var chip = new Span(ref == null ? uri : describe(ref));
             chip.getElement().getThemeList().add("badge pill");
             chip.addClassName("skill-chip");
-            chip.setTitle(uri);
+            // hover shows what the skill means; screen readers hear its name, not its URI
+            chip.setTitle(descriptions.containsKey(uri) ? name + " – " + descriptions.get(uri) + "\n" + uri : uri);
+            chip.getElement().setAttribute("aria-label", name);
+            chip.getElement().setAttribute("role", "listitem");
+            chip.getElement().setAttribute("data-uri", uri);
             if (editable) {
                 var remove = new Button(VaadinIcon.CLOSE_SMALL.create(), e -> {
                     skills.remove(uri);
@@ -202,7 +212,7 @@ class SkillPicker extends VerticalLayout {
                     onChange.run();
                 });
                 remove.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_SMALL);
-                remove.setAriaLabel(getTranslation("curriculum.ui.remove") + " " + uri);
+                remove.setAriaLabel(getTranslation("curriculum.ui.remove") + " " + name);
                 chip.add(remove);
             }
             chips.add(chip);

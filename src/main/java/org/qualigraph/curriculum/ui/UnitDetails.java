@@ -4,7 +4,6 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
-import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
@@ -13,6 +12,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
+import org.qualigraph.base.EnumLabels;
 import org.qualigraph.curriculum.AssessmentMethod;
 import org.qualigraph.curriculum.Dimension;
 import org.qualigraph.curriculum.QualificationDocument;
@@ -134,6 +134,7 @@ class UnitDetails extends VerticalLayout {
             var setting = new Select<WblSetting>();
             setting.setLabel(getTranslation("curriculum.ui.period.setting"));
             setting.setItems(WblSetting.values());
+            setting.setItemLabelGenerator(EnumLabels::of);
             setting.setValue(period.setting);
             setting.addValueChangeListener(e -> {
                 period.setting = e.getValue();
@@ -151,7 +152,8 @@ class UnitDetails extends VerticalLayout {
                     v -> period.outcomes = v, changed);
             hours.setReadOnly(!editable);
             setting.setReadOnly(!editable);
-            var row = new HorizontalLayout(code, hours, setting, description, served);
+            description.setMaxWidth("100%");
+            var row = QualificationForm.wrapping(code, hours, setting, description, served);
             row.addClassName("period");
             return row;
         }, onChange, editable);
@@ -170,6 +172,7 @@ class UnitDetails extends VerticalLayout {
             var method = new Select<AssessmentMethod>();
             method.setLabel(getTranslation("curriculum.ui.assessment.method"));
             method.setItems(AssessmentMethod.values());
+            method.setItemLabelGenerator(EnumLabels::of);
             method.setValue(assessment.method);
             method.addValueChangeListener(e -> {
                 assessment.method = e.getValue();
@@ -192,7 +195,7 @@ class UnitDetails extends VerticalLayout {
                     v -> assessment.outcomes = v, changed);
             method.setReadOnly(!editable);
             weight.setReadOnly(!editable);
-            var row = new HorizontalLayout(code, method, weight, assessed);
+            var row = QualificationForm.wrapping(code, method, weight, assessed);
             row.addClassName("assessment");
             return row;
         }, onChange, editable);
@@ -206,6 +209,7 @@ class UnitDetails extends VerticalLayout {
         chooser.setItems(codes);
         chooser.setValue(value);
         chooser.setWidth("18em");
+        chooser.setMaxWidth("100%");
         chooser.setReadOnly(!editable);
         chooser.addValueChangeListener(e -> {
             setter.accept(new LinkedHashSet<>(e.getValue()));

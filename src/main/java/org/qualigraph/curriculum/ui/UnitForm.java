@@ -9,6 +9,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.binder.Binder;
 import java.math.BigDecimal;
 import java.util.List;
+import org.qualigraph.base.EnumLabels;
 import org.qualigraph.curriculum.DeliveryMode;
 
 /**
@@ -61,6 +62,7 @@ class UnitForm extends FormLayout {
         var delivery = new MultiSelectComboBox<DeliveryMode>(getTranslation("curriculum.ui.deliveryModes"));
         delivery.setId("unit-delivery");
         delivery.setItems(DeliveryMode.values());
+        delivery.setItemLabelGenerator(EnumLabels::of);
         binder.forField(delivery).bind(UnitDraft::getDeliveryModes, UnitDraft::setDeliveryModes);
 
         add(code, eqf, mandatory);

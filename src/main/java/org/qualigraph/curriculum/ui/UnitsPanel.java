@@ -36,6 +36,7 @@ class UnitsPanel extends SplitLayout {
     private final Grid<UnitDraft> grid = new Grid<>();
     private final Div detailsArea = new Div();
     private UnitDetails details;
+    private UnitDraft dragged;
 
     UnitsPanel(QualificationService service, QualificationDraft draft, boolean editable, SkillCatalog catalog,
                Supplier<QualificationDocument> document, Map<String, List<QualificationSummary>> shared, Runnable onChange) {
@@ -48,7 +49,7 @@ class UnitsPanel extends SplitLayout {
         this.onChange = onChange;
         setId("units-panel");
         setSizeFull();
-        setSplitterPosition(28);
+        setSplitterPosition(32);
         addToPrimary(createList());
         detailsArea.setWidthFull();
         detailsArea.getStyle().set("padding", "0 var(--lumo-space-m)");
@@ -64,13 +65,19 @@ class UnitsPanel extends SplitLayout {
     private VerticalLayout createList() {
         grid.setId("unit-grid");
         grid.addColumn(u -> u.code).setHeader(getTranslation("curriculum.ui.code")).setAutoWidth(true);
-        grid.addColumn(u -> Texts.display(u.title)).setHeader(getTranslation("curriculum.ui.title")).setFlexGrow(2);
+        // full titles: long ones wrap onto more lines, and the column can be widened
+        grid.addColumn(u -> Texts.display(u.title)).setHeader(getTranslation("curriculum.ui.title")).setFlexGrow(2)
+                .setResizable(true);
+        grid.addThemeVariants(com.vaadin.flow.component.grid.GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.addColumn(u -> u.mandatory ? getTranslation("curriculum.ui.mandatory.short") : getTranslation("curriculum.ui.elective.short"))
                 .setHeader(getTranslation("curriculum.ui.mandatory")).setAutoWidth(true);
         grid.addComponentColumn(u -> u.id != null && shared.containsKey(u.id) ? sharedBadge() : new Span())
                 .setAutoWidth(true);
         grid.setHeight("28em");
         grid.addSelectionListener(e -> showDetails(e.getFirstSelectedItem().orElse(null)));
+        if (editable) {
+            enableDragAndDrop();
+        }
         var layout = new VerticalLayout(grid);
         layout.setPadding(false);
         if (editable) {
@@ -153,6 +160,32 @@ class UnitsPanel extends SplitLayout {
                 onChange.run();
             }
         });
+    }
+
+    /** Units are put in order by dragging a row above or below another (the arrow buttons do the same by keyboard). */
+    private void enableDragAndDrop() {
+        grid.setRowsDraggable(true);
+        grid.setDropMode(com.vaadin.flow.component.grid.dnd.GridDropMode.BETWEEN);
+        grid.addDragStartListener(e -> dragged = e.getDraggedItems().isEmpty() ? null : e.getDraggedItems().get(0));
+        grid.addDragEndListener(e -> dragged = null);
+        grid.addDropListener(e -> e.getDropTargetItem().ifPresent(target -> {
+            if (dragged != null) {
+                moveUnit(dragged, target, e.getDropLocation() == com.vaadin.flow.component.grid.dnd.GridDropLocation.BELOW);
+            }
+        }));
+    }
+
+    /** Moves a unit next to another one (before it, or after it when {@code after}); the order is the list's. */
+    void moveUnit(UnitDraft unit, UnitDraft target, boolean after) {
+        if (unit == target || !draft.units.contains(unit) || !draft.units.contains(target)) {
+            return;
+        }
+        draft.units.remove(unit);
+        int index = draft.units.indexOf(target) + (after ? 1 : 0);
+        draft.units.add(index, unit);
+        refreshGrid();
+        grid.select(unit);
+        onChange.run();
     }
 
     private void openReuse() {

@@ -17,7 +17,15 @@ public class CurriculumGraph extends Component implements HasSize {
 
     public CurriculumGraph() {
         setWidthFull();
-        setHeight("32rem");
+        setHeight("40rem");
+        getElement().setAttribute("fit-label", getTranslation("gap.graph.fit"));
+        getElement().setAttribute("role", "img");
+        getElement().setAttribute("aria-label", getTranslation("gap.graph.label"));
+    }
+
+    /** Zooms the drawing so that the whole graph is visible. */
+    public void fit() {
+        getElement().callJsFunction("fit");
     }
 
     /** Replaces the drawing; {@code elementsJson} is a JSON array of Cytoscape elements. */

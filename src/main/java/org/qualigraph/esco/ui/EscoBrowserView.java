@@ -24,6 +24,11 @@ import jakarta.annotation.security.PermitAll;
 import java.util.List;
 import java.util.Map;
 import org.qualigraph.base.MainLayout;
+import org.qualigraph.base.CurrentUser;
+import org.qualigraph.base.Roles;
+import org.qualigraph.curriculum.QualificationFilter;
+import org.qualigraph.curriculum.QualificationService;
+import org.qualigraph.curriculum.QualificationSummary;
 import org.qualigraph.esco.EscoBrowser;
 
 /**
@@ -40,13 +45,15 @@ public class EscoBrowserView extends VerticalLayout implements BeforeEnterObserv
     static final int RESULTS = 50;
 
     private final EscoBrowser browser;
+    private final transient QualificationService qualifications;
     private final TextField search = new TextField();
     private final RadioButtonGroup<String> kind = new RadioButtonGroup<>();
     private final Div results = new Div();
     private final Div page = new Div();
 
-    public EscoBrowserView(EscoBrowser browser) {
+    public EscoBrowserView(EscoBrowser browser, QualificationService qualifications) {
         this.browser = browser;
+        this.qualifications = qualifications;
         add(new H2(getTranslation("esco.title")), createSearch(), results, page);
     }
 
@@ -101,7 +108,13 @@ public class EscoBrowserView extends VerticalLayout implements BeforeEnterObserv
     private void showOccupation(String uri) {
         browser.occupation(uri).ifPresentOrElse(o -> {
             page.add(new Span(getTranslation("esco.occupation")), new H3(o.label()),
-                    new Paragraph(getTranslation("esco.code", o.code(), o.iscoGroup())));
+                    new Paragraph(getTranslation("esco.code", o.code(), o.iscoGroup())), uriLine(o.uri()));
+            if (isDesigner()) {
+                var use = new Button(getTranslation("esco.useAsTarget"), e -> chooseQualification(o.uri(), o.label()));
+                use.setId("use-as-target");
+                use.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+                page.add(use);
+            }
             if (!o.altLabels().isEmpty()) {
                 page.add(new Paragraph(getTranslation("esco.altlabels", String.join("; ", o.altLabels()))));
             }
@@ -118,7 +131,7 @@ public class EscoBrowserView extends VerticalLayout implements BeforeEnterObserv
     private void showSkill(String uri) {
         browser.skill(uri).ifPresentOrElse(s -> {
             page.add(new Span(getTranslation(s.group() ? "esco.skillgroup" : "esco.skill")), new H3(s.label()),
-                    new Paragraph(getTranslation("esco.type", value(s.skillType()), value(s.reuseLevel()))));
+                    new Paragraph(getTranslation("esco.type", value(s.skillType()), value(s.reuseLevel()))), uriLine(s.uri()));
             if (!s.altLabels().isEmpty()) {
                 page.add(new Paragraph(getTranslation("esco.altlabels", String.join("; ", s.altLabels()))));
             }
@@ -134,6 +147,57 @@ public class EscoBrowserView extends VerticalLayout implements BeforeEnterObserv
             page.add(section("esco-optional-for", getTranslation("esco.optionalfor", s.optionalFor().size()),
                     s.optionalFor().stream().map(o -> link(o.label(), "occupation", o.uri())).toList()));
         }, () -> page.add(new Paragraph(getTranslation("esco.notfound", uri))));
+    }
+
+    /** The concept's URI, as a link to the official ESCO page it identifies. */
+    private Paragraph uriLine(String uri) {
+        var link = new com.vaadin.flow.component.html.Anchor(uri, uri);
+        link.setTarget("_blank");
+        link.setId("esco-uri");
+        var line = new Paragraph(new Span(getTranslation("esco.uri") + " "), link);
+        line.getStyle().set("overflow-wrap", "anywhere").set("font-size", "var(--lumo-font-size-s)");
+        return line;
+    }
+
+    private static boolean isDesigner() {
+        return CurrentUser.roles().contains(Roles.DESIGNER);
+    }
+
+    /**
+     * "Use as target occupation": the designer picks one of the qualifications they can still edit, and its editor
+     * opens with the occupation added to the working copy, to be saved there.
+     */
+    private void chooseQualification(String uri, String label) {
+        var dialog = new com.vaadin.flow.component.dialog.Dialog();
+        dialog.setId("use-as-target-dialog");
+        dialog.setHeaderTitle(getTranslation("esco.useAsTarget.title", label));
+        var choice = new com.vaadin.flow.component.combobox.ComboBox<QualificationSummary>(getTranslation("esco.useAsTarget.qualification"));
+        choice.setId("use-as-target-qualification");
+        choice.setWidth("28rem");
+        choice.setMaxWidth("100%");
+        var editable = qualifications.list(QualificationFilter.ALL, 0, 500).stream()
+                .filter(q -> QualificationService.isContentEditable(q.status())).toList();
+        choice.setItems(editable);
+        choice.setItemLabelGenerator(q -> q.displayTitle() + (q.eqfLevel() == null ? "" : " · EQF " + q.eqfLevel()));
+        if (editable.isEmpty()) {
+            choice.setHelperText(getTranslation("esco.useAsTarget.none"));
+        }
+        var open = new Button(getTranslation("esco.useAsTarget.open"), e -> {
+            if (choice.getValue() == null) {
+                choice.setErrorMessage(getTranslation("esco.useAsTarget.pick"));
+                choice.setInvalid(true);
+                return;
+            }
+            dialog.close();
+            // the editor's route takes the occupation to add as ?target=<uri>
+            getUI().ifPresent(ui -> ui.navigate("qualifications/" + choice.getValue().id(), QueryParameters.of("target", uri)));
+        });
+        open.setId("use-as-target-open");
+        open.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        var cancel = new Button(getTranslation("esco.useAsTarget.cancel"), e -> dialog.close());
+        dialog.add(choice);
+        dialog.getFooter().add(cancel, open);
+        dialog.open();
     }
 
     private String value(String v) {

@@ -230,22 +230,41 @@ public class ReferenceDataView extends VerticalLayout {
         updateButton();
     }
 
-    private static UnorderedList counts(Map<String, Object> counts) {
+    private UnorderedList counts(Map<String, Object> counts) {
         var list = new UnorderedList();
-        counts.forEach((name, value) -> list.add(new ListItem(name + ": " + value)));
+        list.setId("esco-import-counts");
+        counts.forEach((name, value) -> list.add(new ListItem(countLabel(name) + ": " + value)));
         return list;
+    }
+
+    /** "occupationSkillRelations" as "Occupation–skill relations" (from the bundle; a new key still reads as words). */
+    private String countLabel(String key) {
+        String bundleKey = "esco.reference.count." + key;
+        String label = getTranslation(bundleKey);
+        if (label != null && !label.isBlank() && !label.contains(bundleKey)) {
+            return label;
+        }
+        String words = key.replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(java.util.Locale.ROOT);
+        return Character.toUpperCase(words.charAt(0)) + words.substring(1);
+    }
+
+    /** Minutes are precise enough for an import, in UTC as the server records it. */
+    static String when(java.time.Instant instant) {
+        return instant == null ? "" : java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+                .withZone(java.time.ZoneOffset.UTC).format(instant);
     }
 
     private void showRelease() {
         release.setText(esco.release().map(r -> getTranslation("esco.reference.loaded", r.version(), r.skills(), r.occupations(),
-                        r.occupationSkillRelations(), r.importedAt()))
+                        r.occupationSkillRelations(), when(r.importedAt())))
                 .orElse(getTranslation("esco.reference.none")));
         var links = esco.linksToObsoleteConcepts();
         obsolete.removeAll();
         if (!links.isEmpty()) {
             obsolete.add(new Paragraph(getTranslation("esco.reference.obsolete", links.size())));
             var list = new UnorderedList();
-            links.stream().limit(50).forEach(link -> list.add(new ListItem(link.qualificationTitle() + " / " + link.subject()
+            links.stream().limit(50).forEach(link -> list.add(new ListItem(link.qualificationTitle() + " / "
+                    + ("targetOccupations".equals(link.subject()) ? getTranslation("curriculum.ui.targets") : link.subject())
                     + " \u2192 " + (link.conceptLabel() == null ? link.conceptUri() : link.conceptLabel()))));
             obsolete.add(list);
         }

@@ -124,7 +124,7 @@ final class EqfRules {
     static final class Eqf05 extends BaseRule {
         Eqf05() {
             super("EQF-05", ERROR, EQF, "The qualification type agrees with its EQF level",
-                    "EQF Annex II compatibility note / QF-EHEA cycles; VET typology (standards.md §1.2)");
+                    "EQF Recommendation 2017, Annex II (compatibility with the QF-EHEA cycles); typical qualification types per EQF level");
         }
 
         @Override
@@ -144,7 +144,7 @@ final class EqfRules {
                 case HE_DOCTORATE -> { low = 8; high = 8; }
                 case IVET, APPRENTICESHIP -> { low = 3; high = 5; }
                 default -> {
-                    out.notApplicable(type + " qualifications may sit at any EQF level.");
+                    out.notApplicable("A " + label(type) + " may sit at any EQF level.");
                     return;
                 }
             }
@@ -162,7 +162,8 @@ final class EqfRules {
                 case HE_DOCTORATE -> "doctorate";
                 case IVET -> "initial VET qualification";
                 case APPRENTICESHIP -> "apprenticeship";
-                default -> type.name();
+                case CVET -> "continuing VET qualification";
+                case MICRO_CREDENTIAL -> "micro-credential";
             };
         }
     }

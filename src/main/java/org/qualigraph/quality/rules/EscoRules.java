@@ -33,7 +33,7 @@ final class EscoRules {
     static final class Esco01 extends BaseRule {
         Esco01() {
             super("ESCO-01", ERROR, ESCO, "Linked skills and occupations are URIs of the loaded ESCO version",
-                    "ESCO URI patterns (standards.md §2.3); ELM relatedESCOSkill");
+                    "ESCO v1.1 classification (concept URIs under data.europa.eu/esco); ELM relatedESCOSkill");
         }
 
         @Override
@@ -67,7 +67,7 @@ final class EscoRules {
     static final class Esco02 extends BaseRule {
         Esco02() {
             super("ESCO-02", WARNING, ESCO, "Knowledge concepts sit in KNOWLEDGE, skills in SKILLS or R&A",
-                    "ESCO skillType (standards.md §2.3) vs EQF columns; ELM LearningOutcome type");
+                    "ESCO skill types (skill/competence, knowledge) vs the EQF descriptor columns; ELM LearningOutcome type");
         }
 
         @Override
@@ -90,12 +90,12 @@ final class EscoRules {
                     }
                     Dimension dimension = l.outcome().dimension();
                     if (skill.isKnowledge() && dimension != Dimension.KNOWLEDGE) {
-                        out.fail("Outcome " + l.outcome().code() + " is a " + dimension + " outcome but links the ESCO "
-                                + "knowledge concept \"" + skill.label() + "\"; link it from a KNOWLEDGE outcome.",
-                                l.outcome().code());
+                        out.fail("Outcome " + l.outcome().code() + " is a " + (dimension == Dimension.SKILLS ? "skills"
+                                : "responsibility and autonomy") + " outcome but links the ESCO knowledge concept \""
+                                + skill.label() + "\"; link it from a knowledge outcome.", l.outcome().code());
                     } else if (!skill.isKnowledge() && dimension == Dimension.KNOWLEDGE) {
-                        out.fail("Outcome " + l.outcome().code() + " is a KNOWLEDGE outcome but links the ESCO skill \""
-                                + skill.label() + "\"; link it from a SKILLS or RESPONSIBILITY_AUTONOMY outcome.",
+                        out.fail("Outcome " + l.outcome().code() + " is a knowledge outcome but links the ESCO skill \""
+                                + skill.label() + "\"; link it from a skills or a responsibility and autonomy outcome.",
                                 l.outcome().code());
                     }
                 }
@@ -147,7 +147,7 @@ final class EscoRules {
     static final class Esco04 extends BaseRule {
         Esco04() {
             super("ESCO-04", WARNING, ESCO, "The qualification develops transversal skills or key competences",
-                    "ESCO transversal skills T1-T6 (standards.md §6.6); key competences 2018; apprenticeship framework criterion 2");
+                    "ESCO transversal skills and competences T1-T6; Key competences for lifelong learning (Council Recommendation 2018); European Framework for Quality and Effective Apprenticeships (2018), criterion 2");
         }
 
         @Override

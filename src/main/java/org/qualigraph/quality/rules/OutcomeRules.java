@@ -91,7 +91,7 @@ final class OutcomeRules {
     static final class Lo03 extends AnalysingRule {
         Lo03() {
             super("LO-03", INFO, "The verb's Bloom band fits the EQF level (advisory)",
-                    "Bloom's revised taxonomy (Anderson & Krathwohl 2001); common EQF mapping, standards.md §6.8");
+                    "Bloom's revised taxonomy (Anderson & Krathwohl 2001); Cedefop learning-outcomes handbook (2022), verbs by level");
         }
 
         @Override

@@ -129,7 +129,7 @@ final class StructRules {
     static final class Struct03 extends BaseRule {
         Struct03() {
             super("STRUCT-03", INFO, EQF, "Units shared with other qualifications are listed",
-                    "Modular design (European core profiles, standards.md §6.4): impact of a change");
+                    "Modular design for European vocational core profiles (Council Recommendation on VET 2020, Osnabrück Declaration 2020): impact of a change");
         }
 
         @Override
@@ -142,7 +142,7 @@ final class StructRules {
                 List<QualificationSummary> others = unit.id() == null ? null : in.sharedUnits().get(unit.id());
                 if (others != null && !others.isEmpty()) {
                     var titles = others.stream().map(q -> "\"" + org.qualigraph.curriculum.Texts.display(q.title())
-                            + "\" (" + q.status() + ")").toList();
+                            + "\" (" + q.status().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + ")").toList();
                     out.fail(unitName(unit) + " is shared with " + String.join(", ", titles)
                             + "; a change here changes them too.", unit.code());
                 }

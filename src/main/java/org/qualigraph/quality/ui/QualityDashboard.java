@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.qualigraph.base.EnumLabels;
 import org.qualigraph.curriculum.QualificationDocument;
 import org.qualigraph.curriculum.UnitDocument;
 import org.qualigraph.quality.QualityReport;
@@ -55,7 +56,7 @@ class QualityDashboard extends VerticalLayout {
             counts.put(s, new ArrayList<>());
         }
         for (StandardGroup group : StandardGroup.values()) {
-            labels.add(group.name());
+            labels.add(EnumLabels.of(group));
             var ruleIds = report.rules().stream().filter(r -> r.standard() == group).map(QualityReport.RuleResult::rule).toList();
             for (Severity s : Severity.values()) {
                 counts.get(s).add(report.findings().stream()
@@ -64,7 +65,7 @@ class QualityDashboard extends VerticalLayout {
         }
         var colors = Map.of(Severity.ERROR, "#c62828", Severity.WARNING, "#ef8f00", Severity.INFO, "#78909c");
         var datasets = new ArrayList<Map<String, Object>>();
-        counts.forEach((s, values) -> datasets.add(Map.of("label", s.name(), "data", values, "backgroundColor", colors.get(s))));
+        counts.forEach((s, values) -> datasets.add(Map.of("label", EnumLabels.of(s), "data", values, "backgroundColor", colors.get(s))));
         return Map.of("type", "bar", "data", Map.of("labels", labels, "datasets", datasets),
                 "options", Map.of("scales", Map.of("x", Map.of("stacked", true), "y", Map.of("stacked", true,
                         "ticks", Map.of("precision", 0)))));

@@ -14,6 +14,7 @@ import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.qualigraph.base.EnumLabels;
 import org.qualigraph.curriculum.OutcomeDocument;
 import org.qualigraph.curriculum.QualificationDocument;
 import org.qualigraph.curriculum.UnitDocument;
@@ -242,11 +243,28 @@ class QualityReportPanel extends VerticalLayout {
                 int level = outcome.eqfLevel() != null ? outcome.eqfLevel()
                         : unit.eqfLevel() != null ? unit.eqfLevel() : document.eqfLevel() == null ? 4 : document.eqfLevel();
                 var analysis = advisor.analyse(outcome.statement());
-                String verb = analysis.map(a -> a.mainVerb() == null ? "-" : a.mainVerb()
-                        + (a.band() == null ? "" : " (" + a.band().name().toLowerCase() + ")")).orElse("-");
-                var line = new Div(new Span(outcome.code() + ": " + getTranslation("quality.writing.verb", verb,
-                        level, OutcomeWritingAdvisor.bandsFor(level).stream().map(b -> b.name().toLowerCase()).toList(),
-                        String.join(", ", OutcomeWritingAdvisor.suggestedVerbs(level)))));
+                if (analysis.isEmpty()) {
+                    continue;
+                }
+                var advice = OutcomeWritingAdvisor.verbAdvice(analysis.get(), level, quality.thresholds().bloomTolerance());
+                String text;
+                if (advice.isPresent()) {
+                    var a = advice.get();
+                    String verb = a.verb() == null ? getTranslation("quality.writing.noVerb")
+                            : a.band() == null ? getTranslation("quality.writing.vagueVerb", a.verb())
+                            : getTranslation("quality.writing.bandVerb", a.verb(), EnumLabels.of(a.band()));
+                    text = getTranslation("quality.writing.advice", verb, level,
+                            String.join(" / ", a.expected().stream().map(EnumLabels::of).toList()),
+                            String.join(", ", a.suggestions()));
+                } else {
+                    var problems = analysis.get().structureProblems(quality.thresholds().minOutcomeWords());
+                    if (problems.isEmpty()) {
+                        continue;
+                    }
+                    text = getTranslation("quality.writing.structure", String.join("; ", problems));
+                }
+                var line = new Div(new Span(outcome.code() + ": " + text));
+                line.addClassName("writing-advice");
                 if (navigator != null) {
                     var go = new Button(getTranslation("quality.show", outcome.code()), e -> navigator.showOutcome(outcome.code()));
                     go.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
@@ -259,7 +277,7 @@ class QualityReportPanel extends VerticalLayout {
     }
 
     static Span severityBadge(Severity severity) {
-        var badge = new Span(severity.name());
+        var badge = new Span(EnumLabels.of(severity));
         badge.getElement().getThemeList().add("badge");
         String color = switch (severity) {
             case ERROR -> "var(--lumo-error-color)";

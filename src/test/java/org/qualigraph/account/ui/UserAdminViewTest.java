@@ -54,6 +54,28 @@ class UserAdminViewTest extends ViewTest {
     }
 
     @Test
+    void aNewUserStartsWithoutARoleAndNeedsOneChosen() {
+        login("admin", "ADMIN");
+        UI.getCurrent().navigate("admin/users");
+        _click(_get(Button.class, spec -> spec.withId("new-user")));
+        @SuppressWarnings("unchecked")
+        CheckboxGroup<String> roles = _get(CheckboxGroup.class, spec -> spec.withId("user-roles"));
+        assertThat(roles.getValue()).as("nothing preselected").isEmpty();
+        assertThat(roles.getItemLabelGenerator().apply("REVIEWER")).isEqualTo("Reviewer");
+        _setValue(_get(TextField.class, spec -> spec.withId("user-username")), "new.designer");
+        _setValue(_get(PasswordField.class, spec -> spec.withId("user-password")), "a-long-password");
+
+        _click(_get(Button.class, spec -> spec.withId("user-save")));
+        assertThat(roles.isInvalid()).isTrue();
+        assertThat(accounts.exists("new.designer")).isFalse();
+
+        _setValue(roles, Set.of("REVIEWER"));
+        _click(_get(Button.class, spec -> spec.withId("user-save")));
+        assertThat(accounts.list()).filteredOn(u -> u.username().equals("new.designer")).singleElement()
+                .satisfies(u -> assertThat(u.roles()).containsExactly("REVIEWER"));
+    }
+
+    @Test
     void aTooShortPasswordIsRefusedInPlainWords() {
         login("admin", "ADMIN");
         UI.getCurrent().navigate("admin/users");
