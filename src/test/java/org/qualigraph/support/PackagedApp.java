@@ -1,0 +1,275 @@
+package org.qualigraph.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.zip.ZipFile;
+
+/**
+ * The packaged jar (target/qualigraph.jar, production mode) started with {@code java -jar} as its own process, the
+ * way a user runs it: from a fresh working folder (not the repository, so the demo must come from the jar), with a
+ * fresh data directory and the demo on unless the arguments say otherwise. Tests talk to it over HTTP only.
+ *
+ * <p>The jar is the one {@code package} built (failsafe ITs run after it); the system property
+ * {@code qualigraph.jar} points elsewhere. A development-mode jar is refused, because what users get is production mode.
+ */
+public final class PackagedApp implements AutoCloseable {
+
+    /** QUALIGRAPH_ADMIN_PASSWORD given to the process. */
+    public static final String ADMIN_PASSWORD = "packaged-admin-1";
+
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(5);
+
+    private final Process process;
+    private final int port;
+    private final Path log;
+    private final Path dataDir;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private PackagedApp(Process process, int port, Path log, Path dataDir) {
+        this.process = process;
+        this.port = port;
+        this.log = log;
+        this.dataDir = dataDir;
+    }
+
+    /** Fresh data dir, free HTTP port, demo on unless args say otherwise; waits until /actuator/health is UP. */
+    public static PackagedApp start(Path dataDir, String... extraArgs) {
+        var app = launch(dataDir, extraArgs);
+        try {
+            app.awaitHealthy(START_TIMEOUT);
+        } catch (RuntimeException | Error failed) {
+            app.kill();
+            throw failed;
+        }
+        return app;
+    }
+
+    /**
+     * Starts the process and returns at once, without waiting for health: for tests of what happens while it starts
+     * (readiness, a stop during the demo load). Call {@link #awaitHealthy(Duration)} to wait.
+     */
+    public static PackagedApp launch(Path dataDir, String... extraArgs) {
+        Path jar = jar();
+        try {
+            Files.createDirectories(dataDir);
+            int port = freePort();
+            Path workDir = Files.createTempDirectory("qualigraph-cwd");
+            Path logDir = Files.createDirectories(Path.of("target", "packaged-app"));
+            Path log = logDir.resolve("app-" + port + ".log").toAbsolutePath();
+            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Xmx1g", "-jar", jar.toString(), "--server.port=" + port, "--qualigraph.data-dir=" + dataDir.toAbsolutePath()));
+            if (Arrays.stream(extraArgs).noneMatch(arg -> arg.startsWith("--qualigraph.demo="))) {
+                command.add("--qualigraph.demo=true");
+            }
+            command.addAll(List.of(extraArgs));
+            var builder = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
+            builder.environment().put("QUALIGRAPH_ADMIN_PASSWORD", ADMIN_PASSWORD);
+            var app = new PackagedApp(builder.start(), port, log, dataDir);
+            Runtime.getRuntime().addShutdownHook(new Thread(app::kill));
+            return app;
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start " + jar, e);
+        }
+    }
+
+    /** The jar under test; fails clearly when it is missing or was built in development mode. */
+    public static Path jar() {
+        Path jar = Path.of(System.getProperty("qualigraph.jar", "target/qualigraph.jar")).toAbsolutePath();
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " does not exist: build it with ./mvnw -DskipTests package "
+                    + "(failsafe ITs run after package, so ./mvnw verify builds it first)");
+        }
+        try (var zip = new ZipFile(jar.toFile())) {
+            var token = zip.getEntry("BOOT-INF/classes/META-INF/VAADIN/config/flow-build-info.json");
+            String info = token == null ? "" : new String(zip.getInputStream(token).readAllBytes(), StandardCharsets.UTF_8);
+            if (!info.replace(" ", "").contains("\"productionMode\":true")) {
+                throw new IllegalStateException(jar + " is a development-mode build; users get production mode: "
+                        + "rebuild without -Pdev (./mvnw -DskipTests package)");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + jar, e);
+        }
+        return jar;
+    }
+
+    /** Polls /actuator/health until it answers 200 UP; fails when the process exits or the time is up. */
+    public void awaitHealthy(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("the application exited with " + process.exitValue() + "; log: " + log
+                        + "\n" + tail(40));
+            }
+            var health = health();
+            if (health != null && health.statusCode() == 200 && health.body().contains("\"UP\"")) {
+                return;
+            }
+            sleep(250);
+        }
+        throw new IllegalStateException("the application was not healthy within " + timeout + "; log: " + log + "\n" + tail(40));
+    }
+
+    /** GET /actuator/health without credentials, or null while nothing listens yet. */
+    public HttpResponse<String> health() {
+        return get("/actuator/health");
+    }
+
+    /** GET without credentials, or null while nothing listens yet. */
+    public HttpResponse<String> get(String path) {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create(baseUrl() + path)).timeout(Duration.ofSeconds(10)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+        } catch (IOException notListening) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** http://127.0.0.1:&lt;port&gt; */
+    public String baseUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** The process's stdout+stderr. */
+    public Path log() {
+        return log;
+    }
+
+    /** The log's text so far. */
+    public String logText() {
+        try {
+            return Files.readString(log, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    public Process process() {
+        return process;
+    }
+
+    /** As admin, HTTP Basic. */
+    public HttpResponse<String> api(String method, String path, String jsonBody) {
+        return api("admin", ADMIN_PASSWORD, method, path, jsonBody);
+    }
+
+    public HttpResponse<String> api(String user, String password, String method, String path, String jsonBody) {
+        return send(request(user, password, method, path, jsonBody), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** As admin. */
+    public HttpResponse<byte[]> download(String path) {
+        return send(request("admin", ADMIN_PASSWORD, "GET", path, null), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    /** POST /api/admin/users; fails unless the account was created (201). */
+    public void createUser(String username, String password, String... roles) {
+        String body = "{\"username\":\"" + username + "\",\"password\":\"" + password + "\",\"roles\":["
+                + String.join(",", Arrays.stream(roles).map(role -> "\"" + role + "\"").toList()) + "]}";
+        var response = api("POST", "/api/admin/users", body);
+        if (response.statusCode() != 201) {
+            throw new IllegalStateException("creating user " + username + " answered " + response.statusCode() + ": " + response.body());
+        }
+    }
+
+    /** SIGKILL: no shutdown hooks, no clean close of the store. */
+    public void kill() {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+        try {
+            process.waitFor(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Graceful stop (SIGTERM, Spring's shutdown); SIGKILL after a minute. */
+    @Override
+    public void close() {
+        if (!process.isAlive()) {
+            return;
+        }
+        process.destroy();
+        try {
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                kill();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            kill();
+        }
+    }
+
+    private HttpRequest request(String user, String password, String method, String path, String jsonBody) {
+        var builder = HttpRequest.newBuilder(URI.create(baseUrl() + path)).timeout(Duration.ofSeconds(180))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+        if (jsonBody != null) {
+            builder.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(jsonBody));
+        } else {
+            builder.method(method, HttpRequest.BodyPublishers.noBody());
+        }
+        return builder.build();
+    }
+
+    private <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler) {
+        try {
+            return http.send(request, handler);
+        } catch (IOException e) {
+            throw new UncheckedIOException(request.method() + " " + request.uri() + " failed; log: " + log, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String tail(int lines) {
+        try {
+            List<String> all = Files.readAllLines(log, StandardCharsets.UTF_8);
+            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+        } catch (IOException | UncheckedIOException e) {
+            return "(log unreadable: " + e.getMessage() + ")";
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (var socket = new ServerSocket()) {
+            socket.bind(new InetSocketAddress("127.0.0.1", 0));
+            return socket.getLocalPort();
+        }
+    }
+}
