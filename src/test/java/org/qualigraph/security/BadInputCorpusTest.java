@@ -333,8 +333,9 @@ class BadInputCorpusTest extends IntegrationTest {
                 "{\"text\":\"please check\",\"unit\":\"U1\"}");
         jsonKinds(attacks, "POST /api/qualifications/{id}/comments/{commentId}/replies", HttpMethod.POST,
                 comments + "/replies", TestUsers.DESIGNER, "{\"text\":\"done\"}");
+        // the comment is the reviewer's: only its author or a reviewer may resolve it
         jsonKinds(attacks, "POST /api/qualifications/{id}/comments/{commentId}/resolve", HttpMethod.POST,
-                comments + "/resolve", TestUsers.DESIGNER, "{\"resolved\":true}");
+                comments + "/resolve", TestUsers.REVIEWER, "{\"resolved\":true}");
         jsonKinds(attacks, "POST /api/profiles", HttpMethod.POST, "/api/profiles", TestUsers.DESIGNER,
                 t.profileJson().replaceFirst("\"id\":\"[^\"]*\"", "\"id\":null").replace("\"version\":0", "\"version\":null"));
         jsonKinds(attacks, "PUT /api/profiles/{id}", HttpMethod.PUT, "/api/profiles/" + t.profile(), TestUsers.DESIGNER,

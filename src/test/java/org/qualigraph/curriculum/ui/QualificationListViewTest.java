@@ -27,6 +27,39 @@ class QualificationListViewTest extends ViewTest {
     @Autowired
     QualificationService service;
 
+    /** The reviewer's queue: a count in the side menu and the list filtered to what is in review. */
+    @Test
+    void reviewersSeeWhatWaitsForTheirReview() {
+        service.create(Documents.minimal("Battery cell technician"), "designer");
+        String waiting = service.create(Documents.minimal("Welding specialist"), "designer").id();
+        service.changeStatus(waiting, org.qualigraph.curriculum.QualificationStatus.IN_REVIEW, "designer");
+        login("reviewer", "REVIEWER");
+        UI.getCurrent().navigate("");
+
+        @SuppressWarnings("unchecked")
+        Grid<QualificationSummary> grid = _get(Grid.class, spec -> spec.withId("qualification-grid"));
+        assertThat(titles(grid)).containsExactly("Battery cell technician", "Welding specialist");
+        var count = _get(com.vaadin.flow.component.html.Span.class, spec -> spec.withId("menu-review-queue-count"));
+        assertThat(count.getText()).isEqualTo("1");
+        assertThat(count.isVisible()).isTrue();
+
+        UI.getCurrent().navigate("", com.vaadin.flow.router.QueryParameters.of("review", "waiting"));
+        @SuppressWarnings("unchecked")
+        Grid<QualificationSummary> filtered = _get(Grid.class, spec -> spec.withId("qualification-grid"));
+        assertThat(_get(com.vaadin.flow.component.checkbox.Checkbox.class, spec -> spec.withId("waiting-filter")).getValue()).isTrue();
+        assertThat(titles(filtered)).containsExactly("Welding specialist");
+        _setValue(_get(com.vaadin.flow.component.checkbox.Checkbox.class, spec -> spec.withId("waiting-filter")), false);
+        assertThat(titles(filtered)).containsExactly("Battery cell technician", "Welding specialist");
+    }
+
+    @Test
+    void designersHaveNoReviewQueue() {
+        login("designer", "DESIGNER");
+        UI.getCurrent().navigate("");
+        assertThat(_find(com.vaadin.flow.component.checkbox.Checkbox.class, spec -> spec.withId("waiting-filter"))).isEmpty();
+        assertThat(_find(com.vaadin.flow.component.html.Span.class, spec -> spec.withId("menu-review-queue-count"))).isEmpty();
+    }
+
     @Test
     void listsQualificationsFromTheServiceAndFiltersThem() {
         service.create(Documents.minimal("Battery cell technician"), "designer");
