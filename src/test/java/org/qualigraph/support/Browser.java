@@ -145,6 +145,13 @@ public final class Browser implements AutoCloseable {
         }
     }
 
+    /** Waits until Vaadin has no request to the server in flight (the page has settled after a navigation or click). */
+    public void waitForVaadin() {
+        wait.until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
+                "if (!window.Vaadin || !window.Vaadin.Flow || !window.Vaadin.Flow.clients) { return document.readyState === 'complete'; }"
+                        + " return Object.values(window.Vaadin.Flow.clients).every(c => !c.isActive || !c.isActive());")));
+    }
+
     public WebElement waitFor(String css) {
         return wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(css)));
     }

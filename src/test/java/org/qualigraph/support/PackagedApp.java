@@ -96,7 +96,8 @@ public final class PackagedApp implements AutoCloseable {
                     + "(failsafe ITs run after package, so ./mvnw verify builds it first)");
         }
         try (var zip = new ZipFile(jar.toFile())) {
-            var token = zip.getEntry("BOOT-INF/classes/META-INF/VAADIN/config/flow-build-info.json");
+            // Spring Boot keeps META-INF of the classes at the root of the jar
+            var token = zip.getEntry("META-INF/VAADIN/config/flow-build-info.json");
             String info = token == null ? "" : new String(zip.getInputStream(token).readAllBytes(), StandardCharsets.UTF_8);
             if (!info.replace(" ", "").contains("\"productionMode\":true")) {
                 throw new IllegalStateException(jar + " is a development-mode build; users get production mode: "
