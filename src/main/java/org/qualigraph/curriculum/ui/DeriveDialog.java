@@ -64,7 +64,7 @@ class DeriveDialog extends Dialog {
         bodyKind.setLabel(getTranslation("curriculum.ui.derive.bodyKind"));
         bodyKind.setId("derive-body-kind");
         bodyKind.setItems(OrganisationKind.values());
-        bodyKind.setItemLabelGenerator(kind -> getTranslation("curriculum.ui.derive.kind." + kind.name()));
+        bodyKind.setItemLabelGenerator(kind -> kind == null ? "" : getTranslation("curriculum.ui.derive.kind." + kind.name()));
         bodyKind.setEmptySelectionAllowed(true);
         other.setId("derive-errors");
         other.getStyle().set("color", "var(--lumo-error-text-color)");

@@ -95,7 +95,7 @@ class ReviewPanel extends VerticalLayout {
         history.setId("review-history");
         history.addColumn(r -> r.at() == null ? "" : TIME.format(r.at())).setHeader(getTranslation("review.when")).setAutoWidth(true);
         history.addColumn(ReviewRecord::by).setHeader(getTranslation("review.who")).setAutoWidth(true);
-        history.addColumn(r -> r.from() + " → " + r.to()).setHeader(getTranslation("review.step")).setAutoWidth(true);
+        history.addColumn(r -> state(r.from()) + " → " + state(r.to())).setHeader(getTranslation("review.step")).setAutoWidth(true);
         history.addColumn(r -> r.comment() == null ? "" : r.comment()).setHeader(getTranslation("review.comment"));
         history.setAllRowsVisible(true);
         return history;
@@ -132,11 +132,16 @@ class ReviewPanel extends VerticalLayout {
         return audit;
     }
 
+    /** A status in words ("in review"), never its stored name. */
+    private String state(org.qualigraph.curriculum.QualificationStatus value) {
+        return value == null ? "" : getTranslation("review.state." + value.name());
+    }
+
     /** Reads status, actions, history, comments and audit again. */
     void refresh() {
         String id = context.qualificationId();
         var doc = qualifications.get(id);
-        status.setText(getTranslation("review.status", doc.status()));
+        status.setText(getTranslation("review.status", state(doc.status())));
         actions.removeAll();
         var roles = WorkflowTexts.roles();
         for (var action : workflow.allowedActions(id, roles)) {
@@ -258,7 +263,7 @@ class ReviewPanel extends VerticalLayout {
             showRefusal(e.getMessage());
             return false;
         }
-        Notification.show(getTranslation("review.done", action.to()));
+        Notification.show(getTranslation("review.done", state(action.to())));
         context.reload();
         refresh();
         return true;
@@ -354,7 +359,7 @@ class ReviewPanel extends VerticalLayout {
                 return;
             }
             dialog.close();
-            Notification.show(getTranslation("review.done", action.to()));
+            Notification.show(getTranslation("review.done", state(action.to())));
             context.reload();
             refresh();
         });

@@ -96,7 +96,7 @@ class RevisionsPanel extends VerticalLayout {
     }
 
     private String label(RevisionInfo r) {
-        return getTranslation("revisions.edition", r.revision(), r.status());
+        return getTranslation("revisions.edition", r.revision(), getTranslation("review.state." + r.status().name()));
     }
 
     private void showDiff() {

@@ -139,16 +139,22 @@ class QualificationListViewTest extends ViewTest {
 
         _click(action("derive-" + created.id()));
         _setValue(_get(TextField.class, spec -> spec.withId("derive-title")), "Core profile (Poland)");
+        @SuppressWarnings("unchecked")
+        com.vaadin.flow.component.combobox.ComboBox<String> country =
+                _get(com.vaadin.flow.component.combobox.ComboBox.class, spec -> spec.withId("derive-country"));
+        _setValue(country, "PL");
+        _setValue(_get(TextField.class, spec -> spec.withId("derive-nqf-level")), "4");
         _click(_get(Button.class, spec -> spec.withId("derive-confirm")));
 
         var variant = service.list(new org.qualigraph.curriculum.QualificationFilter("poland", null, null, null), 0, 10);
         assertThat(variant).hasSize(1);
         assertThat(service.get(variant.get(0).id()).derivedFrom()).isEqualTo(created.id());
         assertThat(service.get(variant.get(0).id()).title()).isEqualTo(Map.of("en", "Core profile (Poland)"));
+        assertThat(service.get(variant.get(0).id()).nqfLevels()).extracting(n -> n.country()).containsExactly("PL");
     }
 
     /** The action button of the first row: Karibu reaches grid cell components through the column. */
-    private static Button action(String id) {
+    static Button action(String id) {
         @SuppressWarnings("unchecked")
         Grid<QualificationSummary> grid = _get(Grid.class, spec -> spec.withId("qualification-grid"));
         return _get(GridKt._getCellComponent(grid, 0, "actions"), Button.class, spec -> spec.withId(id));

@@ -38,7 +38,7 @@ class VariantLineageViewTest extends ViewTest {
         String core = service.create(Documents.minimal("Battery cell technician"), "designer").id();
         login("designer", "DESIGNER");
         UI.getCurrent().navigate("");
-        _click(_get(Button.class, spec -> spec.withId("derive-" + core)));
+        _click(QualificationListViewTest.action("derive-" + core));
         _click(_get(Button.class, spec -> spec.withId("derive-confirm")));
 
         @SuppressWarnings("unchecked")

@@ -49,7 +49,7 @@ class ReviewPanelTest extends ViewTest {
         login("designer", "DESIGNER");
         String id = qualifications.create(Documents.minimal("Cell technician"), "designer").id();
         var context = open(id);
-        assertThat(_get(Span.class, spec -> spec.withId("review-status")).getText()).contains("DRAFT");
+        assertThat(_get(Span.class, spec -> spec.withId("review-status")).getText()).contains("draft").doesNotContain("DRAFT");
         assertThat(_find(Button.class, spec -> spec.withId("action-APPROVE"))).isEmpty();
 
         _click(_get(Button.class, spec -> spec.withId("action-SUBMIT")));
@@ -62,7 +62,7 @@ class ReviewPanelTest extends ViewTest {
         assertThat(qualifications.get(id).status()).isEqualTo(QualificationStatus.IN_REVIEW);
         assertThat(_get(Paragraph.class, spec -> spec.withId("review-note-text")).getText()).isEqualTo("Units U1 and U2 are new");
         assertThat(context.reloads).isEqualTo(1);
-        assertThat(_get(Span.class, spec -> spec.withId("review-status")).getText()).contains("IN_REVIEW");
+        assertThat(_get(Span.class, spec -> spec.withId("review-status")).getText()).contains("in review").doesNotContain("IN_REVIEW");
         assertThat(_find(Button.class, spec -> spec.withId("action-SUBMIT"))).isEmpty();
         assertThat(_get(Button.class, spec -> spec.withId("action-WITHDRAW")).isVisible()).isTrue();
     }
