@@ -11,11 +11,19 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.router.AfterNavigationEvent;
+import com.vaadin.flow.router.AfterNavigationObserver;
 import com.vaadin.flow.router.Layout;
+import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import com.vaadin.flow.server.menu.MenuConfiguration;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import com.vaadin.flow.theme.lumo.LumoUtility;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.beans.factory.ObjectProvider;
 
 /**
  * The frame around every view: the application name, the signed-in user with a log-out button, and a side navigation
@@ -24,12 +32,16 @@ import com.vaadin.flow.theme.lumo.LumoUtility;
  */
 @Layout
 @AnonymousAllowed
-public class MainLayout extends AppLayout {
+public class MainLayout extends AppLayout implements AfterNavigationObserver {
 
     private final transient AuthenticationContext authentication;
+    private final transient List<MenuShortcut> shortcuts;
+    private final Map<MenuShortcut, Span> counts = new LinkedHashMap<>();
 
-    public MainLayout(AuthenticationContext authentication) {
+    public MainLayout(AuthenticationContext authentication, ObjectProvider<MenuShortcut> shortcuts) {
         this.authentication = authentication;
+        Set<String> roles = CurrentUser.roles();
+        this.shortcuts = shortcuts.orderedStream().filter(s -> s.visibleTo(roles)).toList();
         setPrimarySection(Section.DRAWER);
         addToNavbar(new DrawerToggle(), createTitle(), createUser());
         addToDrawer(createNavigation());
@@ -64,6 +76,29 @@ public class MainLayout extends AppLayout {
             }
             nav.addItem(item);
         });
+        for (var shortcut : shortcuts) {
+            var item = new SideNavItem(getTranslation(shortcut.titleKey()), shortcut.path());
+            item.setId("menu-" + shortcut.id());
+            if (!shortcut.query().isEmpty()) {
+                item.setQueryParameters(QueryParameters.simple(shortcut.query()));
+            }
+            var count = new Span();
+            count.setId("menu-" + shortcut.id() + "-count");
+            count.getElement().getThemeList().add("badge pill small");
+            item.setSuffixComponent(count);
+            counts.put(shortcut, count);
+            nav.addItem(item);
+        }
         return nav;
+    }
+
+    /** Counts change with every workflow step, so they are read again whenever the user moves on. */
+    @Override
+    public void afterNavigation(AfterNavigationEvent event) {
+        counts.forEach((shortcut, badge) -> {
+            long n = shortcut.count();
+            badge.setText(Long.toString(n));
+            badge.setVisible(n > 0);
+        });
     }
 }

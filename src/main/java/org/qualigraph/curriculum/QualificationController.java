@@ -36,7 +36,12 @@ class QualificationController {
                    QualificationStatus status, long version) {
     }
 
-    record DeriveRequest(Map<String, String> title) {
+    /**
+     * {@code {"title"}} alone (the older form) copies the core's national data; with {@code country}, {@code nqfLevel},
+     * optional {@code nqfLevelUri} and {@code awardingBodies} the variant gets these instead of the core's.
+     */
+    record DeriveRequest(Map<String, String> title, String country, String nqfLevel, String nqfLevelUri,
+                         List<QualificationDocument.AwardingBody> awardingBodies) {
     }
 
     @GetMapping
@@ -86,10 +91,12 @@ class QualificationController {
 
     @PostMapping("/{id}/derive")
     @PreAuthorize("hasRole('DESIGNER')")
-    @Operation(summary = "Derive a national variant: a copy linked with DERIVED_FROM")
+    @Operation(summary = "Derive a national variant: a copy linked with DERIVED_FROM; with country, nqfLevel, nqfLevelUri"
+            + " and awardingBodies it gets these national data instead of the core's (title only: copies them)")
     ResponseEntity<QualificationDocument> derive(@PathVariable String id,
                                                  @RequestBody(required = false) DeriveRequest request, Principal user) {
-        var derived = service.derive(id, request == null ? null : request.title(), user.getName());
+        var derived = service.derive(id, request == null ? null : new VariantRequest(request.title(), request.country(),
+                request.nqfLevel(), request.nqfLevelUri(), request.awardingBodies()), user.getName());
         return ResponseEntity.created(URI.create("/api/qualifications/" + derived.id())).body(derived);
     }
 

@@ -68,6 +68,12 @@ public record QualificationDocument(
                 creditSystem, credits, entryRequirements, awardingBodies, targetOccupations, derivedFrom, status, units);
     }
 
+    /** The same document with other national levels and awarding bodies (a national variant's own). */
+    public QualificationDocument withNationalData(List<NqfLevel> newNqfLevels, List<AwardingBody> newAwardingBodies) {
+        return new QualificationDocument(id, version, title, description, type, eqfLevel, newNqfLevels, iscedF, ecosystem,
+                creditSystem, credits, entryRequirements, newAwardingBodies, targetOccupations, derivedFrom, status, units);
+    }
+
     /** The English title, else any title, else an empty string: for lists and messages. */
     public String displayTitle() {
         return Texts.display(title);

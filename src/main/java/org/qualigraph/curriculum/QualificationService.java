@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.qualigraph.base.ConflictException;
+import org.qualigraph.curriculum.QualificationDocument.AwardingBody;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -177,14 +178,96 @@ public class QualificationService {
         });
     }
 
-    /** A national variant: a full copy of the structure, linked with DERIVED_FROM, free to diverge from its source. */
+    /** A national variant that copies the core's national data too; see {@link #derive(String, VariantRequest, String)}. */
     @Transactional
     public QualificationDocument derive(String sourceId, Map<String, String> title, String user) {
+        return derive(sourceId, VariantRequest.titleOnly(title), user);
+    }
+
+    /**
+     * A national variant: a full copy of the structure, linked with DERIVED_FROM, free to diverge from its source. The
+     * document is transformed before it is stored: with a country given, the variant's national level and awarding
+     * bodies are the request's and none of the core's, because a national variant is recognised in its own country
+     * only. Bad national data is a 400 naming the request's field ({@code country}, {@code nqfLevel},
+     * {@code nqfLevelUri}, {@code awardingBodies[i].name}) and nothing is stored.
+     */
+    @Transactional
+    public QualificationDocument derive(String sourceId, VariantRequest request, String user) {
         // the source first (the lock order): the copy is of one committed state, and DERIVED_FROM finds it held
         locks.qualification(sourceId).orElseThrow(() -> new QualificationNotFoundException(sourceId));
         var source = get(sourceId);
-        var copy = copyOf(source, title == null || title.isEmpty() ? suffixed(source.title(), " (variant)") : title);
+        var spec = request == null ? VariantRequest.titleOnly(null) : request;
+        var title = spec.title() == null || spec.title().isEmpty() ? suffixed(source.title(), " (variant)") : spec.title();
+        var copy = copyOf(source, title);
+        if (spec.replacesNationalData()) {
+            copy = withNationalDataOf(copy, spec);
+        }
         return insert(copy, sourceId, user, "DERIVED");
+    }
+
+    /** When and from what this qualification was derived, if it is a national variant whose core still exists. */
+    @Transactional(readOnly = true)
+    public Optional<Lineage> lineage(String id) {
+        if (!store.exists(id)) {
+            throw new QualificationNotFoundException(id);
+        }
+        return store.derivedFrom(id).flatMap(store::read).map(core -> new Lineage(core.id(), core.title(), core.status(),
+                store.revisions(id).stream().filter(r -> r.id().equals(id)).findFirst().map(RevisionInfo::createdAt)
+                        .orElse(null)));
+    }
+
+    /** A variant's source: the core's id, title and status, and when the variant was created from it. */
+    public record Lineage(String coreId, Map<String, String> coreTitle, QualificationStatus coreStatus,
+                          java.time.ZonedDateTime derivedAt) {
+
+        public String coreDisplayTitle() {
+            return Texts.display(coreTitle);
+        }
+    }
+
+    private static QualificationDocument withNationalDataOf(QualificationDocument copy, VariantRequest spec) {
+        String country = spec.country() == null ? null : spec.country().strip().toUpperCase(java.util.Locale.ROOT);
+        var problems = new ArrayList<org.qualigraph.base.FieldProblem>();
+        if (country == null || country.isEmpty()) {
+            problems.add(new org.qualigraph.base.FieldProblem("country",
+                    "the country of the variant is required (ISO 3166 alpha-2, e.g. \"AT\")"));
+        } else if (!java.util.Set.of(java.util.Locale.getISOCountries()).contains(country)) {
+            problems.add(new org.qualigraph.base.FieldProblem("country",
+                    "is not an ISO 3166 alpha-2 country code such as \"AT\": \"" + abbreviate(spec.country()) + "\""));
+        }
+        if (spec.nqfLevel() == null || spec.nqfLevel().isBlank()) {
+            problems.add(new org.qualigraph.base.FieldProblem("nqfLevel",
+                    "the level of the variant in its national framework is required (e.g. \"4\")"));
+        }
+        String uri = spec.nqfLevelUri() == null || spec.nqfLevelUri().isBlank() ? null : spec.nqfLevelUri().strip();
+        var bodies = new ArrayList<AwardingBody>();
+        var given = spec.awardingBodies() == null ? List.<AwardingBody>of() : spec.awardingBodies();
+        for (int i = 0; i < given.size(); i++) {
+            var body = given.get(i);
+            if (body == null || body.name() == null || body.name().isBlank()) {
+                problems.add(new org.qualigraph.base.FieldProblem("awardingBodies[" + i + "].name",
+                        "the name of the awarding body is required"));
+                continue;
+            }
+            bodies.add(new AwardingBody(body.name().strip(), body.country() == null ? country : body.country(), body.kind()));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidDocumentException(problems);
+        }
+        var variant = copy.withNationalData(List.of(new QualificationDocument.NqfLevel(country, spec.nqfLevel().strip(), uri)),
+                bodies);
+        // the validator names document paths; the caller sent request fields
+        var documentProblems = DocumentValidator.validate(variant).stream().map(p -> new org.qualigraph.base.FieldProblem(
+                p.field().replace("nqfLevels[0].country", "country").replace("nqfLevels[0].level", "nqfLevel")
+                        .replace("nqfLevels[0].uri", "nqfLevelUri"), p.message())).toList();
+        if (!documentProblems.isEmpty()) {
+            throw new InvalidDocumentException(documentProblems);
+        }
+        return variant;
+    }
+
+    private static String abbreviate(String value) {
+        return value.length() > 40 ? value.substring(0, 40) + "…" : value;
     }
 
     /** An independent copy with new ids, not linked to its source. */
@@ -257,6 +340,15 @@ public class QualificationService {
         int revision = store.linkRevision(id, sourceId);
         events.publishEvent(new QualificationChanged(id, 0, user, "REVISED", "revision " + revision + " of " + sourceId));
         return store.read(id).orElseThrow();
+    }
+
+    /** The edition users see (revision n, or a draft of revision n), for the editor, documents and file names. */
+    @Transactional(readOnly = true)
+    public Edition edition(String id) {
+        return revisions(id).stream().filter(r -> r.id().equals(id)).findFirst()
+                .map(r -> new Edition(r.revision(), r.status() == QualificationStatus.PUBLISHED
+                        || r.status() == QualificationStatus.ARCHIVED))
+                .orElseThrow(() -> new QualificationNotFoundException(id));
     }
 
     /** Every revision of the chain this qualification belongs to, oldest first; a lone qualification is revision 1. */

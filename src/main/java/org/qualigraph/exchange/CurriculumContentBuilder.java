@@ -40,11 +40,24 @@ class CurriculumContentBuilder {
 
     CurriculumContentBuilder(ObjectProvider<EscoCatalog> escoCatalog, ObjectProvider<SkillsGap> skillsGap,
                              ObjectProvider<GovernanceSource> governance,
-                             ObjectProvider<org.qualigraph.quality.QualityService> quality) {
+                             ObjectProvider<org.qualigraph.quality.QualityService> quality,
+                             ObjectProvider<org.qualigraph.curriculum.QualificationService> qualifications) {
         this.quality = quality;
+        this.qualifications = qualifications;
         this.escoCatalog = escoCatalog;
         this.skillsGap = skillsGap;
         this.governance = governance;
+    }
+
+    private final ObjectProvider<org.qualigraph.curriculum.QualificationService> qualifications;
+
+    /** The edition users know (revision n, or a draft of it) of a stored document; never the save counter. */
+    private java.util.Optional<org.qualigraph.curriculum.Edition> edition(QualificationDocument doc) {
+        var service = qualifications.getIfAvailable();
+        if (service == null || doc.id() == null || service.find(doc.id()).isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(service.edition(doc.id()));
     }
 
     CurriculumContent build(QualificationDocument doc, String language) {
@@ -56,7 +69,8 @@ class CurriculumContentBuilder {
 
         String title = Texts.in(doc.title(), language);
         String subtitle = m.get("document.kind") + " · " + m.get("profile.eqf") + " " + nullToEmpty(doc.eqfLevel())
-                + (doc.version() == null ? "" : " · " + m.get("document.version", doc.version()));
+                + edition(doc).map(e -> " · " + m.get(e.published() ? "document.edition" : "document.edition.draft",
+                        e.revision())).orElse("");
 
         var profile = new ArrayList<CurriculumContent.Fact>();
         profile.add(CurriculumContent.Fact.of(m.get("profile.type"), m.of(doc.type())));

@@ -47,7 +47,7 @@ class ExportController {
         var document = qualifications.get(id);
         var out = new ByteArrayOutputStream();
         exporter.write(document, language, out);
-        String name = ExportFiles.fileName(document, exporter);
+        String name = ExportFiles.fileName(document, qualifications.edition(id), exporter);
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(exporter.mediaType()))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())

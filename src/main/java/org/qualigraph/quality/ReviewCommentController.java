@@ -57,17 +57,17 @@ class ReviewCommentController {
 
     @PostMapping("/{commentId}/resolve")
     @PreAuthorize("hasAnyRole('DESIGNER','REVIEWER')")
-    @Operation(summary = "Resolve a comment (body optional; {\"resolved\": false} reopens it)")
+    @Operation(summary = "Resolve a comment (body optional; {\"resolved\": false} reopens it); only its author or a reviewer, else 403")
     ReviewComment resolve(@PathVariable String id, @PathVariable String commentId,
                           @RequestBody(required = false) ResolveRequest request, Authentication user) {
         boolean resolved = request == null || request.resolved() == null || request.resolved();
-        return comments.resolve(id, commentId, resolved, user.getName());
+        return comments.resolve(id, commentId, resolved, user.getName(), WorkflowController.roles(user));
     }
 
     @PostMapping("/{commentId}/reopen")
     @PreAuthorize("hasAnyRole('DESIGNER','REVIEWER')")
     @Operation(summary = "Reopen a resolved comment")
     ReviewComment reopen(@PathVariable String id, @PathVariable String commentId, Authentication user) {
-        return comments.resolve(id, commentId, false, user.getName());
+        return comments.resolve(id, commentId, false, user.getName(), WorkflowController.roles(user));
     }
 }

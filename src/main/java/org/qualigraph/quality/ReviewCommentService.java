@@ -1,10 +1,14 @@
 package org.qualigraph.quality;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.qualigraph.base.BadInputException;
 import org.qualigraph.base.NotFoundException;
+import org.qualigraph.base.Roles;
 import org.qualigraph.curriculum.QualificationNotFoundException;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -68,12 +72,24 @@ public class ReviewCommentService {
         return find(qualificationId, id).orElseThrow();
     }
 
-    /** Marks a comment resolved (or open again when {@code resolved} is false). */
+    /**
+     * Marks a comment resolved (or open again when {@code resolved} is false). Only its author or a reviewer may: a
+     * designer must not close the reviewer's point on the reviewer's behalf ({@link AccessDeniedException}, 403).
+     */
     @Transactional
-    public ReviewComment resolve(String qualificationId, String commentId, boolean resolved, String user) {
-        requireComment(qualificationId, commentId);
+    public ReviewComment resolve(String qualificationId, String commentId, boolean resolved, String user, Set<String> roles) {
+        var comment = requireComment(qualificationId, commentId);
+        if (!mayResolve(comment.get("author"), user, roles)) {
+            throw new AccessDeniedException("Only the author of a comment (" + comment.get("author")
+                    + ") or a reviewer may " + (resolved ? "resolve" : "reopen") + " it");
+        }
         store.setResolved(qualificationId, commentId, resolved, user);
         return find(qualificationId, commentId).orElseThrow();
+    }
+
+    /** Whether this user may resolve or reopen a comment by {@code author}: the author, or any reviewer. */
+    public static boolean mayResolve(Object author, String user, Set<String> roles) {
+        return roles.contains(Roles.REVIEWER) || (user != null && user.equals(author));
     }
 
     private Optional<ReviewComment> find(String qualificationId, String commentId) {
@@ -90,11 +106,10 @@ public class ReviewCommentService {
         return result;
     }
 
-    private void requireComment(String qualificationId, String commentId) {
+    private Map<String, Object> requireComment(String qualificationId, String commentId) {
         requireExists(qualificationId);
-        if (store.comment(qualificationId, commentId).isEmpty()) {
-            throw new NotFoundException("Qualification " + qualificationId + " has no comment " + commentId);
-        }
+        return store.comment(qualificationId, commentId).orElseThrow(() ->
+                new NotFoundException("Qualification " + qualificationId + " has no comment " + commentId));
     }
 
     private static String text(String text) {

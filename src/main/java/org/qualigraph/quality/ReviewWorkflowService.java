@@ -41,8 +41,11 @@ public class ReviewWorkflowService {
     private final GovernanceRecordService governance;
     private final ObjectProvider<QualityGate> gate;
 
+    private final com.fasterxml.jackson.databind.ObjectMapper json;
+
     ReviewWorkflowService(QualificationService qualifications, WorkflowStore store, GovernanceRecordService governance,
-                          ObjectProvider<QualityGate> gate) {
+                          ObjectProvider<QualityGate> gate, com.fasterxml.jackson.databind.ObjectMapper json) {
+        this.json = json;
         this.qualifications = qualifications;
         this.store = store;
         this.governance = governance;
@@ -116,8 +119,14 @@ public class ReviewWorkflowService {
             default -> {
             }
         }
+        // on a request for changes, the document as the reviewer saw it: on resubmission they read what changed since
+        String seen = to == QualificationStatus.CHANGES_REQUESTED ? snapshot(id) : null;
         qualifications.changeStatus(id, to, user);
-        store.addReview(id, from, to, user, comment);
+        if (seen != null) {
+            store.addReview(id, from, to, user, comment, seen);
+        } else {
+            store.addReview(id, from, to, user, comment);
+        }
         if (step == WorkflowPolicy.APPROVE) {
             var a = request.approval();
             store.addApproval(id, new Governance.Approval(a.body().strip(), a.date(), a.decision().strip(), user));
@@ -165,6 +174,38 @@ public class ReviewWorkflowService {
     @Transactional(readOnly = true)
     public List<RevisionInfo> revisions(String id) {
         return qualifications.revisions(id);
+    }
+
+    /**
+     * What changed in the qualification since a reviewer last requested changes (or revoked an approval): the diff from
+     * the document as it was then to the document now, with who asked and when. Empty when changes were never requested.
+     */
+    @Transactional(readOnly = true)
+    public java.util.Optional<ChangesSinceRequest> changesSinceRequest(String id) {
+        requireExists(id);
+        return store.latestSnapshot(id, QualificationStatus.CHANGES_REQUESTED).map(row -> {
+            QualificationDocument then;
+            try {
+                then = json.readValue((String) row.get("snapshot"), QualificationDocument.class);
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException("unreadable snapshot of qualification " + id, e);
+            }
+            return new ChangesSinceRequest((String) row.get("by"),
+                    row.get("at") instanceof java.time.ZonedDateTime at ? at : null,
+                    RevisionDiff.between(then, qualifications.get(id)));
+        });
+    }
+
+    /** The changes since {@code requestedBy} requested changes {@code at}. */
+    public record ChangesSinceRequest(String requestedBy, java.time.ZonedDateTime at, RevisionDiff diff) {
+    }
+
+    private String snapshot(String id) {
+        try {
+            return json.writeValueAsString(qualifications.get(id));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("cannot snapshot qualification " + id, e);
+        }
     }
 
     /** The changes from {@code againstId} (older) to {@code id} (newer); any two qualifications may be compared. */

@@ -48,6 +48,28 @@ class WorkflowStore {
                 "to", to.name(), "by", by, "comment", comment)).run();
     }
 
+    /**
+     * Records a transition together with the document as it was at that moment (JSON), so a later reader can see what
+     * changed since, e.g. since a reviewer requested changes.
+     */
+    void addReview(String qualificationId, QualificationStatus from, QualificationStatus to, String by, String comment,
+                   String snapshot) {
+        client.query("""
+                MATCH (q:Qualification {id: $q})
+                CREATE (q)-[:HAS_REVIEW]->(:Review {id: $id, qualificationId: $q, from: $from, to: $to, by: $by,
+                        at: datetime(), comment: $comment, snapshot: $snapshot})
+                """).bindAll(map("q", qualificationId, "id", UUID.randomUUID().toString(), "from", from.name(),
+                "to", to.name(), "by", by, "comment", comment, "snapshot", snapshot)).run();
+    }
+
+    /** The latest transition into this status that kept a snapshot of the document: by, at, snapshot. */
+    Optional<Map<String, Object>> latestSnapshot(String qualificationId, QualificationStatus to) {
+        return client.query("""
+                MATCH (r:Review {qualificationId: $q, to: $to}) WHERE r.snapshot IS NOT NULL
+                RETURN r.by AS by, r.at AS at, r.snapshot AS snapshot ORDER BY r.at DESC LIMIT 1
+                """).bindAll(map("q", qualificationId, "to", to.name())).fetch().one();
+    }
+
     List<ReviewRecord> reviews(String qualificationId) {
         return client.query("""
                 MATCH (r:Review {qualificationId: $q})
@@ -120,7 +142,7 @@ class WorkflowStore {
     Optional<Map<String, Object>> comment(String qualificationId, String commentId) {
         return client.query("""
                 MATCH (c:Comment {id: $id, qualificationId: $q})
-                RETURN c.targetKind AS kind, c.targetCode AS code
+                RETURN c.targetKind AS kind, c.targetCode AS code, c.author AS author
                 """).bindAll(map("q", qualificationId, "id", commentId)).fetch().one();
     }
 

@@ -153,6 +153,61 @@ class QualificationApiTest extends IntegrationTest {
         mvc.perform(as(TestUsers.DESIGNER, get(variant))).andExpect(status().isNotFound());
     }
 
+    /** With a country, the variant gets its own national data and none of the core's; bad fields are named. */
+    @Test
+    void deriveReplacesTheCoresNationalData() throws Exception {
+        var core = create(demoJson());
+        String id = core.get("id").asText();
+        assertThat(core.get("nqfLevels").size() + core.get("awardingBodies").size()).as("the demo has national data").isPositive();
+        var variant = json.readTree(mvc.perform(as(TestUsers.DESIGNER, post("/api/qualifications/" + id + "/derive"))
+                        .content("""
+                                {"title":{"en":"Austrian variant"},"country":"at","nqfLevel":"4",
+                                 "nqfLevelUri":"http://data.europa.eu/snb/qdr/c_example",
+                                 "awardingBodies":[{"name":"WKO Lehrlingsstelle","kind":"CHAMBER"}]}"""))
+                .andExpect(status().isCreated()).andExpect(jsonPath("$.derivedFrom").value(id))
+                .andReturn().getResponse().getContentAsString());
+        assertThat(variant.get("nqfLevels")).hasSize(1);
+        assertThat(variant.at("/nqfLevels/0/country").asText()).isEqualTo("AT");
+        assertThat(variant.at("/nqfLevels/0/level").asText()).isEqualTo("4");
+        assertThat(variant.at("/nqfLevels/0/uri").asText()).isEqualTo("http://data.europa.eu/snb/qdr/c_example");
+        assertThat(variant.get("awardingBodies")).hasSize(1);
+        assertThat(variant.at("/awardingBodies/0/name").asText()).isEqualTo("WKO Lehrlingsstelle");
+        assertThat(variant.at("/awardingBodies/0/country").asText()).isEqualTo("AT");
+        assertThat(variant.get("units")).hasSize(core.get("units").size());
+
+        long before = qualificationCount();
+        mvc.perform(as(TestUsers.DESIGNER, post("/api/qualifications/" + id + "/derive"))
+                        .content("{\"country\":\"Austria\",\"nqfLevel\":\"4\"}"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.problems[0].field").value("country"));
+        mvc.perform(as(TestUsers.DESIGNER, post("/api/qualifications/" + id + "/derive"))
+                        .content("{\"country\":\"AT\",\"nqfLevel\":\" \",\"nqfLevelUri\":\"not a uri\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.problems[*].field").value(org.hamcrest.Matchers.contains("nqfLevel")));
+        mvc.perform(as(TestUsers.DESIGNER, post("/api/qualifications/" + id + "/derive"))
+                        .content("{\"country\":\"AT\",\"nqfLevel\":\"4\",\"nqfLevelUri\":\"not a uri\"}"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.problems[0].field").value("nqfLevelUri"));
+        mvc.perform(as(TestUsers.DESIGNER, post("/api/qualifications/" + id + "/derive"))
+                        .content("{\"country\":\"AT\",\"nqfLevel\":\"4\",\"awardingBodies\":[{\"name\":\"\"}]}"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.problems[0].field").value("awardingBodies[0].name"));
+        assertThat(qualificationCount()).as("a refused derive stores nothing").isEqualTo(before);
+    }
+
+    /** The older request form, a title only, still works and still copies the core's national data. */
+    @Test
+    void deriveWithATitleOnlyKeepsTheOlderBehaviour() throws Exception {
+        var core = create(demoJson());
+        var variant = json.readTree(mvc.perform(as(TestUsers.DESIGNER, post("/api/qualifications/" + core.get("id").asText()
+                        + "/derive")).content("{\"title\":{\"en\":\"Variant\"}}"))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString());
+        assertThat(variant.get("nqfLevels")).isEqualTo(core.get("nqfLevels"));
+        assertThat(variant.get("awardingBodies")).isEqualTo(core.get("awardingBodies"));
+    }
+
+    private long qualificationCount() throws Exception {
+        return json.readTree(mvc.perform(as(TestUsers.DESIGNER, get("/api/qualifications")))
+                .andReturn().getResponse().getContentAsString()).size();
+    }
+
     private JsonNode create(String body) throws Exception {
         var response = mvc.perform(as(TestUsers.DESIGNER, post("/api/qualifications")).content(body))
                 .andExpect(status().isCreated()).andExpect(header().exists(HttpHeaders.LOCATION))

@@ -36,7 +36,8 @@ class CurriculumDocumentTest {
 
     static CurriculumContentBuilder builder(StaticListableBeanFactory beans) {
         return new CurriculumContentBuilder(beans.getBeanProvider(EscoCatalog.class), beans.getBeanProvider(SkillsGap.class),
-                beans.getBeanProvider(GovernanceSource.class), beans.getBeanProvider(org.qualigraph.quality.QualityService.class));
+                beans.getBeanProvider(GovernanceSource.class), beans.getBeanProvider(org.qualigraph.quality.QualityService.class),
+                beans.getBeanProvider(org.qualigraph.curriculum.QualificationService.class));
     }
 
     @Test

@@ -33,11 +33,11 @@ class DocumentExportRestTest extends IntegrationTest {
     void everyFormatAnswersWithItsContentTypeAndAnAttachmentName() throws Exception {
         var stored = qualifications.create(Documents.minimal("Cell technician"), TestUsers.DESIGNER);
         String[][] formats = {
-                {"html", "text/html", "cell-technician-v0.html"},
-                {"pdf", "application/pdf", "cell-technician-v0.pdf"},
-                {"docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "cell-technician-v0.docx"},
-                {"csv", "text/csv", "cell-technician-v0.csv"},
-                {"case-json", "application/json", "cell-technician-v0.case.json"}};
+                {"html", "text/html", "cell-technician-r1-draft.html"},
+                {"pdf", "application/pdf", "cell-technician-r1-draft.pdf"},
+                {"docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "cell-technician-r1-draft.docx"},
+                {"csv", "text/csv", "cell-technician-r1-draft.csv"},
+                {"case-json", "application/json", "cell-technician-r1-draft.case.json"}};
         for (String[] f : formats) {
             var result = mvc.perform(get("/api/qualifications/{id}/export/{format}", stored.id(), f[0])
                             .param("language", "de").header(HttpHeaders.AUTHORIZATION, TestUsers.basic(TestUsers.REVIEWER)))
@@ -47,6 +47,31 @@ class DocumentExportRestTest extends IntegrationTest {
             assertThat(result.getResponse().getContentType()).as(f[0]).startsWith(f[1]);
             assertThat(result.getResponse().getContentAsByteArray()).as(f[0]).isNotEmpty();
         }
+    }
+
+    /** Many saves are still one edition: the cover and the file name say "revision 1", never the save counter. */
+    @Test
+    void documentsCarryTheEditionNotTheSaveCounter() throws Exception {
+        var stored = qualifications.create(Documents.minimal("Edition check"), TestUsers.DESIGNER);
+        var saved = stored;
+        for (int i = 0; i < 3; i++) {
+            saved = qualifications.update(stored.id(), saved.withTitle(java.util.Map.of("en", "Edition check")), TestUsers.DESIGNER);
+        }
+        assertThat(saved.version()).isEqualTo(3);
+        var draft = mvc.perform(get("/api/qualifications/{id}/export/html", stored.id())
+                        .header(HttpHeaders.AUTHORIZATION, TestUsers.basic(TestUsers.DESIGNER)))
+                .andExpect(status().isOk())
+                .andExpect(header().string(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"edition-check-r1-draft.html\""))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(draft).contains("Draft of revision 1").doesNotContain("Version 3");
+
+        qualifications.changeStatus(stored.id(), org.qualigraph.curriculum.QualificationStatus.PUBLISHED, "setup");
+        var published = mvc.perform(get("/api/qualifications/{id}/export/html", stored.id())
+                        .param("language", "de").header(HttpHeaders.AUTHORIZATION, TestUsers.basic(TestUsers.DESIGNER)))
+                .andExpect(status().isOk())
+                .andExpect(header().string(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"edition-check-r1.html\""))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(published).contains("Revision 1").doesNotContain("Entwurf");
     }
 
     @Test

@@ -38,6 +38,8 @@ class ReviewWorkflowApiTest extends IntegrationTest {
     @Autowired
     ObjectMapper json;
     @Autowired
+    ReviewWorkflowService workflowService;
+    @Autowired
     org.qualigraph.account.AccountService accounts;
 
     /** A user holding only the ADMIN role (the bootstrap {@code admin} holds all three). */
@@ -240,8 +242,88 @@ class ReviewWorkflowApiTest extends IntegrationTest {
         assertThat(threads.at("/0/replies/0/replies/0/text").asText()).isEqualTo("Thanks");
 
         mvc.perform(post("/api/qualifications/" + id + "/comments/" + root + "/reopen")
-                .header(HttpHeaders.AUTHORIZATION, TestUsers.basic(TestUsers.DESIGNER)))
+                .header(HttpHeaders.AUTHORIZATION, TestUsers.basic(TestUsers.REVIEWER)))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.resolved").value(false));
+    }
+
+    /** A designer may close their own points, never the reviewer's; a reviewer may close any. */
+    @Test
+    void onlyTheAuthorOrAReviewerResolvesAComment() throws Exception {
+        String id = create();
+        String reviewers = read(comment(id, TestUsers.REVIEWER, "{\"text\":\"Too broad\",\"unit\":\"U1\"}")
+                .andExpect(status().isCreated())).get("id").asText();
+        String designers = read(comment(id, TestUsers.DESIGNER, "{\"text\":\"Shall I split U1?\"}")
+                .andExpect(status().isCreated())).get("id").asText();
+
+        resolve(id, reviewers, TestUsers.DESIGNER).andExpect(status().isForbidden());
+        assertThat(resolvedOf(id, reviewers)).isFalse();
+        resolve(id, designers, TestUsers.DESIGNER).andExpect(status().isOk()).andExpect(jsonPath("$.resolved").value(true));
+        resolve(id, reviewers, TestUsers.REVIEWER).andExpect(status().isOk()).andExpect(jsonPath("$.resolved").value(true));
+        mvc.perform(post("/api/qualifications/" + id + "/comments/" + reviewers + "/reopen")
+                .header(HttpHeaders.AUTHORIZATION, TestUsers.basic(TestUsers.DESIGNER))).andExpect(status().isForbidden());
+        assertThat(resolvedOf(id, reviewers)).isTrue();
+    }
+
+    /** Each missing part of the approval record is named, so the form can mark exactly that field. */
+    @Test
+    void approvalNamesEachMissingField() throws Exception {
+        String id = qualificationIn(QualificationStatus.IN_REVIEW);
+        transition(id, TestUsers.REVIEWER, body(QualificationStatus.APPROVED, null,
+                "{\"body\":\"Board\",\"date\":\"" + LocalDate.now() + "\",\"decision\":\" \"}"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.problems.length()").value(1))
+                .andExpect(jsonPath("$.problems[0].field").value("approval.decision"));
+        transition(id, TestUsers.REVIEWER, body(QualificationStatus.APPROVED, null,
+                "{\"body\":\"Board\",\"date\":\"" + LocalDate.now().plusDays(30) + "\",\"decision\":\"approved\"}"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.problems[0].field").value("approval.date"));
+        assertThat(qualifications.get(id).status()).isEqualTo(QualificationStatus.IN_REVIEW);
+        assertThat(store.approval(id)).isEmpty();
+    }
+
+    /** On resubmission the reviewer reads what changed since they asked for changes, and only that. */
+    @Test
+    void changesSinceTheRequestForChangesAreADiffInWords() throws Exception {
+        String id = create();
+        assertThat(workflowService.changesSinceRequest(id)).isEmpty();
+        transition(id, TestUsers.DESIGNER, body(QualificationStatus.IN_REVIEW, null, null)).andExpect(status().isOk());
+        transition(id, TestUsers.REVIEWER, body(QualificationStatus.CHANGES_REQUESTED, "Rename it", null)).andExpect(status().isOk());
+        var doc = qualifications.get(id);
+        qualifications.update(id, doc.withTitle(Map.of("en", "Renamed technician")), TestUsers.DESIGNER);
+        transition(id, TestUsers.DESIGNER, body(QualificationStatus.IN_REVIEW, null, null)).andExpect(status().isOk());
+
+        var since = workflowService.changesSinceRequest(id).orElseThrow();
+        assertThat(since.requestedBy()).isEqualTo(TestUsers.REVIEWER);
+        assertThat(since.diff().lines()).singleElement().satisfies(line -> {
+            assertThat(line.section()).isEqualTo(RevisionDiff.Section.QUALIFICATION);
+            assertThat(line.text()).contains("Title").contains("Renamed technician");
+        });
+    }
+
+    /** The optional note of a submit is kept with the transition, for the reviewer. */
+    @Test
+    void submitNoteIsStoredWithTheTransition() throws Exception {
+        String id = create();
+        transition(id, TestUsers.DESIGNER, body(QualificationStatus.IN_REVIEW, "Please look at U1 first", null))
+                .andExpect(status().isOk());
+        var history = read(mvc.perform(get("/api/qualifications/" + id + "/transitions").header(HttpHeaders.AUTHORIZATION,
+                TestUsers.basic(TestUsers.REVIEWER))).andExpect(status().isOk()));
+        assertThat(history.get(0).get("comment").asText()).isEqualTo("Please look at U1 first");
+        assertThat(history.get(0).get("by").asText()).isEqualTo(TestUsers.DESIGNER);
+    }
+
+    private ResultActions resolve(String id, String commentId, String user) throws Exception {
+        return mvc.perform(post("/api/qualifications/" + id + "/comments/" + commentId + "/resolve")
+                .header(HttpHeaders.AUTHORIZATION, TestUsers.basic(user)));
+    }
+
+    private boolean resolvedOf(String id, String commentId) throws Exception {
+        var threads = read(mvc.perform(get("/api/qualifications/" + id + "/comments")
+                .header(HttpHeaders.AUTHORIZATION, TestUsers.basic(TestUsers.DESIGNER))).andExpect(status().isOk()));
+        for (var thread : threads) {
+            if (thread.get("id").asText().equals(commentId)) {
+                return thread.get("resolved").asBoolean();
+            }
+        }
+        throw new AssertionError("no comment " + commentId);
     }
 
     @Test
@@ -298,7 +380,7 @@ class ReviewWorkflowApiTest extends IntegrationTest {
         QualityGate gate = (doc, governance, publishing) -> List.of("EQF-02: unit U1 is at EQF 5, above the qualification's 4");
         var factory = new org.springframework.beans.factory.support.StaticListableBeanFactory(Map.of("gate", gate));
         var workflow = new ReviewWorkflowService(qualifications, store, new GovernanceRecordService(store, qualifications),
-                factory.getBeanProvider(QualityGate.class));
+                factory.getBeanProvider(QualityGate.class), json);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> workflow.transition(id,
                         new TransitionRequest("IN_REVIEW", null, null), TestUsers.DESIGNER, java.util.Set.of("DESIGNER")))
                 .isInstanceOf(org.qualigraph.base.ConflictException.class)

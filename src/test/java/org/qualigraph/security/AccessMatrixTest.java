@@ -72,6 +72,8 @@ class AccessMatrixTest extends IntegrationTest {
         EXPECTED.put("POST /api/qualifications/{id}/import/csv/preview", DESIGNER);
         EXPECTED.put("POST /api/imports/loq-xml", DESIGNER);
         EXPECTED.put("POST /api/imports/esco", ADMIN);
+        EXPECTED.put("POST /api/imports/elm-schemas", ADMIN);
+        EXPECTED.put("GET /api/elm-schemas", ANY);
         EXPECTED.put("GET /api/esco/skills", ANY);
         EXPECTED.put("GET /api/esco/occupations", ANY);
         EXPECTED.put("GET /api/esco/status", ANY);

@@ -76,6 +76,10 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  */
 class BadInputCorpusTest extends IntegrationTest {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.qualigraph.exchange.elm.ElmSchemaLibrary elmSchemas;
+
+
     private static final int DEEP = 10_000;
     private static final int OVER_LIMIT = 16 * 1024 * 1024 + 1024;
     private static final String SCRIPT = "<script>alert(1)</script>";
@@ -172,6 +176,9 @@ class BadInputCorpusTest extends IntegrationTest {
         for (Attack attack : corpus(targets)) {
             tests.add(dynamicTest(attack.endpoint() + " × " + attack.kind(), () -> check(attack)));
         }
+        var schemasBefore = elmSchemas.activeDir();
+        tests.add(dynamicTest("Europass schemas untouched by every attack", () ->
+                assertThat(elmSchemas.activeDir()).isEqualTo(schemasBefore)));
         tests.add(dynamicTest("ESCO reference data untouched by every attack", () ->
                 assertThat(EscoTestData.snapshot(driver, true)).isEqualTo(escoBefore)));
         tests.add(dynamicTest("the application stays healthy and a normal round trip works", () -> healthy(targets)));
@@ -334,8 +341,9 @@ class BadInputCorpusTest extends IntegrationTest {
                 "{\"text\":\"please check\",\"unit\":\"U1\"}");
         jsonKinds(attacks, "POST /api/qualifications/{id}/comments/{commentId}/replies", HttpMethod.POST,
                 comments + "/replies", TestUsers.DESIGNER, "{\"text\":\"done\"}");
+        // the comment is the reviewer's: only its author or a reviewer may resolve it
         jsonKinds(attacks, "POST /api/qualifications/{id}/comments/{commentId}/resolve", HttpMethod.POST,
-                comments + "/resolve", TestUsers.DESIGNER, "{\"resolved\":true}");
+                comments + "/resolve", TestUsers.REVIEWER, "{\"resolved\":true}");
         jsonKinds(attacks, "POST /api/profiles", HttpMethod.POST, "/api/profiles", TestUsers.DESIGNER,
                 t.profileJson().replaceFirst("\"id\":\"[^\"]*\"", "\"id\":null").replace("\"version\":0", "\"version\":null"));
         jsonKinds(attacks, "PUT /api/profiles/{id}", HttpMethod.PUT, "/api/profiles/" + t.profile(), TestUsers.DESIGNER,
@@ -624,6 +632,38 @@ class BadInputCorpusTest extends IntegrationTest {
                 () -> escoUpload(goodZip(), goodZip()).param("version", "1.0; DROP"), 400, "version"));
         attacks.add(new Attack("POST /api/imports/esco", "wrong content type", "admin",
                 () -> request(HttpMethod.POST, "/api/imports/esco").contentType(MediaType.APPLICATION_JSON).content("{}"), 415, null));
+
+        // Europass schema upload: the same hostile zips, and releases that are zips but not a valid ELM release
+        var releases = new LinkedHashMap<String, byte[]>(zips);
+        releases.put("zip without loq.xsd", zip(Map.of("readme.txt", "not a release")));
+        releases.put("loq.xsd that does not compile", zip(Map.of("loq/loq.xsd", "<xs:schema xmlns:xs=\"http://www.w3.org/2001/XMLSchema\"><xs:element/></xs:schema>",
+                "loq/cv/nqf.xsd", "<x/>", "shacl/LOQ-constraints.ttl", "", "shacl/LOQ-constraints-mdr.ttl", "")));
+        releases.put("SHACL that does not parse", zip(Map.of("loq/loq.xsd",
+                "<xs:schema xmlns:xs=\"http://www.w3.org/2001/XMLSchema\"><xs:element name=\"a\" type=\"xs:string\"/></xs:schema>",
+                "loq/cv/nqf.xsd", "<xs:schema xmlns:xs=\"http://www.w3.org/2001/XMLSchema\"/>",
+                "shacl/LOQ-constraints.ttl", "@prefix sh: <http://www.w3.org/ns/shacl#> . this is not turtle",
+                "shacl/LOQ-constraints-mdr.ttl", "")));
+        releases.put("schema importing a file outside its folder", zip(Map.of("loq/loq.xsd",
+                "<xs:schema xmlns:xs=\"http://www.w3.org/2001/XMLSchema\"><xs:include schemaLocation=\"../../../../etc/passwd\"/></xs:schema>",
+                "loq/cv/nqf.xsd", "<xs:schema xmlns:xs=\"http://www.w3.org/2001/XMLSchema\"/>",
+                "shacl/LOQ-constraints.ttl", "", "shacl/LOQ-constraints-mdr.ttl", "")));
+        for (var r : releases.entrySet()) {
+            attacks.add(new Attack("POST /api/imports/elm-schemas", r.getKey(), "admin",
+                    () -> multipart("/api/imports/elm-schemas").file(new MockMultipartFile("release", "elm.zip",
+                            "application/zip", r.getValue())), 400, "release"));
+        }
+        attacks.add(new Attack("POST /api/imports/elm-schemas", "missing part", "admin",
+                () -> multipart("/api/imports/elm-schemas"), 400, "release"));
+        attacks.add(new Attack("POST /api/imports/elm-schemas", "wrong content type", "admin",
+                () -> request(HttpMethod.POST, "/api/imports/elm-schemas").contentType(MediaType.APPLICATION_JSON).content("{}"), 415, null));
+
+        // derive: the variant's national data, each bad value named
+        attacks.add(new Attack("POST /api/qualifications/{id}/derive", "unknown country", TestUsers.DESIGNER,
+                () -> jsonRequest(HttpMethod.POST, q + "/derive", "{\"country\":\"Atlantis\",\"nqfLevel\":\"4\"}"), 400, "country"));
+        attacks.add(new Attack("POST /api/qualifications/{id}/derive", "country without level", TestUsers.DESIGNER,
+                () -> jsonRequest(HttpMethod.POST, q + "/derive", "{\"country\":\"AT\"}"), 400, "nqfLevel"));
+        attacks.add(new Attack("POST /api/qualifications/{id}/derive", "level URI not a URI", TestUsers.DESIGNER,
+                () -> jsonRequest(HttpMethod.POST, q + "/derive", "{\"country\":\"AT\",\"nqfLevel\":\"4\",\"nqfLevelUri\":\"javascript:x\"}"), 400, "nqfLevelUri"));
         return attacks;
     }
 

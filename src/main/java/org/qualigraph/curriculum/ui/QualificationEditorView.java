@@ -56,13 +56,17 @@ public class QualificationEditorView extends VerticalLayout implements BeforeEnt
     private static final String REVIEW_EXTENSION = "review";
     /** The query parameter the ESCO browser's "Use as target occupation" passes. */
     public static final String TARGET_PARAMETER = "target";
+    /** The id of the revisions extension (quality module), which also shows a variant's changes from its core. */
+    private static final String REVISIONS_EXTENSION = "revisions";
 
     private final transient QualificationService service;
     private final transient SkillCatalog catalog;
     private final transient OccupationCatalog occupations;
     private final transient List<QualificationEditorExtension> extensions;
+    private final transient List<org.qualigraph.curriculum.UnitAnnotations> unitAnnotations;
     private final Span heading = new Span();
     private final Span status = new Span();
+    private final Span edition = new Span();
     private final Span totals = new Span();
     private final HorizontalLayout badges = new HorizontalLayout();
     private final Div messages = new Div();
@@ -87,8 +91,10 @@ public class QualificationEditorView extends VerticalLayout implements BeforeEnt
 
     public QualificationEditorView(QualificationService service, ObjectProvider<SkillCatalog> catalog,
                                    ObjectProvider<OccupationCatalog> occupations,
-                                   ObjectProvider<QualificationEditorExtension> extensions) {
+                                   ObjectProvider<QualificationEditorExtension> extensions,
+                                   ObjectProvider<org.qualigraph.curriculum.UnitAnnotations> unitAnnotations) {
         this.service = service;
+        this.unitAnnotations = unitAnnotations.orderedStream().toList();
         this.catalog = catalog.getIfAvailable();
         this.occupations = occupations.getIfAvailable();
         Set<String> roles = CurrentUser.roles();
@@ -124,6 +130,8 @@ public class QualificationEditorView extends VerticalLayout implements BeforeEnt
         heading.getStyle().set("font-size", "var(--lumo-font-size-xl)").set("font-weight", "600");
         status.setId("editor-status");
         status.getElement().getThemeList().add("badge");
+        edition.setId("editor-edition");
+        edition.getStyle().set("color", "var(--lumo-secondary-text-color)");
         totals.setId("editor-totals");
         totals.getStyle().set("color", "var(--lumo-secondary-text-color)");
         save.setText(getTranslation("curriculum.ui.save"));
@@ -146,7 +154,7 @@ public class QualificationEditorView extends VerticalLayout implements BeforeEnt
         // the buttons and badges keep their size; the title side wraps instead of sliding under them
         right.getStyle().set("flex-shrink", "0");
         badges.getStyle().set("flex-shrink", "0");
-        var header = new HorizontalLayout(new VerticalLayout(new HorizontalLayout(heading, status), totals), right);
+        var header = new HorizontalLayout(new VerticalLayout(new HorizontalLayout(heading, status, edition), totals), right);
         header.setWidthFull();
         header.setId("editor-header");
         header.setAlignItems(FlexComponent.Alignment.CENTER);
@@ -245,6 +253,9 @@ public class QualificationEditorView extends VerticalLayout implements BeforeEnt
         editable = CurrentUser.isDesigner() && QualificationService.isContentEditable(document.status());
         heading.setText(document.displayTitle());
         status.setText(EnumLabels.of(document.status()));
+        var current = service.edition(id);
+        edition.setText(getTranslation(current.published() ? "curriculum.ui.edition" : "curriculum.ui.edition.draft",
+                current.revision()));
         save.setEnabled(editable);
         messages.removeAll();
         if (!editable) {
@@ -252,10 +263,14 @@ public class QualificationEditorView extends VerticalLayout implements BeforeEnt
         }
         form = new QualificationForm(draft, editable, occupations, this::changed);
         profileTab.removeAll();
+        lineage(document).ifPresent(profileTab::add);
         profileTab.add(form);
         shared = new HashMap<>(service.sharedUnits(id));
         String selectedUnit = units == null ? null : units.selectedCode();
         units = new UnitsPanel(service, draft, editable, catalog, () -> DraftMapper.toDocument(draft), shared, this::changed);
+        if (!unitAnnotations.isEmpty() && session != null) {
+            units.setAnnotations(unit -> annotationsFor(unit));
+        }
         unitsTab.removeAll();
         unitsTab.add(units);
         unitsTab.setSizeFull();
@@ -265,6 +280,49 @@ public class QualificationEditorView extends VerticalLayout implements BeforeEnt
         dirty = false;
         setLeaveWarning(false);
         updateTotals();
+    }
+
+    /**
+     * "Derived from <core>, <date>" with a link to the core and a way to the changes from it, for a national variant:
+     * the lineage a reader needs to judge what the variant adds.
+     */
+    private java.util.Optional<Component> lineage(QualificationDocument document) {
+        if (document.derivedFrom() == null) {
+            return java.util.Optional.empty();
+        }
+        return service.lineage(id).map(lineage -> {
+            var row = new HorizontalLayout();
+            row.setId("lineage");
+            row.setAlignItems(FlexComponent.Alignment.BASELINE);
+            row.getStyle().set("flex-wrap", "wrap");
+            var date = lineage.derivedAt() == null ? "" : java.time.format.DateTimeFormatter.ISO_LOCAL_DATE.format(lineage.derivedAt());
+            var text = new Span(getTranslation("curriculum.ui.lineage.derivedFrom"));
+            var link = new com.vaadin.flow.router.RouterLink(lineage.coreDisplayTitle(), QualificationEditorView.class,
+                    new com.vaadin.flow.router.RouteParameters("id", lineage.coreId()));
+            link.setId("lineage-core");
+            var when = new Span(date.isEmpty() ? "" : ", " + date);
+            when.setId("lineage-date");
+            row.add(text, link, when);
+            if (extensions.stream().anyMatch(e -> REVISIONS_EXTENSION.equals(e.id()))) {
+                var changes = new Button(getTranslation("curriculum.ui.lineage.changes"), e -> tabWithId(REVISIONS_EXTENSION)
+                        .ifPresent(tabs::setSelectedTab));
+                changes.setId("lineage-changes");
+                changes.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
+                row.add(changes);
+            }
+            return row;
+        });
+    }
+
+    private java.util.Optional<Component> annotationsFor(UnitDraft unit) {
+        var parts = unitAnnotations.stream().map(a -> a.forUnit(session, unit.code, unit.outcomeCodes()))
+                .flatMap(java.util.Optional::stream).toList();
+        if (parts.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        var box = new Div();
+        parts.forEach(box::add);
+        return java.util.Optional.of(box);
     }
 
     private static boolean isUnderReview(QualificationStatus status) {
@@ -304,9 +362,13 @@ public class QualificationEditorView extends VerticalLayout implements BeforeEnt
 
     /** The workflow tab, when the review feature is installed. */
     private java.util.Optional<Tab> reviewTab() {
+        return tabWithId(REVIEW_EXTENSION);
+    }
+
+    private java.util.Optional<Tab> tabWithId(String extensionId) {
         for (int i = 0; i < tabs.getTabCount(); i++) {
             var tab = tabs.getTabAt(i);
-            if (("tab-" + REVIEW_EXTENSION).equals(tab.getId().orElse(null))) {
+            if (("tab-" + extensionId).equals(tab.getId().orElse(null))) {
                 return java.util.Optional.of(tab);
             }
         }

@@ -2,6 +2,7 @@ package org.qualigraph.curriculum.ui;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
@@ -14,12 +15,13 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import jakarta.annotation.security.PermitAll;
-import java.util.Map;
 import java.util.stream.IntStream;
 import org.qualigraph.base.EnumLabels;
 import org.qualigraph.base.BadInputException;
@@ -38,7 +40,11 @@ import org.qualigraph.curriculum.QualificationType;
 @PageTitle("Qualifications")
 @Menu(title = "Qualifications", order = 1, icon = "vaadin:academy-cap")
 @PermitAll
-public class QualificationListView extends VerticalLayout {
+public class QualificationListView extends VerticalLayout implements BeforeEnterObserver {
+
+    /** Query parameter of the "Waiting for my review" list ({@code ?review=waiting}), which the side menu links to. */
+    public static final String REVIEW_PARAMETER = "review";
+    public static final String REVIEW_WAITING = "waiting";
 
     private final transient QualificationService service;
     private final boolean designer = CurrentUser.isDesigner();
@@ -46,6 +52,7 @@ public class QualificationListView extends VerticalLayout {
     private final Select<Integer> eqfFilter = new Select<>();
     private final Select<QualificationType> typeFilter = new Select<>();
     private final Select<QualificationStatus> statusFilter = new Select<>();
+    private final Checkbox waitingFilter = new Checkbox();
     private final Grid<QualificationSummary> grid = new Grid<>();
 
     public QualificationListView(QualificationService service) {
@@ -87,6 +94,16 @@ public class QualificationListView extends VerticalLayout {
         var toolbar = new HorizontalLayout(titleFilter, eqfFilter, typeFilter, statusFilter);
         toolbar.setAlignItems(FlexComponent.Alignment.BASELINE);
         toolbar.setWidthFull();
+        toolbar.setWrap(true);
+        if (CurrentUser.roles().contains(org.qualigraph.base.Roles.REVIEWER)) {
+            waitingFilter.setId("waiting-filter");
+            waitingFilter.setLabel(getTranslation("curriculum.ui.list.waiting"));
+            waitingFilter.addValueChangeListener(e -> {
+                statusFilter.setEnabled(!e.getValue());
+                refresh();
+            });
+            toolbar.add(waitingFilter);
+        }
         if (designer) {
             var create = new Button(getTranslation("curriculum.ui.list.new"), VaadinIcon.PLUS.create(),
                     e -> new CreateQualificationDialog(this::create).open());
@@ -108,8 +125,9 @@ public class QualificationListView extends VerticalLayout {
                 .setKey("type");
         grid.addColumn(q -> EnumLabels.of(q.status())).setHeader(getTranslation("curriculum.ui.status")).setAutoWidth(true)
                 .setKey("status");
-        grid.addColumn(QualificationSummary::version).setHeader(getTranslation("curriculum.ui.version")).setAutoWidth(true)
-                .setKey("version");
+        // the edition users know (revision n, or a draft of it); the save counter stays internal
+        grid.addColumn(row -> editionLabel(row.id())).setHeader(getTranslation("curriculum.ui.edition.column"))
+                .setAutoWidth(true).setKey("edition");
         if (designer) {
             grid.addComponentColumn(this::createActions).setHeader(getTranslation("curriculum.ui.actions"))
                     .setAutoWidth(true).setKey("actions");
@@ -121,12 +139,29 @@ public class QualificationListView extends VerticalLayout {
         return grid;
     }
 
+    private String editionLabel(String id) {
+        try {
+            var edition = service.edition(id);
+            return getTranslation(edition.published() ? "curriculum.ui.edition" : "curriculum.ui.edition.draft",
+                    edition.revision());
+        } catch (NotFoundException deletedMeanwhile) {
+            return "";
+        }
+    }
+
     private HorizontalLayout createActions(QualificationSummary row) {
         var duplicate = new Button(VaadinIcon.COPY.create(), e -> run(() -> open(service.duplicate(row.id(), CurrentUser.name()).id())));
         duplicate.setTooltipText(getTranslation("curriculum.ui.list.duplicate"));
         duplicate.setId("duplicate-" + row.id());
-        var derive = new Button(VaadinIcon.SPLIT.create(), e -> new DeriveDialog(row, title ->
-                run(() -> open(service.derive(row.id(), Map.of("en", title), CurrentUser.name()).id()))).open());
+        // a refused field stays marked in the dialog (BadInputException passes through); other refusals are shown here
+        var derive = new Button(VaadinIcon.SPLIT.create(), e -> new DeriveDialog(row, request -> {
+            try {
+                open(service.derive(row.id(), request, CurrentUser.name()).id());
+            } catch (ConflictException | NotFoundException ex) {
+                error(ex.getMessage());
+                refresh();
+            }
+        }).open());
         derive.setTooltipText(getTranslation("curriculum.ui.list.derive"));
         derive.setId("derive-" + row.id());
         var delete = new Button(VaadinIcon.TRASH.create(), e -> confirmDelete(row));
@@ -180,10 +215,20 @@ public class QualificationListView extends VerticalLayout {
         getUI().ifPresent(ui -> ui.navigate(QualificationEditorView.class, new RouteParameters("id", id)));
     }
 
+    /** Waiting for review means in review: a reviewer's queue, whoever submitted it. */
     private QualificationFilter filter() {
         String title = titleFilter.getValue();
         return new QualificationFilter(title == null || title.isBlank() ? null : title, eqfFilter.getValue(),
-                typeFilter.getValue(), statusFilter.getValue());
+                typeFilter.getValue(), waitingFilter.getValue() ? QualificationStatus.IN_REVIEW : statusFilter.getValue());
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        var waiting = event.getLocation().getQueryParameters().getSingleParameter(REVIEW_PARAMETER)
+                .filter(REVIEW_WAITING::equals).isPresent();
+        if (CurrentUser.roles().contains(org.qualigraph.base.Roles.REVIEWER)) {
+            waitingFilter.setValue(waiting);
+        }
     }
 
     private void refresh() {

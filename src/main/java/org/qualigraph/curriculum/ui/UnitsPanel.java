@@ -26,6 +26,8 @@ import org.qualigraph.curriculum.Texts;
  */
 class UnitsPanel extends SplitLayout {
 
+    private transient java.util.function.Function<UnitDraft, java.util.Optional<com.vaadin.flow.component.Component>> annotations;
+
     private final QualificationService service;
     private final QualificationDraft draft;
     private final boolean editable;
@@ -270,7 +272,18 @@ class UnitsPanel extends SplitLayout {
             grid.getDataProvider().refreshItem(unit);
             onChange.run();
         });
+        if (annotations != null && unit.code != null) {
+            annotations.apply(unit).ifPresent(note -> details.addComponentAtIndex(0, note));
+        }
         detailsArea.add(details);
+    }
+
+    /** What other features show at the top of the selected unit (e.g. review comments on it and its outcomes). */
+    void setAnnotations(java.util.function.Function<UnitDraft, java.util.Optional<com.vaadin.flow.component.Component>> annotations) {
+        this.annotations = annotations;
+        if (details != null) {
+            showDetails(selected().orElse(null));
+        }
     }
 
     private Set<String> takenCodes() {

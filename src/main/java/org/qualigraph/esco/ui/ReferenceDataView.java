@@ -68,13 +68,16 @@ public class ReferenceDataView extends VerticalLayout {
     record Received(Path file, String name) {
     }
 
-    public ReferenceDataView(EscoService esco, JobService jobs) {
+    public ReferenceDataView(EscoService esco, JobService jobs,
+                             org.springframework.beans.factory.ObjectProvider<org.qualigraph.esco.ReferenceDataSection> sections) {
         this.esco = esco;
         this.jobs = jobs;
         this.meaning = new EmbeddingStatusPanel(esco.embeddings(), jobs);
         add(new H2(getTranslation("esco.reference.title")), createRelease(), meaning, new H3(getTranslation("esco.reference.import")),
                 new Paragraph(getTranslation("esco.reference.help")), createUploads(), createActions(), createProgress(), result,
                 obsolete);
+        sections.orderedStream().sorted(java.util.Comparator.comparingInt(org.qualigraph.esco.ReferenceDataSection::order))
+                .forEach(section -> add(section.create()));
         showRelease();
     }
 

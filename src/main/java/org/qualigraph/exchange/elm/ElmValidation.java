@@ -41,33 +41,32 @@ import org.xml.sax.SAXParseException;
 
 /**
  * Validation of the Europass files against the official ELM release (LOQ XSD, both LOQ SHACL shape files) read from
- * {@code qualigraph.elm.schema-dir}. The product does not bundle those files, so every answer first says whether they
+ * the schemas in use ({@link ElmSchemaLibrary}: an uploaded release, or {@code qualigraph.elm.schema-dir}). The product
+ * does not bundle those files, so every answer first says whether they
  * are there; each violation is turned into a sentence a designer understands, with the place in the editor to fix it.
  */
 @Service
 public class ElmValidation {
 
-    /** Where the official files come from, for the pre-flight page when the folder is missing. */
-    public static final String HOW_TO_OBTAIN = "The validation needs the official European Learning Model release of the "
-            + "European Commission (EUPL-1.2): the repository european-commission-empl/European-Learning-Model on GitHub. "
-            + "Copy its folder xsd/loq (loq.xsd with cv/ and external/) to <folder>/loq and the files of rdf/ap/loq "
-            + "(LOQ-constraints.ttl, LOQ-constraints-mdr.ttl) to <folder>/shacl, then set qualigraph.elm.schema-dir=<folder> "
-            + "and restart.";
-
     static final String XSD = "loq/loq.xsd";
     static final String SHACL = "shacl/LOQ-constraints.ttl";
     static final String SHACL_MDR = "shacl/LOQ-constraints-mdr.ttl";
 
-    private final Optional<Path> dir;
+    /** What a designer reads when the schemas are not loaded: no server set-up, just whom to ask. */
+    public static final String ASK_ADMINISTRATOR = "The Europass schemas are not loaded yet, so the qualification cannot be"
+            + " checked for submission. Ask your administrator to load the Europass schemas on the Reference data page.";
+
+    /** The folder in use, asked anew each time: an administrator may upload a release at any moment. */
+    private final java.util.function.Supplier<Optional<Path>> dirs;
     private final Map<Path, Object> cache = new ConcurrentHashMap<>();
 
     @org.springframework.beans.factory.annotation.Autowired
-    public ElmValidation(QualigraphProperties properties) {
-        this(configuredDir(properties).orElse(null));
+    public ElmValidation(ElmSchemaLibrary library) {
+        this.dirs = library::activeDir;
     }
 
     public ElmValidation(Path dir) {
-        this.dir = Optional.ofNullable(dir);
+        this.dirs = () -> Optional.ofNullable(dir);
     }
 
     static Optional<Path> configuredDir(QualigraphProperties properties) {
@@ -90,9 +89,9 @@ public class ElmValidation {
     }
 
     public Status status() {
+        var dir = dirs.get();
         if (dir.isEmpty()) {
-            return new Status(false, "No folder with the official schemas is configured (setting qualigraph.elm.schema-dir). "
-                    + HOW_TO_OBTAIN);
+            return new Status(false, ASK_ADMINISTRATOR);
         }
         var missing = new ArrayList<String>();
         for (String file : List.of(XSD, "loq/cv/nqf.xsd", SHACL, SHACL_MDR)) {
@@ -101,13 +100,14 @@ public class ElmValidation {
             }
         }
         if (!missing.isEmpty()) {
-            return new Status(false, "The folder " + dir.get() + " lacks " + String.join(", ", missing) + ". " + HOW_TO_OBTAIN);
+            return new Status(false, "The Europass schemas are incomplete (" + String.join(", ", missing) + " missing). "
+                    + "Ask your administrator to load the Europass schemas again on the Reference data page.");
         }
         return new Status(true, null);
     }
 
     public Optional<Path> schemaDir() {
-        return dir;
+        return dirs.get();
     }
 
     /** Validates LOQ XML against loq.xsd; {@code places} maps element ids to where they are edited. */
@@ -178,14 +178,11 @@ public class ElmValidation {
     }
 
     private Schema schema() {
-        return (Schema) cache.computeIfAbsent(dir.get().resolve(XSD), file -> {
+        Path dir = dirs.get().orElseThrow();
+        return (Schema) cache.computeIfAbsent(dir.resolve(XSD), file -> {
             try {
-                SchemaFactory factory = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
-                factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-                factory.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-                // the schema imports its cv/ and external/ files from the same folder: local files only
-                factory.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "file");
-                return factory.newSchema(file.toFile());
+                // the schema imports its cv/ files from its own folder, and from nowhere else
+                return ElmSchemaLibrary.compile(dir);
             } catch (SAXException e) {
                 throw new IllegalStateException("The official schema " + file + " could not be read: " + e.getMessage(), e);
             }
@@ -194,9 +191,10 @@ public class ElmValidation {
 
     @SuppressWarnings("unchecked")
     private List<Shapes> shapes() {
-        return (List<Shapes>) cache.computeIfAbsent(dir.get().resolve(SHACL), file -> List.of(
-                Shapes.parse(RDFDataMgr.loadGraph(dir.get().resolve(SHACL).toString())),
-                Shapes.parse(RDFDataMgr.loadGraph(dir.get().resolve(SHACL_MDR).toString()))));
+        Path dir = dirs.get().orElseThrow();
+        return (List<Shapes>) cache.computeIfAbsent(dir.resolve(SHACL), file -> List.of(
+                Shapes.parse(RDFDataMgr.loadGraph(dir.resolve(SHACL).toString())),
+                Shapes.parse(RDFDataMgr.loadGraph(dir.resolve(SHACL_MDR).toString()))));
     }
 
     private static Element currentElement(Validator validator) {

@@ -26,7 +26,10 @@ public class PreflightService {
     private final ElmValidation validation;
     private final QdrExports exports;
 
-    PreflightService(ElmValidation validation, QdrExports exports) {
+    private final org.qualigraph.curriculum.QualificationService qualifications;
+
+    PreflightService(ElmValidation validation, QdrExports exports, org.qualigraph.curriculum.QualificationService qualifications) {
+        this.qualifications = qualifications;
         this.validation = validation;
         this.exports = exports;
     }
@@ -61,7 +64,8 @@ public class PreflightService {
         if (!findings.isEmpty()) {
             return new Result(null, findings, Map.of());
         }
-        String base = ExportFiles.slug(doc.displayTitle()) + "-v" + (doc.version() == null ? 0 : doc.version());
+        String base = doc.id() != null && qualifications.find(doc.id()).isPresent()
+                ? ExportFiles.baseName(doc, qualifications.edition(doc.id())) : ExportFiles.slug(doc.displayTitle());
         var files = new LinkedHashMap<String, byte[]>();
         files.put(base + ".xml", xml);
         files.put(base + ".jsonld", jsonLd);

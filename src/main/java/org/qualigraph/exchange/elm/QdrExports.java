@@ -26,16 +26,20 @@ import org.springframework.stereotype.Component;
 @Component
 public class QdrExports {
 
-    private final ElmVocabulary vocabulary;
+    private final java.util.function.Supplier<ElmVocabulary> vocabularies;
     private final ObjectProvider<EscoCatalog> esco;
 
+    /** The vocabulary follows the schemas in use, which an administrator may replace at any time (cached per folder). */
     @org.springframework.beans.factory.annotation.Autowired
-    QdrExports(QualigraphProperties properties, ObjectProvider<EscoCatalog> esco) {
-        this(ElmValidation.configuredDir(properties).map(ElmVocabulary::from).orElse(ElmVocabulary.withoutNqfList()), esco);
+    QdrExports(ElmSchemaLibrary library, ObjectProvider<EscoCatalog> esco) {
+        var cache = new java.util.concurrent.ConcurrentHashMap<Path, ElmVocabulary>();
+        var none = ElmVocabulary.withoutNqfList();
+        this.vocabularies = () -> library.activeDir().map(dir -> cache.computeIfAbsent(dir, ElmVocabulary::from)).orElse(none);
+        this.esco = esco;
     }
 
     QdrExports(ElmVocabulary vocabulary, ObjectProvider<EscoCatalog> esco) {
-        this.vocabulary = vocabulary;
+        this.vocabularies = () -> vocabulary;
         this.esco = esco;
     }
 
@@ -45,11 +49,11 @@ public class QdrExports {
     }
 
     public ElmVocabulary vocabulary() {
-        return vocabulary;
+        return vocabularies.get();
     }
 
     public void writeLoqXml(QualificationDocument doc, String language, OutputStream out) throws IOException {
-        new LoqXmlWriter(vocabulary).write(doc, language, out);
+        new LoqXmlWriter(vocabulary()).write(doc, language, out);
     }
 
     public byte[] loqXml(QualificationDocument doc, String language) {
@@ -63,7 +67,7 @@ public class QdrExports {
     }
 
     public Model model(QualificationDocument doc, String language) {
-        return new ElmRdfBuilder(vocabulary, this::skillLabels).build(doc, language);
+        return new ElmRdfBuilder(vocabulary(), this::skillLabels).build(doc, language);
     }
 
     public void writeRdf(QualificationDocument doc, String language, Lang lang, OutputStream out) {

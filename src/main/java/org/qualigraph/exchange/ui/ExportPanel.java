@@ -65,7 +65,12 @@ class ExportPanel extends VerticalLayout {
     private final Div csvResult = new Div();
     private String pendingCsv;
 
-    ExportPanel(EditorContext context, List<Exporter> exporters, CsvImportService csvImport, AsyncTaskExecutor executor) {
+    /** The edition of the open qualification (revision n or a draft of it), which names the downloaded files. */
+    private final transient java.util.function.Supplier<org.qualigraph.curriculum.Edition> edition;
+
+    ExportPanel(EditorContext context, List<Exporter> exporters, CsvImportService csvImport, AsyncTaskExecutor executor,
+                java.util.function.Supplier<org.qualigraph.curriculum.Edition> edition) {
+        this.edition = edition;
         this.context = context;
         this.csvImport = csvImport;
         this.executor = executor;
@@ -112,7 +117,7 @@ class ExportPanel extends VerticalLayout {
             var link = new Anchor(DownloadHandler.fromInputStream(event -> {
                 byte[] bytes = export(exporter, context.currentDocument(), currentLanguage());
                 return new DownloadResponse(new ByteArrayInputStream(bytes), ExportFiles.fileName(context.currentDocument(),
-                        exporter), exporter.mediaType(), bytes.length);
+                        edition.get(), exporter), exporter.mediaType(), bytes.length);
             }), getTranslation("exchange.export.download"));
             link.setId("download-" + exporter.format());
             link.getElement().setAttribute("download", true);
@@ -124,6 +129,7 @@ class ExportPanel extends VerticalLayout {
     private void generateInBackground(Exporter exporter, Button generate, Div slot) {
         UI ui = UI.getCurrent();
         QualificationDocument doc = context.currentDocument();
+        var docEdition = edition.get();
         String lang = currentLanguage();
         var progress = new ProgressBar();
         progress.setIndeterminate(true);
@@ -148,7 +154,7 @@ class ExportPanel extends VerticalLayout {
                 slot.add(error);
                 return;
             }
-            String name = ExportFiles.fileName(doc, exporter);
+            String name = ExportFiles.fileName(doc, docEdition, exporter);
             var link = new Anchor(DownloadHandler.fromInputStream(event -> new DownloadResponse(
                     new ByteArrayInputStream(bytes), name, exporter.mediaType(), bytes.length)),
                     getTranslation("exchange.export.ready", name, bytes.length / 1024 + 1));

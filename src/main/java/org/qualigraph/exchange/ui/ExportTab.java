@@ -21,9 +21,12 @@ class ExportTab implements QualificationEditorExtension {
     private final CsvImportService csvImport;
     private final AsyncTaskExecutor executor;
     private final I18NProvider i18n;
+    private final org.qualigraph.curriculum.QualificationService qualifications;
 
     ExportTab(List<Exporter> exporters, CsvImportService csvImport,
-              @Qualifier("applicationTaskExecutor") AsyncTaskExecutor executor, I18NProvider i18n) {
+              @Qualifier("applicationTaskExecutor") AsyncTaskExecutor executor, I18NProvider i18n,
+              org.qualigraph.curriculum.QualificationService qualifications) {
+        this.qualifications = qualifications;
         this.exporters = exporters.stream().sorted(Comparator.comparing(Exporter::label)).toList();
         this.csvImport = csvImport;
         this.executor = executor;
@@ -54,6 +57,7 @@ class ExportTab implements QualificationEditorExtension {
 
     @Override
     public Component create(EditorContext context) {
-        return new ExportPanel(context, exporters, csvImport, executor);
+        return new ExportPanel(context, exporters, csvImport, executor,
+                () -> qualifications.edition(context.qualificationId()));
     }
 }

@@ -14,9 +14,12 @@ class ReviewEditorExtension implements QualificationEditorExtension {
     private final ReviewWorkflowService workflow;
     private final ReviewCommentService comments;
     private final QualificationService qualifications;
+    private final org.springframework.beans.factory.ObjectProvider<org.qualigraph.esco.EscoCatalog> esco;
 
     ReviewEditorExtension(ReviewWorkflowService workflow, ReviewCommentService comments,
-                          QualificationService qualifications) {
+                          QualificationService qualifications,
+                          org.springframework.beans.factory.ObjectProvider<org.qualigraph.esco.EscoCatalog> esco) {
+        this.esco = esco;
         this.workflow = workflow;
         this.comments = comments;
         this.qualifications = qualifications;
@@ -39,6 +42,7 @@ class ReviewEditorExtension implements QualificationEditorExtension {
 
     @Override
     public Component create(EditorContext context) {
-        return new ReviewPanel(context, workflow, comments, qualifications);
+        return new ReviewPanel(context, workflow, comments, qualifications,
+                texts -> EscoLabels.label(esco.getIfAvailable(), texts));
     }
 }

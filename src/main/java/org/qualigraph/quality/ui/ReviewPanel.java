@@ -55,21 +55,27 @@ class ReviewPanel extends VerticalLayout {
     private final Span status = new Span();
     private final HorizontalLayout actions = new HorizontalLayout();
     private final Div blocked = new Div();
+    private final Div note = new Div();
+    private final Div since = new Div();
     private final Grid<ReviewRecord> history = new Grid<>(ReviewRecord.class, false);
     private final VerticalLayout threads = new VerticalLayout();
     private final ComboBox<String> target = new ComboBox<>();
     private final TextArea commentText = new TextArea();
     private final Grid<AuditEntry> audit = new Grid<>(AuditEntry.class, false);
 
+    /** Replaces ESCO URIs in texts with labels (audit details, diff lines). */
+    private final transient java.util.function.UnaryOperator<List<String>> labels;
+
     ReviewPanel(EditorContext context, ReviewWorkflowService workflow, ReviewCommentService comments,
-                QualificationService qualifications) {
+                QualificationService qualifications, java.util.function.UnaryOperator<List<String>> labels) {
+        this.labels = labels;
         this.context = context;
         this.workflow = workflow;
         this.comments = comments;
         this.qualifications = qualifications;
         setId("review-panel");
         setPadding(false);
-        add(createStatus(), blocked, new H3(getTranslation("review.history")), createHistory(),
+        add(createStatus(), note, blocked, since, new H3(getTranslation("review.history")), createHistory(),
                 new H3(getTranslation("review.comments")), createCommentForm(), threads,
                 new H3(getTranslation("review.audit")), createAudit());
         refresh();
@@ -89,7 +95,7 @@ class ReviewPanel extends VerticalLayout {
         history.setId("review-history");
         history.addColumn(r -> r.at() == null ? "" : TIME.format(r.at())).setHeader(getTranslation("review.when")).setAutoWidth(true);
         history.addColumn(ReviewRecord::by).setHeader(getTranslation("review.who")).setAutoWidth(true);
-        history.addColumn(r -> r.from() + " → " + r.to()).setHeader(getTranslation("review.step")).setAutoWidth(true);
+        history.addColumn(r -> state(r.from()) + " → " + state(r.to())).setHeader(getTranslation("review.step")).setAutoWidth(true);
         history.addColumn(r -> r.comment() == null ? "" : r.comment()).setHeader(getTranslation("review.comment"));
         history.setAllRowsVisible(true);
         return history;
@@ -118,17 +124,24 @@ class ReviewPanel extends VerticalLayout {
         audit.addColumn(a -> a.at() == null ? "" : TIME.format(a.at())).setHeader(getTranslation("review.when")).setAutoWidth(true);
         audit.addColumn(AuditEntry::user).setHeader(getTranslation("review.who")).setAutoWidth(true);
         audit.addColumn(AuditEntry::action).setHeader(getTranslation("review.action")).setAutoWidth(true);
-        audit.addColumn(AuditEntry::version).setHeader(getTranslation("review.version")).setAutoWidth(true);
-        audit.addColumn(a -> a.detail() == null ? "" : a.detail()).setHeader(getTranslation("review.detail"));
+        audit.addColumn(a -> a.detail() == null ? "" : a.detail()).setHeader(getTranslation("review.detail"))
+                .setFlexGrow(1).setKey("detail");
+        // long entries wrap instead of being cut off
+        audit.addThemeVariants(com.vaadin.flow.component.grid.GridVariant.LUMO_WRAP_CELL_CONTENT);
         audit.setAllRowsVisible(true);
         return audit;
+    }
+
+    /** A status in words ("in review"), never its stored name. */
+    private String state(org.qualigraph.curriculum.QualificationStatus value) {
+        return value == null ? "" : getTranslation("review.state." + value.name());
     }
 
     /** Reads status, actions, history, comments and audit again. */
     void refresh() {
         String id = context.qualificationId();
         var doc = qualifications.get(id);
-        status.setText(getTranslation("review.status", doc.status()));
+        status.setText(getTranslation("review.status", state(doc.status())));
         actions.removeAll();
         var roles = WorkflowTexts.roles();
         for (var action : workflow.allowedActions(id, roles)) {
@@ -145,7 +158,10 @@ class ReviewPanel extends VerticalLayout {
             revise.setId("action-NEW_REVISION");
             actions.add(revise);
         }
-        history.setItems(workflow.history(id));
+        var transitions = workflow.history(id);
+        history.setItems(transitions);
+        showLatestNote(doc.status(), transitions);
+        showChangesSinceRequest(doc.status());
         var codes = new ArrayList<String>();
         codes.add(QUALIFICATION_TARGET);
         doc.units().forEach(u -> {
@@ -155,16 +171,86 @@ class ReviewPanel extends VerticalLayout {
         target.setItems(codes);
         target.setValue(QUALIFICATION_TARGET);
         showThreads();
-        audit.setItems(workflow.audit(id));
+        audit.setItems(labelled(workflow.audit(id)));
+    }
+
+    /** Audit entries with skill and occupation labels instead of bare URIs. */
+    private List<AuditEntry> labelled(List<AuditEntry> entries) {
+        var details = labels.apply(entries.stream().map(AuditEntry::detail).toList());
+        var result = new ArrayList<AuditEntry>();
+        for (int i = 0; i < entries.size(); i++) {
+            var e = entries.get(i);
+            result.add(new AuditEntry(e.at(), e.user(), e.action(), details.get(i), e.version()));
+        }
+        return result;
+    }
+
+    /**
+     * The note left with the step that brought the qualification where it is now (the designer's note on submitting,
+     * the reviewer's request for changes, ...), on top of the tab, so the other side reads it first.
+     */
+    private void showLatestNote(org.qualigraph.curriculum.QualificationStatus current, List<ReviewRecord> transitions) {
+        note.removeAll();
+        note.setId("review-note");
+        if (transitions.isEmpty()) {
+            note.setVisible(false);
+            return;
+        }
+        var last = transitions.get(transitions.size() - 1);
+        if (last.to() != current || last.comment() == null || last.comment().isBlank()) {
+            note.setVisible(false);
+            return;
+        }
+        var heading = new Span(getTranslation("review.note.from", last.by(), last.at() == null ? "" : TIME.format(last.at())));
+        heading.getStyle().set("font-weight", "600");
+        var text = new Paragraph(last.comment());
+        text.setId("review-note-text");
+        text.getStyle().set("white-space", "pre-wrap").set("margin", "0");
+        note.add(heading, text);
+        note.getElement().setAttribute("role", "note");
+        note.getStyle().set("background", "var(--lumo-primary-color-10pct)").set("padding", "var(--lumo-space-s) var(--lumo-space-m)")
+                .set("border-radius", "var(--lumo-border-radius-m)");
+        note.setWidthFull();
+        note.setVisible(true);
+    }
+
+    /**
+     * Back in review after a request for changes: what the designer changed since, as a diff in words against the
+     * document as it was when the changes were requested, so the reviewer need not read the audit log.
+     */
+    private void showChangesSinceRequest(org.qualigraph.curriculum.QualificationStatus current) {
+        since.removeAll();
+        since.setId("changes-since");
+        var changes = current == org.qualigraph.curriculum.QualificationStatus.IN_REVIEW
+                ? workflow.changesSinceRequest(context.qualificationId()) : java.util.Optional.<ReviewWorkflowService.ChangesSinceRequest>empty();
+        since.setVisible(changes.isPresent());
+        changes.ifPresent(c -> {
+            since.add(new H3(getTranslation("review.since.title")));
+            if (c.diff().isEmpty()) {
+                since.add(new Paragraph(getTranslation("review.since.none")));
+                return;
+            }
+            since.add(new Paragraph(getTranslation("review.since.intro", c.requestedBy(), c.at() == null ? "" : TIME.format(c.at()))));
+            var list = new UnorderedList();
+            list.setId("changes-since-list");
+            var lines = c.diff().lines();
+            var texts = labels.apply(lines.stream().map(org.qualigraph.quality.RevisionDiff.Line::text).toList());
+            for (int i = 0; i < lines.size(); i++) {
+                list.add(new ListItem(switch (lines.get(i).change()) {
+                    case ADDED -> "+ ";
+                    case REMOVED -> "− ";
+                    case CHANGED -> "~ ";
+                } + texts.get(i)));
+            }
+            since.add(list);
+        });
     }
 
     private void start(WorkflowAction action) {
         if (action.needsApproval()) {
             approveDialog(action).open();
-        } else if (action.needsComment()) {
-            commentDialog(action).open();
         } else {
-            run(action, null, null);
+            transitionDialog(action).open();
         }
     }
 
@@ -177,7 +263,7 @@ class ReviewPanel extends VerticalLayout {
             showRefusal(e.getMessage());
             return false;
         }
-        Notification.show(getTranslation("review.done", action.to()));
+        Notification.show(getTranslation("review.done", state(action.to())));
         context.reload();
         refresh();
         return true;
@@ -198,27 +284,41 @@ class ReviewPanel extends VerticalLayout {
         }
     }
 
-    private Dialog commentDialog(WorkflowAction action) {
+    /**
+     * Every step but approval is confirmed in a dialog that says what it does and takes a note for the other side
+     * (stored with the transition; the reviewer sees the designer's note on top of the tab and vice versa). Requesting
+     * changes and revoking an approval need the note; the other steps take it optionally.
+     */
+    private Dialog transitionDialog(WorkflowAction action) {
         var dialog = new Dialog();
         dialog.setId("transition-dialog");
         dialog.setHeaderTitle(getTranslation("review.action." + action.name()));
-        var text = new TextArea(getTranslation("review.comment"));
+        var explanation = new Paragraph(getTranslation("review.confirm." + action.name()));
+        explanation.setId("transition-explanation");
+        var text = new TextArea(getTranslation(action.needsComment() ? "review.comment" : "review.note"));
         text.setId("transition-comment");
         text.setWidthFull();
-        text.setRequired(true);
-        dialog.add(text);
-        var confirm = new Button(getTranslation("review.confirm"), e -> {
-            if (text.getValue().isBlank()) {
+        text.setMaxLength(10_000);
+        text.setRequired(action.needsComment());
+        if (!action.needsComment()) {
+            text.setHelperText(getTranslation("review.note.help"));
+        }
+        dialog.add(explanation, text);
+        dialog.setWidth("32em");
+        var confirm = new Button(getTranslation("review.action." + action.name()), e -> {
+            if (action.needsComment() && text.getValue().isBlank()) {
                 text.setInvalid(true);
                 text.setErrorMessage(getTranslation("review.comment.required"));
                 return;
             }
             dialog.close();
-            run(action, text.getValue(), null);
+            run(action, text.getValue().isBlank() ? null : text.getValue(), null);
         });
         confirm.setId("transition-confirm");
         confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        dialog.getFooter().add(new Button(getTranslation("review.cancel"), e -> dialog.close()), confirm);
+        var cancel = new Button(getTranslation("review.cancel"), e -> dialog.close());
+        cancel.setId("transition-cancel");
+        dialog.getFooter().add(cancel, confirm);
         return dialog;
     }
 
@@ -243,12 +343,15 @@ class ReviewPanel extends VerticalLayout {
         dialog.add(new FormLayout(body, date, decision, comment), errors);
         var confirm = new Button(getTranslation("review.action.APPROVE"), e -> {
             errors.removeAll();
+            body.setInvalid(false);
+            date.setInvalid(false);
+            decision.setInvalid(false);
             try {
                 workflow.transition(context.qualificationId(), new TransitionRequest(action.to().name(),
                         comment.getValue(), new TransitionRequest.ApprovalInput(body.getValue(), date.getValue(),
                         decision.getValue())), WorkflowTexts.user(), WorkflowTexts.roles());
             } catch (BadInputException ex) {
-                ex.problems().forEach(p -> errors.add(new Paragraph(p.field() + ": " + p.message())));
+                markApprovalProblems(ex, body, date, decision, errors);
                 return;
             } catch (ConflictException | AccessDeniedException ex) {
                 dialog.close();
@@ -256,7 +359,7 @@ class ReviewPanel extends VerticalLayout {
                 return;
             }
             dialog.close();
-            Notification.show(getTranslation("review.done", action.to()));
+            Notification.show(getTranslation("review.done", state(action.to())));
             context.reload();
             refresh();
         });
@@ -264,6 +367,32 @@ class ReviewPanel extends VerticalLayout {
         confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         dialog.getFooter().add(new Button(getTranslation("review.cancel"), e -> dialog.close()), confirm);
         return dialog;
+    }
+
+    /**
+     * Marks each field the server refused (approval.body, approval.date, approval.decision) with Vaadin's invalid state
+     * and a message in words; anything else is listed under the form, without field paths.
+     */
+    private void markApprovalProblems(BadInputException ex, TextField body, DatePicker date, TextField decision, Div errors) {
+        for (var problem : ex.problems()) {
+            switch (problem.field()) {
+                case "approval.body" -> {
+                    body.setErrorMessage(getTranslation("review.approval.body.required"));
+                    body.setInvalid(true);
+                }
+                case "approval.date" -> {
+                    date.setErrorMessage(getTranslation(date.getValue() == null ? "review.approval.date.required"
+                            : "review.approval.date.future"));
+                    date.setInvalid(true);
+                }
+                case "approval.decision" -> {
+                    decision.setErrorMessage(getTranslation("review.approval.decision.required"));
+                    decision.setInvalid(true);
+                }
+                case "comment" -> errors.add(new Paragraph(getTranslation("review.comment.tooLong")));
+                default -> errors.add(new Paragraph(problem.message()));
+            }
+        }
     }
 
     private void newRevision() {
@@ -288,7 +417,7 @@ class ReviewPanel extends VerticalLayout {
             commentText.clear();
             commentText.setInvalid(false);
             showThreads();
-            audit.setItems(workflow.audit(context.qualificationId()));
+            audit.setItems(labelled(workflow.audit(context.qualificationId())));
         } catch (BadInputException e) {
             commentText.setInvalid(true);
             commentText.setErrorMessage(e.getMessage());
@@ -337,11 +466,14 @@ class ReviewPanel extends VerticalLayout {
         reply.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
         reply.addClassName("comment-reply");
         var resolve = new Button(getTranslation(comment.resolved() ? "review.comment.reopen" : "review.comment.resolve"), e -> {
-            comments.resolve(context.qualificationId(), comment.id(), !comment.resolved(), WorkflowTexts.user());
+            comments.resolve(context.qualificationId(), comment.id(), !comment.resolved(), WorkflowTexts.user(),
+                    WorkflowTexts.roles());
             showThreads();
         });
         resolve.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
         resolve.addClassName("comment-resolve");
+        // only the author or a reviewer may close (or reopen) a point; the service refuses anyone else
+        resolve.setVisible(ReviewCommentService.mayResolve(comment.author(), WorkflowTexts.user(), WorkflowTexts.roles()));
         box.add(meta, text, new HorizontalLayout(reply, resolve));
         comment.replies().forEach(r -> box.add(commentView(r, 1)));
         return box;

@@ -1,8 +1,10 @@
 package org.qualigraph.quality.ui;
 
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
@@ -52,10 +54,49 @@ class RevisionsPanel extends VerticalLayout {
         } else {
             result.add(new Paragraph(getTranslation("revisions.single")));
         }
+        String core = context.currentDocument().derivedFrom();
+        if (core != null) {
+            add(changesFromCore(core));
+        }
+    }
+
+    /**
+     * What a national variant changed from the core it was derived from: units and outcomes added, removed and
+     * changed (matched by code, compared by content), and its own national data, as stored.
+     */
+    private Component changesFromCore(String coreId) {
+        var box = new Div();
+        box.setId("core-diff");
+        box.add(new H3(getTranslation("revisions.core.title")));
+        var diff = workflow.diff(context.qualificationId(), coreId);
+        if (diff.isEmpty()) {
+            box.add(new Paragraph(getTranslation("revisions.core.same")));
+            return box;
+        }
+        var counts = new Paragraph(getTranslation("revisions.core.summary",
+                count(diff, RevisionDiff.Section.UNITS, RevisionDiff.Change.ADDED),
+                count(diff, RevisionDiff.Section.UNITS, RevisionDiff.Change.REMOVED),
+                count(diff, RevisionDiff.Section.OUTCOMES, RevisionDiff.Change.ADDED),
+                count(diff, RevisionDiff.Section.OUTCOMES, RevisionDiff.Change.REMOVED),
+                diff.lines().stream().filter(l -> l.change() == RevisionDiff.Change.CHANGED).count()));
+        counts.setId("core-diff-summary");
+        box.add(counts);
+        diff.bySection().forEach((section, lines) -> {
+            var heading = new H4(getTranslation("revisions.section." + section.name()) + " (" + lines.size() + ")");
+            var list = new UnorderedList();
+            list.setId("core-diff-" + section.name());
+            lines.forEach(line -> list.add(new ListItem(symbol(line.change()) + " " + line.text())));
+            box.add(heading, list);
+        });
+        return box;
+    }
+
+    private static long count(RevisionDiff diff, RevisionDiff.Section section, RevisionDiff.Change change) {
+        return diff.lines().stream().filter(l -> l.section() == section && l.change() == change).count();
     }
 
     private String label(RevisionInfo r) {
-        return getTranslation("revisions.label", r.revision(), r.status(), r.version());
+        return getTranslation("revisions.edition", r.revision(), getTranslation("review.state." + r.status().name()));
     }
 
     private void showDiff() {

@@ -27,6 +27,39 @@ class QualificationListViewTest extends ViewTest {
     @Autowired
     QualificationService service;
 
+    /** The reviewer's queue: a count in the side menu and the list filtered to what is in review. */
+    @Test
+    void reviewersSeeWhatWaitsForTheirReview() {
+        service.create(Documents.minimal("Battery cell technician"), "designer");
+        String waiting = service.create(Documents.minimal("Welding specialist"), "designer").id();
+        service.changeStatus(waiting, org.qualigraph.curriculum.QualificationStatus.IN_REVIEW, "designer");
+        login("reviewer", "REVIEWER");
+        UI.getCurrent().navigate("");
+
+        @SuppressWarnings("unchecked")
+        Grid<QualificationSummary> grid = _get(Grid.class, spec -> spec.withId("qualification-grid"));
+        assertThat(titles(grid)).containsExactly("Battery cell technician", "Welding specialist");
+        var count = _get(com.vaadin.flow.component.html.Span.class, spec -> spec.withId("menu-review-queue-count"));
+        assertThat(count.getText()).isEqualTo("1");
+        assertThat(count.isVisible()).isTrue();
+
+        UI.getCurrent().navigate("", com.vaadin.flow.router.QueryParameters.of("review", "waiting"));
+        @SuppressWarnings("unchecked")
+        Grid<QualificationSummary> filtered = _get(Grid.class, spec -> spec.withId("qualification-grid"));
+        assertThat(_get(com.vaadin.flow.component.checkbox.Checkbox.class, spec -> spec.withId("waiting-filter")).getValue()).isTrue();
+        assertThat(titles(filtered)).containsExactly("Welding specialist");
+        _setValue(_get(com.vaadin.flow.component.checkbox.Checkbox.class, spec -> spec.withId("waiting-filter")), false);
+        assertThat(titles(filtered)).containsExactly("Battery cell technician", "Welding specialist");
+    }
+
+    @Test
+    void designersHaveNoReviewQueue() {
+        login("designer", "DESIGNER");
+        UI.getCurrent().navigate("");
+        assertThat(_find(com.vaadin.flow.component.checkbox.Checkbox.class, spec -> spec.withId("waiting-filter"))).isEmpty();
+        assertThat(_find(com.vaadin.flow.component.html.Span.class, spec -> spec.withId("menu-review-queue-count"))).isEmpty();
+    }
+
     @Test
     void listsQualificationsFromTheServiceAndFiltersThem() {
         service.create(Documents.minimal("Battery cell technician"), "designer");
@@ -106,16 +139,22 @@ class QualificationListViewTest extends ViewTest {
 
         _click(action("derive-" + created.id()));
         _setValue(_get(TextField.class, spec -> spec.withId("derive-title")), "Core profile (Poland)");
+        @SuppressWarnings("unchecked")
+        com.vaadin.flow.component.combobox.ComboBox<String> country =
+                _get(com.vaadin.flow.component.combobox.ComboBox.class, spec -> spec.withId("derive-country"));
+        _setValue(country, "PL");
+        _setValue(_get(TextField.class, spec -> spec.withId("derive-nqf-level")), "4");
         _click(_get(Button.class, spec -> spec.withId("derive-confirm")));
 
         var variant = service.list(new org.qualigraph.curriculum.QualificationFilter("poland", null, null, null), 0, 10);
         assertThat(variant).hasSize(1);
         assertThat(service.get(variant.get(0).id()).derivedFrom()).isEqualTo(created.id());
         assertThat(service.get(variant.get(0).id()).title()).isEqualTo(Map.of("en", "Core profile (Poland)"));
+        assertThat(service.get(variant.get(0).id()).nqfLevels()).extracting(n -> n.country()).containsExactly("PL");
     }
 
     /** The action button of the first row: Karibu reaches grid cell components through the column. */
-    private static Button action(String id) {
+    static Button action(String id) {
         @SuppressWarnings("unchecked")
         Grid<QualificationSummary> grid = _get(Grid.class, spec -> spec.withId("qualification-grid"));
         return _get(GridKt._getCellComponent(grid, 0, "actions"), Button.class, spec -> spec.withId(id));

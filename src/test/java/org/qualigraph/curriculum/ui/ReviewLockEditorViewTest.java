@@ -66,6 +66,7 @@ class ReviewLockEditorViewTest extends ViewTest {
         var tabs = _get(TabSheet.class, spec -> spec.withId("editor-tabs"));
         assertThat(tabs.getSelectedTab().getId()).contains("tab-review");
         _click(_get(Button.class, spec -> spec.withId("action-WITHDRAW")));
+        _click(_get(Button.class, spec -> spec.withId("transition-confirm")));
 
         assertThat(service.get(id).status()).isEqualTo(QualificationStatus.DRAFT);
         assertThat(_find(HorizontalLayout.class, spec -> spec.withId("review-lock-banner"))).isEmpty();

@@ -54,7 +54,7 @@ class ElmExchangeApiTest extends IntegrationTest {
                 .andExpect(status().isOk())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_XML))
                 .andExpect(header().string(HttpHeaders.CONTENT_DISPOSITION,
-                        "attachment; filename=\"battery-cell-production-technician-v" + doc.version() + ".xml\""))
+                        "attachment; filename=\"battery-cell-production-technician-r1-draft.xml\""))
                 .andReturn().getResponse().getContentAsByteArray();
         assertThat(validation.validateXml(xml, Map.of())).isEmpty();
         assertThat(new String(xml, StandardCharsets.UTF_8)).contains("urn:uuid:" + doc.id());

@@ -60,8 +60,8 @@ class ElmViewsTest extends ViewTest {
         panel.show(preflight.check(good, "en"));
         assertThat(_get(Paragraph.class, spec -> spec.withId("preflight-passed")).getText()).contains("validates");
         var files = preflight.check(good, "en").files().keySet();
-        assertThat(files).containsExactly("ready-to-submit-v0.xml", "ready-to-submit-v0.jsonld", "ready-to-submit-v0.ttl",
-                "ready-to-submit-v0-qdr.zip");
+        assertThat(files).containsExactly("ready-to-submit-r1-draft.xml", "ready-to-submit-r1-draft.jsonld", "ready-to-submit-r1-draft.ttl",
+                "ready-to-submit-r1-draft-qdr.zip");
 
         var noNqf = new QualificationDocument(broken.id(), broken.version(), broken.title(), broken.description(),
                 broken.type(), broken.eqfLevel(), java.util.List.of(), broken.iscedF(), broken.ecosystem(),

@@ -61,7 +61,7 @@ class ExportTabViewTest extends ViewTest {
             Thread.sleep(100);
             MockVaadin.clientRoundtrip();
         }
-        assertThat(_get(Anchor.class, spec -> spec.withId("download-pdf")).getText()).contains("export-me-v0.pdf");
+        assertThat(_get(Anchor.class, spec -> spec.withId("download-pdf")).getText()).contains("export-me-r1-draft.pdf");
     }
 
     @Test

@@ -37,20 +37,32 @@ class ReviewPanelTest extends ViewTest {
     QualificationService qualifications;
     @Autowired
     GovernanceRecordService governance;
+    @Autowired
+    org.qualigraph.quality.ReviewWorkflowService workflow;
+    @Autowired
+    org.qualigraph.quality.ReviewCommentService comments;
+    @Autowired
+    ReviewUnitAnnotations unitAnnotations;
 
     @Test
     void designerSubmitsForReview() {
         login("designer", "DESIGNER");
         String id = qualifications.create(Documents.minimal("Cell technician"), "designer").id();
         var context = open(id);
-        assertThat(_get(Span.class, spec -> spec.withId("review-status")).getText()).contains("DRAFT");
+        assertThat(_get(Span.class, spec -> spec.withId("review-status")).getText()).contains("draft").doesNotContain("DRAFT");
         assertThat(_find(Button.class, spec -> spec.withId("action-APPROVE"))).isEmpty();
 
         _click(_get(Button.class, spec -> spec.withId("action-SUBMIT")));
+        // nothing happens before the designer confirms; the dialog says what submitting does and takes a note
+        assertThat(qualifications.get(id).status()).isEqualTo(QualificationStatus.DRAFT);
+        assertThat(_get(Paragraph.class, spec -> spec.withId("transition-explanation")).getText()).contains("in review");
+        _setValue(_get(TextArea.class, spec -> spec.withId("transition-comment")), "Units U1 and U2 are new");
+        _click(_get(Button.class, spec -> spec.withId("transition-confirm")));
 
         assertThat(qualifications.get(id).status()).isEqualTo(QualificationStatus.IN_REVIEW);
+        assertThat(_get(Paragraph.class, spec -> spec.withId("review-note-text")).getText()).isEqualTo("Units U1 and U2 are new");
         assertThat(context.reloads).isEqualTo(1);
-        assertThat(_get(Span.class, spec -> spec.withId("review-status")).getText()).contains("IN_REVIEW");
+        assertThat(_get(Span.class, spec -> spec.withId("review-status")).getText()).contains("in review").doesNotContain("IN_REVIEW");
         assertThat(_find(Button.class, spec -> spec.withId("action-SUBMIT"))).isEmpty();
         assertThat(_get(Button.class, spec -> spec.withId("action-WITHDRAW")).isVisible()).isTrue();
     }
@@ -76,6 +88,142 @@ class ReviewPanelTest extends ViewTest {
     }
 
     @Test
+    void cancellingTheConfirmationChangesNothing() {
+        login("reviewer", "REVIEWER");
+        String id = qualifications.create(Documents.minimal("Cell technician"), "designer").id();
+        qualifications.changeStatus(id, QualificationStatus.IN_REVIEW, "designer");
+        open(id);
+        _click(_get(Button.class, spec -> spec.withId("action-REQUEST_CHANGES")));
+        _click(_get(Button.class, spec -> spec.withId("transition-confirm")));
+        var note = _get(TextArea.class, spec -> spec.withId("transition-comment"));
+        assertThat(note.isInvalid()).as("the request for changes needs its note").isTrue();
+        _click(_get(Button.class, spec -> spec.withId("transition-cancel")));
+        assertThat(qualifications.get(id).status()).isEqualTo(QualificationStatus.IN_REVIEW);
+    }
+
+    @Test
+    void reviewerSeesTheDesignersNoteOnTop() {
+        String id = qualifications.create(Documents.minimal("Cell technician"), "designer").id();
+        login("designer", "DESIGNER");
+        workflow.transition(id, new org.qualigraph.quality.TransitionRequest("IN_REVIEW", "Only U2 changed", null),
+                "designer", java.util.Set.of("DESIGNER"));
+        login("reviewer", "REVIEWER");
+        open(id);
+        assertThat(_get(Div.class, spec -> spec.withId("review-note")).isVisible()).isTrue();
+        assertThat(_get(Paragraph.class, spec -> spec.withId("review-note-text")).getText()).isEqualTo("Only U2 changed");
+    }
+
+    @Test
+    void approvingWithAMissingFieldMarksThatField() {
+        login("reviewer", "REVIEWER");
+        String id = qualifications.create(Documents.minimal("Cell technician"), "designer").id();
+        qualifications.changeStatus(id, QualificationStatus.IN_REVIEW, "designer");
+        open(id);
+        _click(_get(Button.class, spec -> spec.withId("action-APPROVE")));
+        var body = _get(TextField.class, spec -> spec.withId("approval-body"));
+        _click(_get(Button.class, spec -> spec.withId("approval-confirm")));
+
+        assertThat(body.isInvalid()).isTrue();
+        assertThat(body.getErrorMessage()).contains("body that approved").doesNotContain("approval.body");
+        assertThat(_get(TextField.class, spec -> spec.withId("approval-decision")).isInvalid()).isFalse();
+        assertThat(qualifications.get(id).status()).isEqualTo(QualificationStatus.IN_REVIEW);
+
+        _setValue(body, "Programme board");
+        _click(_get(Button.class, spec -> spec.withId("approval-confirm")));
+        assertThat(qualifications.get(id).status()).isEqualTo(QualificationStatus.APPROVED);
+    }
+
+    @Test
+    void aDesignerCannotResolveTheReviewersComment() {
+        String id = qualifications.create(Documents.minimal("Cell technician"), "designer").id();
+        comments.add(id, new org.qualigraph.quality.CommentRequest("Too broad", "U1", null), "reviewer");
+        comments.add(id, new org.qualigraph.quality.CommentRequest("Split U1?", null, null), "designer");
+        login("designer", "DESIGNER");
+        open(id);
+        var threads = _get(com.vaadin.flow.component.orderedlayout.VerticalLayout.class, spec -> spec.withId("comment-threads"));
+        // Karibu finds visible components only: the one Resolve offered is on the designer's own comment
+        assertThat(_find(threads, Button.class, spec -> spec.withClasses("comment-reply"))).hasSize(2);
+        var resolvable = _find(threads, Button.class, spec -> spec.withClasses("comment-resolve"));
+        assertThat(resolvable).hasSize(1);
+        _click(resolvable.get(0));
+        assertThat(comments.threads(id).stream().filter(org.qualigraph.quality.ReviewComment::resolved)
+                .map(org.qualigraph.quality.ReviewComment::author)).containsExactly("designer");
+    }
+
+    @Test
+    void openCommentsShowInTheirUnit() {
+        String id = qualifications.create(Documents.minimal("Cell technician"), "designer").id();
+        String outcome = qualifications.get(id).units().get(0).outcomes().get(0).code();
+        comments.add(id, new org.qualigraph.quality.CommentRequest("Too broad", "U1", null), "reviewer");
+        comments.add(id, new org.qualigraph.quality.CommentRequest("Which verb?", null, outcome), "reviewer");
+        var done = comments.add(id, new org.qualigraph.quality.CommentRequest("Done already", "U1", null), "reviewer");
+        comments.resolve(id, done.id(), true, "reviewer", java.util.Set.of("REVIEWER"));
+        login("designer", "DESIGNER");
+        var context = new RecordingContext(id, qualifications);
+        var note = unitAnnotations.forUnit(context, "U1", List.of(outcome)).orElseThrow();
+        UI.getCurrent().add(note);
+        assertThat(_find(note, Paragraph.class, spec -> spec.withClasses("unit-comment-text")).stream().map(Paragraph::getText))
+                .containsExactly("Too broad", "Which verb?");
+        _click(_get(note, Button.class, spec -> spec.withClasses("unit-comment-place")));
+        assertThat(context.shownOutcomes).containsExactly(outcome);
+        assertThat(unitAnnotations.forUnit(context, "U9", List.of())).isEmpty();
+    }
+
+    @Test
+    void backInReviewTheReviewerSeesWhatChangedSinceTheRequest() {
+        String id = qualifications.create(Documents.minimal("Cell technician"), "designer").id();
+        var designer = java.util.Set.of("DESIGNER");
+        var reviewer = java.util.Set.of("REVIEWER");
+        workflow.transition(id, new org.qualigraph.quality.TransitionRequest("IN_REVIEW", null, null), "designer", designer);
+        workflow.transition(id, new org.qualigraph.quality.TransitionRequest("CHANGES_REQUESTED", "Rename U1", null),
+                "reviewer", reviewer);
+        var doc = qualifications.get(id);
+        var unit = doc.units().get(0);
+        var renamed = new org.qualigraph.curriculum.UnitDocument(unit.id(), unit.code(), java.util.Map.of("en", "Cell assembly"),
+                unit.eqfLevel(), unit.credits(), unit.hours(), unit.mandatory(), unit.prerequisites(), unit.deliveryModes(),
+                unit.outcomes(), unit.workBasedLearning(), unit.assessments());
+        qualifications.update(id, doc.withUnits(List.of(renamed)), "designer");
+        workflow.transition(id, new org.qualigraph.quality.TransitionRequest("IN_REVIEW", "Renamed", null), "designer", designer);
+
+        login("reviewer", "REVIEWER");
+        open(id);
+        assertThat(_get(Div.class, spec -> spec.withId("changes-since")).isVisible()).isTrue();
+        var lines = _find(_get(com.vaadin.flow.component.html.UnorderedList.class, spec -> spec.withId("changes-since-list")),
+                com.vaadin.flow.component.html.ListItem.class).stream().map(com.vaadin.flow.component.html.ListItem::getText).toList();
+        assertThat(lines).singleElement().satisfies(line -> assertThat(line).contains("U1").contains("Cell assembly"));
+    }
+
+    @Test
+    void theAuditLogNamesSkillsByTheirLabels() {
+        org.qualigraph.esco.GapFixture.load(neo4jClient);
+        try {
+            var created = qualifications.create(Documents.minimal("Cell technician"), "designer");
+            var unit = created.units().get(0);
+            var outcome = unit.outcomes().get(0);
+            var mapped = new org.qualigraph.curriculum.OutcomeDocument(outcome.id(), outcome.code(), outcome.dimension(),
+                    outcome.statement(), outcome.eqfLevel(), List.of(org.qualigraph.esco.GapFixture.skill("S1")),
+                    outcome.keyCompetences());
+            var outcomes = new ArrayList<>(unit.outcomes());
+            outcomes.set(0, mapped);
+            qualifications.update(created.id(), created.withUnits(List.of(unit.withOutcomes(outcomes))), "designer");
+            assertThat(workflow.audit(created.id()).stream().map(org.qualigraph.quality.AuditEntry::detail).toList())
+                    .as("the stored entry names the URI").anyMatch(d -> d != null && d.contains(org.qualigraph.esco.GapFixture.skill("S1")));
+
+            login("reviewer", "REVIEWER");
+            open(created.id());
+            @SuppressWarnings("unchecked")
+            com.vaadin.flow.component.grid.Grid<org.qualigraph.quality.AuditEntry> audit =
+                    _get(com.vaadin.flow.component.grid.Grid.class, spec -> spec.withId("audit-log"));
+            var details = audit.getGenericDataView().getItems().map(org.qualigraph.quality.AuditEntry::detail).toList();
+            assertThat(details).anyMatch(d -> d != null && d.contains("\"skill S1\""));
+            assertThat(details).noneMatch(d -> d != null && d.contains(org.qualigraph.esco.GapFixture.skill("S1")));
+            assertThat(audit.getThemeNames()).contains("wrap-cell-content");
+        } finally {
+            org.qualigraph.esco.GapFixture.remove(neo4jClient);
+        }
+    }
+
+    @Test
     void refusalIsShownPlainly() {
         login("reviewer", "REVIEWER");
         String id = qualifications.create(Documents.minimal("Cell technician"), "designer").id();
@@ -83,6 +231,7 @@ class ReviewPanelTest extends ViewTest {
         open(id);
 
         _click(_get(Button.class, spec -> spec.withId("action-PUBLISH")));
+        _click(_get(Button.class, spec -> spec.withId("transition-confirm")));
 
         var blocked = _get(Div.class, spec -> spec.withId("review-blocked"));
         assertThat(_find(blocked, Paragraph.class).stream().map(Paragraph::getText).toList())

@@ -1,0 +1,199 @@
+package org.qualigraph.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.qualigraph.support.Browser;
+import org.qualigraph.support.PackagedApp;
+
+/**
+ * A designer derives a national variant of the demo and sees its lineage and its changes from the core; the demo then
+ * goes through review with confirmations and notes: submitted with a note the reviewer reads, changes requested, the
+ * reviewer sees what changed since, approval with a missing field marked first, publication confirmed. Against the
+ * packaged jar at 1280×800; no internal enum name or JSON path may be visible on the pages of the journey.
+ */
+class VariantAndReviewJourneyIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Stored forms that must never reach a page: status, type and dimension names, and JSON paths of the document. */
+    private static final Pattern INTERNAL = Pattern.compile(
+            "\\b(DRAFT|IN_REVIEW|CHANGES_REQUESTED|APPROVED|PUBLISHED|ARCHIVED|RESPONSIBILITY_AUTONOMY|KNOWLEDGE|SKILLS"
+                    + "|PRACTICAL_TASK|HE_SHORT_CYCLE|IVET|CVET|VET_PROVIDER)\\b|\\b[a-zA-Z]+\\[\\d+]\\.[a-zA-Z]+");
+
+    private static PackagedApp app;
+    private static final List<String> leaks = new ArrayList<>();
+
+    @BeforeAll
+    static void start() throws Exception {
+        Assumptions.assumeTrue(Browser.available(), "Skipped: Debian's chromium and chromium-driver are not installed");
+        app = PackagedApp.start(Files.createTempDirectory("qualigraph-journey"));
+        app.createUser("dana", "dana-password-1", "DESIGNER");
+        app.createUser("rui", "rui-password-1", "REVIEWER");
+    }
+
+    @AfterAll
+    static void stop() {
+        if (app != null) {
+            app.close();
+        }
+    }
+
+    @Test
+    void aVariantShowsItsLineageAndTheCoreGoesThroughAGuidedReview() throws Exception {
+        String core = demoId();
+        String coreTitle = document(core).at("/title/en").asText();
+
+        try (var browser = Browser.open(app.baseUrl(), 1280, 800)) {
+            browser.login("dana", "dana-password-1");
+            // derive a national variant for another country
+            browser.click("#derive-" + core);
+            browser.waitFor("#derive-dialog");
+            browser.type("#derive-title input", Keys.chord(Keys.CONTROL, "a") + coreTitle + " (Austria)");
+            var country = browser.waitFor("#derive-country input");
+            country.click();
+            country.sendKeys("Austria");
+            browser.await().until(d -> !d.findElements(By.cssSelector("vaadin-combo-box-item")).isEmpty());
+            country.sendKeys(Keys.ENTER);
+            browser.type("#derive-nqf-level input", "4");
+            browser.type("#derive-body input", "WKO Lehrlingsstelle");
+            browser.click("#derive-confirm");
+            browser.waitFor("#lineage-core");
+            browser.waitForVaadin();
+            assertThat(browser.text("#lineage")).contains("Derived from").contains(coreTitle);
+            checkVisibleText(browser, "variant profile");
+            browser.screenshot("variant-lineage");
+            browser.click("#lineage-changes");
+            browser.waitFor("#core-diff");
+            browser.waitForVaadin();
+            assertThat(browser.text("#core-diff")).contains("Changes from core").contains("AT 4");
+            checkVisibleText(browser, "changes from core");
+            browser.screenshot("variant-changes-from-core");
+
+            // the designer submits the core with a note
+            openEditor(browser, core);
+            browser.click("#tab-review");
+            browser.click("#action-SUBMIT");
+            browser.waitFor("#transition-dialog");
+            checkVisibleText(browser, "submit confirmation");
+            browser.type("#transition-comment textarea", "Please look at unit U2 first.");
+            browser.click("#transition-confirm");
+            browser.await().until(d -> status(core).equals("IN_REVIEW"));
+            logout(browser);
+
+            // the reviewer finds it waiting, reads the note and requests changes
+            browser.login("rui", "rui-password-1");
+            browser.await().until(d -> "1".equals(d.findElement(By.id("menu-review-queue-count")).getText()));
+            // the menu entry's link: the list filtered to what waits for review
+            browser.open("/?review=waiting");
+            browser.waitFor("#waiting-filter");
+            browser.waitForVaadin();
+            openEditor(browser, core);
+            browser.click("#tab-review");
+            browser.waitFor("#review-note-text");
+            assertThat(browser.text("#review-note-text")).isEqualTo("Please look at unit U2 first.");
+            checkVisibleText(browser, "review tab, in review");
+            browser.click("#action-REQUEST_CHANGES");
+            browser.type("#transition-comment textarea", "Name the battery safety standard in the title.");
+            browser.click("#transition-confirm");
+            browser.await().until(d -> status(core).equals("CHANGES_REQUESTED"));
+            logout(browser);
+
+            // the designer changes the title and resubmits
+            var doc = (ObjectNode) document(core);
+            ((ObjectNode) doc.get("title")).put("en", coreTitle + " (IEC 62619)");
+            assertThat(app.api("dana", "dana-password-1", "PUT", "/api/qualifications/" + core, doc.toString()).statusCode())
+                    .isEqualTo(200);
+            browser.login("dana", "dana-password-1");
+            openEditor(browser, core);
+            browser.click("#tab-review");
+            browser.click("#action-RESUBMIT");
+            browser.click("#transition-confirm");
+            browser.await().until(d -> status(core).equals("IN_REVIEW"));
+            logout(browser);
+
+            // the reviewer sees what changed since, approves (the missing body is marked first) and publishes
+            browser.login("rui", "rui-password-1");
+            openEditor(browser, core);
+            browser.click("#tab-review");
+            browser.waitFor("#changes-since-list");
+            assertThat(browser.text("#changes-since")).contains("IEC 62619");
+            browser.screenshot("review-changes-since");
+            browser.click("#action-APPROVE");
+            browser.click("#approval-confirm");
+            browser.await().until(d -> d.findElement(By.id("approval-body")).getAttribute("invalid") != null);
+            checkVisibleText(browser, "approval with a missing body");
+            browser.screenshot("review-approval-missing-field");
+            assertThat(status(core)).isEqualTo("IN_REVIEW");
+            browser.type("#approval-body input", "Alliance quality board");
+            browser.click("#approval-confirm");
+            browser.await().until(d -> status(core).equals("APPROVED"));
+            browser.click("#action-PUBLISH");
+            browser.waitFor("#transition-explanation");
+            assertThat(status(core)).as("nothing happens before the confirmation").isEqualTo("APPROVED");
+            browser.click("#transition-confirm");
+            browser.await().until(d -> status(core).equals("PUBLISHED"));
+            browser.assertClean();
+        }
+        assertThat(leaks).as("internal names or JSON paths visible to users").isEmpty();
+    }
+
+    private static void openEditor(Browser browser, String id) {
+        browser.open("/qualifications/" + id);
+        browser.waitFor("#editor-tabs");
+        browser.waitForVaadin();
+    }
+
+    private static void logout(Browser browser) {
+        browser.click("#logout");
+        browser.waitFor("#vaadinLoginUsername");
+    }
+
+    /** Records every internal name or JSON path in the page's visible text (innerText includes open overlays). */
+    private static void checkVisibleText(Browser browser, String where) {
+        browser.waitForVaadin();
+        String text = (String) ((JavascriptExecutor) browser.driver()).executeScript(
+                "const parts = [document.body.innerText];"
+                        + "document.querySelectorAll('vaadin-dialog-overlay, vaadin-notification-card').forEach(o => parts.push(o.innerText));"
+                        + "return parts.join('\\n');");
+        var m = INTERNAL.matcher(text == null ? "" : text);
+        while (m.find()) {
+            leaks.add(where + ": " + m.group());
+        }
+    }
+
+    private static String demoId() throws Exception {
+        JsonNode list = JSON.readTree(app.api("GET", "/api/qualifications", null).body());
+        assertThat(list.size()).as("the demo is loaded").isPositive();
+        for (JsonNode row : list) {
+            if (row.path("status").asText().equals("DRAFT") && document(row.get("id").asText()).path("derivedFrom").isNull()) {
+                return row.get("id").asText();
+            }
+        }
+        throw new AssertionError("no core qualification in the demo: " + list);
+    }
+
+    private static JsonNode document(String id) throws Exception {
+        return JSON.readTree(app.api("GET", "/api/qualifications/" + id, null).body());
+    }
+
+    private static String status(String id) {
+        try {
+            return document(id).path("status").asText();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
