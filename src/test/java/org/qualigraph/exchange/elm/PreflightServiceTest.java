@@ -25,7 +25,7 @@ class PreflightServiceTest {
     void theOfferedFilesAreTheRenderingsThatWereValidated() {
         Path elm = SharedData.requireElm();
         var exports = new NumberedExports(ElmVocabulary.from(elm), false);
-        var result = new PreflightService(new ElmValidation(elm), exports).check(demo, "en");
+        var result = new PreflightService(new ElmValidation(elm), exports, null).check(demo, "en");
 
         assertThat(result.findings()).isEmpty();
         assertThat(exports.xmlRenderings.get()).isEqualTo(1);
@@ -42,7 +42,7 @@ class PreflightServiceTest {
     void aRenderingThatFailsTheSchemaIsReportedAndNothingIsOffered() {
         Path elm = SharedData.requireElm();
         var exports = new NumberedExports(ElmVocabulary.from(elm), true);
-        var result = new PreflightService(new ElmValidation(elm), exports).check(demo, "en");
+        var result = new PreflightService(new ElmValidation(elm), exports, null).check(demo, "en");
 
         assertThat(result.passed()).isFalse();
         assertThat(result.findings()).anySatisfy(finding -> assertThat(finding.check()).isEqualTo("XSD"));
