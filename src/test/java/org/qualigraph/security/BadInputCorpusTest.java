@@ -742,7 +742,7 @@ class BadInputCorpusTest extends IntegrationTest {
                 accounts.delete(user.username());
             }
         }
-        String occupation = neo4jClient.query("MATCH (o:EscoOccupation) WHERE o.label IS NOT NULL RETURN o.uri LIMIT 1").fetchAs(String.class).first()
+        String occupation = neo4jClient.query("MATCH (o:EscoOccupation) WHERE o.escoVersion IS NOT NULL AND coalesce(o.obsolete, false) = false RETURN o.uri LIMIT 1").fetchAs(String.class).first()
                 .orElseGet(() -> {
                     Path[] zips = new EscoFixtures().writeV11(dir, "esco-v1.1.1");
                     esco.importNow(new EscoService.PackageFile(zips[0], zips[0].getFileName().toString()),
