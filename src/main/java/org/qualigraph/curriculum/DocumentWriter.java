@@ -108,8 +108,10 @@ final class DocumentWriter {
 
         Map<String, Content> wanted = new LinkedHashMap<>();
         Map<String, String> outcomeUnit = new HashMap<>();
+        Map<String, String> outcomeIdByCode = new HashMap<>();
+        doc.units().forEach(u -> u.outcomes().forEach(o -> outcomeIdByCode.putIfAbsent(o.code(), o.id())));
         for (var unit : doc.units()) {
-            wanted.put(unit.id(), contentOf(unit, doc));
+            wanted.put(unit.id(), contentOf(unit, outcomeIdByCode));
             unit.outcomes().forEach(o -> outcomeUnit.put(o.id(), unit.id()));
         }
         Set<String> involved = new TreeSet<>(wanted.keySet());
@@ -676,13 +678,12 @@ final class DocumentWriter {
         return result;
     }
 
-    private Content contentOf(UnitDocument unit, QualificationDocument doc) {
+    /** A unit's content as the store writes it; periods and assessments refer to outcomes by the ids of their codes. */
+    private Content contentOf(UnitDocument unit, Map<String, String> outcomeIdByCode) {
         var props = QualificationStore.map("code", unit.code(), "title", store.text(unit.title()),
                 "titleSearch", QualificationStore.search(unit.title()), "eqfLevel", unit.eqfLevel(),
                 "credits", unit.credits() == null ? null : unit.credits().doubleValue(), "hours", unit.hours(),
                 "deliveryModes", unit.deliveryModes().stream().map(Enum::name).toList());
-        Map<String, String> outcomeIdByCode = new HashMap<>();
-        doc.units().forEach(u -> u.outcomes().forEach(o -> outcomeIdByCode.putIfAbsent(o.code(), o.id())));
         var outcomes = new LinkedHashMap<String, Map<String, Object>>();
         for (int j = 0; j < unit.outcomes().size(); j++) {
             var o = unit.outcomes().get(j);
