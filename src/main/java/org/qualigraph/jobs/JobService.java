@@ -61,6 +61,7 @@ public class JobService implements DisposableBean {
     private final Map<String, Job> local = new ConcurrentHashMap<>();
     private final Map<String, Followed> followed = new ConcurrentHashMap<>();
     private volatile long lastBeat;
+    private volatile boolean stopping;
 
     @Autowired
     public JobService(Driver driver, JobSettings settings) {
@@ -249,7 +250,11 @@ public class JobService implements DisposableBean {
             }
             pollFollowed();
         } catch (RuntimeException e) {
-            log.warn("Could not update the jobs in the graph: {}", e.getMessage());
+            if (stopping) {
+                log.debug("Job update interrupted by shutdown", e);
+            } else {
+                log.warn("Could not update the jobs in the graph: {}", e.getMessage());
+            }
         }
     }
 
@@ -285,6 +290,7 @@ public class JobService implements DisposableBean {
 
     @Override
     public void destroy() {
+        stopping = true;
         ticker.shutdownNow();
         executor.shutdownNow();
         try {
