@@ -39,7 +39,14 @@ class VariantAndReviewJourneyIT {
     @BeforeAll
     static void start() throws Exception {
         Assumptions.assumeTrue(Browser.available(), "Skipped: Debian's chromium and chromium-driver are not installed");
-        app = PackagedApp.start(Files.createTempDirectory("qualigraph-journey"));
+        // start() waits 5 minutes; a shared build machine under load takes longer, so wait for health here
+        app = PackagedApp.launch(Files.createTempDirectory("qualigraph-journey"));
+        try {
+            app.awaitHealthy(java.time.Duration.ofMinutes(15));
+        } catch (RuntimeException | Error failed) {
+            app.kill();
+            throw failed;
+        }
         app.createUser("dana", "dana-password-1", "DESIGNER");
         app.createUser("rui", "rui-password-1", "REVIEWER");
     }
