@@ -40,7 +40,9 @@ class VariantAndReviewJourneyIT {
     static void start() throws Exception {
         Assumptions.assumeTrue(Browser.available(), "Skipped: Debian's chromium and chromium-driver are not installed");
         // start() waits 5 minutes; a shared build machine under load takes longer, so wait for health here
-        app = PackagedApp.launch(Files.createTempDirectory("qualigraph-journey"));
+        // the process runs in a folder of its own: point it at the demo curriculum of the checkout
+        app = PackagedApp.launch(Files.createTempDirectory("qualigraph-journey"),
+                "--qualigraph.seed-dir=" + java.nio.file.Path.of("graph-seed").toAbsolutePath());
         try {
             app.awaitHealthy(java.time.Duration.ofMinutes(15));
         } catch (RuntimeException | Error failed) {
