@@ -184,7 +184,12 @@ class VariantAndReviewJourneyIT {
     }
 
     private static String demoId() throws Exception {
+        // seen on a loaded machine: health was UP while the demo was still being written, so wait for it (5 minutes)
         JsonNode list = JSON.readTree(app.api("GET", "/api/qualifications", null).body());
+        for (int i = 0; i < 150 && list.size() < 2; i++) {
+            Thread.sleep(2000);
+            list = JSON.readTree(app.api("GET", "/api/qualifications", null).body());
+        }
         assertThat(list.size()).as("the demo is loaded").isPositive();
         for (JsonNode row : list) {
             if (row.path("status").asText().equals("DRAFT") && document(row.get("id").asText()).path("derivedFrom").isNull()) {
