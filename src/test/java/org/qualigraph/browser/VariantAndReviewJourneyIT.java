@@ -75,9 +75,10 @@ class VariantAndReviewJourneyIT {
             country.click();
             country.sendKeys("Austria");
             browser.await().until(d -> !d.findElements(By.cssSelector("vaadin-combo-box-item")).isEmpty());
-            country.sendKeys(Keys.ENTER);
-            browser.type("#derive-nqf-level input", "4");
-            browser.type("#derive-body input", "WKO Lehrlingsstelle");
+            // ENTER picks the item, TAB leaves the field; the dialog overlay intercepts plain clicks, so type by focus
+            country.sendKeys(Keys.ENTER, Keys.TAB);
+            browser.waitFor("#derive-nqf-level input").sendKeys("4", Keys.TAB);
+            browser.waitFor("#derive-body input").sendKeys("WKO Lehrlingsstelle", Keys.TAB);
             browser.click("#derive-confirm");
             browser.waitFor("#lineage-core");
             browser.waitForVaadin();
