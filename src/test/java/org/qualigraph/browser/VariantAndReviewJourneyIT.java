@@ -39,7 +39,16 @@ class VariantAndReviewJourneyIT {
     @BeforeAll
     static void start() throws Exception {
         Assumptions.assumeTrue(Browser.available(), "Skipped: Debian's chromium and chromium-driver are not installed");
-        app = PackagedApp.start(Files.createTempDirectory("qualigraph-journey"));
+        // start() waits 5 minutes; a shared build machine under load takes longer, so wait for health here
+        // the process runs in a folder of its own: point it at the demo curriculum of the checkout
+        app = PackagedApp.launch(Files.createTempDirectory("qualigraph-journey"),
+                "--qualigraph.seed-dir=" + java.nio.file.Path.of("graph-seed").toAbsolutePath());
+        try {
+            app.awaitHealthy(java.time.Duration.ofMinutes(15));
+        } catch (RuntimeException | Error failed) {
+            app.kill();
+            throw failed;
+        }
         app.createUser("dana", "dana-password-1", "DESIGNER");
         app.createUser("rui", "rui-password-1", "REVIEWER");
     }
@@ -66,9 +75,10 @@ class VariantAndReviewJourneyIT {
             country.click();
             country.sendKeys("Austria");
             browser.await().until(d -> !d.findElements(By.cssSelector("vaadin-combo-box-item")).isEmpty());
-            country.sendKeys(Keys.ENTER);
-            browser.type("#derive-nqf-level input", "4");
-            browser.type("#derive-body input", "WKO Lehrlingsstelle");
+            // ENTER picks the item, TAB leaves the field; the dialog overlay intercepts plain clicks, so type by focus
+            country.sendKeys(Keys.ENTER, Keys.TAB);
+            browser.waitFor("#derive-nqf-level input").sendKeys("4", Keys.TAB);
+            browser.waitFor("#derive-body input").sendKeys("WKO Lehrlingsstelle", Keys.TAB);
             browser.click("#derive-confirm");
             browser.waitFor("#lineage-core");
             browser.waitForVaadin();
@@ -175,7 +185,12 @@ class VariantAndReviewJourneyIT {
     }
 
     private static String demoId() throws Exception {
+        // seen on a loaded machine: health was UP while the demo was still being written, so wait for it (5 minutes)
         JsonNode list = JSON.readTree(app.api("GET", "/api/qualifications", null).body());
+        for (int i = 0; i < 150 && list.size() < 2; i++) {
+            Thread.sleep(2000);
+            list = JSON.readTree(app.api("GET", "/api/qualifications", null).body());
+        }
         assertThat(list.size()).as("the demo is loaded").isPositive();
         for (JsonNode row : list) {
             if (row.path("status").asText().equals("DRAFT") && document(row.get("id").asText()).path("derivedFrom").isNull()) {
