@@ -82,7 +82,13 @@ public final class Browser implements AutoCloseable {
             logging.enable(LogType.PERFORMANCE, Level.ALL);
             options.setCapability("goog:loggingPrefs", logging);
             var service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
-            return new Browser(new ChromeDriver(service, options), baseUrl, profile);
+            var browser = new Browser(new ChromeDriver(service, options), baseUrl, profile);
+            // Chromium's own first tab tries to load its new-tab page from the network (ERR_NAME_NOT_RESOLVED
+            // offline); that is the browser's, not the application's, so it is dropped before the first page
+            browser.driver.get("about:blank");
+            browser.driver.manage().logs().get(LogType.BROWSER);
+            browser.driver.manage().logs().get(LogType.PERFORMANCE);
+            return browser;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -231,7 +237,8 @@ public final class Browser implements AutoCloseable {
                 // a request the page itself cancelled (navigation away, a superseded poll) is not a failure
                 if (!params.path("canceled").asBoolean(false)) {
                     recorded.add("request failed " + params.path("errorText").asText() + " "
-                            + requestUrls.getOrDefault(params.path("requestId").asText(), "(unknown url)"));
+                            + requestUrls.getOrDefault(params.path("requestId").asText(),
+                            "(" + params.path("type").asText("unknown type") + ", url not seen by the page)"));
                 }
             }
             default -> {
