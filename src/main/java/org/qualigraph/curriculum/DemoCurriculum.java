@@ -59,7 +59,15 @@ class DemoCurriculum implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        loadOnFirstStart();
+        try {
+            loadOnFirstStart();
+        } catch (RuntimeException e) {
+            if (!stopping) {
+                throw e;
+            }
+            // the database closed under the look-up of the marker or the count: a stop, not an error of the demo
+            log.info("The application stopped before the demo curriculum was checked; it will be loaded on the next start");
+        }
     }
 
     /** A stop during the load closes the database under it; that is not an error of the demo. */
