@@ -158,6 +158,7 @@ class DesignerDayJourneyIT {
         browser.waitFor("#qualification-grid");
         click("#new-qualification");
         type("#new-title input", "Menu check");
+        type("#new-eqf input", "4");
         click("#create-qualification");
         browser.waitFor("#editor-title");
         type("#title vaadin-text-field:last-of-type input", "Menu check, edited");

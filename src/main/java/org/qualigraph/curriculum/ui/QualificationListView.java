@@ -84,9 +84,14 @@ public class QualificationListView extends VerticalLayout {
         statusFilter.setEmptySelectionCaption(getTranslation("curriculum.ui.list.filter.any"));
         statusFilter.addValueChangeListener(e -> refresh());
 
+        // type labels are words now, not codes: the filters keep a width and the bar wraps rather than push
+        // "New qualification" off a laptop screen
+        typeFilter.setWidth("16em");
+        statusFilter.setWidth("11em");
         var toolbar = new HorizontalLayout(titleFilter, eqfFilter, typeFilter, statusFilter);
         toolbar.setAlignItems(FlexComponent.Alignment.BASELINE);
         toolbar.setWidthFull();
+        toolbar.getStyle().set("flex-wrap", "wrap");
         if (designer) {
             var create = new Button(getTranslation("curriculum.ui.list.new"), VaadinIcon.PLUS.create(),
                     e -> new CreateQualificationDialog(this::create).open());
