@@ -91,6 +91,10 @@ public class QualificationListView extends VerticalLayout implements BeforeEnter
         statusFilter.setEmptySelectionCaption(getTranslation("curriculum.ui.list.filter.any"));
         statusFilter.addValueChangeListener(e -> refresh());
 
+        // type labels are words now, not codes: the filters keep a width and the bar wraps rather than push
+        // "New qualification" off a laptop screen
+        typeFilter.setWidth("16em");
+        statusFilter.setWidth("11em");
         var toolbar = new HorizontalLayout(titleFilter, eqfFilter, typeFilter, statusFilter);
         toolbar.setAlignItems(FlexComponent.Alignment.BASELINE);
         toolbar.setWidthFull();

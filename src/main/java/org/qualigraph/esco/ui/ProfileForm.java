@@ -63,7 +63,8 @@ class ProfileForm extends FormLayout {
         removed.setId("profile-removed");
         basedOn.setItems(query -> browser.searchOccupations(query.getFilter().orElse(""), query.getOffset() + query.getLimit())
                 .stream().skip(query.getOffset()));
-        basedOn.setItemLabelGenerator(o -> o.label() == null ? o.uri() : o.label());
+        basedOn.setItemLabelGenerator(o -> o.label() == null ? o.uri()
+                : o.iscoGroup() == null ? o.label() : o.label() + " (ISCO " + o.iscoGroup() + ")");
         Stream.of(addedEssential, addedOptional, removed).forEach(box -> {
             box.setItems(query -> browser.searchSkills(query.getFilter().orElse(""), query.getOffset() + query.getLimit())
                     .stream().skip(query.getOffset()));

@@ -82,6 +82,9 @@ class UserAdminViewTest extends ViewTest {
         _click(_get(Button.class, spec -> spec.withId("new-user")));
         _setValue(_get(TextField.class, spec -> spec.withId("user-username")), "new.designer");
         _setValue(_get(PasswordField.class, spec -> spec.withId("user-password")), "short");
+        @SuppressWarnings("unchecked")
+        CheckboxGroup<String> roles = _get(CheckboxGroup.class, spec -> spec.withId("user-roles"));
+        _setValue(roles, Set.of("DESIGNER"));
         _click(_get(Button.class, spec -> spec.withId("user-save")));
 
         assertThat(accounts.exists("new.designer")).isFalse();

@@ -76,10 +76,10 @@ class EditorOrderAndHelpTest extends ViewTest {
         var created = service.create(Documents.minimal("Helped"), "designer");
         login("designer", "DESIGNER");
         UI.getCurrent().navigate("qualifications/" + created.id());
-        var panel = _get(Div.class, spec -> spec.withId("help-panel"));
-        assertThat(panel.isVisible()).isFalse();
+        assertThat(_find(Div.class, spec -> spec.withId("help-panel"))).as("hidden until asked for").isEmpty();
 
         _click(_get(Button.class, spec -> spec.withId("editor-help")));
+        var panel = _get(Div.class, spec -> spec.withId("help-panel"));
         assertThat(panel.getElement().getTextRecursively()).contains("Type an occupation's name");
         assertThat(_get(Anchor.class, spec -> spec.withId("help-guide-link")).getHref()).isEqualTo("help#building-a-qualification");
 

@@ -67,7 +67,8 @@ class ReferenceDataViewTest extends ViewTest {
         assertThat(jobs.status(view.job()).orElseThrow().error()).isNull();
         assertThat(_get(ProgressBar.class, spec -> spec.withId("esco-progress")).getValue()).isEqualTo(1.0);
         String result = _get(Div.class, spec -> spec.withId("esco-result")).getElement().getTextRecursively();
-        assertThat(result).contains("skills: 4").contains("occupations: 2").contains("occupationSkillRelations: 5");
+        assertThat(result).contains("Skills: 4").contains("Occupations: 2").contains("Occupation–skill relations: 5")
+                .doesNotContain("occupationSkillRelations");
         assertThat(_get(Paragraph.class, spec -> spec.withId("esco-release")).getText())
                 .startsWith("Loaded ESCO release fixture-7: 4 skills, 2 occupations, 5 occupation-skill relations");
         assertThat(classification).doesNotExist();
