@@ -40,9 +40,8 @@ class VariantAndReviewJourneyIT {
     static void start() throws Exception {
         Assumptions.assumeTrue(Browser.available(), "Skipped: Debian's chromium and chromium-driver are not installed");
         // start() waits 5 minutes; a shared build machine under load takes longer, so wait for health here
-        // the process runs in a folder of its own: point it at the demo curriculum of the checkout
-        app = PackagedApp.launch(Files.createTempDirectory("qualigraph-journey"),
-                "--qualigraph.seed-dir=" + java.nio.file.Path.of("graph-seed").toAbsolutePath());
+        // the process runs in a folder of its own and brings the demo curriculum packaged in the jar
+        app = PackagedApp.launch(Files.createTempDirectory("qualigraph-journey"));
         try {
             app.awaitHealthy(java.time.Duration.ofMinutes(15));
         } catch (RuntimeException | Error failed) {
@@ -70,9 +69,9 @@ class VariantAndReviewJourneyIT {
             // derive a national variant for another country
             browser.click("#derive-" + core);
             browser.waitFor("#derive-dialog");
-            browser.type("#derive-title input", Keys.chord(Keys.CONTROL, "a") + coreTitle + " (Austria)");
+            browser.type("#derive-title input", coreTitle + " (Austria)");
             var country = browser.waitFor("#derive-country input");
-            country.click();
+            ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript("arguments[0].focus();", country);
             country.sendKeys("Austria");
             browser.await().until(d -> !d.findElements(By.cssSelector("vaadin-combo-box-item")).isEmpty());
             // ENTER picks the item, TAB leaves the field; the dialog overlay intercepts plain clicks, so type by focus

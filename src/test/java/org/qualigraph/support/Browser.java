@@ -168,10 +168,15 @@ public final class Browser implements AutoCloseable {
         ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block:'center'}); arguments[0].click();", element);
     }
 
-    /** Types into a field and leaves it with TAB, so Vaadin sends the value (fields sync on change); ENTER submits instead. */
+    /**
+     * Enters text into a field, replacing what it held, and leaves it with TAB, so Vaadin sends the value (fields sync
+     * on change); ENTER submits instead. The field is focused by script, because a dialog's overlay can intercept a
+     * pointer click on its own fields while it opens.
+     */
     public void type(String css, CharSequence text) {
         WebElement element = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
-        element.click();
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block:'center'}); arguments[0].focus();", element);
+        element.sendKeys(Keys.chord(Keys.CONTROL, "a"));
         element.sendKeys(text);
         if (!text.toString().endsWith(Keys.ENTER.toString())) {
             element.sendKeys(Keys.TAB);
