@@ -40,8 +40,12 @@ public class WorkspaceService {
     static final String FORMAT = "qualigraph-workspace";
     static final int FORMAT_VERSION = 1;
     private static final Set<String> TOP_LEVEL_FIELDS = Set.of("format", "formatVersion", "exportedAt", "nodes", "relationships");
-    /** Labels never exported: accounts (passwords), schema and lock bookkeeping, imported reference data. */
-    private static final Set<String> EXCLUDED = Set.of("User", "__Migration", "__Demo", "EscoRelease", "IscoGroup", "WriteLock");
+    /**
+     * Labels never exported: accounts (passwords), schema and lock bookkeeping, background jobs and login-throttle counts
+     * (state of the running instances, not of the workspace), imported reference data.
+     */
+    private static final Set<String> EXCLUDED = Set.of("User", "__Migration", "__Demo", "EscoRelease", "IscoGroup", "WriteLock",
+            "Job", "JobLock", "LoginAttempts");
     /** Reference nodes exported by their key only, so relationships to them survive. */
     private static final Map<String, String> REFERENCE_KEYS = Map.of("EscoSkill", "uri", "EscoOccupation", "uri");
     /** Shared nodes with a natural key: merged on import, since the target may know them already. */
