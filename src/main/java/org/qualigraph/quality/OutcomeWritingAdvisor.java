@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.qualigraph.esco.SentenceEncoder;
 
 /**
  * Help with writing learning outcomes (Cedefop handbook, standards.md §6.7 and §6.8): finds the main verb of a
@@ -460,7 +461,7 @@ public final class OutcomeWritingAdvisor {
                 for (int j = i + 1; j < n; j++) {
                     // statements that differ only in their numbers (step 1.1 / step 1.4) are different outcomes
                     if (numbers(statementsByCode.get(codes.get(i))).equals(numbers(statementsByCode.get(codes.get(j))))
-                            && cosine(vectors.get(i), vectors.get(j)) >= meaningThreshold) {
+                            && SentenceEncoder.cosine(vectors.get(i), vectors.get(j)) >= meaningThreshold) {
                         parent[find(parent, i)] = find(parent, j);
                     }
                 }
@@ -480,18 +481,6 @@ public final class OutcomeWritingAdvisor {
             found.add(m.group());
         }
         return found;
-    }
-
-    private static double cosine(float[] a, float[] b) {
-        double dot = 0;
-        double na = 0;
-        double nb = 0;
-        for (int i = 0; i < a.length; i++) {
-            dot += a[i] * b[i];
-            na += a[i] * a[i];
-            nb += b[i] * b[i];
-        }
-        return na == 0 || nb == 0 ? 0 : dot / Math.sqrt(na * nb);
     }
 
     /**
