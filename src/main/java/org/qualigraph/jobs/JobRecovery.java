@@ -1,5 +1,7 @@
 package org.qualigraph.jobs;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.env.Environment;
@@ -14,6 +16,8 @@ import org.springframework.stereotype.Component;
 @Component
 class JobRecovery {
 
+    private static final Logger log = LoggerFactory.getLogger(JobRecovery.class);
+
     private final JobService jobs;
     private final Environment environment;
 
@@ -22,11 +26,20 @@ class JobRecovery {
         this.environment = environment;
     }
 
-    @EventListener(ApplicationStartedEvent.class)
-    void failJobsOfAnEarlierRun() {
+    @EventListener
+    void failJobsOfAnEarlierRun(ApplicationStartedEvent event) {
         String uri = environment.getProperty("spring.neo4j.uri", "");
-        if (uri.isBlank() || uri.equals("embedded")) {
+        if (!uri.isBlank() && !uri.equals("embedded")) {
+            return;
+        }
+        try {
             jobs.failLeftOver();
+        } catch (RuntimeException e) {
+            if (!event.getApplicationContext().isClosed()) {
+                throw e;
+            }
+            // a stop while starting closed the database under the look-up: the next start does it
+            log.info("The application stopped before jobs of an earlier run were checked; the next start checks them");
         }
     }
 }
