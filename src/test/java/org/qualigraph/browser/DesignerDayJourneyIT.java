@@ -56,7 +56,9 @@ class DesignerDayJourneyIT {
         Assumptions.assumeTrue(Browser.available(), "Skipped: Debian's chromium and chromium-driver are not installed");
         Path esco = SharedData.requireEsco();
         // launch + a longer wait than start(): on a machine shared by several builds the first start can take minutes
-        app = PackagedApp.launch(Files.createTempDirectory("qualigraph-designer-day"));
+        // skills are mapped by name here: the sentence-vector job would only compete for the two cores while the
+        // journey runs (SkillsByMeaningJourneyIT covers it)
+        app = PackagedApp.launch(Files.createTempDirectory("qualigraph-designer-day"), "--qualigraph.embeddings.automatic=false");
         try {
             app.awaitHealthy(Duration.ofMinutes(15));
         } catch (RuntimeException | Error failed) {
