@@ -383,9 +383,15 @@ public class JobService implements DisposableBean {
                 state = JobState.FAILED;
                 log.warn("Job {} ({}) failed: {}", name, id, e.getMessage());
             } catch (Exception | Error e) {
-                error = e.getClass().getSimpleName() + ": " + e.getMessage();
                 state = JobState.FAILED;
-                log.error("Job {} ({}) failed unexpectedly", name, id, e);
+                if (stopping) {
+                    // the application is shutting down and interrupted the job: not a fault of the job
+                    error = "The application stopped while this job ran; run it again.";
+                    log.info("Job {} ({}) stopped with the application", name, id);
+                } else {
+                    error = "The job failed unexpectedly (job " + id + " in the server log); run it again or ask your administrator.";
+                    log.error("Job {} ({}) failed unexpectedly", name, id, e);
+                }
             }
             finish();
         }
@@ -399,7 +405,11 @@ public class JobService implements DisposableBean {
                             j.finishedAt = datetime(), j.heartbeat = datetime()
                         """).withParameters(params()).execute();
             } catch (RuntimeException e) {
-                log.error("Could not record the end of job {} ({}) in the graph", name, id, e);
+                if (stopping) {
+                    log.info("The end of job {} ({}) was not recorded: the application is stopping; the next start fails it", name, id);
+                } else {
+                    log.error("Could not record the end of job {} ({}) in the graph", name, id, e);
+                }
             } finally {
                 local.remove(id);
             }
