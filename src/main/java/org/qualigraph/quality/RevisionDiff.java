@@ -100,8 +100,8 @@ public record RevisionDiff(String fromId, String toId, List<Line> lines) {
                 before.workBasedLearning().stream().map(w -> w.code() + " " + w.hours() + " h").toList(),
                 after.workBasedLearning().stream().map(w -> w.code() + " " + w.hours() + " h").toList());
         changed(lines, Section.UNITS, code, "Unit " + code + " assessments",
-                before.assessments().stream().map(a -> a.code() + " " + a.method() + " " + a.weight() + "%").toList(),
-                after.assessments().stream().map(a -> a.code() + " " + a.method() + " " + a.weight() + "%").toList());
+                before.assessments().stream().map(a -> a.code() + " " + words(a.method()) + " " + a.weight() + "%").toList(),
+                after.assessments().stream().map(a -> a.code() + " " + words(a.method()) + " " + a.weight() + "%").toList());
         changed(lines, Section.LEVELS, code, "Unit " + code + " EQF level", before.eqfLevel(), after.eqfLevel());
         changed(lines, Section.CREDITS, code, "Unit " + code + " credits", plain(before.credits()), plain(after.credits()));
         changed(lines, Section.CREDITS, code, "Unit " + code + " hours", before.hours(), after.hours());
@@ -112,7 +112,7 @@ public record RevisionDiff(String fromId, String toId, List<Line> lines) {
             var o2 = newOutcomes.get(outcomeCode);
             if (o1 == null) {
                 lines.add(new Line(Section.OUTCOMES, Change.ADDED, outcomeCode, "Outcome " + outcomeCode + " added to unit "
-                        + code + " (" + o2.dimension() + "): \"" + o2.displayStatement() + "\""));
+                        + code + " (" + words(o2.dimension()) + "): \"" + o2.displayStatement() + "\""));
             } else if (o2 == null) {
                 lines.add(new Line(Section.OUTCOMES, Change.REMOVED, outcomeCode, "Outcome " + outcomeCode
                         + " removed from unit " + code + ": \"" + o1.displayStatement() + "\""));
@@ -150,9 +150,17 @@ public record RevisionDiff(String fromId, String toId, List<Line> lines) {
                     .reduce((a, b) -> a + ", " + b).orElse("");
         }
         if (value instanceof List<?> list) {
-            return list.isEmpty() ? "(none)" : String.join(", ", list.stream().map(String::valueOf).toList());
+            return list.isEmpty() ? "(none)" : String.join(", ", list.stream().map(RevisionDiff::show).toList());
+        }
+        if (value instanceof Enum<?> constant) {
+            return words(constant);
         }
         return String.valueOf(value);
+    }
+
+    /** A stored code in words (PRACTICAL_TASK: "practical task"): the lines are read by people, not parsers. */
+    private static String words(Enum<?> constant) {
+        return constant == null ? "(none)" : constant.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
     }
 
     private static String plain(BigDecimal value) {

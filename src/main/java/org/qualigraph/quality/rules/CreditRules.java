@@ -131,11 +131,11 @@ final class CreditRules {
         public void evaluate(QualityInput in, RuleResultCollector out) {
             QualificationDocument doc = in.document();
             if (doc.type() != type) {
-                out.notApplicable("Applies to " + type + " qualifications only.");
+                out.notApplicable("Applies to " + EqfRules.Eqf05.label(type) + " qualifications only.");
                 return;
             }
             if (doc.creditSystem() != CreditSystem.ECTS || doc.credits() == null) {
-                out.fail("A " + type + " qualification needs its credits in ECTS.");
+                out.fail("A " + EqfRules.Eqf05.label(type) + " qualification needs its credits in ECTS.");
                 return;
             }
             check(doc.credits().doubleValue(), out);

@@ -154,7 +154,8 @@ final class EqfRules {
             }
         }
 
-        private static String label(QualificationType type) {
+        /** The type in words, for messages (rule texts are plain English, not codes). */
+        static String label(QualificationType type) {
             return switch (type) {
                 case HE_SHORT_CYCLE -> "short-cycle higher education qualification";
                 case HE_BACHELOR -> "bachelor";
