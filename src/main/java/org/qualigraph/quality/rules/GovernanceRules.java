@@ -35,6 +35,11 @@ final class GovernanceRules {
         return in.document().status() == null ? QualificationStatus.DRAFT : in.document().status();
     }
 
+    /** The status in words for a rule's note ("a changes requested qualification"), never the stored code. */
+    static String statusWords(QualityInput in) {
+        return status(in).name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+    }
+
     static final class Esg01 extends BaseRule {
         Esg01() {
             super("ESG-01", WARNING, ESG, "Design involved learners and an external stakeholder",
@@ -69,7 +74,7 @@ final class GovernanceRules {
         public void evaluate(QualityInput in, RuleResultCollector out) {
             if (!in.publishing() && !APPROVED_ON.contains(status(in))) {
                 out.notApplicable("Evaluated from approval on and on every attempt to publish; this is a "
-                        + status(in) + " qualification.");
+                        + statusWords(in) + " qualification.");
                 return;
             }
             Governance.Approval approval = in.governance().approval();
@@ -144,7 +149,7 @@ final class GovernanceRules {
         @Override
         public void evaluate(QualityInput in, RuleResultCollector out) {
             if (!in.publishing() && !RUNNING.contains(status(in))) {
-                out.notApplicable("Evaluated for published qualifications; this is a " + status(in) + " qualification.");
+                out.notApplicable("Evaluated for published qualifications; this is a " + statusWords(in) + " qualification.");
                 return;
             }
             int years = in.thresholds().reviewHorizonYears();
@@ -210,7 +215,7 @@ final class GovernanceRules {
         @Override
         public void evaluate(QualityInput in, RuleResultCollector out) {
             if (!RUNNING.contains(status(in))) {
-                out.notApplicable("Evaluated once the qualification runs (published); this is a " + status(in)
+                out.notApplicable("Evaluated once the qualification runs (published); this is a " + statusWords(in)
                         + " qualification.");
                 return;
             }

@@ -55,7 +55,7 @@ final class WorkBasedRules {
     static final class Wbl02 extends BaseRule {
         Wbl02() {
             super("WBL-02", WARNING, WORK_BASED_LEARNING, "Initial VET includes work-based learning",
-                    "Council Recommendation 2020 on VET; Osnabrück Declaration (work-based learning in IVET)");
+                    "Council Recommendation 2020 on VET; Osnabrück Declaration (work-based learning in initial VET)");
         }
 
         @Override
