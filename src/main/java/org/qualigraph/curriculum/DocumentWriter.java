@@ -327,20 +327,13 @@ final class DocumentWriter {
                 }
             }
         }
-        if (!create.isEmpty()) {
-            client.query("UNWIND $rows AS row CREATE (u:Unit) SET u = row").bindAll(Map.of("rows", create)).run();
-        }
-        if (!update.isEmpty()) {
-            client.query("UNWIND $rows AS row MATCH (u:Unit {id: row.id}) SET u += row.props")
-                    .bindAll(Map.of("rows", update)).run();
-        }
-        if (!newLinks.isEmpty()) {
-            client.query("""
+        runRows("UNWIND $rows AS row CREATE (u:Unit) SET u = row", create);
+        runRows("UNWIND $rows AS row MATCH (u:Unit {id: row.id}) SET u += row.props", update);
+        runRows("""
                     UNWIND $rows AS row
                     MATCH (q:Qualification {id: row.qualification}), (u:Unit {id: row.unit})
                     CREATE (q)-[:HAS_UNIT {position: row.position, mandatory: row.mandatory}]->(u)
-                    """).bindAll(Map.of("rows", newLinks)).run();
-        }
+                    """, newLinks);
         // outcomes: created, changed, moved between units or re-ordered
         var createOutcomes = new ArrayList<Map<String, Object>>();
         var updateOutcomes = new ArrayList<Map<String, Object>>();
@@ -372,20 +365,14 @@ final class DocumentWriter {
                 }
             }
         }
-        if (!createOutcomes.isEmpty()) {
-            client.query("""
+        runRows("""
                     UNWIND $rows AS row
                     MATCH (u:Unit {id: row.unit})
                     CREATE (u)-[:HAS_OUTCOME {position: row.position}]->(o:LearningOutcome)
                     SET o = row.props
-                    """).bindAll(Map.of("rows", createOutcomes)).run();
-        }
-        if (!updateOutcomes.isEmpty()) {
-            client.query("UNWIND $rows AS row MATCH (o:LearningOutcome {id: row.id}) SET o += row.props")
-                    .bindAll(Map.of("rows", updateOutcomes)).run();
-        }
-        if (!relink.isEmpty()) {
-            client.query("""
+                    """, createOutcomes);
+        runRows("UNWIND $rows AS row MATCH (o:LearningOutcome {id: row.id}) SET o += row.props", updateOutcomes);
+        runRows("""
                     UNWIND $rows AS row
                     MATCH (o:LearningOutcome {id: row.id}), (u:Unit {id: row.unit})
                     CALL (o, u) {
@@ -394,8 +381,7 @@ final class DocumentWriter {
                     }
                     MERGE (u)-[r:HAS_OUTCOME]->(o)
                     SET r.position = row.position
-                    """).bindAll(Map.of("rows", relink)).run();
-        }
+                    """, relink);
     }
 
     private void writeRequires(String id, Shape stored, Shape incoming) {
@@ -465,15 +451,12 @@ final class DocumentWriter {
             client.query("UNWIND $ids AS id MATCH (x:" + label + " {id: id}) DETACH DELETE x")
                     .bindAll(Map.of("ids", remove)).run();
         }
-        if (!update.isEmpty()) {
-            client.query("""
+        runRows("""
                     UNWIND $rows AS row
                     MATCH (u:Unit)-[r:%s]->(x:%s {id: row.id})
                     SET x += row.props, r.position = row.position
-                    """.formatted(has, label)).bindAll(Map.of("rows", update)).run();
-        }
-        if (!relink.isEmpty()) {
-            client.query("""
+                    """.formatted(has, label), update);
+        runRows("""
                     UNWIND $rows AS row
                     MATCH (x:%1$s {id: row.id})
                     CALL (x) {
@@ -484,10 +467,8 @@ final class DocumentWriter {
                     UNWIND range(0, size(row.outcomes) - 1) AS k
                     MATCH (o:LearningOutcome {id: row.outcomes[k]})
                     CREATE (x)-[:%2$s {position: k}]->(o)
-                    """.formatted(label, link)).bindAll(Map.of("rows", relink)).run();
-        }
-        if (!create.isEmpty()) {
-            client.query("""
+                    """.formatted(label, link), relink);
+        runRows("""
                     UNWIND $rows AS row
                     MATCH (u:Unit {id: row.unit})
                     CREATE (u)-[:%1$s {position: row.position}]->(x:%2$s)
@@ -496,8 +477,7 @@ final class DocumentWriter {
                     UNWIND range(0, size(row.outcomes) - 1) AS k
                     MATCH (o:LearningOutcome {id: row.outcomes[k]})
                     CREATE (x)-[:%3$s {position: k}]->(o)
-                    """.formatted(has, label, link)).bindAll(Map.of("rows", create)).run();
-        }
+                    """.formatted(has, label, link), create);
     }
 
     /** Of these units (no longer held by the written qualification), those no qualification holds any more. */
@@ -507,6 +487,13 @@ final class DocumentWriter {
         }
         return new TreeSet<>(client.query("UNWIND $ids AS id MATCH (u:Unit {id: id}) WHERE NOT ()-[:HAS_UNIT]->(u) RETURN u.id")
                 .bindAll(Map.of("ids", List.copyOf(units))).fetchAs(String.class).all());
+    }
+
+    /** Runs one UNWIND statement over {@code $rows}, or nothing when there are no rows. */
+    private void runRows(String cypher, List<?> rows) {
+        if (!rows.isEmpty()) {
+            client.query(cypher).bindAll(Map.of("rows", rows)).run();
+        }
     }
 
     // ---------------------------------------------------------------- reference relationships
