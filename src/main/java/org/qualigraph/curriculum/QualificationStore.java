@@ -13,6 +13,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -39,6 +40,9 @@ class QualificationStore {
                     assessments: [(u)-[ha:HAS_ASSESSMENT]->(a) | a {.*, position: ha.position,
                       outcomes: [(a)-[s:ASSESSES]->(o) | {code: o.code, position: s.position}]}]
             """;
+
+    /** How often a read racing commits is tried before it settles for the version read first. */
+    private static final int READ_ATTEMPTS = 3;
 
     private static final TypeReference<LinkedHashMap<String, String>> TEXT = new TypeReference<>() {
     };
@@ -197,7 +201,33 @@ class QualificationStore {
         return summary(row);
     }
 
+    /**
+     * The document as committed at one version. Neo4j reads committed data record by record, and the projection below
+     * reads the qualification's own properties (its version) after its units, so a save committing while it runs
+     * could give the new version with old content; a client saving that copy would pass the version check and undo
+     * the other save. The version is therefore read first, on its own, and the document is taken when the projection
+     * ends at that same version (every write raises it). Should commits keep racing the reads, the last copy carries
+     * the version read first: its content is at least that new, so a save of it is refused as stale rather than
+     * undoing anything. Under the qualification's lock (a writer's own read) the first attempt always holds.
+     */
     Optional<QualificationDocument> read(String id) {
+        for (int attempt = 1; ; attempt++) {
+            var before = version(id);
+            if (before.isEmpty()) {
+                return Optional.empty();
+            }
+            var doc = readOnce(id);
+            if (doc.isEmpty() || Objects.equals(doc.get().version(), before.get())) {
+                return doc;
+            }
+            if (attempt == READ_ATTEMPTS) {
+                var d = doc.get();
+                return Optional.of(d.withIdentity(d.id(), before.get(), d.status(), d.derivedFrom()));
+            }
+        }
+    }
+
+    private Optional<QualificationDocument> readOnce(String id) {
         return client.query("""
                 MATCH (q:Qualification {id: $id})
                 RETURN q {.*,
