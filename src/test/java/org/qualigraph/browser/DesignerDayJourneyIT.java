@@ -96,8 +96,8 @@ class DesignerDayJourneyIT {
         String id = browser.driver().getCurrentUrl().replaceAll(".*/qualifications/([^/?#]+).*", "$1");
 
         // the target occupation by name
-        typeOnly("#target-occupation-search input", "heat pump installation");
-        pick("refrigeration air condition and heat pump technician");
+        searchAndPick("#target-occupation-search input", "heat pump installation",
+                "refrigeration air condition and heat pump technician");
         browser.await().until(d -> !d.findElements(By.cssSelector(".target-occupation")).isEmpty());
         assertThat(browser.text(".target-occupation")).contains("refrigeration air condition and heat pump technician")
                 .doesNotContain("http");
@@ -122,8 +122,7 @@ class DesignerDayJourneyIT {
         type(".period .period-hours input", "80");
         click("#assessments-add");
         // map an ESCO skill on the skills outcome by typing its name
-        typeOnly("#outcomes-skills .skill-search input", "install heat pumps");
-        pickFirst();
+        searchAndPick("#outcomes-skills .skill-search input", "install heat pumps", null);
         browser.await().until(d -> !d.findElements(By.cssSelector("#outcomes-skills .skill-chip")).isEmpty());
         checkPage("units tab");
         browser.screenshot("editor");
@@ -224,31 +223,52 @@ class DesignerDayJourneyIT {
     }
 
     /** Types into a search box without leaving it, so its suggestions open. */
-    private void typeOnly(String css, String text) {
+    private WebElement typeOnly(String css, String text) {
         WebElement input = browser.await().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
         ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView({block:'center'});", input);
         input.click();
         input.sendKeys(text);
-        actions++;
+        return input;
     }
 
-    /** Clicks the suggestion with this text once the list has loaded it. */
-    private void pick(String text) {
-        WebElement item = browser.await().until(d -> (WebElement) ((JavascriptExecutor) d).executeScript(
-                "return [...document.querySelectorAll('vaadin-combo-box-item')].find(i => i.textContent.includes(arguments[0]));",
-                text));
-        item.click();
+    /**
+     * Types into a search box and clicks the first suggestion whose text contains {@code wanted} (any suggestion when
+     * it is null). When nothing comes within 20 s the state of the box is printed (its value, the suggestions shown)
+     * and the text typed once more, so that a failure says what the designer would have seen.
+     */
+    private void searchAndPick(String css, String text, String wanted) {
+        String find = "return [...document.querySelectorAll('vaadin-combo-box-item')].find(i => i.offsetParent !== null"
+                + " && i.textContent.trim().length > 0 && (arguments[0] === null || i.textContent.includes(arguments[0])));";
+        var js = (JavascriptExecutor) browser.driver();
+        WebElement input = typeOnly(css, text);
         actions++;
-        browser.waitForVaadin();
-    }
-
-    private void pickFirst() {
-        WebElement item = browser.await().until(d -> (WebElement) ((JavascriptExecutor) d).executeScript(
-                "return [...document.querySelectorAll('vaadin-combo-box-item')].find(i => i.offsetParent !== null"
-                        + " && i.textContent.trim().length > 0);"));
-        item.click();
-        actions++;
-        browser.waitForVaadin();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                WebElement item = new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), Duration.ofSeconds(20))
+                        .until(d -> (WebElement) js.executeScript(find, wanted));
+                item.click();
+                actions++;
+                browser.waitForVaadin();
+                return;
+            } catch (org.openqa.selenium.TimeoutException | org.openqa.selenium.StaleElementReferenceException missing) {
+                Object state = js.executeScript("""
+                        const input = document.querySelector(arguments[0]);
+                        return 'value ' + JSON.stringify(input ? input.value : null) + ', focused ' + (document.activeElement
+                          && input && (document.activeElement === input || document.activeElement.contains(input)))
+                          + ', suggestions [' + [...document.querySelectorAll('vaadin-combo-box-item')]
+                          .map(i => i.textContent.trim().slice(0, 60)).join(' | ') + ']';""", css);
+                System.out.println("DesignerDayJourneyIT: no suggestion containing '" + wanted + "' for '" + text
+                        + "' after 20 s (attempt " + attempt + "): " + state);
+                if (attempt == 3) {
+                    browser.screenshot("failed-search");
+                    throw new AssertionError("No suggestion containing '" + wanted + "' for '" + text + "' in " + css
+                            + ": " + state, missing);
+                }
+                input = browser.driver().findElement(By.cssSelector(css));
+                input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
+                input.sendKeys(text);
+            }
+        }
     }
 
     private static JsonNode document(String id) {
