@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.qualigraph.base.BadInputException;
@@ -13,6 +14,7 @@ import org.qualigraph.base.ConflictException;
 import org.qualigraph.base.FieldProblem;
 import org.qualigraph.base.NotFoundException;
 import org.qualigraph.base.Roles;
+import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
@@ -36,20 +38,32 @@ public class AccountService implements UserDetailsService {
     private final UserRepository users;
     private final PasswordEncoder encoder;
     private final LoginThrottle throttle;
+    private final Neo4jClient neo4j;
 
-    AccountService(UserRepository users, PasswordEncoder encoder, LoginThrottle throttle) {
+    AccountService(UserRepository users, PasswordEncoder encoder, LoginThrottle throttle, Neo4jClient neo4j) {
         this.users = users;
         this.encoder = encoder;
         this.throttle = throttle;
+        this.neo4j = neo4j;
     }
 
     @Override
     @Transactional(readOnly = true)
     public UserDetails loadUserByUsername(String username) {
-        var account = users.findById(username).orElseThrow(() -> new UsernameNotFoundException("unknown user"));
-        return User.withUsername(account.getUsername()).password(account.getPasswordHash())
-                .authorities(account.getRoles().stream().map(r -> new SimpleGrantedAuthority("ROLE_" + r)).toList())
-                .disabled(!account.isEnabled()).accountLocked(throttle.isLocked(username)).build();
+        // every API request signs in (HTTP Basic): one statement reads the account and its login lock
+        var row = neo4j.query("""
+                MATCH (u:User {username: $username})
+                """ + LoginThrottle.LOCK_COLUMNS + """
+                RETURN u.username AS username, u.passwordHash AS hash, coalesce(u.roles, []) AS roles,
+                       coalesce(u.enabled, false) AS enabled, counted, locked
+                """).bindAll(Map.of("username", username == null ? "" : username, "lockKey", LoginThrottle.lockKey(username)))
+                .fetch().one().orElseThrow(() -> new UsernameNotFoundException("unknown user"));
+        @SuppressWarnings("unchecked")
+        var roles = (List<String>) row.get("roles");
+        return User.withUsername((String) row.get("username")).password((String) row.get("hash"))
+                .authorities(roles.stream().map(r -> new SimpleGrantedAuthority("ROLE_" + r)).toList())
+                .disabled(!(Boolean) row.get("enabled"))
+                .accountLocked(throttle.locked(username, (Boolean) row.get("counted"), (Boolean) row.get("locked"))).build();
     }
 
     @Transactional

@@ -42,6 +42,28 @@ class LoginThrottle {
         this.lockPeriod = lockPeriod;
     }
 
+    /**
+     * The part of the account look-up's query that reads this username's count, for {@link #locked}: the look-up
+     * runs on every API request (HTTP Basic), so the account and its lock are read in one statement. Binds
+     * {@code $lockKey} ({@link #lockKey}) and yields {@code counted} and {@code locked}.
+     */
+    static final String LOCK_COLUMNS = """
+            OPTIONAL MATCH (attempts:LoginAttempts {key: $lockKey})
+            WITH *, attempts IS NOT NULL AS counted, coalesce(attempts.lockedUntil > datetime(), false) AS locked
+            """;
+
+    static String lockKey(String username) {
+        return key(username);
+    }
+
+    /** Whether the username is locked, from the columns of {@link #LOCK_COLUMNS}. */
+    boolean locked(String username, boolean counted, boolean locked) {
+        if (counted) {
+            remember(key(username));
+        }
+        return locked;
+    }
+
     boolean isLocked(String username) {
         String key = key(username);
         var row = neo4j.query("""

@@ -114,10 +114,10 @@ public class QualificationService {
         if (doc.status() != null && doc.status() != status) {
             throw new InvalidDocumentException("status", "is " + status + "; status changes go through transitions");
         }
-        var previous = store.read(id).orElseThrow(() -> new QualificationNotFoundException(id));
+        var previous = store.readLocked(id).orElseThrow(() -> new QualificationNotFoundException(id));
         var prepared = protectFrozenUnits(withIds(doc).withIdentity(id, stored + 1, status, previous.derivedFrom()));
         store.write(prepared.document(), user, false);
-        var saved = store.read(id).orElseThrow();
+        var saved = store.readLocked(id).orElseThrow();
         events.publishEvent(new QualificationChanged(id, stored + 1, user, "UPDATED", prepared.note(), saved, previous));
         return saved;
     }
@@ -309,7 +309,7 @@ public class QualificationService {
     @Transactional
     public void changeStatus(String id, QualificationStatus status, String user) {
         var locked = locks.qualification(id).orElseThrow(() -> new QualificationNotFoundException(id));
-        var previous = store.read(id).orElseThrow(() -> new QualificationNotFoundException(id));
+        var previous = store.readLocked(id).orElseThrow(() -> new QualificationNotFoundException(id));
         store.setStatus(id, status, user);
         events.publishEvent(new QualificationChanged(id, locked.version() + 1, user, "STATUS", status.name(), null, previous));
     }

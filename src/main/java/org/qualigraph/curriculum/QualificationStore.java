@@ -227,6 +227,14 @@ class QualificationStore {
         }
     }
 
+    /**
+     * The document, read by a transaction that holds the qualification's lock ({@link WriteLocks#qualification}):
+     * no save can commit meanwhile, so one projection is one committed state.
+     */
+    Optional<QualificationDocument> readLocked(String id) {
+        return readOnce(id);
+    }
+
     private Optional<QualificationDocument> readOnce(String id) {
         return client.query("""
                 MATCH (q:Qualification {id: $id})

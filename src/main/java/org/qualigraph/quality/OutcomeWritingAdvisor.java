@@ -457,11 +457,13 @@ public final class OutcomeWritingAdvisor {
         }
         if (meaning != null && n > 1) {
             List<float[]> vectors = meaning.apply(codes.stream().map(statementsByCode::get).toList());
+            // once per statement, not once per pair: a 60-outcome document has 1,770 pairs
+            List<List<String>> numbers = codes.stream().map(code -> numbers(statementsByCode.get(code))).toList();
             for (int i = 0; i < n; i++) {
                 for (int j = i + 1; j < n; j++) {
                     // statements that differ only in their numbers (step 1.1 / step 1.4) are different outcomes
-                    if (numbers(statementsByCode.get(codes.get(i))).equals(numbers(statementsByCode.get(codes.get(j))))
-                            && SentenceEncoder.cosine(vectors.get(i), vectors.get(j)) >= meaningThreshold) {
+                    if (SentenceEncoder.cosine(vectors.get(i), vectors.get(j)) >= meaningThreshold
+                            && numbers.get(i).equals(numbers.get(j))) {
                         parent[find(parent, i)] = find(parent, j);
                     }
                 }

@@ -72,9 +72,16 @@ final class PackagedApp implements AutoCloseable {
         Path logDir = Files.createDirectories(Path.of("target/bench-logs"));
         Path log = logDir.resolve(name + "-" + System.currentTimeMillis() + ".log");
         int port = freePort();
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx" + HEAP,
-                "-jar", JAR.toAbsolutePath().toString(), "--server.port=" + port, "--qualigraph.data-dir=" + dataDir,
-                "--qualigraph.demo=false", "--management.endpoints.web.exposure.include=health,info,metrics");
+        var command = new ArrayList<String>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx" + HEAP));
+        // e.g. -Dbench.app.jvm-args=-XX:StartFlightRecording=filename=target/load.jfr,settings=profile to profile a run
+        String jvmArgs = System.getProperty("bench.app.jvm-args", "").strip();
+        if (!jvmArgs.isEmpty()) {
+            command.addAll(List.of(jvmArgs.split("\\s+")));
+        }
+        command.addAll(List.of("-jar", JAR.toAbsolutePath().toString(), "--server.port=" + port,
+                "--qualigraph.data-dir=" + dataDir, "--qualigraph.demo=false",
+                "--management.endpoints.web.exposure.include=health,info,metrics"));
         var builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().put("QUALIGRAPH_ADMIN_PASSWORD", PASSWORD);
         builder.directory(new File(System.getProperty("user.dir")));
