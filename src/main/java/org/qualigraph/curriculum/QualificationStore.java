@@ -314,6 +314,63 @@ class QualificationStore {
                 row.get("createdAt") instanceof java.time.ZonedDateTime at ? at : null, (String) row.get("createdBy"))).toList();
     }
 
+    // ---------------------------------------------------------------- organisations (OrganisationRenaming)
+
+    /** The organisation stored under this key ({@link #organisationKey}): its name and country, if it exists. */
+    Optional<Map<String, Object>> organisation(String key) {
+        return client.query("MATCH (o:Organisation {key: $key}) RETURN o.name AS name, o.country AS country")
+                .bind(key).to("key").fetch().one();
+    }
+
+    /** The qualifications awarded by the organisation of this key, by id ascending, with their status. */
+    Map<String, QualificationStatus> organisationHolders(String key) {
+        var result = new LinkedHashMap<String, QualificationStatus>();
+        client.query("""
+                MATCH (q:Qualification)-[:AWARDED_BY]->(:Organisation {key: $key})
+                RETURN DISTINCT q.id AS id, q.status AS status ORDER BY q.id
+                """).bind(key).to("key").fetch().all()
+                .forEach(row -> result.put((String) row.get("id"), QualificationStatus.valueOf((String) row.get("status"))));
+        return result;
+    }
+
+    /** Sets the display name of the organisation of this key (a spelling that keeps the key). */
+    void setOrganisationName(String key, String name) {
+        client.query("MATCH (o:Organisation {key: $key}) SET o.name = $name").bindAll(Map.of("key", key, "name", name)).run();
+    }
+
+    /** Creates the organisation of this key unless it exists. */
+    void createOrganisation(String key, String name, String country) {
+        client.query("MERGE (o:Organisation {key: $key}) ON CREATE SET o.name = $name, o.country = $country")
+                .bindAll(map("key", key, "name", name, "country", country)).run();
+    }
+
+    /**
+     * Moves a locked qualification's awarding-body link from one organisation to another, keeping the link's
+     * properties (position, kind), and raises its version; returns whether it held the link.
+     */
+    boolean moveAwardingBody(String id, String fromKey, String toKey, long version, String user) {
+        long moved = client.query("""
+                MATCH (q:Qualification {id: $id})-[r:AWARDED_BY]->(:Organisation {key: $from})
+                MATCH (to:Organisation {key: $to})
+                CREATE (q)-[n:AWARDED_BY]->(to)
+                SET n = properties(r)
+                DELETE r
+                RETURN count(n)
+                """).bindAll(Map.of("id", id, "from", fromKey, "to", toKey)).fetchAs(Long.class).one().orElse(0L);
+        if (moved > 0) {
+            client.query("""
+                    MATCH (q:Qualification {id: $id})
+                    SET q.version = $version, q.updatedAt = datetime(), q.updatedBy = $user
+                    """).bindAll(map("id", id, "version", version, "user", user)).run();
+        }
+        return moved > 0;
+    }
+
+    /** Deletes the organisation of this key when nothing links to it any more. */
+    void deleteOrganisationIfUnused(String key) {
+        client.query("MATCH (o:Organisation {key: $key}) WHERE NOT (o)--() DELETE o").bind(key).to("key").run();
+    }
+
     void setStatus(String id, QualificationStatus status, String user) {
         client.query("""
                 MATCH (q:Qualification {id: $id})
