@@ -153,6 +153,35 @@ class QualificationListViewTest extends ViewTest {
         assertThat(service.get(variant.get(0).id()).nqfLevels()).extracting(n -> n.country()).containsExactly("PL");
     }
 
+    /**
+     * A country typed but not picked leaves the combo box empty; Create then marks the country and the level in words,
+     * keeps the dialog open and stores nothing.
+     */
+    @Test
+    void derivingWithoutACountryMarksTheFieldAndStoresNothing() {
+        var created = service.create(Documents.minimal("Core profile"), "designer");
+        login("designer", "DESIGNER");
+        UI.getCurrent().navigate("");
+
+        _click(action("derive-" + created.id()));
+        var dialog = _get(DeriveDialog.class, spec -> spec.withId("derive-dialog"));
+        assertThat(_find(dialog, com.vaadin.flow.component.html.Paragraph.class)).extracting(p -> p.getText())
+                .anyMatch(text -> text.startsWith("A national variant starts as a copy of \"Core profile\"")
+                        && text.contains("The core's national levels"));
+        _click(_get(Button.class, spec -> spec.withId("derive-confirm")));
+
+        @SuppressWarnings("unchecked")
+        com.vaadin.flow.component.combobox.ComboBox<String> country =
+                _get(com.vaadin.flow.component.combobox.ComboBox.class, spec -> spec.withId("derive-country"));
+        assertThat(country.isInvalid()).isTrue();
+        assertThat(country.getErrorMessage()).isEqualTo("Choose the country from the list.");
+        var level = _get(TextField.class, spec -> spec.withId("derive-nqf-level"));
+        assertThat(level.isInvalid()).isTrue();
+        assertThat(level.getErrorMessage()).isEqualTo("Enter the level in the national qualifications framework, e.g. 4.");
+        assertThat(dialog.isOpened()).isTrue();
+        assertThat(service.list(null, 0, 10)).extracting(QualificationSummary::displayTitle).containsExactly("Core profile");
+    }
+
     /** The action button of the first row: Karibu reaches grid cell components through the column. */
     static Button action(String id) {
         @SuppressWarnings("unchecked")
