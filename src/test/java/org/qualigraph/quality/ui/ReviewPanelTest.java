@@ -223,6 +223,26 @@ class ReviewPanelTest extends ViewTest {
         }
     }
 
+    /** A change of status and what each entry records are shown in words, never as the stored codes. */
+    @Test
+    void theAuditLogSaysStatusChangesInWords() {
+        String id = qualifications.create(Documents.minimal("Cell technician"), "designer").id();
+        qualifications.changeStatus(id, QualificationStatus.IN_REVIEW, "designer");
+        login("reviewer", "REVIEWER");
+        open(id);
+
+        @SuppressWarnings("unchecked")
+        com.vaadin.flow.component.grid.Grid<org.qualigraph.quality.AuditEntry> audit =
+                _get(com.vaadin.flow.component.grid.Grid.class, spec -> spec.withId("audit-log"));
+        var rows = new ArrayList<String>();
+        for (int i = 0; i < com.github.mvysny.kaributesting.v10.GridKt._size(audit); i++) {
+            rows.add(String.join(" | ", com.github.mvysny.kaributesting.v10.GridKt._getFormattedRow(audit, i)));
+        }
+        assertThat(rows).anyMatch(row -> row.contains("Status changed") && row.contains("draft → in review"));
+        assertThat(rows).anyMatch(row -> row.contains("Created"));
+        assertThat(String.join("\n", rows)).doesNotContain("STATUS", "CREATED", "DRAFT", "IN_REVIEW");
+    }
+
     @Test
     void refusalIsShownPlainly() {
         login("reviewer", "REVIEWER");
