@@ -263,7 +263,7 @@ class ReviewPanel extends VerticalLayout {
             var list = new UnorderedList();
             list.setId("changes-since-list");
             var lines = c.diff().lines();
-            var texts = labels.apply(lines.stream().map(org.qualigraph.quality.RevisionDiff.Line::text).toList());
+            var texts = labels.apply(lines.stream().map(line -> line.in(this::getTranslation)).toList());
             for (int i = 0; i < lines.size(); i++) {
                 list.add(new ListItem(switch (lines.get(i).change()) {
                     case ADDED -> "+ ";
