@@ -182,6 +182,37 @@ class QualificationListViewTest extends ViewTest {
         assertThat(service.list(null, 0, 10)).extracting(QualificationSummary::displayTitle).containsExactly("Core profile");
     }
 
+    /**
+     * The edition column names what users know (revision n, or a draft of it) and reads the editions of a page in one
+     * call to the service, never one per row.
+     */
+    @Test
+    void theEditionColumnReadsAPageOfEditionsAtOnce() {
+        var first = service.create(Documents.minimal("Alpha cell technician"), "designer");
+        service.changeStatus(first.id(), org.qualigraph.curriculum.QualificationStatus.PUBLISHED, "reviewer");
+        var second = service.newRevision(first.id(), "designer");
+        var other = service.create(Documents.minimal("Beta welder"), "designer");
+        login("reviewer", "REVIEWER");
+        var counting = org.mockito.Mockito.mock(QualificationService.class, org.mockito.AdditionalAnswers.delegatesTo(service));
+        var view = new QualificationListView(counting);
+        UI.getCurrent().add(view);
+
+        @SuppressWarnings("unchecked")
+        Grid<QualificationSummary> grid = _get(view, Grid.class, spec -> spec.withId("qualification-grid"));
+        // one page, as the browser asks for it: one read of its editions
+        org.mockito.Mockito.clearInvocations(counting);
+        assertThat(GridKt._findAll(grid)).hasSize(3);
+        org.mockito.Mockito.verify(counting, org.mockito.Mockito.times(1)).editions(org.mockito.ArgumentMatchers.argThat(
+                ids -> ids.size() == 3 && ids.containsAll(List.of(first.id(), second.id(), other.id()))));
+        var editions = new java.util.HashMap<String, String>();
+        for (int row = 0; row < GridKt._size(grid); row++) {
+            editions.put(GridKt._get(grid, row).id(), GridKt._getFormatted(grid, row, "edition"));
+        }
+        assertThat(editions).containsOnly(Map.entry(first.id(), "Revision 1"), Map.entry(second.id(), "Draft of revision 2"),
+                Map.entry(other.id(), "Draft of revision 1"));
+        org.mockito.Mockito.verify(counting, org.mockito.Mockito.never()).edition(org.mockito.ArgumentMatchers.anyString());
+    }
+
     /** The action button of the first row: Karibu reaches grid cell components through the column. */
     static Button action(String id) {
         @SuppressWarnings("unchecked")
