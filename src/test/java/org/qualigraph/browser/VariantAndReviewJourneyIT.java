@@ -94,7 +94,7 @@ class VariantAndReviewJourneyIT {
             browser.waitForVaadin();
             assertThat(browser.text("#core-diff")).contains("Changes from core").contains("AT 4");
             checkVisibleText(browser, "changes from core");
-            browser.screenshot("variant-changes-from-core");
+            screenshotOf(browser, "#core-diff", "variant-changes-from-core");
 
             // the designer submits the core with a note
             openEditor(browser, core);
@@ -103,6 +103,9 @@ class VariantAndReviewJourneyIT {
             browser.waitFor("#transition-dialog");
             checkVisibleText(browser, "submit confirmation");
             browser.type("#transition-comment textarea", "Please look at unit U2 first.");
+            browser.waitForVaadin();
+            browser.screenshot("review-submit-confirmation");
+            assertThat(status(core)).as("nothing happens before the confirmation").isEqualTo("DRAFT");
             browser.click("#transition-confirm");
             browser.await().until(d -> status(core).equals("IN_REVIEW"));
             logout(browser);
@@ -113,7 +116,11 @@ class VariantAndReviewJourneyIT {
             // the menu entry's link: the list filtered to what waits for review
             browser.open("/?review=waiting");
             browser.waitFor("#waiting-filter");
-            browser.waitForVaadin();
+            var js = (JavascriptExecutor) browser.driver();
+            browser.await().until(d -> gridTitles(js).contains(coreTitle));
+            assertThat(gridTitles(js)).as("only what waits for review").doesNotContain(coreTitle + " (Austria)");
+            checkVisibleText(browser, "waiting for my review");
+            browser.screenshot("review-waiting");
             openEditor(browser, core);
             browser.click("#tab-review");
             browser.waitFor("#review-note-text");
@@ -144,7 +151,8 @@ class VariantAndReviewJourneyIT {
             browser.click("#tab-review");
             browser.waitFor("#changes-since-list");
             assertThat(browser.text("#changes-since")).contains("IEC 62619");
-            browser.screenshot("review-changes-since");
+            checkVisibleText(browser, "changes since the request");
+            screenshotOf(browser, "#changes-since", "review-changes-since");
             browser.click("#action-APPROVE");
             browser.click("#approval-confirm");
             browser.await().until(d -> d.findElement(By.id("approval-body")).getAttribute("invalid") != null);
@@ -179,6 +187,20 @@ class VariantAndReviewJourneyIT {
         item.click();
         browser.await().until(d -> label.equals(js.executeScript("return arguments[0].value;", input)));
         browser.waitForVaadin();
+    }
+
+    /** The text of the qualification list's cells (the grid renders them into light-DOM cell contents). */
+    private static List<String> gridTitles(JavascriptExecutor js) {
+        return List.of(((String) js.executeScript("return [...document.querySelectorAll('#qualification-grid vaadin-grid-cell-content')]"
+                + ".map(c => c.textContent.trim()).join('\\n');")).split("\n"));
+    }
+
+    /** A screenshot with this part of the page scrolled to the top, so that the picture shows what the guide describes. */
+    private static void screenshotOf(Browser browser, String css, String name) {
+        ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView({block: 'start'});",
+                browser.waitFor(css));
+        browser.waitForVaadin();
+        browser.screenshot(name);
     }
 
     private static void openEditor(Browser browser, String id) {
