@@ -29,10 +29,15 @@ import org.qualigraph.support.PackagedApp;
 class VariantAndReviewJourneyIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** Stored forms that must never reach a page: status, type and dimension names, and JSON paths of the document. */
+    /**
+     * Stored forms that must never reach a page: status, type and dimension names, the audit log's action codes, and
+     * JSON paths of the document.
+     */
     private static final Pattern INTERNAL = Pattern.compile(
             "\\b(DRAFT|IN_REVIEW|CHANGES_REQUESTED|APPROVED|PUBLISHED|ARCHIVED|RESPONSIBILITY_AUTONOMY|KNOWLEDGE|SKILLS"
-                    + "|PRACTICAL_TASK|HE_SHORT_CYCLE|IVET|CVET|VET_PROVIDER)\\b|\\b[a-zA-Z]+\\[\\d+]\\.[a-zA-Z]+");
+                    + "|PRACTICAL_TASK|HE_SHORT_CYCLE|IVET|CVET|VET_PROVIDER"
+                    + "|STATUS|CREATED|UPDATED|DERIVED|DUPLICATED|REVISED|COMMENT|GOVERNANCE)\\b"
+                    + "|\\b[a-zA-Z]+\\[\\d+]\\.[a-zA-Z]+");
 
     private static PackagedApp app;
     private static final List<String> leaks = new ArrayList<>();
