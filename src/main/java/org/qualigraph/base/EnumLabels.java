@@ -43,7 +43,7 @@ public final class EnumLabels {
     }
 
     /** "CHANGES_REQUESTED" as "Changes requested". */
-    static String words(String constant) {
+    public static String words(String constant) {
         String lower = constant.replace('_', ' ').toLowerCase(Locale.ROOT);
         return lower.isEmpty() ? lower : Character.toUpperCase(lower.charAt(0)) + lower.substring(1);
     }

@@ -345,10 +345,16 @@ public class QualificationService {
     /** The edition users see (revision n, or a draft of revision n), for the editor, documents and file names. */
     @Transactional(readOnly = true)
     public Edition edition(String id) {
-        return revisions(id).stream().filter(r -> r.id().equals(id)).findFirst()
-                .map(r -> new Edition(r.revision(), r.status() == QualificationStatus.PUBLISHED
-                        || r.status() == QualificationStatus.ARCHIVED))
-                .orElseThrow(() -> new QualificationNotFoundException(id));
+        return Optional.ofNullable(store.editions(List.of(id)).get(id)).orElseThrow(() -> new QualificationNotFoundException(id));
+    }
+
+    /**
+     * The editions of a page of the list in one read, instead of one {@link #edition(String)} per row; a qualification
+     * deleted meanwhile is simply missing from the map.
+     */
+    @Transactional(readOnly = true)
+    public Map<String, Edition> editions(java.util.Collection<String> ids) {
+        return ids.isEmpty() ? Map.of() : store.editions(ids);
     }
 
     /** Every revision of the chain this qualification belongs to, oldest first; a lone qualification is revision 1. */

@@ -300,6 +300,23 @@ class QualificationStore {
                 """).bindAll(Map.of("id", id, "previous", previousId)).fetchAs(Long.class).one().orElseThrow().intValue();
     }
 
+    /**
+     * The edition of each of these qualifications, in one query: a qualification's revision number is its own, so the
+     * chain need not be walked. Ids that no longer exist are left out.
+     */
+    Map<String, Edition> editions(Collection<String> ids) {
+        var result = new HashMap<String, Edition>();
+        client.query("""
+                MATCH (q:Qualification) WHERE q.id IN $ids
+                RETURN q.id AS id, coalesce(q.revision, 1) AS revision, q.status AS status
+                """).bind(List.copyOf(ids)).to("ids").fetch().all().forEach(row -> {
+            var status = QualificationStatus.valueOf((String) row.get("status"));
+            result.put((String) row.get("id"), new Edition(((Number) row.get("revision")).intValue(),
+                    status == QualificationStatus.PUBLISHED || status == QualificationStatus.ARCHIVED));
+        });
+        return result;
+    }
+
     List<RevisionInfo> revisions(String id) {
         return client.query("""
                 MATCH (q:Qualification {id: $id})-[:REVISION_OF*0..]->(root:Qualification)

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
 import org.qualigraph.support.Browser;
 import org.qualigraph.support.PackagedApp;
 
@@ -28,10 +29,15 @@ import org.qualigraph.support.PackagedApp;
 class VariantAndReviewJourneyIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** Stored forms that must never reach a page: status, type and dimension names, and JSON paths of the document. */
+    /**
+     * Stored forms that must never reach a page: status, type and dimension names, the audit log's action codes, and
+     * JSON paths of the document.
+     */
     private static final Pattern INTERNAL = Pattern.compile(
             "\\b(DRAFT|IN_REVIEW|CHANGES_REQUESTED|APPROVED|PUBLISHED|ARCHIVED|RESPONSIBILITY_AUTONOMY|KNOWLEDGE|SKILLS"
-                    + "|PRACTICAL_TASK|HE_SHORT_CYCLE|IVET|CVET|VET_PROVIDER)\\b|\\b[a-zA-Z]+\\[\\d+]\\.[a-zA-Z]+");
+                    + "|PRACTICAL_TASK|HE_SHORT_CYCLE|IVET|CVET|VET_PROVIDER"
+                    + "|STATUS|CREATED|UPDATED|DERIVED|DUPLICATED|REVISED|COMMENT|GOVERNANCE)\\b"
+                    + "|\\b[a-zA-Z]+\\[\\d+]\\.[a-zA-Z]+");
 
     private static PackagedApp app;
     private static final List<String> leaks = new ArrayList<>();
@@ -60,9 +66,6 @@ class VariantAndReviewJourneyIT {
     }
 
     @Test
-    @org.junit.jupiter.api.Disabled("Not passing yet: in the packaged app the derive dialog's Create does not open the variant "
-            + "(#lineage-core never appears after choosing Austria with ENTER in the country list); lineage, changes from "
-            + "core and the guided review are covered by VariantLineageViewTest, ReviewPanelTest and ReviewWorkflowApiTest")
     void aVariantShowsItsLineageAndTheCoreGoesThroughAGuidedReview() throws Exception {
         String core = demoId();
         String coreTitle = document(core).at("/title/en").asText();
@@ -73,17 +76,21 @@ class VariantAndReviewJourneyIT {
             browser.click("#derive-" + core);
             browser.waitFor("#derive-dialog");
             browser.type("#derive-title input", coreTitle + " (Austria)");
-            var country = browser.waitFor("#derive-country input");
-            ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript("arguments[0].focus();", country);
-            country.sendKeys("Austria");
-            browser.await().until(d -> !d.findElements(By.cssSelector("vaadin-combo-box-item")).isEmpty());
-            // ENTER picks the item, TAB leaves the field; the dialog overlay intercepts plain clicks, so type by focus
-            country.sendKeys(Keys.ENTER, Keys.TAB);
+            // ENTER with no highlighted suggestion leaves a combo box empty (the dialog then marks the country when
+            // Create is clicked): a designer clicks the suggestion, and so does the journey
+            pick(browser, "#derive-country", "Austria", "Austria (AT)");
             browser.waitFor("#derive-nqf-level input").sendKeys("4", Keys.TAB);
             browser.waitFor("#derive-body input").sendKeys("WKO Lehrlingsstelle", Keys.TAB);
+            browser.screenshot("derive-dialog");
             browser.click("#derive-confirm");
             browser.waitFor("#lineage-core");
             browser.waitForVaadin();
+            String variant = browser.driver().getCurrentUrl().replaceAll(".*/qualifications/", "");
+            JsonNode derived = document(variant);
+            assertThat(derived.path("derivedFrom").asText()).isEqualTo(core);
+            assertThat(derived.path("nqfLevels").toString()).contains("\"AT\"").contains("\"4\"");
+            assertThat(derived.path("awardingBodies")).singleElement()
+                    .satisfies(body -> assertThat(body.path("name").asText()).isEqualTo("WKO Lehrlingsstelle"));
             assertThat(browser.text("#lineage")).contains("Derived from").contains(coreTitle);
             checkVisibleText(browser, "variant profile");
             browser.screenshot("variant-lineage");
@@ -92,7 +99,7 @@ class VariantAndReviewJourneyIT {
             browser.waitForVaadin();
             assertThat(browser.text("#core-diff")).contains("Changes from core").contains("AT 4");
             checkVisibleText(browser, "changes from core");
-            browser.screenshot("variant-changes-from-core");
+            screenshotOf(browser, "#core-diff", "variant-changes-from-core");
 
             // the designer submits the core with a note
             openEditor(browser, core);
@@ -101,6 +108,9 @@ class VariantAndReviewJourneyIT {
             browser.waitFor("#transition-dialog");
             checkVisibleText(browser, "submit confirmation");
             browser.type("#transition-comment textarea", "Please look at unit U2 first.");
+            browser.waitForVaadin();
+            browser.screenshot("review-submit-confirmation");
+            assertThat(status(core)).as("nothing happens before the confirmation").isEqualTo("DRAFT");
             browser.click("#transition-confirm");
             browser.await().until(d -> status(core).equals("IN_REVIEW"));
             logout(browser);
@@ -111,7 +121,11 @@ class VariantAndReviewJourneyIT {
             // the menu entry's link: the list filtered to what waits for review
             browser.open("/?review=waiting");
             browser.waitFor("#waiting-filter");
-            browser.waitForVaadin();
+            var js = (JavascriptExecutor) browser.driver();
+            browser.await().until(d -> gridTitles(js).contains(coreTitle));
+            assertThat(gridTitles(js)).as("only what waits for review").doesNotContain(coreTitle + " (Austria)");
+            checkVisibleText(browser, "waiting for my review");
+            browser.screenshot("review-waiting");
             openEditor(browser, core);
             browser.click("#tab-review");
             browser.waitFor("#review-note-text");
@@ -142,7 +156,8 @@ class VariantAndReviewJourneyIT {
             browser.click("#tab-review");
             browser.waitFor("#changes-since-list");
             assertThat(browser.text("#changes-since")).contains("IEC 62619");
-            browser.screenshot("review-changes-since");
+            checkVisibleText(browser, "changes since the request");
+            screenshotOf(browser, "#changes-since", "review-changes-since");
             browser.click("#action-APPROVE");
             browser.click("#approval-confirm");
             browser.await().until(d -> d.findElement(By.id("approval-body")).getAttribute("invalid") != null);
@@ -160,6 +175,37 @@ class VariantAndReviewJourneyIT {
             browser.assertClean();
         }
         assertThat(leaks).as("internal names or JSON paths visible to users").isEmpty();
+    }
+
+    /**
+     * Types into a combo box and clicks the suggestion labelled {@code label}, then waits until the box shows it: the
+     * way a designer picks from a list (ENTER alone selects nothing unless a suggestion is highlighted).
+     */
+    private static void pick(Browser browser, String comboBox, String text, String label) {
+        var js = (JavascriptExecutor) browser.driver();
+        var input = browser.waitFor(comboBox + " input");
+        js.executeScript("arguments[0].focus();", input);
+        input.sendKeys(Keys.chord(Keys.CONTROL, "a"), text);
+        WebElement item = browser.await().until(d -> (WebElement) js.executeScript(
+                "return [...document.querySelectorAll('vaadin-combo-box-item')].find(i => i.offsetParent !== null"
+                        + " && i.textContent.trim() === arguments[0]);", label));
+        item.click();
+        browser.await().until(d -> label.equals(js.executeScript("return arguments[0].value;", input)));
+        browser.waitForVaadin();
+    }
+
+    /** The text of the qualification list's cells (the grid renders them into light-DOM cell contents). */
+    private static List<String> gridTitles(JavascriptExecutor js) {
+        return List.of(((String) js.executeScript("return [...document.querySelectorAll('#qualification-grid vaadin-grid-cell-content')]"
+                + ".map(c => c.textContent.trim()).join('\\n');")).split("\n"));
+    }
+
+    /** A screenshot with this part of the page scrolled to the top, so that the picture shows what the guide describes. */
+    private static void screenshotOf(Browser browser, String css, String name) {
+        ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView({block: 'start'});",
+                browser.waitFor(css));
+        browser.waitForVaadin();
+        browser.screenshot(name);
     }
 
     private static void openEditor(Browser browser, String id) {
@@ -180,9 +226,12 @@ class VariantAndReviewJourneyIT {
                 "const parts = [document.body.innerText];"
                         + "document.querySelectorAll('vaadin-dialog-overlay, vaadin-notification-card').forEach(o => parts.push(o.innerText));"
                         + "return parts.join('\\n');");
-        var m = INTERNAL.matcher(text == null ? "" : text);
+        String visible = text == null ? "" : text;
+        var m = INTERNAL.matcher(visible);
         while (m.find()) {
-            leaks.add(where + ": " + m.group());
+            // with the words around it, so that a failure says where on the page it was
+            leaks.add(where + ": " + m.group() + " in \"" + visible.substring(Math.max(0, m.start() - 40),
+                    Math.min(visible.length(), m.end() + 40)).replace('\n', ' ') + "\"");
         }
     }
 

@@ -57,4 +57,56 @@ class RevisionDiffTest {
         assertThat(texts).anyMatch(t -> t.startsWith("Unit U4 added: \"Unit 4 of Extra\""));
         assertThat(texts).anyMatch(t -> t.startsWith("Unit U3 removed: \"Unit 3 of Cells\""));
     }
+
+    /**
+     * Lines are bundle messages: English for the API and the audit log, German for a German reader, with codes
+     * (assessment methods, delivery modes) and yes/no as labels, never the stored names.
+     */
+    @Test
+    void linesAreWordedFromTheBundleInEnglishAndGerman() {
+        var before = Documents.generated("Cells", 1, 3);
+        var u1 = before.units().get(0);
+        var a1 = u1.assessments().get(0);
+        var changed = new UnitDocument(u1.id(), u1.code(), u1.title(), u1.eqfLevel(), u1.credits(), u1.hours(), false,
+                u1.prerequisites(), List.of(org.qualigraph.curriculum.DeliveryMode.ONLINE), u1.outcomes(), u1.workBasedLearning(),
+                List.of(new org.qualigraph.curriculum.AssessmentDocument(a1.code(), org.qualigraph.curriculum.AssessmentMethod.WRITTEN,
+                        a1.weight(), a1.outcomes())));
+        var diff = RevisionDiff.between(before, before.withUnits(List.of(changed)));
+
+        assertThat(diff.lines()).extracting(RevisionDiff.Line::text).containsExactly(
+                "Unit U1 mandatory: yes → no",
+                "Unit U1 delivery modes: Blended, Work-based → Online",
+                "Unit U1 assessments: U1.A1 Practical task 100% → U1.A1 Written exam 100%");
+        var german = bundle(java.util.Locale.GERMAN);
+        assertThat(diff.lines()).extracting(line -> line.in(german)).containsExactly(
+                "Einheit U1 verpflichtend: ja → nein",
+                "Lernformen der Einheit U1: Blended Learning, Arbeitsbasiert → Online",
+                "Prüfungen der Einheit U1: U1.A1 Praktische Aufgabe 100% → U1.A1 Schriftliche Prüfung 100%");
+    }
+
+    /** Every message a diff uses has an English and a German text. */
+    @Test
+    void everyDiffMessageIsInBothBundles() throws java.io.IOException {
+        var english = properties("vaadin-i18n/translations.properties");
+        var german = properties("vaadin-i18n/translations_de.properties");
+        var keys = english.stringPropertyNames().stream().filter(key -> key.startsWith("diff.")).sorted().toList();
+        assertThat(keys).contains("diff.changed", "diff.unit.added", "diff.skill.removed", "diff.none");
+        assertThat(keys).allSatisfy(key -> assertThat(german.getProperty(key)).as(key).isNotBlank());
+    }
+
+    /** Words lines as a Vaadin component does for this language: its bundle, falling back to English. */
+    private static RevisionDiff.Wording bundle(java.util.Locale locale) {
+        var bundle = java.util.ResourceBundle.getBundle("vaadin-i18n.translations", locale,
+                java.util.ResourceBundle.Control.getNoFallbackControl(java.util.ResourceBundle.Control.FORMAT_PROPERTIES));
+        return (key, args) -> bundle.containsKey(key)
+                ? new java.text.MessageFormat(bundle.getString(key), locale).format(args) : "!" + key + "!";
+    }
+
+    private static java.util.Properties properties(String name) throws java.io.IOException {
+        var properties = new java.util.Properties();
+        try (var in = RevisionDiffTest.class.getClassLoader().getResourceAsStream(name)) {
+            properties.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
+        }
+        return properties;
+    }
 }

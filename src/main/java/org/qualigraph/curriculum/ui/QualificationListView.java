@@ -54,6 +54,8 @@ public class QualificationListView extends VerticalLayout implements BeforeEnter
     private final Select<QualificationStatus> statusFilter = new Select<>();
     private final Checkbox waitingFilter = new Checkbox();
     private final Grid<QualificationSummary> grid = new Grid<>();
+    /** The editions of the rows read so far, filled a page at a time by the grid's data provider. */
+    private final java.util.Map<String, org.qualigraph.curriculum.Edition> editions = new java.util.HashMap<>();
 
     public QualificationListView(QualificationService service) {
         this.service = service;
@@ -130,27 +132,27 @@ public class QualificationListView extends VerticalLayout implements BeforeEnter
         grid.addColumn(q -> EnumLabels.of(q.status())).setHeader(getTranslation("curriculum.ui.status")).setAutoWidth(true)
                 .setKey("status");
         // the edition users know (revision n, or a draft of it); the save counter stays internal
-        grid.addColumn(row -> editionLabel(row.id())).setHeader(getTranslation("curriculum.ui.edition.column"))
+        grid.addColumn(row -> editionLabel(editions.get(row.id()))).setHeader(getTranslation("curriculum.ui.edition.column"))
                 .setAutoWidth(true).setKey("edition");
         if (designer) {
             grid.addComponentColumn(this::createActions).setHeader(getTranslation("curriculum.ui.actions"))
                     .setAutoWidth(true).setKey("actions");
         }
-        grid.setItems(query -> service.list(filter(), query.getOffset(), query.getLimit()).stream(),
-                query -> (int) service.count(filter()));
+        grid.setItems(query -> {
+            var page = service.list(filter(), query.getOffset(), query.getLimit());
+            // the editions of the whole page in one read, before the column asks for them row by row
+            editions.putAll(service.editions(page.stream().map(QualificationSummary::id).toList()));
+            return page.stream();
+        }, query -> (int) service.count(filter()));
         grid.addItemClickListener(e -> open(e.getItem().id()));
         grid.setSizeFull();
         return grid;
     }
 
-    private String editionLabel(String id) {
-        try {
-            var edition = service.edition(id);
-            return getTranslation(edition.published() ? "curriculum.ui.edition" : "curriculum.ui.edition.draft",
-                    edition.revision());
-        } catch (NotFoundException deletedMeanwhile) {
-            return "";
-        }
+    /** Empty for a row deleted before its page was read. */
+    private String editionLabel(org.qualigraph.curriculum.Edition edition) {
+        return edition == null ? "" : getTranslation(edition.published() ? "curriculum.ui.edition" : "curriculum.ui.edition.draft",
+                edition.revision());
     }
 
     private HorizontalLayout createActions(QualificationSummary row) {
@@ -236,6 +238,7 @@ public class QualificationListView extends VerticalLayout implements BeforeEnter
     }
 
     private void refresh() {
+        editions.clear();
         grid.getDataProvider().refreshAll();
     }
 }

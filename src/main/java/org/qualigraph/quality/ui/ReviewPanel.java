@@ -123,13 +123,27 @@ class ReviewPanel extends VerticalLayout {
         audit.setId("audit-log");
         audit.addColumn(a -> a.at() == null ? "" : TIME.format(a.at())).setHeader(getTranslation("review.when")).setAutoWidth(true);
         audit.addColumn(AuditEntry::user).setHeader(getTranslation("review.who")).setAutoWidth(true);
-        audit.addColumn(AuditEntry::action).setHeader(getTranslation("review.action")).setAutoWidth(true);
+        audit.addColumn(a -> auditAction(a.action())).setHeader(getTranslation("review.action")).setAutoWidth(true);
         audit.addColumn(a -> a.detail() == null ? "" : a.detail()).setHeader(getTranslation("review.detail"))
                 .setFlexGrow(1).setKey("detail");
         // long entries wrap instead of being cut off
         audit.addThemeVariants(com.vaadin.flow.component.grid.GridVariant.LUMO_WRAP_CELL_CONTENT);
         audit.setAllRowsVisible(true);
         return audit;
+    }
+
+    /** "DRAFT → IN_REVIEW" as "draft → in review"; a part that names no status is kept as it is. */
+    private String statusChange(String detail) {
+        if (detail == null) {
+            return null;
+        }
+        return java.util.Arrays.stream(detail.split(" → ", -1)).map(part -> {
+            try {
+                return state(org.qualigraph.curriculum.QualificationStatus.valueOf(part.strip()));
+            } catch (IllegalArgumentException notAStatus) {
+                return part;
+            }
+        }).collect(java.util.stream.Collectors.joining(" → "));
     }
 
     /** A status in words ("in review"), never its stored name. */
@@ -174,9 +188,24 @@ class ReviewPanel extends VerticalLayout {
         audit.setItems(labelled(workflow.audit(id)));
     }
 
-    /** Audit entries with skill and occupation labels instead of bare URIs. */
+    /** What an audit entry records, in words ("Status changed"), never its stored code ("STATUS"). */
+    private String auditAction(String action) {
+        if (action == null) {
+            return "";
+        }
+        String key = "review.audit.action." + action;
+        String text = getTranslation(key);
+        return text == null || text.isBlank() || text.contains(key)
+                ? org.qualigraph.base.EnumLabels.words(action) : text;
+    }
+
+    /**
+     * Audit entries with skill and occupation labels instead of bare URIs, and a change of status ("DRAFT → IN_REVIEW"
+     * as stored) in words.
+     */
     private List<AuditEntry> labelled(List<AuditEntry> entries) {
-        var details = labels.apply(entries.stream().map(AuditEntry::detail).toList());
+        var details = labels.apply(entries.stream().map(e -> "STATUS".equals(e.action()) ? statusChange(e.detail()) : e.detail())
+                .toList());
         var result = new ArrayList<AuditEntry>();
         for (int i = 0; i < entries.size(); i++) {
             var e = entries.get(i);
@@ -234,7 +263,7 @@ class ReviewPanel extends VerticalLayout {
             var list = new UnorderedList();
             list.setId("changes-since-list");
             var lines = c.diff().lines();
-            var texts = labels.apply(lines.stream().map(org.qualigraph.quality.RevisionDiff.Line::text).toList());
+            var texts = labels.apply(lines.stream().map(line -> line.in(this::getTranslation)).toList());
             for (int i = 0; i < lines.size(); i++) {
                 list.add(new ListItem(switch (lines.get(i).change()) {
                     case ADDED -> "+ ";

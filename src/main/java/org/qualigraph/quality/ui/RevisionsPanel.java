@@ -85,7 +85,7 @@ class RevisionsPanel extends VerticalLayout {
             var heading = new H4(getTranslation("revisions.section." + section.name()) + " (" + lines.size() + ")");
             var list = new UnorderedList();
             list.setId("core-diff-" + section.name());
-            lines.forEach(line -> list.add(new ListItem(symbol(line.change()) + " " + line.text())));
+            lines.forEach(line -> list.add(new ListItem(symbol(line.change()) + " " + line.in(this::getTranslation))));
             box.add(heading, list);
         });
         return box;
@@ -114,7 +114,7 @@ class RevisionsPanel extends VerticalLayout {
             var heading = new H4(getTranslation("revisions.section." + section.name()) + " (" + lines.size() + ")");
             var list = new UnorderedList();
             list.setId("diff-" + section.name());
-            lines.forEach(line -> list.add(new ListItem(symbol(line.change()) + " " + line.text())));
+            lines.forEach(line -> list.add(new ListItem(symbol(line.change()) + " " + line.in(this::getTranslation))));
             result.add(heading, list);
         });
     }

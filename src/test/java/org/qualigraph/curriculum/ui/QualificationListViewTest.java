@@ -153,6 +153,66 @@ class QualificationListViewTest extends ViewTest {
         assertThat(service.get(variant.get(0).id()).nqfLevels()).extracting(n -> n.country()).containsExactly("PL");
     }
 
+    /**
+     * A country typed but not picked leaves the combo box empty; Create then marks the country and the level in words,
+     * keeps the dialog open and stores nothing.
+     */
+    @Test
+    void derivingWithoutACountryMarksTheFieldAndStoresNothing() {
+        var created = service.create(Documents.minimal("Core profile"), "designer");
+        login("designer", "DESIGNER");
+        UI.getCurrent().navigate("");
+
+        _click(action("derive-" + created.id()));
+        var dialog = _get(DeriveDialog.class, spec -> spec.withId("derive-dialog"));
+        assertThat(_find(dialog, com.vaadin.flow.component.html.Paragraph.class)).extracting(p -> p.getText())
+                .anyMatch(text -> text.startsWith("A national variant starts as a copy of \"Core profile\"")
+                        && text.contains("The core's national levels"));
+        _click(_get(Button.class, spec -> spec.withId("derive-confirm")));
+
+        @SuppressWarnings("unchecked")
+        com.vaadin.flow.component.combobox.ComboBox<String> country =
+                _get(com.vaadin.flow.component.combobox.ComboBox.class, spec -> spec.withId("derive-country"));
+        assertThat(country.isInvalid()).isTrue();
+        assertThat(country.getErrorMessage()).isEqualTo("Choose the country from the list.");
+        var level = _get(TextField.class, spec -> spec.withId("derive-nqf-level"));
+        assertThat(level.isInvalid()).isTrue();
+        assertThat(level.getErrorMessage()).isEqualTo("Enter the level in the national qualifications framework, e.g. 4.");
+        assertThat(dialog.isOpened()).isTrue();
+        assertThat(service.list(null, 0, 10)).extracting(QualificationSummary::displayTitle).containsExactly("Core profile");
+    }
+
+    /**
+     * The edition column names what users know (revision n, or a draft of it) and reads the editions of a page in one
+     * call to the service, never one per row.
+     */
+    @Test
+    void theEditionColumnReadsAPageOfEditionsAtOnce() {
+        var first = service.create(Documents.minimal("Alpha cell technician"), "designer");
+        service.changeStatus(first.id(), org.qualigraph.curriculum.QualificationStatus.PUBLISHED, "reviewer");
+        var second = service.newRevision(first.id(), "designer");
+        var other = service.create(Documents.minimal("Beta welder"), "designer");
+        login("reviewer", "REVIEWER");
+        var counting = org.mockito.Mockito.mock(QualificationService.class, org.mockito.AdditionalAnswers.delegatesTo(service));
+        var view = new QualificationListView(counting);
+        UI.getCurrent().add(view);
+
+        @SuppressWarnings("unchecked")
+        Grid<QualificationSummary> grid = _get(view, Grid.class, spec -> spec.withId("qualification-grid"));
+        // one page, as the browser asks for it: one read of its editions
+        org.mockito.Mockito.clearInvocations(counting);
+        assertThat(GridKt._findAll(grid)).hasSize(3);
+        org.mockito.Mockito.verify(counting, org.mockito.Mockito.times(1)).editions(org.mockito.ArgumentMatchers.argThat(
+                ids -> ids.size() == 3 && ids.containsAll(List.of(first.id(), second.id(), other.id()))));
+        var editions = new java.util.HashMap<String, String>();
+        for (int row = 0; row < GridKt._size(grid); row++) {
+            editions.put(GridKt._get(grid, row).id(), GridKt._getFormatted(grid, row, "edition"));
+        }
+        assertThat(editions).containsOnly(Map.entry(first.id(), "Revision 1"), Map.entry(second.id(), "Draft of revision 2"),
+                Map.entry(other.id(), "Draft of revision 1"));
+        org.mockito.Mockito.verify(counting, org.mockito.Mockito.never()).edition(org.mockito.ArgumentMatchers.anyString());
+    }
+
     /** The action button of the first row: Karibu reaches grid cell components through the column. */
     static Button action(String id) {
         @SuppressWarnings("unchecked")

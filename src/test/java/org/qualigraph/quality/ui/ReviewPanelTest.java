@@ -171,6 +171,28 @@ class ReviewPanelTest extends ViewTest {
 
     @Test
     void backInReviewTheReviewerSeesWhatChangedSinceTheRequest() {
+        String id = resubmittedWithUnitRenamed();
+
+        login("reviewer", "REVIEWER");
+        open(id);
+        assertThat(_get(Div.class, spec -> spec.withId("changes-since")).isVisible()).isTrue();
+        assertThat(changesSince()).containsExactly("~ Unit U1 title: en: \"Unit 1 of Cell technician\" → en: \"Cell assembly\"");
+    }
+
+    /** The diff in words comes from the bundle, so a German reviewer reads it in German. */
+    @Test
+    void aGermanReviewerReadsTheChangesSinceInGerman() {
+        String id = resubmittedWithUnitRenamed();
+
+        login("reviewer", "REVIEWER");
+        UI.getCurrent().setLocale(java.util.Locale.GERMAN);
+        open(id);
+        assertThat(changesSince()).containsExactly(
+                "~ Titel der Einheit U1: en: \"Unit 1 of Cell technician\" → en: \"Cell assembly\"");
+    }
+
+    /** In review again after the reviewer asked for changes, with unit U1 renamed to "Cell assembly" in between. */
+    private String resubmittedWithUnitRenamed() {
         String id = qualifications.create(Documents.minimal("Cell technician"), "designer").id();
         var designer = java.util.Set.of("DESIGNER");
         var reviewer = java.util.Set.of("REVIEWER");
@@ -184,13 +206,12 @@ class ReviewPanelTest extends ViewTest {
                 unit.outcomes(), unit.workBasedLearning(), unit.assessments());
         qualifications.update(id, doc.withUnits(List.of(renamed)), "designer");
         workflow.transition(id, new org.qualigraph.quality.TransitionRequest("IN_REVIEW", "Renamed", null), "designer", designer);
+        return id;
+    }
 
-        login("reviewer", "REVIEWER");
-        open(id);
-        assertThat(_get(Div.class, spec -> spec.withId("changes-since")).isVisible()).isTrue();
-        var lines = _find(_get(com.vaadin.flow.component.html.UnorderedList.class, spec -> spec.withId("changes-since-list")),
+    private static List<String> changesSince() {
+        return _find(_get(com.vaadin.flow.component.html.UnorderedList.class, spec -> spec.withId("changes-since-list")),
                 com.vaadin.flow.component.html.ListItem.class).stream().map(com.vaadin.flow.component.html.ListItem::getText).toList();
-        assertThat(lines).singleElement().satisfies(line -> assertThat(line).contains("U1").contains("Cell assembly"));
     }
 
     @Test
@@ -221,6 +242,26 @@ class ReviewPanelTest extends ViewTest {
         } finally {
             org.qualigraph.esco.GapFixture.remove(neo4jClient);
         }
+    }
+
+    /** A change of status and what each entry records are shown in words, never as the stored codes. */
+    @Test
+    void theAuditLogSaysStatusChangesInWords() {
+        String id = qualifications.create(Documents.minimal("Cell technician"), "designer").id();
+        qualifications.changeStatus(id, QualificationStatus.IN_REVIEW, "designer");
+        login("reviewer", "REVIEWER");
+        open(id);
+
+        @SuppressWarnings("unchecked")
+        com.vaadin.flow.component.grid.Grid<org.qualigraph.quality.AuditEntry> audit =
+                _get(com.vaadin.flow.component.grid.Grid.class, spec -> spec.withId("audit-log"));
+        var rows = new ArrayList<String>();
+        for (int i = 0; i < com.github.mvysny.kaributesting.v10.GridKt._size(audit); i++) {
+            rows.add(String.join(" | ", com.github.mvysny.kaributesting.v10.GridKt._getFormattedRow(audit, i)));
+        }
+        assertThat(rows).anyMatch(row -> row.contains("Status changed") && row.contains("draft → in review"));
+        assertThat(rows).anyMatch(row -> row.contains("Created"));
+        assertThat(String.join("\n", rows)).doesNotContain("STATUS", "CREATED", "DRAFT", "IN_REVIEW");
     }
 
     @Test
