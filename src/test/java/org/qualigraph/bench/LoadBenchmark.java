@@ -71,7 +71,15 @@ class LoadBenchmark {
             var series = new LinkedHashMap<String, RawOutput.Series>();
             OPERATIONS.forEach(op -> series.put(op, new RawOutput.Series()));
             var perSecond = new AtomicIntegerArray((int) DURATION.toSeconds() + 5);
+            var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+            Duration appCpuBefore = app.cpuTime();
+            long clientCpuBefore = os.getProcessCpuTime();
             long transportErrors = run(app, ids, curricula, ledger, DURATION, new Recorder(series, perSecond, System.nanoTime()));
+            double appCpu = (app.cpuTime().toMillis() - appCpuBefore.toMillis()) / 1000.0;
+            double clientCpu = (os.getProcessCpuTime() - clientCpuBefore) / 1e9;
+            raw.line(String.format(Locale.ROOT, "CPU used in the measured %d s: application %.1f s, load clients (this JVM) %.1f s,"
+                    + " of %d s the %d cores offer", DURATION.toSeconds(), appCpu, clientCpu,
+                    DURATION.toSeconds() * Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().availableProcessors()));
             var lost = ledger.verify(app);
             report(raw, app, series, perSecond, transportErrors, lost, ledger.acknowledged());
         }

@@ -95,6 +95,11 @@ final class PackagedApp implements AutoCloseable {
         return app;
     }
 
+    /** CPU time the application process has used so far (all its threads), for the share of the machine it took. */
+    Duration cpuTime() {
+        return process.toHandle().info().totalCpuDuration().orElse(Duration.ZERO);
+    }
+
     String command() {
         return "java -Xmx" + HEAP + " -jar target/qualigraph.jar --server.port=<free> --qualigraph.data-dir=<fresh temp dir> "
                 + "--qualigraph.demo=false --management.endpoints.web.exposure.include=health,info,metrics";
