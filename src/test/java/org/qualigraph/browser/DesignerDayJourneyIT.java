@@ -4,15 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -280,20 +276,7 @@ class DesignerDayJourneyIT {
     }
 
     private static void importEsco(Path esco) throws Exception {
-        String boundary = "designer-day-" + System.nanoTime();
-        var parts = new ArrayList<byte[]>();
-        for (var part : Map.of("classification", "esco-v1.1.1-classification-en-csv.zip", "relations",
-                "esco-v1.1.1-relations-csv.zip").entrySet()) {
-            parts.add(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + part.getKey() + "\"; filename=\""
-                    + part.getValue() + "\"\r\nContent-Type: application/zip\r\n\r\n").getBytes());
-            parts.add(Files.readAllBytes(esco.resolve(part.getValue())));
-            parts.add("\r\n".getBytes());
-        }
-        parts.add(("--" + boundary + "--\r\n").getBytes());
-        var request = HttpRequest.newBuilder(URI.create(app.baseUrl() + "/api/imports/esco"))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(("admin:" + PackagedApp.ADMIN_PASSWORD).getBytes()))
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArrays(parts)).build();
+        var request = org.qualigraph.support.EscoUpload.request(app.baseUrl(), PackagedApp.ADMIN_PASSWORD, esco);
         var response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
         String job = JSON.readTree(response.body()).path("job").asText();

@@ -4,19 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Base64;
-import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -124,20 +117,7 @@ class SkillsByMeaningJourneyIT {
     }
 
     private static String upload(PackagedApp app, Path classification, Path relations) throws IOException, InterruptedException {
-        String boundary = "----qualigraph" + System.nanoTime();
-        var body = new ByteArrayOutputStream();
-        for (var part : List.of(Map.entry("classification", classification), Map.entry("relations", relations))) {
-            body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + part.getKey() + "\"; filename=\""
-                    + part.getValue().getFileName() + "\"\r\nContent-Type: application/zip\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-            body.write(Files.readAllBytes(part.getValue()));
-            body.write("\r\n".getBytes(StandardCharsets.UTF_8));
-        }
-        body.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        var request = HttpRequest.newBuilder(URI.create(app.baseUrl() + "/api/imports/esco")).timeout(Duration.ofMinutes(5))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(("admin:" + PackagedApp.ADMIN_PASSWORD)
-                        .getBytes(StandardCharsets.UTF_8)))
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build();
+        var request = org.qualigraph.support.EscoUpload.request(app.baseUrl(), PackagedApp.ADMIN_PASSWORD, classification, relations);
         var response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
         return JSON.readTree(response.body()).get("job").asText();

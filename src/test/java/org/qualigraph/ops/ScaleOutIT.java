@@ -187,20 +187,7 @@ class ScaleOutIT {
     }
 
     private static HttpResponse<String> startImport(Instance instance, Path esco) throws Exception {
-        String boundary = "scale-" + System.nanoTime();
-        var parts = new ArrayList<byte[]>();
-        for (var part : Map.of("classification", "esco-v1.1.1-classification-en-csv.zip", "relations",
-                "esco-v1.1.1-relations-csv.zip").entrySet()) {
-            parts.add(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + part.getKey() + "\"; filename=\""
-                    + part.getValue() + "\"\r\nContent-Type: application/zip\r\n\r\n").getBytes());
-            parts.add(Files.readAllBytes(esco.resolve(part.getValue())));
-            parts.add("\r\n".getBytes());
-        }
-        parts.add(("--" + boundary + "--\r\n").getBytes());
-        var request = HttpRequest.newBuilder(URI.create(instance.base() + "/api/imports/esco")).timeout(Duration.ofMinutes(2))
-                .header("Authorization", basic("admin", ADMIN_PASSWORD))
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArrays(parts)).build();
+        var request = org.qualigraph.support.EscoUpload.request(instance.base(), ADMIN_PASSWORD, esco);
         return instance.http.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
