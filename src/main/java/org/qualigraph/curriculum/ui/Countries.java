@@ -37,6 +37,16 @@ final class Countries {
     /** A country picker with type-ahead on the names; the value is the alpha-2 code. */
     static ComboBox<String> field(String label, String value, Locale locale) {
         var field = new ComboBox<String>(label);
+        configure(field, value, locale);
+        field.setClearButtonVisible(true);
+        return field;
+    }
+
+    /**
+     * Makes a combo box a country picker: every code, labelled and filtered by its name in the user's language, and
+     * typing a name (or a code) and pressing Enter chooses it, as a designer expects, even with nothing highlighted.
+     */
+    static void configure(ComboBox<String> field, String value, Locale locale) {
         var codes = new java.util.ArrayList<>(codes(locale));
         if (value != null && !value.isBlank() && !codes.contains(value)) {
             codes.add(0, value); // keep a stored code visible even if it is not a current ISO code
@@ -44,7 +54,36 @@ final class Countries {
         field.setItems((item, filter) -> label(item, locale).toLowerCase(locale).contains(filter.toLowerCase(locale)), codes);
         field.setItemLabelGenerator(code -> label(code, locale));
         field.setValue(value == null || value.isBlank() ? null : value);
-        field.setClearButtonVisible(true);
-        return field;
+        field.setAllowCustomValue(true);
+        field.addCustomValueSetListener(event -> {
+            String typed = event.getDetail() == null ? "" : event.getDetail().strip();
+            var match = resolve(typed, codes, locale);
+            if (match != null) {
+                field.setValue(match);
+                field.setInvalid(false);
+            } else if (!typed.isEmpty()) {
+                field.setErrorMessage(field.getTranslation("curriculum.ui.country.unknown", typed));
+                field.setInvalid(true);
+            }
+        });
+    }
+
+    /**
+     * The one code that typed text names: a code, a name in the user's language or in English, or else the only
+     * country whose label contains the text; null when none or several do.
+     */
+    static String resolve(String typed, List<String> codes, Locale locale) {
+        if (typed == null || typed.isBlank()) {
+            return null;
+        }
+        String text = typed.strip().toLowerCase(locale);
+        for (String code : codes) {
+            if (code.equalsIgnoreCase(text) || name(code, locale).equalsIgnoreCase(text)
+                    || name(code, Locale.ENGLISH).equalsIgnoreCase(text) || label(code, locale).equalsIgnoreCase(text)) {
+                return code;
+            }
+        }
+        var containing = codes.stream().filter(code -> label(code, locale).toLowerCase(locale).contains(text)).limit(2).toList();
+        return containing.size() == 1 ? containing.get(0) : null;
     }
 }

@@ -8,8 +8,6 @@ import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -49,9 +47,7 @@ class DeriveDialog extends Dialog {
         country.setId("derive-country");
         country.setRequired(true);
         Locale locale = getLocale() == null ? Locale.ENGLISH : getLocale();
-        country.setItems(Arrays.stream(Locale.getISOCountries())
-                .sorted(Comparator.comparing(code -> new Locale("", code).getDisplayCountry(locale))).toList());
-        country.setItemLabelGenerator(code -> new Locale("", code).getDisplayCountry(locale) + " (" + code + ")");
+        Countries.configure(country, null, locale);
         nqfLevel.setLabel(getTranslation("curriculum.ui.derive.nqfLevel"));
         nqfLevel.setId("derive-nqf-level");
         nqfLevel.setRequired(true);

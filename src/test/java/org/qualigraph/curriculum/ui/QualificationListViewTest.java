@@ -153,6 +153,35 @@ class QualificationListViewTest extends ViewTest {
         assertThat(service.get(variant.get(0).id()).nqfLevels()).extracting(n -> n.country()).containsExactly("PL");
     }
 
+    /** A country typed by its name and confirmed with Enter is chosen; a name that fits none or several is marked. */
+    @Test
+    void aCountryTypedByNameIsChosen() {
+        var created = service.create(Documents.minimal("Core profile"), "designer");
+        login("designer", "DESIGNER");
+        UI.getCurrent().navigate("");
+        _click(action("derive-" + created.id()));
+        @SuppressWarnings("unchecked")
+        com.vaadin.flow.component.combobox.ComboBox<String> country =
+                _get(com.vaadin.flow.component.combobox.ComboBox.class, spec -> spec.withId("derive-country"));
+
+        com.github.mvysny.kaributesting.v10.ComboBoxKt._fireCustomValueSet(country, "austria");
+        assertThat(country.getValue()).isEqualTo("AT");
+        assertThat(country.isInvalid()).isFalse();
+        com.github.mvysny.kaributesting.v10.ComboBoxKt._fireCustomValueSet(country, "pl");
+        assertThat(country.getValue()).isEqualTo("PL");
+
+        com.github.mvysny.kaributesting.v10.ComboBoxKt._fireCustomValueSet(country, "Atlantis");
+        assertThat(country.getValue()).as("unchanged").isEqualTo("PL");
+        assertThat(country.isInvalid()).isTrue();
+        assertThat(country.getErrorMessage()).isEqualTo("No single country is called \"Atlantis\": choose one from the list");
+        // "guinea" is part of four names (Guinea, Equatorial Guinea, ...) but one of them is exactly "Guinea"
+        com.github.mvysny.kaributesting.v10.ComboBoxKt._fireCustomValueSet(country, "guinea");
+        assertThat(country.getValue()).isEqualTo("GN");
+        com.github.mvysny.kaributesting.v10.ComboBoxKt._fireCustomValueSet(country, "land");
+        assertThat(country.getValue()).as("many names contain 'land'").isEqualTo("GN");
+        assertThat(country.isInvalid()).isTrue();
+    }
+
     /**
      * A country typed but not picked leaves the combo box empty; Create then marks the country and the level in words,
      * keeps the dialog open and stores nothing.
