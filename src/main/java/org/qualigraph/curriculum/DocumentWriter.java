@@ -102,6 +102,15 @@ final class DocumentWriter {
      * a new one is created here, linked to its source when derived (whose lock the caller took first).
      */
     void write(QualificationDocument doc, String user, boolean created) {
+        write(doc, user, created, null);
+    }
+
+    /**
+     * As {@link #write(QualificationDocument, String, boolean)}, given the stored document that the caller read under
+     * the qualification's lock: the content of its units is taken from it instead of being read again. Only the units
+     * the write changes are read from the graph, under their locks.
+     */
+    void write(QualificationDocument doc, String user, boolean created, QualificationDocument previous) {
         String id = doc.id();
         Shape incoming = shapeOf(doc);
         Shape stored = created ? new Shape(Map.of(), Map.of(), Map.of(), Map.of()) : storedShape(id);
@@ -116,7 +125,7 @@ final class DocumentWriter {
         }
         Set<String> involved = new TreeSet<>(wanted.keySet());
         involved.addAll(stored.hasUnit().keySet());
-        Map<String, Content> current = contents(involved);
+        Map<String, Content> current = contentsBefore(involved, previous);
 
         // the units this write changes: locked by id ascending before anything else is written
         Set<String> lock = new TreeSet<>();
@@ -702,6 +711,34 @@ final class DocumentWriter {
 
     /** The stored content of these units, as {@link #contentOf} shapes a document's. */
     @SuppressWarnings("unchecked")
+    /**
+     * The stored content of these units before the write, to find which ones it changes: from {@code previous} (the
+     * document read under the qualification's lock) for the units it holds, from the graph for the others. Units found
+     * changed are read again from the graph under their locks, which is also where part ids come from.
+     */
+    private Map<String, Content> contentsBefore(Collection<String> unitIds, QualificationDocument previous) {
+        if (previous == null) {
+            return contents(unitIds);
+        }
+        Map<String, String> outcomeIdByCode = new HashMap<>();
+        Map<String, UnitDocument> held = new HashMap<>();
+        previous.units().forEach(u -> {
+            held.putIfAbsent(u.id(), u);
+            u.outcomes().forEach(o -> outcomeIdByCode.putIfAbsent(o.code(), o.id()));
+        });
+        var result = new HashMap<String, Content>();
+        var missing = new TreeSet<String>();
+        for (String unit : unitIds) {
+            if (held.containsKey(unit)) {
+                result.put(unit, contentOf(held.get(unit), outcomeIdByCode));
+            } else {
+                missing.add(unit);
+            }
+        }
+        result.putAll(contents(missing));
+        return result;
+    }
+
     private Map<String, Content> contents(Collection<String> unitIds) {
         var result = new HashMap<String, Content>();
         if (unitIds.isEmpty()) {

@@ -116,7 +116,7 @@ public class QualificationService {
         }
         var previous = store.readLocked(id).orElseThrow(() -> new QualificationNotFoundException(id));
         var prepared = protectFrozenUnits(withIds(doc).withIdentity(id, stored + 1, status, previous.derivedFrom()));
-        store.write(prepared.document(), user, false);
+        store.update(prepared.document(), user, previous);
         var saved = store.readLocked(id).orElseThrow();
         events.publishEvent(new QualificationChanged(id, stored + 1, user, "UPDATED", prepared.note(), saved, previous));
         return saved;

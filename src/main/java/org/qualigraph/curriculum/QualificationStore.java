@@ -88,6 +88,11 @@ class QualificationStore {
         writer.write(doc, user, created);
     }
 
+    /** An update of a locked qualification, given the document read under its lock ({@link #readLocked}). */
+    void update(QualificationDocument doc, String user, QualificationDocument previous) {
+        writer.write(doc, user, false, previous);
+    }
+
     /** Deletes a locked qualification and the units no other qualification holds. */
     void delete(String id) {
         writer.delete(id);
