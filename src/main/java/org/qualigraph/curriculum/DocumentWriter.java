@@ -709,8 +709,6 @@ final class DocumentWriter {
         return code == null ? "#" + position : code;
     }
 
-    /** The stored content of these units, as {@link #contentOf} shapes a document's. */
-    @SuppressWarnings("unchecked")
     /**
      * The stored content of these units before the write, to find which ones it changes: from {@code previous} (the
      * document read under the qualification's lock) for the units it holds, from the graph for the others. Units found
@@ -739,6 +737,8 @@ final class DocumentWriter {
         return result;
     }
 
+    /** The stored content of these units, as {@link #contentOf} shapes a document's. */
+    @SuppressWarnings("unchecked")
     private Map<String, Content> contents(Collection<String> unitIds) {
         var result = new HashMap<String, Content>();
         if (unitIds.isEmpty()) {
