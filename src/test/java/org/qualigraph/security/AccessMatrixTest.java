@@ -87,6 +87,7 @@ class AccessMatrixTest extends IntegrationTest {
         EXPECTED.put("POST /api/profiles", DESIGNER);
         EXPECTED.put("PUT /api/profiles/{id}", DESIGNER);
         EXPECTED.put("DELETE /api/profiles/{id}", DESIGNER);
+        EXPECTED.put("POST /api/organisations/rename", ADMIN);
     }
 
     @Autowired

@@ -170,7 +170,7 @@ class BadInputCorpusTest extends IntegrationTest {
             "PUT /api/qualifications/{id}/governance", "POST /api/qualifications/{id}/comments",
             "POST /api/qualifications/{id}/comments/{commentId}/replies",
             "POST /api/qualifications/{id}/comments/{commentId}/resolve", "POST /api/profiles", "PUT /api/profiles/{id}",
-            "POST /api/esco/skill-suggestions");
+            "POST /api/esco/skill-suggestions", "POST /api/organisations/rename");
 
     @TestFactory
     Stream<DynamicTest> everyAttackIsAClear4xxAndChangesNothing() throws Exception {
@@ -332,6 +332,20 @@ class BadInputCorpusTest extends IntegrationTest {
         jsonKinds(attacks, "POST /api/qualifications/{id}/derive", HttpMethod.POST, q + "/derive", TestUsers.DESIGNER,
                 "{\"title\":{\"en\":\"Variant\"}}");
         jsonKinds(attacks, "POST /api/admin/users", HttpMethod.POST, "/api/admin/users", "admin", newUser);
+        jsonKinds(attacks, "POST /api/organisations/rename", HttpMethod.POST, "/api/organisations/rename", "admin",
+                "{\"name\":\"Test Chamber\",\"country\":\"DE\",\"newName\":\"Renamed Chamber\"}");
+        attacks.add(new Attack("POST /api/organisations/rename", "missing new name", "admin",
+                () -> jsonRequest(HttpMethod.POST, "/api/organisations/rename", "{\"name\":\"Test Chamber\",\"country\":\"DE\"}"),
+                400, "newName"));
+        attacks.add(new Attack("POST /api/organisations/rename", "country not a code", "admin",
+                () -> jsonRequest(HttpMethod.POST, "/api/organisations/rename",
+                        "{\"name\":\"Test Chamber\",\"country\":\"Germany\",\"newName\":\"X\"}"), 400, "country"));
+        attacks.add(new Attack("POST /api/organisations/rename", "new name of 501 characters", "admin",
+                () -> jsonRequest(HttpMethod.POST, "/api/organisations/rename",
+                        "{\"name\":\"Test Chamber\",\"country\":\"DE\",\"newName\":\"" + "x".repeat(501) + "\"}"), 400, "newName"));
+        attacks.add(new Attack("POST /api/organisations/rename", "unknown organisation", "admin",
+                () -> jsonRequest(HttpMethod.POST, "/api/organisations/rename",
+                        "{\"name\":\"No such chamber\",\"country\":\"DE\",\"newName\":\"X\"}"), 404, null));
         jsonKinds(attacks, "PUT /api/admin/users/{username}", HttpMethod.PUT, "/api/admin/users/" + t.user(), "admin",
                 "{\"roles\":[\"REVIEWER\"],\"enabled\":true,\"password\":\"another-long-1\"}");
         jsonKinds(attacks, "POST /api/admin/workspace", HttpMethod.POST, "/api/admin/workspace", "admin",
