@@ -64,17 +64,11 @@ class LoginThrottle {
         return locked;
     }
 
+    /** Whether the username is locked now, read with the same statement part as the account look-up. */
     boolean isLocked(String username) {
-        String key = key(username);
-        var row = neo4j.query("""
-                MATCH (a:LoginAttempts {key: $key})
-                RETURN coalesce(a.lockedUntil > datetime(), false) AS locked
-                """).bind(key).to("key").fetch().one();
-        if (row.isEmpty()) {
-            return false;
-        }
-        remember(key);
-        return Boolean.TRUE.equals(row.get().get("locked"));
+        var row = neo4j.query("WITH 1 AS one\n" + LOCK_COLUMNS + "RETURN counted, locked")
+                .bind(lockKey(username)).to("lockKey").fetch().one().orElseThrow();
+        return locked(username, (Boolean) row.get("counted"), (Boolean) row.get("locked"));
     }
 
     @EventListener

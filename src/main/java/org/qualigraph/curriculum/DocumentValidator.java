@@ -258,7 +258,7 @@ public final class DocumentValidator {
         }
     }
 
-    private static void country(List<FieldProblem> problems, String path, String country, boolean required) {
+    static void country(List<FieldProblem> problems, String path, String country, boolean required) {
         if (country == null) {
             if (required) {
                 problems.add(new FieldProblem(path, "a country code is required (ISO 3166 alpha-2, e.g. \"DE\")"));

@@ -54,9 +54,7 @@ public class OrganisationRenaming {
         } else if (newName.strip().length() > 500) {
             problems.add(new FieldProblem("newName", "at most 500 characters"));
         }
-        if (country != null && !country.matches("[A-Z]{2}")) {
-            problems.add(new FieldProblem("country", "a country is an ISO 3166 alpha-2 code such as \"DE\", or none"));
-        }
+        DocumentValidator.country(problems, "country", country, false);
         if (!problems.isEmpty()) {
             throw new BadInputException(problems);
         }
