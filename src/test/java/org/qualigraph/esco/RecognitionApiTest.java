@@ -10,8 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.qualigraph.curriculum.OutcomeDocument;
-import org.qualigraph.curriculum.QualificationDocument;
 import org.qualigraph.curriculum.QualificationService;
 import org.qualigraph.support.Documents;
 import org.qualigraph.support.IntegrationTest;
@@ -36,11 +34,11 @@ class RecognitionApiTest extends IntegrationTest {
 
     @Test
     void pairsOutcomesByMeaningNotByCodeAndListsWhatOnlyOneSideHas() throws Exception {
-        var a = qualifications.create(with(Documents.generated("Solar installer A", 1, 3), List.of(
+        var a = qualifications.create(Documents.withStatements(Documents.generated("Solar installer A", 1, 3), List.of(
                 "Explain how photovoltaic modules convert sunlight into electricity",
                 "Mount solar panels on pitched roofs with the manufacturer's mounting rails",
                 "Take responsibility for working safely at height on scaffolds")), "designer");
-        var b = qualifications.create(with(Documents.generated("Solar installer B", 1, 3), List.of(
+        var b = qualifications.create(Documents.withStatements(Documents.generated("Solar installer B", 1, 3), List.of(
                 "Bake bread, rolls and pastries in a commercial oven",
                 "Describe the working principle of solar cells that turn light into electric current",
                 "Fit PV modules to sloping roofs using the rail system")), "designer");
@@ -109,16 +107,5 @@ class RecognitionApiTest extends IntegrationTest {
                 .andReturn().getResponse();
         assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(status);
         return json.readTree(response.getContentAsString());
-    }
-
-    private static QualificationDocument with(QualificationDocument doc, List<String> statements) {
-        var unit = doc.units().get(0);
-        var outcomes = new ArrayList<OutcomeDocument>();
-        for (int i = 0; i < unit.outcomes().size(); i++) {
-            var o = unit.outcomes().get(i);
-            outcomes.add(new OutcomeDocument(o.id(), o.code(), o.dimension(), Map.of("en", statements.get(i)), o.eqfLevel(),
-                    o.skills(), o.keyCompetences()));
-        }
-        return doc.withUnits(List.of(unit.withOutcomes(outcomes)));
     }
 }

@@ -91,4 +91,16 @@ public final class Documents {
                     + " under changing production conditions";
         };
     }
+
+    /** The document with the statements of its first unit's outcomes replaced, in order, by these English ones. */
+    public static QualificationDocument withStatements(QualificationDocument doc, List<String> statements) {
+        var unit = doc.units().get(0);
+        var outcomes = new ArrayList<OutcomeDocument>();
+        for (int i = 0; i < unit.outcomes().size(); i++) {
+            var o = unit.outcomes().get(i);
+            outcomes.add(new OutcomeDocument(o.id(), o.code(), o.dimension(), Map.of("en", statements.get(i)), o.eqfLevel(),
+                    o.skills(), o.keyCompetences()));
+        }
+        return doc.withUnits(List.of(unit.withOutcomes(outcomes)));
+    }
 }
