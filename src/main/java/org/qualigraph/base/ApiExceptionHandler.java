@@ -51,7 +51,9 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(ConflictException.class)
     ResponseEntity<ApiError> conflict(ConflictException e, HttpServletRequest request) {
-        return answer(HttpStatus.CONFLICT, e.getMessage(), request, List.of());
+        return ResponseEntity.status(HttpStatus.CONFLICT).contentType(MediaType.APPLICATION_JSON)
+                .body(new ApiError(HttpStatus.CONFLICT.value(), HttpStatus.CONFLICT.getReasonPhrase(), e.getMessage(),
+                        request.getRequestURI(), List.of(), e.conflicts()));
     }
 
     @ExceptionHandler(org.springframework.dao.DataIntegrityViolationException.class)

@@ -89,12 +89,43 @@ final class DocumentWriter {
                          Map<String, Map<String, Object>> hasUnit, Map<String, Map<String, Object>> requires) {
     }
 
-    /** A unit's own content: its properties, outcomes by id, periods and assessments by code. */
+    /**
+     * A unit's own content: its properties, outcomes by id, periods and assessments by code; {@code meta} is the stored
+     * unit's version record when read from the graph (null for a document's content).
+     */
     private record Content(Map<String, Object> props, Map<String, Map<String, Object>> outcomes,
-                           Map<String, Map<String, Object>> periods, Map<String, Map<String, Object>> assessments) {
+                           Map<String, Map<String, Object>> periods, Map<String, Map<String, Object>> assessments,
+                           Meta meta) {
 
-        static final Content EMPTY = new Content(Map.of(), Map.of(), Map.of(), Map.of());
+        static final Content EMPTY = new Content(Map.of(), Map.of(), Map.of(), Map.of(), null);
     }
+
+    /**
+     * A stored unit's version, the content hashes of its latest versions ("version:hash", oldest first, at most
+     * {@link #HASH_HISTORY}), and who changed its content last, through which qualification and when.
+     */
+    private record Meta(long version, List<String> hashes, String changedBy, String changedIn, Object changedAt) {
+
+        String hashAt(long v) {
+            String prefix = v + ":";
+            return hashes.stream().filter(h -> h.startsWith(prefix)).map(h -> h.substring(prefix.length())).findFirst()
+                    .orElse(null);
+        }
+    }
+
+    /**
+     * Called once the write holds its unit locks, with the document and the stored units it changes: returns the
+     * document to write instead (copy-on-write of units that a frozen qualification holds), or the same one.
+     */
+    interface AfterLocks {
+        QualificationDocument apply(QualificationDocument doc, Set<String> changedUnits);
+    }
+
+    /** How many content hashes of its latest versions a unit keeps, to recognise an unchanged stale copy. */
+    static final int HASH_HISTORY = 32;
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper CANONICAL = com.fasterxml.jackson.databind.json.JsonMapper
+            .builder().configure(com.fasterxml.jackson.databind.SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true).build();
 
     /**
      * Brings the stored qualification to {@code doc}, which carries ids for itself, its units and outcomes and the
@@ -111,6 +142,20 @@ final class DocumentWriter {
      * the write changes are read from the graph, under their locks.
      */
     void write(QualificationDocument doc, String user, boolean created, QualificationDocument previous) {
+        write(doc, user, created, previous, null);
+    }
+
+    /**
+     * As {@link #write(QualificationDocument, String, boolean, QualificationDocument)}; {@code afterLocks} (may be
+     * null) sees the document once the units it changes are locked and may replace it (copy-on-write), so what it
+     * decides from other qualifications' state cannot be overtaken before the write commits.
+     * <p>
+     * Unit versions: a unit whose copy says it was read at an older version than the stored one ({@link UnitDocument#version})
+     * is kept as stored when the copy equals the unit's content at that version (its content hash in the unit's
+     * history), and refused with {@link UnitConflictException} otherwise, before anything is written. Each unit whose
+     * content is written gets the next version, its content hash, and who changed it where and when.
+     */
+    void write(QualificationDocument doc, String user, boolean created, QualificationDocument previous, AfterLocks afterLocks) {
         String id = doc.id();
         Shape incoming = shapeOf(doc);
         Shape stored = created ? new Shape(Map.of(), Map.of(), Map.of(), Map.of()) : storedShape(id);
@@ -152,22 +197,38 @@ final class DocumentWriter {
         }
         if (!lock.isEmpty()) {
             locks.units(lock);
-            // read again under the locks: another qualification sharing a unit may have changed it meanwhile
-            current.putAll(contents(lock));
-            Set<String> now = changedUnits(wanted, current);
-            now.removeAll(lock);
-            if (!now.isEmpty()) {
-                locks.units(now);
-                current.putAll(contents(now));
-                changed = changedUnits(wanted, current);
-            } else {
-                changed = changedUnits(wanted, current);
+            // read again under the locks: another qualification sharing a unit may have changed it meanwhile, and a
+            // unit this write adopts may have been deleted by a save that dropped it as its last holder: refused then
+            // (409) rather than answered with the unit missing
+            var locked = contents(lock);
+            var vanished = new ArrayList<String>();
+            for (String unit : lock) {
+                if (locked.containsKey(unit)) {
+                    current.put(unit, locked.get(unit));
+                } else if (current.containsKey(unit) && wanted.containsKey(unit)) {
+                    vanished.add(unit);
+                }
+            }
+            if (!vanished.isEmpty()) {
+                var codes = doc.units().stream().filter(u -> vanished.contains(u.id())).map(UnitDocument::code).toList();
+                throw new org.qualigraph.base.ConflictException("Unit " + String.join(", ", codes) + " no longer exists: the "
+                        + "last qualification holding it dropped it meanwhile; reload it and add it again, or add it as a new unit");
+            }
+            changed = changedUnits(wanted, current);
+        }
+        changed = keepUnchangedStaleCopies(doc, changed, wanted, current);
+        if (afterLocks != null) {
+            var replaced = afterLocks.apply(doc, Set.copyOf(changed));
+            if (replaced != doc) {
+                // the locks held stay held; the units the new document adds are new nodes no one else can hold
+                write(replaced, user, created, previous, null);
+                return;
             }
         }
 
         writeQualification(doc, incoming, stored, user, created);
         var newLinks = writeHasUnit(id, stored, incoming);
-        writeUnits(changed, wanted, current, newLinks);
+        writeUnits(changed, wanted, current, newLinks, id, user);
         writeRequires(id, stored, incoming);
         Set<String> orphans = orphans(stored.hasUnit().keySet().stream().filter(u -> !wanted.containsKey(u)).toList());
 
@@ -319,25 +380,39 @@ final class DocumentWriter {
     }
 
     private void writeUnits(Set<String> changed, Map<String, Content> wanted, Map<String, Content> current,
-                            List<Map<String, Object>> newLinks) {
+                            List<Map<String, Object>> newLinks, String qualification, String user) {
         var create = new ArrayList<Map<String, Object>>();
         var update = new ArrayList<Map<String, Object>>();
         for (String unit : changed) {
             var now = wanted.get(unit);
             var old = current.get(unit);
+            String hash = hash(now);
             if (old == null) {
                 var props = new HashMap<>(now.props());
                 props.put("id", unit);
+                props.put("version", 0L);
+                props.put("contentHashes", List.of("0:" + hash));
+                props.put("changedBy", user);
+                props.put("changedIn", qualification);
                 create.add(props);
             } else {
+                // every content write raises the version, whatever part of the content it changes
                 var props = changedProperties(old.props(), now.props(), UNIT_PROPS);
-                if (!props.isEmpty()) {
-                    update.add(Map.of("id", unit, "props", props));
+                long version = old.meta() == null ? 0 : old.meta().version();
+                var hashes = new ArrayList<>(old.meta() == null ? List.<String>of() : old.meta().hashes());
+                if (old.meta() == null || old.meta().hashAt(version) == null) {
+                    hashes.add(version + ":" + hash(old));
                 }
+                hashes.add((version + 1) + ":" + hash);
+                props.put("version", version + 1);
+                props.put("contentHashes", List.copyOf(hashes.subList(Math.max(0, hashes.size() - HASH_HISTORY), hashes.size())));
+                props.put("changedBy", user);
+                props.put("changedIn", qualification);
+                update.add(Map.of("id", unit, "props", props));
             }
         }
-        runRows("UNWIND $rows AS row CREATE (u:Unit) SET u = row", create);
-        runRows("UNWIND $rows AS row MATCH (u:Unit {id: row.id}) SET u += row.props", update);
+        runRows("UNWIND $rows AS row CREATE (u:Unit) SET u = row, u.changedAt = datetime()", create);
+        runRows("UNWIND $rows AS row MATCH (u:Unit {id: row.id}) SET u += row.props, u.changedAt = datetime()", update);
         runRows("""
                     UNWIND $rows AS row
                     MATCH (q:Qualification {id: row.qualification}), (u:Unit {id: row.unit})
@@ -702,7 +777,7 @@ final class DocumentWriter {
                     "method", QualificationStore.name(a.method()), "weight", a.weight(),
                     "outcomes", a.outcomes().stream().map(outcomeIdByCode::get).filter(Objects::nonNull).toList()));
         }
-        return new Content(props, outcomes, periods, assessments);
+        return new Content(props, outcomes, periods, assessments, null);
     }
 
     private static String partKey(String code, int position) {
@@ -748,6 +823,8 @@ final class DocumentWriter {
                 UNWIND $ids AS uid
                 MATCH (u:Unit {id: uid})
                 RETURN u.id AS id, u {.code, .title, .titleSearch, .eqfLevel, .credits, .hours, .deliveryModes} AS props,
+                  u {version: coalesce(u.version, 0), hashes: coalesce(u.contentHashes, []), .changedBy, .changedIn,
+                     .changedAt} AS meta,
                   [(u)-[ho:HAS_OUTCOME]->(o) | o {.id, .code, .dimension, .statement, .statementSearch, .eqfLevel,
                      position: ho.position,
                      skills: [(o)-[m:MAPS_TO]->(s) | {key: s.uri, position: m.position}],
@@ -764,9 +841,12 @@ final class DocumentWriter {
                 copy.put("keyCompetences", keys((List<Map<String, Object>>) o.get("keyCompetences")));
                 outcomes.put((String) o.get("id"), copy);
             }
+            var meta = (Map<String, Object>) row.get("meta");
             result.put((String) row.get("id"), new Content((Map<String, Object>) row.get("props"), outcomes,
                     parts((List<Map<String, Object>>) row.get("periods")),
-                    parts((List<Map<String, Object>>) row.get("assessments"))));
+                    parts((List<Map<String, Object>>) row.get("assessments")),
+                    new Meta(number(meta.get("version")), (List<String>) meta.get("hashes"), (String) meta.get("changedBy"),
+                            (String) meta.get("changedIn"), meta.get("changedAt"))));
         });
         return result;
     }
@@ -785,6 +865,91 @@ final class DocumentWriter {
     private static List<String> keys(List<Map<String, Object>> rows) {
         return rows.stream().sorted(Comparator.comparingLong(r -> number(r.get("position"))))
                 .map(r -> (String) r.get("key")).toList();
+    }
+
+    // ---------------------------------------------------------------- unit versions
+
+    /**
+     * Of the units the write changes, those whose copy was read at an older version than the stored unit's: kept as
+     * stored (taken out of {@code changed}, their stored content wanted) when the copy equals the content at the
+     * version it was read at, else a conflict. Throws {@link UnitConflictException} naming every conflict; returns
+     * the units still to write.
+     */
+    private Set<String> keepUnchangedStaleCopies(QualificationDocument doc, Set<String> changed, Map<String, Content> wanted,
+                                                 Map<String, Content> current) {
+        Map<String, Long> read = new HashMap<>();
+        doc.units().forEach(u -> {
+            if (u.version() != null) {
+                read.putIfAbsent(u.id(), u.version());
+            }
+        });
+        var result = new TreeSet<>(changed);
+        var conflicts = new ArrayList<UnitConflict>();
+        for (String unit : changed) {
+            var stored = current.get(unit);
+            Long version = read.get(unit);
+            if (stored == null || stored.meta() == null || version == null || version >= stored.meta().version()) {
+                continue;
+            }
+            String then = stored.meta().hashAt(version);
+            if (then != null && then.equals(hash(wanted.get(unit)))) {
+                wanted.put(unit, stored);
+                result.remove(unit);
+            } else {
+                var meta = stored.meta();
+                conflicts.add(new UnitConflict((String) stored.props().get("code"), store.texts((String) stored.props().get("title")),
+                        meta.version(), meta.changedBy(), meta.changedIn(), iso(meta.changedAt())));
+            }
+        }
+        if (!conflicts.isEmpty()) {
+            throw new UnitConflictException(conflicts);
+        }
+        return result;
+    }
+
+    private static String iso(Object at) {
+        if (at instanceof java.time.temporal.TemporalAccessor time) {
+            return java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(time);
+        }
+        return at == null ? null : at.toString();
+    }
+
+    /**
+     * The hash of a unit's own content in the canonical form the comparisons use ({@link #sameContent}): equal
+     * contents, whether from a document or from the graph, hash alike.
+     */
+    private static String hash(Content content) {
+        var canonical = new TreeMap<String, Object>();
+        canonical.put("unit", pick(content.props(), UNIT_PROPS));
+        canonical.put("outcomes", pickRows(content.outcomes(), OUTCOME_PROPS, List.of("position", "skills", "keyCompetences")));
+        canonical.put("periods", pickRows(content.periods(), PERIOD_PROPS, List.of("position", "outcomes")));
+        canonical.put("assessments", pickRows(content.assessments(), ASSESSMENT_PROPS, List.of("position", "outcomes")));
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(CANONICAL.writeValueAsBytes(canonical));
+            return java.util.HexFormat.of().formatHex(digest, 0, 16);
+        } catch (java.security.NoSuchAlgorithmException | com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("cannot hash unit content", e);
+        }
+    }
+
+    private static Map<String, Object> pick(Map<String, Object> row, List<String> names) {
+        var result = new TreeMap<String, Object>();
+        for (String name : names) {
+            Object value = normal(row.get(name));
+            if (value != null) {
+                result.put(name, value);
+            }
+        }
+        return result;
+    }
+
+    private static Map<String, Object> pickRows(Map<String, Map<String, Object>> rows, List<String> props, List<String> more) {
+        var names = new ArrayList<>(props);
+        names.addAll(more);
+        var result = new TreeMap<String, Object>();
+        rows.forEach((key, row) -> result.put(key, pick(row, names)));
+        return result;
     }
 
     // ---------------------------------------------------------------- comparing

@@ -42,6 +42,18 @@ public class QualificationService {
         return locks.qualification(id).orElseThrow(() -> new QualificationNotFoundException(id)).status();
     }
 
+    /**
+     * Step 2 of the lock order for writers of other modules: locks the units this qualification holds (all of them, or
+     * those of {@code unitIds}), by id ascending, for the caller's transaction, after {@link #lock(String)}. A
+     * transition into a frozen status takes them so that no save of another qualification sharing a unit can write it
+     * between the quality gate's reading and the new status; a review comment on a unit or outcome takes its unit.
+     */
+    @Transactional
+    public void lockUnits(String id, java.util.Collection<String> unitIds) {
+        var held = store.unitIds(id);
+        locks.units(unitIds == null ? held : held.stream().filter(unitIds::contains).toList());
+    }
+
     @Transactional(readOnly = true)
     public List<QualificationSummary> list(QualificationFilter filter, int offset, int limit) {
         return store.list(filter == null ? QualificationFilter.ALL : filter, Math.max(0, offset), Math.max(0, limit));
@@ -115,10 +127,16 @@ public class QualificationService {
             throw new InvalidDocumentException("status", "is " + status + "; status changes go through transitions");
         }
         var previous = store.readLocked(id).orElseThrow(() -> new QualificationNotFoundException(id));
-        var prepared = protectFrozenUnits(withIds(doc).withIdentity(id, stored + 1, status, previous.derivedFrom()));
-        store.update(prepared.document(), user, previous);
+        // which shared units a frozen qualification holds is decided under the locks of the units the save changes,
+        // so a submit of another holder cannot slip in between (the submit locks its units too)
+        var note = new String[1];
+        store.write(withIds(doc).withIdentity(id, stored + 1, status, previous.derivedFrom()), user, previous, (d, changed) -> {
+            var prepared = protectFrozenUnits(d, changed);
+            note[0] = prepared.note();
+            return prepared.document();
+        });
         var saved = store.readLocked(id).orElseThrow();
-        events.publishEvent(new QualificationChanged(id, stored + 1, user, "UPDATED", prepared.note(), saved, previous));
+        events.publishEvent(new QualificationChanged(id, stored + 1, user, "UPDATED", note[0], saved, previous));
         return saved;
     }
 
@@ -387,10 +405,13 @@ public class QualificationService {
     private QualificationDocument insert(QualificationDocument doc, String derivedFrom, String user, String action) {
         requireValid(doc);
         String id = UUID.randomUUID().toString();
-        var prepared = protectFrozenUnits(withIds(doc).withIdentity(id, 0L, QualificationStatus.DRAFT, derivedFrom));
-        store.write(prepared.document(), user, true);
-        String detail = derivedFrom == null ? prepared.note()
-                : prepared.note() == null ? derivedFrom : derivedFrom + "; " + prepared.note();
+        var note = new String[1];
+        store.write(withIds(doc).withIdentity(id, 0L, QualificationStatus.DRAFT, derivedFrom), user, null, (d, changed) -> {
+            var prepared = protectFrozenUnits(d, changed);
+            note[0] = prepared.note();
+            return prepared.document();
+        });
+        String detail = derivedFrom == null ? note[0] : note[0] == null ? derivedFrom : derivedFrom + "; " + note[0];
         var saved = store.read(id).orElseThrow();
         events.publishEvent(new QualificationChanged(id, 0, user, action, detail, saved));
         return saved;
@@ -410,7 +431,17 @@ public class QualificationService {
      * unit, so they follow the copy. Units shared only by editable qualifications stay shared, edits and all.
      */
     private Prepared protectFrozenUnits(QualificationDocument doc) {
-        var frozen = store.frozenUnits(doc.units().stream().map(UnitDocument::id).toList(), doc.id());
+        return protectFrozenUnits(doc, null);
+    }
+
+    /**
+     * As {@link #protectFrozenUnits(QualificationDocument)}, for the units of {@code candidates} only (all when null):
+     * the units the write changes, whose locks it holds. A unit left as stored is the frozen holder's too and stays
+     * shared.
+     */
+    private Prepared protectFrozenUnits(QualificationDocument doc, Set<String> candidates) {
+        var frozen = store.frozenUnits(doc.units().stream().map(UnitDocument::id)
+                .filter(u -> candidates == null || candidates.contains(u)).toList(), doc.id());
         if (frozen.isEmpty()) {
             return new Prepared(doc, null);
         }

@@ -93,6 +93,21 @@ class QualificationStore {
         writer.write(doc, user, false, previous);
     }
 
+    /**
+     * A write ({@code previous} null for a new qualification) whose {@code afterLocks} sees the document once the units
+     * it changes are locked, and may replace it ({@link DocumentWriter#write(QualificationDocument, String, boolean,
+     * QualificationDocument, DocumentWriter.AfterLocks)}).
+     */
+    void write(QualificationDocument doc, String user, QualificationDocument previous, DocumentWriter.AfterLocks afterLocks) {
+        writer.write(doc, user, previous == null, previous, afterLocks);
+    }
+
+    /** The ids of the units this qualification holds, by id ascending. */
+    List<String> unitIds(String id) {
+        return List.copyOf(client.query("MATCH (:Qualification {id: $id})-[:HAS_UNIT]->(u:Unit) RETURN u.id ORDER BY u.id")
+                .bind(id).to("id").fetchAs(String.class).all());
+    }
+
     /** Deletes a locked qualification and the units no other qualification holds. */
     void delete(String id) {
         writer.delete(id);
@@ -458,7 +473,8 @@ class QualificationStore {
         List<String> prerequisites = codes((List<Map<String, Object>>) u.get("prerequisites"));
         return new UnitDocument((String) u.get("id"), (String) u.get("code"), parse((String) u.get("title")),
                 toInt(u.get("eqfLevel")), decimal(u.get("credits")), toInt(u.get("hours")),
-                (Boolean) u.get("mandatory"), prerequisites, modes, outcomes, periods, assessments);
+                (Boolean) u.get("mandatory"), prerequisites, modes, outcomes, periods, assessments,
+                u.get("version") == null ? 0L : ((Number) u.get("version")).longValue());
     }
 
     private static List<String> codes(List<Map<String, Object>> rows) {
@@ -482,6 +498,11 @@ class QualificationStore {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot encode text", e);
         }
+    }
+
+    /** A stored language map (JSON text) as a map. */
+    Map<String, String> texts(String text) {
+        return parse(text);
     }
 
     private Map<String, String> parse(String text) {

@@ -409,7 +409,7 @@ public class CsvImportService {
                         a.weight(), a.outcomes().stream().filter(outcomeCodes::contains).toList())).toList();
                 units.add(new UnitDocument(old.id(), row.code(), title, row.eqf(), row.credits(), row.hours(),
                         row.mandatory(), old.prerequisites().stream().filter(keptCodes::contains).toList(),
-                        old.deliveryModes(), outcomes, wbl, assessments));
+                        old.deliveryModes(), outcomes, wbl, assessments, old.version()));
             }
         }
         var merged = current.withUnits(units);

@@ -158,13 +158,18 @@ class DiffWriteTest extends IntegrationTest {
         assertThat(saved.units().get(4).outcomes().get(2).skills()).containsExactly(kept, added);
         var changes = recorder.withoutAudit();
         // the removed skill's link goes (with its position), the new skill (unknown to the graph) is created with its key and linked,
-        // the kept skill's link moves to position 0; the unit is locked; nothing else happens
-        assertThat(changes).filteredOn(c -> !c.on().equals("Qualification") && !(c.on().equals("Unit") && c.property().equals("lockedAt")))
+        // the kept skill's link moves to position 0; the unit is locked and its content version raised (who, where,
+        // when, the content hash); nothing else happens
+        var unitVersion = List.of("lockedAt", "version", "contentHashes", "changedBy", "changedIn", "changedAt");
+        assertThat(changes).filteredOn(c -> !c.on().equals("Qualification") && !(c.on().equals("Unit") && unitVersion.contains(c.property())))
                 .containsExactlyInAnyOrder(new Change("deleteRel", "?", null), new Change("createRel", "MAPS_TO", null),
                         new Change("createNode", "EscoSkill", null), new Change("set", "EscoSkill", "uri"),
                         new Change("setRel", "MAPS_TO", "position"), new Change("setRel", "MAPS_TO", "position"),
                         new Change("removeRel", "?", "position"));
-        assertThat(changes).filteredOn(c -> c.on().equals("Unit")).hasSize(1);
+        assertThat(changes).filteredOn(c -> c.on().equals("Unit")).extracting(Change::property)
+                .contains("version", "contentHashes").isSubsetOf(unitVersion).doesNotHaveDuplicates();
+        assertThat(saved.units().get(4).version()).isEqualTo(created.units().get(4).version() + 1);
+        assertThat(saved.units().get(3).version()).isEqualTo(created.units().get(3).version());
     }
 
     @Test
@@ -249,7 +254,7 @@ class DiffWriteTest extends IntegrationTest {
 
     /** The document without ids and version, as the designer sees it. */
     private static QualificationDocument strip(QualificationDocument doc) {
-        return doc.withIdentity(null, null, null, null).withUnits(doc.units().stream().map(u -> u.withId(null)
+        return doc.withIdentity(null, null, null, null).withUnits(doc.units().stream().map(u -> u.withId(null).withVersion(null)
                 .withOutcomes(u.outcomes().stream().map(o -> o.withId(null)).toList())).toList());
     }
 }

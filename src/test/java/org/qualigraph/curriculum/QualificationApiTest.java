@@ -229,6 +229,7 @@ class QualificationApiTest extends IntegrationTest {
         }
         doc.withArray("units").forEach(u -> {
             ((ObjectNode) u).remove("id");
+            ((ObjectNode) u).remove("version");
             u.withArray("outcomes").forEach(o -> ((ObjectNode) o).remove("id"));
         });
         return doc;

@@ -88,7 +88,7 @@ class QualificationServiceTest extends IntegrationTest {
     }
 
     private static QualificationDocument withoutIds(QualificationDocument doc) {
-        return doc.withUnits(doc.units().stream().map(u -> u.withId(null)
+        return doc.withUnits(doc.units().stream().map(u -> u.withId(null).withVersion(null)
                 .withOutcomes(u.outcomes().stream().map(o -> o.withId(null)).toList())).toList());
     }
 

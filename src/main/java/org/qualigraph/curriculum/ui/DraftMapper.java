@@ -65,6 +65,7 @@ final class DraftMapper {
     static UnitDraft toDraft(UnitDocument unit) {
         var u = new UnitDraft();
         u.id = unit.id();
+        u.version = unit.version();
         u.code = unit.code();
         u.title = new LinkedHashMap<>(unit.title());
         u.eqfLevel = unit.eqfLevel();
@@ -126,7 +127,7 @@ final class DraftMapper {
         var assessments = u.assessments.stream().map(a -> new AssessmentDocument(trim(a.code), a.method, a.weight,
                 List.copyOf(a.outcomes))).toList();
         return new UnitDocument(u.id, trim(u.code), text(u.title), u.eqfLevel, u.credits, u.hours, u.mandatory,
-                List.copyOf(u.prerequisites), List.copyOf(u.deliveryModes), outcomes, periods, assessments);
+                List.copyOf(u.prerequisites), List.copyOf(u.deliveryModes), outcomes, periods, assessments, u.version);
     }
 
     /** A unit taken over from another qualification keeps its id (so it is shared) but not that qualification's prerequisites. */

@@ -17,6 +17,8 @@ import org.qualigraph.curriculum.WblSetting;
 class UnitDraft {
 
     String id;
+    /** The stored version the unit was read at (null for a unit new in this copy): a save says so, see UnitDocument. */
+    Long version;
     String code;
     Map<String, String> title = new LinkedHashMap<>();
     Integer eqfLevel;
