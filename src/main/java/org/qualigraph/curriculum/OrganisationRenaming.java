@@ -115,15 +115,32 @@ public class OrganisationRenaming {
         return true;
     }
 
+    /**
+     * A new spelling of the same key, in one transaction that locks every holder first (qualifications by id
+     * ascending, the lock order) and decides under those locks: a submit of a holder either committed before, and the
+     * rename is refused, or waits until the rename has committed. A save that linked the organisation meanwhile is
+     * locked and checked as well before the node is written.
+     */
     private Result sameKey(String key, String target, String country) {
-        Map<String, QualificationStatus> holders = transactions.execute(status -> store.organisationHolders(key));
-        var frozen = holders.entrySet().stream().filter(e -> !QualificationService.isContentEditable(e.getValue()))
-                .map(Map.Entry::getKey).toList();
-        if (!frozen.isEmpty()) {
-            throw new ConflictException("Qualifications under review, approved, published or archived name this organisation "
-                    + "as it is spelled now (" + String.join(", ", frozen) + "); a new spelling would change them");
-        }
-        transactions.executeWithoutResult(status -> store.setOrganisationName(key, target));
-        return new Result(target, country, List.copyOf(holders.keySet()), List.of());
+        List<String> holders = transactions.execute(status -> {
+            var locked = new java.util.TreeSet<String>();
+            Map<String, QualificationStatus> now = store.organisationHolders(key);
+            for (int pass = 0; pass < 3 && !locked.containsAll(now.keySet()); pass++) {
+                now.keySet().stream().filter(id -> !locked.contains(id)).sorted().forEach(id -> {
+                    locks.qualification(id);
+                    locked.add(id);
+                });
+                now = store.organisationHolders(key);
+            }
+            var frozen = now.entrySet().stream().filter(e -> !QualificationService.isContentEditable(e.getValue()))
+                    .map(Map.Entry::getKey).toList();
+            if (!frozen.isEmpty()) {
+                throw new ConflictException("Qualifications under review, approved, published or archived name this organisation "
+                        + "as it is spelled now (" + String.join(", ", frozen) + "); a new spelling would change them");
+            }
+            store.setOrganisationName(key, target);
+            return List.copyOf(now.keySet());
+        });
+        return new Result(target, country, holders, List.of());
     }
 }

@@ -1,12 +1,20 @@
 package org.qualigraph.curriculum;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The one place that takes the exclusive locks of a curriculum write, so that every write path takes them in the
@@ -21,18 +29,33 @@ import org.springframework.stereotype.Component;
  * organisations, ESCO occupations and skills, key competences) make Neo4j lock their end nodes implicitly; the store
  * writes them one reference label at a time in that order and by key ascending, so those implicit locks follow one
  * order too. Callers hold a transaction.
+ * <p>
+ * The order is checked: each transaction's locks are recorded, and a qualification locked after a unit, or a unit
+ * locked after a unit with a greater id, is a violation (a lock already held may be asked for again at any time). With
+ * {@code qualigraph.write-locks.check=true} (the tests) a violation fails the write; otherwise it is logged.
  */
 @Component
 class WriteLocks {
+
+    private static final Logger log = LoggerFactory.getLogger(WriteLocks.class);
 
     /** What the qualification's lock reveals: its committed version and status, read under the lock. */
     record Locked(long version, QualificationStatus status) {
     }
 
-    private final Neo4jClient client;
+    /** The locks one transaction holds, in the order taken. */
+    static final class Held {
+        final Set<String> qualifications = new HashSet<>();
+        final TreeSet<String> units = new TreeSet<>();
+        final List<String> order = new ArrayList<>();
+    }
 
-    WriteLocks(Neo4jClient client) {
+    private final Neo4jClient client;
+    private final boolean strict;
+
+    WriteLocks(Neo4jClient client, @Value("${qualigraph.write-locks.check:false}") boolean strict) {
         this.client = client;
+        this.strict = strict;
     }
 
     /**
@@ -40,11 +63,19 @@ class WriteLocks {
      * what is read afterwards is the latest committed state.
      */
     Optional<Locked> qualification(String id) {
-        return client.query("""
+        var held = held();
+        if (held != null && !held.qualifications.contains(id) && !held.units.isEmpty()) {
+            violation("qualification " + id + " locked after units " + held.units, held);
+        }
+        var locked = client.query("""
                 MATCH (q:Qualification {id: $id}) SET q.lockedAt = timestamp()
                 RETURN q.version AS version, q.status AS status
                 """).bind(id).to("id").fetch().one().map(row -> new Locked(((Number) row.get("version")).longValue(),
                 row.get("status") == null ? QualificationStatus.DRAFT : QualificationStatus.valueOf((String) row.get("status"))));
+        if (held != null && locked.isPresent() && held.qualifications.add(id)) {
+            held.order.add("Q " + id);
+        }
+        return locked;
     }
 
     /** Step 2: locks these units (those that exist), by id ascending. */
@@ -52,9 +83,59 @@ class WriteLocks {
         if (ids.isEmpty()) {
             return;
         }
+        var held = held();
         List<String> sorted = List.copyOf(new TreeSet<>(ids));
+        if (held != null) {
+            // new locks must all come after the greatest unit lock already held
+            sorted = sorted.stream().filter(id -> !held.units.contains(id)).toList();
+            if (sorted.isEmpty()) {
+                return;
+            }
+        }
         // UNWIND keeps the list's order, and each row takes its lock before the next row is read
-        client.query("UNWIND $ids AS id MATCH (u:Unit {id: id}) SET u.lockedAt = timestamp()")
-                .bindAll(Map.of("ids", sorted)).run();
+        List<String> locked = List.copyOf(client.query("UNWIND $ids AS id MATCH (u:Unit {id: id}) SET u.lockedAt = timestamp() RETURN u.id")
+                .bindAll(Map.of("ids", sorted)).fetchAs(String.class).all());
+        if (held != null && !locked.isEmpty()) {
+            if (!held.units.isEmpty() && locked.get(0).compareTo(held.units.last()) < 0) {
+                violation("unit " + locked.get(0) + " locked after unit " + held.units.last(), held);
+            }
+            held.units.addAll(locked);
+            locked.forEach(id -> held.order.add("U " + id));
+        }
+    }
+
+    /** The locks this transaction took so far, in order ("Q id", "U id"), for tests of the order. */
+    List<String> taken() {
+        var held = held();
+        return held == null ? List.of() : List.copyOf(held.order);
+    }
+
+    private void violation(String what, Held held) {
+        String message = "Lock order violated (qualification, then units by id ascending): " + what + "; taken so far "
+                + held.order;
+        if (strict) {
+            throw new IllegalStateException(message);
+        }
+        log.error(message);
+    }
+
+    /** This transaction's record of locks, bound to it and dropped when it ends; null outside a transaction. */
+    private Held held() {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return null;
+        }
+        var held = (Held) TransactionSynchronizationManager.getResource(this);
+        if (held == null) {
+            var fresh = new Held();
+            TransactionSynchronizationManager.bindResource(this, fresh);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(WriteLocks.this);
+                }
+            });
+            return fresh;
+        }
+        return held;
     }
 }

@@ -8,6 +8,7 @@ import org.qualigraph.base.BadInputException;
 import org.qualigraph.base.NotFoundException;
 import org.qualigraph.base.Roles;
 import org.qualigraph.curriculum.QualificationNotFoundException;
+import org.qualigraph.curriculum.QualificationService;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,9 +23,11 @@ public class ReviewCommentService {
     private static final int MAX_TEXT = 10_000;
 
     private final WorkflowStore store;
+    private final QualificationService qualifications;
 
-    ReviewCommentService(WorkflowStore store) {
+    ReviewCommentService(WorkflowStore store, QualificationService qualifications) {
         this.store = store;
+        this.qualifications = qualifications;
     }
 
     /** All threads of the qualification, oldest first, replies nested. */
@@ -51,10 +54,16 @@ public class ReviewCommentService {
                 : ReviewComment.TargetKind.QUALIFICATION;
         String ref = onUnit ? request.unit().strip() : onOutcome ? request.outcome().strip() : null;
         String code = null;
+        // the lock order (docs/architecture.md): the qualification first, then the unit the comment is about (an
+        // outcome's unit), and only then the comment's relationship to it, which locks its end implicitly
+        qualifications.lock(qualificationId);
         if (kind != ReviewComment.TargetKind.QUALIFICATION) {
             String field = onUnit ? "unit" : "outcome";
             code = store.resolveTarget(qualificationId, kind, ref).orElseThrow(() -> new BadInputException(field,
                     "this qualification has no " + field + " with code or id \"" + ref + "\""));
+        }
+        if (code != null) {
+            qualifications.lockUnits(qualificationId, store.targetUnits(qualificationId, kind, code));
         }
         String id = store.addComment(qualificationId, kind, code, text, author);
         store.addAudit(qualificationId, author, "COMMENT", "on " + (code == null ? "the qualification" : code) + ": "
@@ -67,6 +76,7 @@ public class ReviewCommentService {
     public ReviewComment reply(String qualificationId, String commentId, String text, String author) {
         requireComment(qualificationId, commentId);
         String stripped = text(text);
+        qualifications.lock(qualificationId);
         String id = store.addReply(qualificationId, commentId, stripped, author);
         store.addAudit(qualificationId, author, "COMMENT", "reply: " + abbreviate(stripped), store.version(qualificationId));
         return find(qualificationId, id).orElseThrow();
@@ -83,6 +93,7 @@ public class ReviewCommentService {
             throw new AccessDeniedException("Only the author of a comment (" + comment.get("author")
                     + ") or a reviewer may " + (resolved ? "resolve" : "reopen") + " it");
         }
+        qualifications.lock(qualificationId);
         store.setResolved(qualificationId, commentId, resolved, user);
         return find(qualificationId, commentId).orElseThrow();
     }

@@ -107,6 +107,15 @@ public class ReviewWorkflowService {
         if (!problems.isEmpty()) {
             throw new BadInputException(problems);
         }
+        // the rest of the lock order: publishing locks the predecessor it archives (another qualification) before any
+        // unit; a step into a frozen status then locks this qualification's units, so that no save of another
+        // qualification sharing one can change it between the quality gate's reading below and the new status
+        if (step == WorkflowPolicy.PUBLISH) {
+            predecessor(id).ifPresent(qualifications::lock);
+        }
+        if (!QualificationService.isContentEditable(to)) {
+            qualifications.lockUnits(id, null);
+        }
         switch (step) {
             case SUBMIT, RESUBMIT -> requireNoErrors(id, false, "submit it for review");
             case PUBLISH -> {
@@ -229,9 +238,12 @@ public class ReviewWorkflowService {
         }
     }
 
+    private java.util.Optional<String> predecessor(String id) {
+        return qualifications.revisions(id).stream().filter(r -> id.equals(r.id())).findFirst().map(RevisionInfo::revisionOf);
+    }
+
     private void archivePredecessor(String id, String user) {
-        qualifications.revisions(id).stream().filter(r -> id.equals(r.id())).findFirst()
-                .map(RevisionInfo::revisionOf).ifPresent(previous -> {
+        predecessor(id).ifPresent(previous -> {
                     var status = qualifications.lock(previous);
                     if (status == QualificationStatus.PUBLISHED) {
                         qualifications.changeStatus(previous, QualificationStatus.ARCHIVED, user);

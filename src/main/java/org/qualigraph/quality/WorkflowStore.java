@@ -122,6 +122,16 @@ class WorkflowStore {
         return client.query(query).bindAll(map("q", qualificationId, "ref", ref)).fetchAs(String.class).one();
     }
 
+    /** The ids of the units (of this qualification) that a comment on this unit or outcome code is about. */
+    List<String> targetUnits(String qualificationId, ReviewComment.TargetKind kind, String code) {
+        String query = switch (kind) {
+            case QUALIFICATION -> "RETURN null AS id LIMIT 0";
+            case UNIT -> "MATCH (:Qualification {id: $q})-[:HAS_UNIT]->(u:Unit {code: $code}) RETURN u.id";
+            case OUTCOME -> "MATCH (:Qualification {id: $q})-[:HAS_UNIT]->(u:Unit)-[:HAS_OUTCOME]->(:LearningOutcome {code: $code}) RETURN u.id";
+        };
+        return List.copyOf(client.query(query).bindAll(map("q", qualificationId, "code", code)).fetchAs(String.class).all());
+    }
+
     String addComment(String qualificationId, ReviewComment.TargetKind kind, String code, String text, String author) {
         String id = UUID.randomUUID().toString();
         String target = switch (kind) {

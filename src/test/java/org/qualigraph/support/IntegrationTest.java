@@ -17,11 +17,14 @@ import org.springframework.test.context.DynamicPropertySource;
  * and one Spring context shared by all subclasses. Keep subclasses free of extra context configuration
  * (properties, mocks, profiles): each variation starts another context and costs seconds.
  * <p>
+ * The lock order of writes is checked strictly ({@code qualigraph.write-locks.check}): a write path that locks out of
+ * order fails its test.
+ * <p>
  * Before each test the curriculum graph (qualifications and everything below them, reviews, comments, evidence) is
  * cleared; users and ESCO reference data stay.
  */
 @SpringBootTest(properties = {"qualigraph.demo=false", "QUALIGRAPH_ADMIN_PASSWORD=" + TestUsers.ADMIN_PASSWORD,
-        "qualigraph.embeddings.automatic=false"})
+        "qualigraph.embeddings.automatic=false", "qualigraph.write-locks.check=true"})
 @AutoConfigureMockMvc
 public abstract class IntegrationTest {
 
