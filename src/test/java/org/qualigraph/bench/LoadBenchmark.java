@@ -2,6 +2,8 @@ package org.qualigraph.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -55,11 +57,25 @@ class LoadBenchmark {
                     app.importEsco().toMillis() / 1000.0));
             var ledger = new SaveLedger();
             var ids = new ArrayList<String>();
+            JsonNode previous = null;
+            int sharing = 0;
             for (int i = 0; i < QUALIFICATIONS; i++) {
-                JsonNode stored = app.create(curricula.document("Load qualification " + i, i, 10, 6));
+                var document = (ObjectNode) json.valueToTree(curricula.document("Load qualification " + i, i, 10, 6));
+                if (i % 2 == 1 && previous != null) {
+                    // every second qualification shares its first unit (U1) with the one before, as a partner's
+                    // variant shares the core's: saves through both write the same unit
+                    var shared = previous.get("units").get(0).deepCopy();
+                    ((ObjectNode) shared).putArray("prerequisites");
+                    ((ArrayNode) document.get("units")).set(0, shared);
+                    sharing++;
+                }
+                JsonNode stored = app.create(document);
                 ids.add(stored.get("id").asText());
                 ledger.created(stored.get("id").asText(), stored.get("version").asLong());
+                previous = stored;
             }
+            raw.line(sharing + " pairs of qualifications share a unit (U1); the ledger checks every unit's acknowledged "
+                    + "changes by unit version, whichever qualification they went through");
             raw.line(QUALIFICATIONS + " qualifications of 10 units × 6 outcomes created, each targeting a real ESCO occupation "
                     + "whose essential skills its outcomes map; pool of " + curricula.skillPool().size()
                     + " real skill URIs for the saves' re-mappings");

@@ -25,9 +25,18 @@ final class SaveLedger {
     record Ack(long version, String title, String outcome, String skill) {
     }
 
+    /**
+     * One acknowledged change of an outcome's skill, by the unit holding it: units may be shared by several
+     * qualifications, so changes of one unit are ordered by the unit's version in each save's answer, whichever
+     * qualification the save went through.
+     */
+    record UnitAck(String unit, long unitVersion, String outcome, String skill, String qualification) {
+    }
+
     private final ObjectMapper json = new ObjectMapper();
     private final Map<String, Long> createdVersion = new ConcurrentHashMap<>();
     private final Map<String, ConcurrentLinkedQueue<Ack>> acks = new ConcurrentHashMap<>();
+    private final ConcurrentLinkedQueue<UnitAck> unitAcks = new ConcurrentLinkedQueue<>();
 
     void created(String id, long version) {
         createdVersion.put(id, version);
@@ -42,26 +51,36 @@ final class SaveLedger {
         ((ObjectNode) doc.get("title")).put("en", title);
         String outcome = null;
         String skill = null;
+        String unitId = null;
         if (changeSkill) {
             var units = (ArrayNode) doc.get("units");
             var unit = units.get(random.nextInt(units.size()));
+            unitId = unit.get("id").asText();
             var outcomes = (ArrayNode) unit.get("outcomes");
             var chosen = (ObjectNode) outcomes.get(random.nextInt(outcomes.size()));
             outcome = chosen.get("code").asText();
             skill = skillPool.get(random.nextInt(skillPool.size()));
             chosen.putArray("skills").add(skill);
         }
-        return new Edit(doc.toString(), title, outcome, skill);
+        return new Edit(doc.toString(), title, outcome, skill, unitId);
     }
 
-    record Edit(String body, String title, String outcome, String skill) {
+    record Edit(String body, String title, String outcome, String skill, String unit) {
     }
 
     /** Records the save as acknowledged when the answer is 2xx. */
     void answered(String id, Edit edit, HttpResponse<String> response) throws Exception {
         if (response.statusCode() / 100 == 2) {
-            long version = json.readTree(response.body()).get("version").asLong();
+            JsonNode answer = json.readTree(response.body());
+            long version = answer.get("version").asLong();
             acks.get(id).add(new Ack(version, edit.title(), edit.outcome(), edit.skill()));
+            if (edit.unit() != null) {
+                for (JsonNode unit : answer.get("units")) {
+                    if (edit.unit().equals(unit.get("id").asText())) {
+                        unitAcks.add(new UnitAck(edit.unit(), unit.path("version").asLong(-1), edit.outcome(), edit.skill(), id));
+                    }
+                }
+            }
         }
     }
 
@@ -77,11 +96,28 @@ final class SaveLedger {
      */
     List<String> verify(PackagedApp app) throws Exception {
         var problems = new ArrayList<String>();
+        // each unit's stored outcomes, from every qualification holding it (a shared unit reads the same everywhere)
+        var unitOutcomes = new HashMap<String, Map<String, List<String>>>();
+        var holders = new HashMap<String, List<String>>();
         for (var entry : acks.entrySet()) {
             String id = entry.getKey();
             var saves = new ArrayList<>(entry.getValue());
             saves.sort(Comparator.comparingLong(Ack::version));
             JsonNode doc = app.getJson("/api/qualifications/" + id);
+            doc.get("units").forEach(u -> {
+                var outcomes = new HashMap<String, List<String>>();
+                u.get("outcomes").forEach(o -> {
+                    var skills = new ArrayList<String>();
+                    o.get("skills").forEach(s -> skills.add(s.asText()));
+                    outcomes.put(o.get("code").asText(), skills);
+                });
+                var before = unitOutcomes.putIfAbsent(u.get("id").asText(), outcomes);
+                if (before != null && !before.equals(outcomes)) {
+                    problems.add("unit " + u.get("code").asText() + " (" + u.get("id").asText() + ") reads differently in "
+                            + id + " than in " + holders.get(u.get("id").asText()));
+                }
+                holders.computeIfAbsent(u.get("id").asText(), k -> new ArrayList<>()).add(id);
+            });
             long expected = createdVersion.get(id) + saves.size();
             if (doc.get("version").asLong() != expected) {
                 problems.add(id + ": version " + doc.get("version").asLong() + " but created at " + createdVersion.get(id)
@@ -96,21 +132,31 @@ final class SaveLedger {
             if (!saves.get(saves.size() - 1).title().equals(doc.get("title").get("en").asText())) {
                 problems.add(id + ": the title is not the one of the last acknowledged save");
             }
-            var lastSkill = new HashMap<String, String>();
-            saves.stream().filter(a -> a.outcome() != null).forEach(a -> lastSkill.put(a.outcome(), a.skill()));
-            var stored = new HashMap<String, List<String>>();
-            doc.get("units").forEach(u -> u.get("outcomes").forEach(o -> {
-                var skills = new ArrayList<String>();
-                o.get("skills").forEach(s -> skills.add(s.asText()));
-                stored.put(o.get("code").asText(), skills);
-            }));
-            lastSkill.forEach((outcome, skill) -> {
-                if (!List.of(skill).equals(stored.get(outcome))) {
-                    problems.add(id + ": outcome " + outcome + " maps " + stored.get(outcome) + ", not " + skill
-                            + " of the last acknowledged save that changed it");
+        }
+        // outcome mappings by unit, ordered by the unit's version: a shared unit's last acknowledged change may have
+        // come through another qualification than the one read
+        var byUnit = new HashMap<String, List<UnitAck>>();
+        unitAcks.forEach(a -> byUnit.computeIfAbsent(a.unit(), k -> new ArrayList<>()).add(a));
+        byUnit.forEach((unit, changes) -> {
+            changes.sort(Comparator.comparingLong(UnitAck::unitVersion));
+            if (changes.stream().map(UnitAck::unitVersion).distinct().count() != changes.size()) {
+                problems.add("unit " + unit + ": two acknowledged changes got the same unit version");
+            }
+            var stored = unitOutcomes.get(unit);
+            if (stored == null) {
+                problems.add("unit " + unit + " changed by acknowledged saves is missing");
+                return;
+            }
+            var lastSkill = new HashMap<String, UnitAck>();
+            changes.forEach(a -> lastSkill.put(a.outcome(), a));
+            lastSkill.forEach((outcome, a) -> {
+                if (!List.of(a.skill()).equals(stored.get(outcome))) {
+                    problems.add("unit " + unit + " (held by " + holders.get(unit) + "): outcome " + outcome + " maps "
+                            + stored.get(outcome) + ", not " + a.skill() + " of the last acknowledged change (unit version "
+                            + a.unitVersion() + ", through " + a.qualification() + ")");
                 }
             });
-        }
+        });
         return problems;
     }
 }
