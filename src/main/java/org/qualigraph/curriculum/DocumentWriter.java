@@ -897,7 +897,7 @@ final class DocumentWriter {
                 result.remove(unit);
             } else {
                 var meta = stored.meta();
-                conflicts.add(new UnitConflict((String) stored.props().get("code"), store.texts((String) stored.props().get("title")),
+                conflicts.add(new UnitConflict(unit, (String) stored.props().get("code"), store.texts((String) stored.props().get("title")),
                         meta.version(), meta.changedBy(), meta.changedIn(), iso(meta.changedAt())));
             }
         }

@@ -69,6 +69,16 @@ public class QualificationService {
         return store.countAll();
     }
 
+    /** The committed version of a qualification and of each unit it holds (unit id → version): cheap to poll. */
+    public record Versions(long version, Map<String, Long> units) {
+    }
+
+    /** What an open editor polls to say that the qualification or one of its shared units changed elsewhere. */
+    @Transactional(readOnly = true)
+    public Optional<Versions> versions(String id) {
+        return store.versions(id);
+    }
+
     @Transactional(readOnly = true)
     public QualificationDocument get(String id) {
         return find(id).orElseThrow(() -> new QualificationNotFoundException(id));

@@ -102,6 +102,20 @@ class QualificationStore {
         writer.write(doc, user, previous == null, previous, afterLocks);
     }
 
+    /** The committed version of the qualification and of each of its units. */
+    Optional<QualificationService.Versions> versions(String id) {
+        return client.query("""
+                MATCH (q:Qualification {id: $id})
+                RETURN q.version AS version, [(q)-[:HAS_UNIT]->(u) | {id: u.id, version: coalesce(u.version, 0)}] AS units
+                """).bind(id).to("id").fetch().one().map(row -> {
+            var units = new HashMap<String, Long>();
+            @SuppressWarnings("unchecked")
+            var rows = (List<Map<String, Object>>) row.get("units");
+            rows.forEach(u -> units.put((String) u.get("id"), ((Number) u.get("version")).longValue()));
+            return new QualificationService.Versions(((Number) row.get("version")).longValue(), Map.copyOf(units));
+        });
+    }
+
     /** The ids of the units this qualification holds, by id ascending. */
     List<String> unitIds(String id) {
         return List.copyOf(client.query("MATCH (:Qualification {id: $id})-[:HAS_UNIT]->(u:Unit) RETURN u.id ORDER BY u.id")

@@ -37,6 +37,7 @@ import org.qualigraph.curriculum.QualificationEditorExtension;
 import org.qualigraph.curriculum.QualificationService;
 import org.qualigraph.curriculum.QualificationStatus;
 import org.qualigraph.curriculum.SkillCatalog;
+import org.qualigraph.curriculum.UnitConflictException;
 import org.springframework.beans.factory.ObjectProvider;
 
 /**
@@ -82,6 +83,12 @@ public class QualificationEditorView extends VerticalLayout implements BeforeEnt
     private String id;
     private transient EditorSession session;
     private QualificationDraft draft;
+    /** How often an open editor asks whether the qualification or its shared units changed elsewhere. */
+    private static final int POLL_MILLIS = 4000;
+    private com.vaadin.flow.shared.Registration pollRegistration;
+    private boolean changedElsewhere;
+    /** The document as loaded: the base of "apply mine on top" when a shared unit changed meanwhile. */
+    private QualificationDocument loaded;
     private QualificationForm form;
     private UnitsPanel units;
     private Map<String, List<org.qualigraph.curriculum.QualificationSummary>> shared = Map.of();
@@ -249,6 +256,7 @@ public class QualificationEditorView extends VerticalLayout implements BeforeEnt
 
     /** Shows a document as stored, replacing the working copy. */
     private void load(QualificationDocument document) {
+        loaded = document;
         draft = DraftMapper.toDraft(document);
         editable = CurrentUser.isDesigner() && QualificationService.isContentEditable(document.status());
         heading.setText(document.displayTitle());
@@ -266,6 +274,15 @@ public class QualificationEditorView extends VerticalLayout implements BeforeEnt
         lineage(document).ifPresent(profileTab::add);
         profileTab.add(form);
         shared = new HashMap<>(service.sharedUnits(id));
+        showUnits();
+        changedElsewhere = false;
+        dirty = false;
+        setLeaveWarning(false);
+        updateTotals();
+    }
+
+    /** Shows the working copy's units (again), keeping the selected one. */
+    private void showUnits() {
         String selectedUnit = units == null ? null : units.selectedCode();
         units = new UnitsPanel(service, draft, editable, catalog, () -> DraftMapper.toDocument(draft), shared, this::changed);
         if (!unitAnnotations.isEmpty() && session != null) {
@@ -277,9 +294,6 @@ public class QualificationEditorView extends VerticalLayout implements BeforeEnt
         if (selectedUnit != null) {
             units.select(selectedUnit);
         }
-        dirty = false;
-        setLeaveWarning(false);
-        updateTotals();
     }
 
     /**
@@ -412,9 +426,94 @@ public class QualificationEditorView extends VerticalLayout implements BeforeEnt
             tellCopies(saved, frozenShared, frozenHolders);
         } catch (BadInputException e) {
             showProblems(e.problems());
+        } catch (UnitConflictException e) {
+            showUnitConflicts(e);
         } catch (ConflictException e) {
             showConflict(e);
         }
+    }
+
+    /**
+     * A shared unit was changed through another qualification since this copy was read, and the designer changed it
+     * too: both versions side by side, and the designer's choice. Nothing typed is lost either way.
+     */
+    private void showUnitConflicts(UnitConflictException e) {
+        var mine = UnitConflictDialog.byId(DraftMapper.toDocument(draft).units());
+        var stored = service.find(id).map(d -> UnitConflictDialog.byId(d.units())).orElse(Map.of());
+        var sides = e.units().stream().map(c -> new UnitConflictDialog.Side(c, mine.get(c.id()), stored.get(c.id()))).toList();
+        new UnitConflictDialog(sides, q -> service.find(q).map(QualificationDocument::displayTitle).orElse(q),
+                () -> takeTheirs(sides), () -> applyMine(sides)).open();
+    }
+
+    /** The stored units replace the designer's versions of them; the rest of the working copy stays as typed. */
+    private void takeTheirs(List<UnitConflictDialog.Side> sides) {
+        for (var side : sides) {
+            for (int i = 0; i < draft.units.size() && side.theirs() != null; i++) {
+                var unit = draft.units.get(i);
+                if (side.conflict().id().equals(unit.id)) {
+                    var theirs = DraftMapper.toDraft(side.theirs());
+                    theirs.mandatory = unit.mandatory;
+                    theirs.prerequisites = unit.prerequisites;
+                    draft.units.set(i, theirs);
+                }
+            }
+        }
+        showUnits();
+        changed();
+    }
+
+    /**
+     * The designer's changes are applied on top of the stored units (the fields the designer changed, see
+     * {@link UnitConflictDialog#onTop}) and saved against their current versions.
+     */
+    private void applyMine(List<UnitConflictDialog.Side> sides) {
+        var base = loaded == null ? Map.<String, org.qualigraph.curriculum.UnitDocument>of() : UnitConflictDialog.byId(loaded.units());
+        for (var side : sides) {
+            for (int i = 0; i < draft.units.size() && side.mine() != null; i++) {
+                if (side.conflict().id().equals(draft.units.get(i).id)) {
+                    var merged = UnitConflictDialog.onTop(base.get(side.conflict().id()), side.mine(), side.theirs());
+                    var unit = DraftMapper.toDraft(merged);
+                    unit.version = side.theirs() == null ? side.conflict().storedVersion() : side.theirs().version();
+                    draft.units.set(i, unit);
+                }
+            }
+        }
+        showUnits();
+        changed();
+        save();
+    }
+
+    /**
+     * Whether this qualification, or one of the shared units of the working copy, was changed elsewhere (another
+     * editor, another instance) since it was loaded; says so once, above the tabs, with a way to reload. Called every
+     * few seconds while the editor is open.
+     */
+    void checkChangedElsewhere() {
+        if (changedElsewhere || draft == null || id == null) {
+            return;
+        }
+        var now = service.versions(id);
+        if (now.isEmpty()) {
+            return;
+        }
+        var changedUnits = draft.units.stream().filter(u -> u.id != null && u.version != null
+                && now.get().units().containsKey(u.id) && now.get().units().get(u.id) > u.version).map(u -> u.code).toList();
+        boolean qualification = draft.version != null && now.get().version() != draft.version;
+        if (!qualification && changedUnits.isEmpty()) {
+            return;
+        }
+        changedElsewhere = true;
+        var text = new Span(qualification ? getTranslation("curriculum.ui.changedElsewhere")
+                : getTranslation("curriculum.ui.changedElsewhere.units", String.join(", ", changedUnits)));
+        var reloadNow = new Button(getTranslation("curriculum.ui.reload"), click -> reload());
+        reloadNow.setId("changed-elsewhere-reload");
+        var box = new HorizontalLayout(text, reloadNow);
+        box.setId("changed-elsewhere");
+        box.setAlignItems(FlexComponent.Alignment.CENTER);
+        box.getElement().setAttribute("role", "status");
+        box.getStyle().set("background", "var(--lumo-primary-color-10pct)").set("padding", "0 var(--lumo-space-m)")
+                .set("border-radius", "var(--lumo-border-radius-m)");
+        messages.add(box);
     }
 
     /** Names the units the service copied because a locked (in review, approved, published, archived) one holds the original. */
@@ -547,8 +646,21 @@ public class QualificationEditorView extends VerticalLayout implements BeforeEnt
     }
 
     @Override
+    protected void onAttach(com.vaadin.flow.component.AttachEvent attachEvent) {
+        super.onAttach(attachEvent);
+        // the version is polled, so a change made on any instance shows within seconds
+        attachEvent.getUI().setPollInterval(POLL_MILLIS);
+        pollRegistration = attachEvent.getUI().addPollListener(e -> checkChangedElsewhere());
+    }
+
+    @Override
     protected void onDetach(com.vaadin.flow.component.DetachEvent detachEvent) {
         setLeaveWarning(false);
+        if (pollRegistration != null) {
+            pollRegistration.remove();
+            pollRegistration = null;
+        }
+        detachEvent.getUI().setPollInterval(-1);
         super.onDetach(detachEvent);
     }
 
