@@ -114,11 +114,11 @@ final class DocumentWriter {
     }
 
     /**
-     * Called once the write holds its unit locks, with the document and the stored units it changes: returns the
-     * document to write instead (copy-on-write of units that a frozen qualification holds), or the same one.
+     * Called once the write holds its unit locks, with the document and the stored units it changes, before anything
+     * is written: may refuse the write (e.g. a unit it changes is now held by a frozen qualification).
      */
     interface AfterLocks {
-        QualificationDocument apply(QualificationDocument doc, Set<String> changedUnits);
+        void check(QualificationDocument doc, Set<String> changedUnits);
     }
 
     /** How many content hashes of its latest versions a unit keeps, to recognise an unchanged stale copy. */
@@ -147,8 +147,8 @@ final class DocumentWriter {
 
     /**
      * As {@link #write(QualificationDocument, String, boolean, QualificationDocument)}; {@code afterLocks} (may be
-     * null) sees the document once the units it changes are locked and may replace it (copy-on-write), so what it
-     * decides from other qualifications' state cannot be overtaken before the write commits.
+     * null) sees the document once the units it changes are locked, so what it checks of other qualifications' state
+     * (a holder frozen meanwhile) cannot be overtaken before the write commits.
      * <p>
      * Unit versions: a unit whose copy says it was read at an older version than the stored one ({@link UnitDocument#version})
      * is kept as stored when the copy equals the unit's content at that version (its content hash in the unit's
@@ -218,12 +218,7 @@ final class DocumentWriter {
         }
         changed = keepUnchangedStaleCopies(doc, changed, wanted, current);
         if (afterLocks != null) {
-            var replaced = afterLocks.apply(doc, Set.copyOf(changed));
-            if (replaced != doc) {
-                // the locks held stay held; the units the new document adds are new nodes no one else can hold
-                write(replaced, user, created, previous, null);
-                return;
-            }
+            afterLocks.check(doc, Set.copyOf(changed));
         }
 
         writeQualification(doc, incoming, stored, user, created);

@@ -137,16 +137,12 @@ public class QualificationService {
             throw new InvalidDocumentException("status", "is " + status + "; status changes go through transitions");
         }
         var previous = store.readLocked(id).orElseThrow(() -> new QualificationNotFoundException(id));
-        // which shared units a frozen qualification holds is decided under the locks of the units the save changes,
-        // so a submit of another holder cannot slip in between (the submit locks its units too)
-        var note = new String[1];
-        store.write(withIds(doc).withIdentity(id, stored + 1, status, previous.derivedFrom()), user, previous, (d, changed) -> {
-            var prepared = protectFrozenUnits(d, changed);
-            note[0] = prepared.note();
-            return prepared.document();
-        });
+        // copy-on-write is decided before the unit locks and checked again under them, so a submit of another holder
+        // cannot slip in between (the submit locks its units too)
+        var prepared = protectFrozenUnits(withIds(doc).withIdentity(id, stored + 1, status, previous.derivedFrom()));
+        store.write(prepared.document(), user, previous, this::requireNoNewlyFrozen);
         var saved = store.readLocked(id).orElseThrow();
-        events.publishEvent(new QualificationChanged(id, stored + 1, user, "UPDATED", note[0], saved, previous));
+        events.publishEvent(new QualificationChanged(id, stored + 1, user, "UPDATED", prepared.note(), saved, previous));
         return saved;
     }
 
@@ -415,13 +411,10 @@ public class QualificationService {
     private QualificationDocument insert(QualificationDocument doc, String derivedFrom, String user, String action) {
         requireValid(doc);
         String id = UUID.randomUUID().toString();
-        var note = new String[1];
-        store.write(withIds(doc).withIdentity(id, 0L, QualificationStatus.DRAFT, derivedFrom), user, null, (d, changed) -> {
-            var prepared = protectFrozenUnits(d, changed);
-            note[0] = prepared.note();
-            return prepared.document();
-        });
-        String detail = derivedFrom == null ? note[0] : note[0] == null ? derivedFrom : derivedFrom + "; " + note[0];
+        var prepared = protectFrozenUnits(withIds(doc).withIdentity(id, 0L, QualificationStatus.DRAFT, derivedFrom));
+        store.write(prepared.document(), user, null, this::requireNoNewlyFrozen);
+        String note = prepared.note();
+        String detail = derivedFrom == null ? note : note == null ? derivedFrom : derivedFrom + "; " + note;
         var saved = store.read(id).orElseThrow();
         events.publishEvent(new QualificationChanged(id, 0, user, action, detail, saved));
         return saved;
@@ -445,6 +438,18 @@ public class QualificationService {
     }
 
     /**
+     * Under the locks of the units a write changes: none of them may be held by a frozen qualification now (with other
+     * content). One that is was frozen after the copy-on-write decision, by a submit that committed meanwhile: the
+     * write is run again from the start (a transient failure, {@code TransientRetry}), and then copies the unit.
+     */
+    private void requireNoNewlyFrozen(QualificationDocument doc, Set<String> changedUnits) {
+        if (protectFrozenUnits(doc, changedUnits).document() != doc) {
+            throw new org.springframework.dao.TransientDataAccessResourceException("a qualification holding a unit this "
+                    + "save changes was frozen meanwhile; the save runs again and copies the unit");
+        }
+    }
+
+    /**
      * As {@link #protectFrozenUnits(QualificationDocument)}, for the units of {@code candidates} only (all when null):
      * the units the write changes, whose locks it holds. A unit left as stored is the frozen holder's too and stays
      * shared.
@@ -460,7 +465,11 @@ public class QualificationService {
         var notes = new ArrayList<String>();
         for (var unit : doc.units()) {
             var held = frozen.get(unit.id());
-            if (held != null && !store.contentKey(unit).equals(store.contentKey(held.unit()))) {
+            // a copy read at an older version than the stored unit is decided under the unit's lock: kept as stored
+            // when the client left it as read (it stays shared), refused when the client changed it
+            boolean stale = unit.version() != null && held != null && held.unit().version() != null
+                    && unit.version() < held.unit().version();
+            if (held != null && !stale && !store.contentKey(unit).equals(store.contentKey(held.unit()))) {
                 copied.add(unit.id());
                 held.unit().outcomes().forEach(o -> releasedOutcomes.add(o.id()));
                 notes.add(copyNote(unit, held.holders()));

@@ -236,12 +236,12 @@ public final class SharedUnitInterleavings {
             int marker = run.markers.incrementAndGet();
             var changed = "title".equals(field)
                     ? with(unit, Map.of("en", "Title " + marker), unit.credits())
-                    : with(unit, unit.title(), BigDecimal.valueOf(1000 + marker));
+                    : with(unit, unit.title(), credits(marker));
             var units = new ArrayList<>(doc.units());
             units.set(k, changed);
             var answer = save(doc.withUnits(units), op);
             var saved = answer.units().stream().filter(u -> u.code().equals(unit.code())).findFirst().orElseThrow();
-            String value = "title".equals(field) ? "Title " + marker : String.valueOf(1000 + marker);
+            String value = "title".equals(field) ? "Title " + marker : credits(marker).stripTrailingZeros().toPlainString();
             if (!value.equals(value(saved, field))) {
                 run.violation("save " + op + " was acknowledged without its change of " + unit.code() + "." + field);
             }
@@ -396,6 +396,11 @@ public final class SharedUnitInterleavings {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Unique credits per marker within the validator's range (0-1000): 1.01, 1.02, ... */
+    private static BigDecimal credits(int marker) {
+        return BigDecimal.valueOf(100L + marker, 2);
     }
 
     private static String value(UnitDocument unit, String field) {
