@@ -43,10 +43,10 @@ class SharedUnitInterleavingsTest extends IntegrationTest {
         var explorer = new SharedUnitInterleavings(qualifications, workflow, comments, json,
                 () -> meters.find(TransientRetry.METRIC).counters().stream().mapToDouble(Counter::count).sum());
         long first = Long.getLong("interleavings.seed", System.nanoTime() % 1_000_000);
-        int runs = Integer.getInteger("interleavings.runs", 5);
+        int runs = Integer.getInteger("interleavings.runs", 8);
         var outcomes = new ArrayList<SharedUnitInterleavings.Outcome>();
         for (int i = 0; i < runs; i++) {
-            var outcome = explorer.run(first + i, 16);
+            var outcome = explorer.run(first + i, Integer.getInteger("interleavings.operations", 24));
             log.info("Interleavings run (seed {}): {} operations, {} acknowledged, {} refused (409), {} submitted, "
                             + "{} stale unit copies kept as stored, {} retries", outcome.seed(), outcome.operations(),
                     outcome.acknowledged(), outcome.refused(), outcome.submitted(), outcome.staleKept(), outcome.retries());
