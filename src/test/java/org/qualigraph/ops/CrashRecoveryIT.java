@@ -81,7 +81,9 @@ class CrashRecoveryIT {
                 thread.start();
                 threads.add(thread);
             }
+            long writesDeadline = System.nanoTime() + java.time.Duration.ofMinutes(5).toNanos();
             while (writes.get() < 40 && failures.isEmpty()) {
+                assertThat(System.nanoTime()).as("40 writes within 5 minutes (%d so far)", writes.get()).isLessThan(writesDeadline);
                 Thread.sleep(50);
             }
             assertThat(failures).as("answers of the writers before the kill").isEmpty();
@@ -123,7 +125,9 @@ class CrashRecoveryIT {
         Path log = dataDir.resolve("app.log");
         try (var app = AppProcess.start(dataDir.resolve("store"), log)) {
             String job = startImport(app, esco);
+            long progressDeadline = System.nanoTime() + java.time.Duration.ofMinutes(10).toNanos();
             while (true) {
+                assertThat(System.nanoTime()).as("the import reaches 40 percent within 10 minutes").isLessThan(progressDeadline);
                 JsonNode state = json.readTree(app.send("GET", "/api/jobs/" + job, null).body());
                 if (state.path("progress").asDouble() >= 0.4 || !"RUNNING".equals(state.path("state").asText())) {
                     assertThat(state.path("state").asText()).isEqualTo("RUNNING");
@@ -137,7 +141,9 @@ class CrashRecoveryIT {
             assertThat(app.send("GET", "/api/esco/status", null).statusCode()).isEqualTo(200);
             String job = startImport(app, esco);
             JsonNode state;
+            long doneDeadline = System.nanoTime() + java.time.Duration.ofMinutes(15).toNanos();
             do {
+                assertThat(System.nanoTime()).as("the import ends within 15 minutes").isLessThan(doneDeadline);
                 Thread.sleep(1000);
                 state = json.readTree(app.send("GET", "/api/jobs/" + job, null).body());
             } while ("RUNNING".equals(state.path("state").asText()));
