@@ -48,6 +48,8 @@ class ScaleOutIT {
 
     @Test
     void twoInstancesOverOneDatabaseBehaveAsOne() throws Exception {
+        // preconditions first: a missing ESCO skips the test before anything ran, not after three checks had passed
+        Path esco = SharedData.requireEsco();
         int bolt = freePort();
         String[] jobSettings = {"--qualigraph.jobs.heartbeat-interval=1s",
                 "--qualigraph.jobs.heartbeat-timeout=" + HEARTBEAT_TIMEOUT.toSeconds() + "s"};
@@ -63,7 +65,7 @@ class ScaleOutIT {
                 documentsReadTheSameThroughBoth(a, b);
                 staleSavesAreRefusedAcrossInstances(a, b);
                 failedLoginsOnBothLockTheAccountOnBoth(a, b);
-                anImportRunsOnceAndDiesWithItsInstance(a, b);
+                anImportRunsOnceAndDiesWithItsInstance(a, b, esco);
             }
         }
     }
@@ -125,8 +127,7 @@ class ScaleOutIT {
         assertThat(b.api("GET", "/api/qualifications", null).statusCode()).as("other accounts are not locked").isEqualTo(200);
     }
 
-    private void anImportRunsOnceAndDiesWithItsInstance(Instance a, Instance b) throws Exception {
-        Path esco = SharedData.requireEsco();
+    private void anImportRunsOnceAndDiesWithItsInstance(Instance a, Instance b, Path esco) throws Exception {
         var started = startImport(b, esco);
         assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
         String job = json.readTree(started.body()).get("job").asText();
