@@ -2,7 +2,6 @@ package org.qualigraph;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +18,6 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.neo4j.driver.Driver;
 import org.qualigraph.base.ConflictException;
-import org.qualigraph.base.neo4j.TransientRetry;
 import org.qualigraph.curriculum.OutcomeDocument;
 import org.qualigraph.curriculum.QualificationDocument;
 import org.qualigraph.curriculum.QualificationService;
@@ -30,6 +28,7 @@ import org.qualigraph.exchange.Exporter;
 import org.qualigraph.quality.ReviewWorkflowService;
 import org.qualigraph.quality.TransitionRequest;
 import org.qualigraph.support.Documents;
+import org.qualigraph.support.Transactions;
 import org.qualigraph.support.IntegrationTest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -96,7 +95,7 @@ class ConcurrentWritesTest extends IntegrationTest {
     }
 
     private double retries() {
-        return meters.find(TransientRetry.METRIC).counters().stream().mapToDouble(Counter::count).sum();
+        return Transactions.retries(meters);
     }
 
     private static <T> List<T> all(List<Callable<T>> tasks) throws Exception {
@@ -179,7 +178,7 @@ class ConcurrentWritesTest extends IntegrationTest {
             var holder = session.beginTransaction();
             holder.run("MATCH (u:Unit {id: $id}) SET u.probe = 1", Map.of("id", unit)).consume();
             var held = pool.submit(() -> qualifications.update(first.id(), edit(first, "Held, edited", 0), "designer"));
-            awaitBlocked();
+            Transactions.awaitBlocked(driver, 1, java.time.Duration.ofSeconds(30), "the first save never waited for the unit");
 
             var saved = pool.submit(() -> qualifications.update(second.id(), edit(second, "Free, edited", 0), "designer"))
                     .get(30, TimeUnit.SECONDS);
@@ -191,20 +190,6 @@ class ConcurrentWritesTest extends IntegrationTest {
         } finally {
             pool.shutdownNow();
         }
-    }
-
-    private void awaitBlocked() throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (System.nanoTime() < deadline) {
-            try (var session = driver.session()) {
-                if (session.run("SHOW TRANSACTIONS YIELD status WHERE status STARTS WITH 'Blocked' RETURN count(*) AS n")
-                        .single().get("n").asLong() > 0) {
-                    return;
-                }
-            }
-            Thread.sleep(20);
-        }
-        throw new AssertionError("the first save never waited for the unit");
     }
 
     /** One acknowledged save of {@link #editorsRaceOnOneQualification}: its version and the skills it gave one outcome. */

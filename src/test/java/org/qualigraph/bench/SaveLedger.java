@@ -75,7 +75,7 @@ final class SaveLedger {
      * last acknowledged save, and each outcome an acknowledged save mapped must still map the skill of the last save
      * that touched it.
      */
-    List<String> verify(PackagedApp app) throws Exception {
+    List<String> verify(BenchApp app) throws Exception {
         var problems = new ArrayList<String>();
         for (var entry : acks.entrySet()) {
             String id = entry.getKey();

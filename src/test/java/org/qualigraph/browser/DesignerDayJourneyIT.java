@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.http.HttpClient;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -267,20 +265,8 @@ class DesignerDayJourneyIT {
         }
     }
 
-    private static void importEsco(Path esco) throws Exception {
-        var request = org.qualigraph.support.EscoUpload.request(app.baseUrl(), PackagedApp.ADMIN_PASSWORD, esco);
-        var response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
-        String job = JSON.readTree(response.body()).path("job").asText();
-        long deadline = System.nanoTime() + Duration.ofMinutes(15).toNanos();
-        while (true) {
-            JsonNode state = JSON.readTree(app.api("GET", "/api/jobs/" + job, null).body());
-            if (!"RUNNING".equals(state.path("state").asText())) {
-                assertThat(state.path("state").asText()).as(state.toString()).isEqualTo("DONE");
-                return;
-            }
-            assertThat(System.nanoTime()).as("ESCO import still running after 15 minutes").isLessThan(deadline);
-            Thread.sleep(2000);
-        }
+    private static void importEsco(Path esco) {
+        JsonNode state = app.awaitJob(app.startEscoImport(esco), Duration.ofMinutes(15));
+        assertThat(state.path("state").asText()).as(state.toString()).isEqualTo("DONE");
     }
 }

@@ -123,7 +123,7 @@ class QualificationServiceTest extends IntegrationTest {
             t.run("UNWIND range(1, 500) AS i CREATE (:DeadlockProbe {i: i})").consume();
 
             var save = pool.submit(() -> service.update(created.id(), edited, "designer"));
-            awaitBlocked(1);
+            org.qualigraph.support.Transactions.awaitBlocked(driver, 1, java.time.Duration.ofSeconds(30), "the save never waited for the unit");
             var tWaits = pool.submit(() -> {
                 try {
                     t.run("MATCH (q:Qualification {id: $id}) SET q.probe = 1", Map.of("id", created.id())).consume();
@@ -132,7 +132,7 @@ class QualificationServiceTest extends IntegrationTest {
                 }
                 return null;
             });
-            awaitBlocked(2);
+            org.qualigraph.support.Transactions.awaitBlocked(driver, 2, java.time.Duration.ofSeconds(30), "the other transaction never waited for the qualification");
             w.rollback();
 
             var saved = save.get(60, java.util.concurrent.TimeUnit.SECONDS);
@@ -157,8 +157,7 @@ class QualificationServiceTest extends IntegrationTest {
 
     /** The retries of QualificationService.update alone, as counted in the registry. */
     private double retries() {
-        return meters.find(org.qualigraph.base.neo4j.TransientRetry.METRIC).tag("method", UPDATE).counters().stream()
-                .mapToDouble(io.micrometer.core.instrument.Counter::count).sum();
+        return org.qualigraph.support.Transactions.retries(meters, UPDATE);
     }
 
     private static final String UPDATE = "QualificationService.update";
@@ -175,21 +174,5 @@ class QualificationServiceTest extends IntegrationTest {
         assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(200);
         return new com.fasterxml.jackson.databind.ObjectMapper().readTree(response.getContentAsString())
                 .at("/measurements/0/value").asDouble();
-    }
-
-    /** Waits until at least this many transactions wait for a lock. */
-    private void awaitBlocked(int count) throws InterruptedException {
-        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
-        while (System.nanoTime() < deadline) {
-            try (var session = driver.session()) {
-                long blocked = session.run("SHOW TRANSACTIONS YIELD status WHERE status STARTS WITH 'Blocked' RETURN count(*) AS n")
-                        .single().get("n").asLong();
-                if (blocked >= count) {
-                    return;
-                }
-            }
-            Thread.sleep(20);
-        }
-        throw new AssertionError("fewer than " + count + " transactions ever waited for a lock");
     }
 }
