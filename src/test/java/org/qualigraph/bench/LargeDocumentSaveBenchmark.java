@@ -28,7 +28,7 @@ class LargeDocumentSaveBenchmark {
     void titleOnlySaveOfAHundredUnitDocument() throws Exception {
         var raw = new RawOutput("large-save", COMMAND);
         var curricula = MappedCurricula.pick(1);
-        try (var app = PackagedApp.start("large-save")) {
+        try (var app = BenchApp.start("large-save")) {
             raw.line("application: " + app.command());
             raw.line(String.format(Locale.ROOT, "ESCO v1.1.1 imported through POST /api/imports/esco in %.1f s; its embedding job then ran to the end before anything was measured",
                     app.importEsco().toMillis() / 1000.0));

@@ -19,7 +19,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 /**
- * The 50-client load run of issue #11 against the packaged application ({@link PackagedApp}: {@code java -jar
+ * The 50-client load run of issue #11 against the packaged application ({@link BenchApp}: {@code java -jar
  * target/qualigraph.jar}, production mode, its own process) with the full ESCO v1.1.1 imported through the API and 20
  * qualifications of 10 units × 6 outcomes whose outcomes map real ESCO skills of a real target occupation.
  * <p>
@@ -51,7 +51,7 @@ class LoadBenchmark {
     void fiftyClientsMixedWorkload() throws Exception {
         var raw = new RawOutput("load", COMMAND);
         var curricula = MappedCurricula.pick(QUALIFICATIONS);
-        try (var app = PackagedApp.start("load")) {
+        try (var app = BenchApp.start("load")) {
             raw.line("application: " + app.command());
             raw.line(String.format(Locale.ROOT, "ESCO v1.1.1 imported through POST /api/imports/esco in %.1f s; its embedding job then ran to the end before anything was measured",
                     app.importEsco().toMillis() / 1000.0));
@@ -113,7 +113,7 @@ class LoadBenchmark {
     }
 
     /** Runs the clients for this long; records into {@code recorder} unless it is null (warm-up). */
-    private long run(PackagedApp app, List<String> ids, MappedCurricula curricula, SaveLedger ledger, Duration duration,
+    private long run(BenchApp app, List<String> ids, MappedCurricula curricula, SaveLedger ledger, Duration duration,
                      Recorder recorder) throws InterruptedException {
         var transportErrors = new AtomicLong();
         long end = System.nanoTime() + duration.toNanos();
@@ -137,7 +137,7 @@ class LoadBenchmark {
         return transportErrors.get();
     }
 
-    private void step(PackagedApp app, List<String> ids, MappedCurricula curricula, SaveLedger ledger, Recorder recorder)
+    private void step(BenchApp app, List<String> ids, MappedCurricula curricula, SaveLedger ledger, Recorder recorder)
             throws Exception {
         var random = ThreadLocalRandom.current();
         String id = ids.get(random.nextInt(ids.size()));
@@ -173,7 +173,7 @@ class LoadBenchmark {
         }
     }
 
-    private void report(RawOutput raw, PackagedApp app, Map<String, RawOutput.Series> series, AtomicIntegerArray perSecond,
+    private void report(RawOutput raw, BenchApp app, Map<String, RawOutput.Series> series, AtomicIntegerArray perSecond,
                         long transportErrors, List<String> lost, long acknowledged) throws Exception {
         var all = new RawOutput.Series();
         series.values().forEach(all::addAll);

@@ -41,7 +41,7 @@ class ParallelWritersBenchmark {
     void eightWritersOnEightQualificationsAgainstOne() throws Exception {
         var raw = new RawOutput("writers", COMMAND);
         var curricula = MappedCurricula.pick(WRITERS);
-        try (var app = PackagedApp.start("writers")) {
+        try (var app = BenchApp.start("writers")) {
             raw.line("application: " + app.command());
             raw.line(String.format(Locale.ROOT, "ESCO v1.1.1 imported through POST /api/imports/esco in %.1f s; its embedding job then ran to the end before anything was measured",
                     app.importEsco().toMillis() / 1000.0));
@@ -95,7 +95,7 @@ class ParallelWritersBenchmark {
     }
 
     /** One writer per qualification in {@code ids}, each saving its own in a loop for {@code duration}. */
-    private Phase run(PackagedApp app, List<String> ids, MappedCurricula curricula, SaveLedger ledger, Duration duration)
+    private Phase run(BenchApp app, List<String> ids, MappedCurricula curricula, SaveLedger ledger, Duration duration)
             throws InterruptedException {
         var puts = new RawOutput.Series();
         var saves = new AtomicLong();

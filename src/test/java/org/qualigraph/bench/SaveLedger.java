@@ -94,7 +94,7 @@ final class SaveLedger {
      * last acknowledged save, and each outcome an acknowledged save mapped must still map the skill of the last save
      * that touched it.
      */
-    List<String> verify(PackagedApp app) throws Exception {
+    List<String> verify(BenchApp app) throws Exception {
         var problems = new ArrayList<String>();
         // each unit's stored outcomes, from every qualification holding it (a shared unit reads the same everywhere)
         var unitOutcomes = new HashMap<String, Map<String, List<String>>>();

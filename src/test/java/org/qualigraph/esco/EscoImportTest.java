@@ -107,7 +107,7 @@ class EscoImportTest extends IntegrationTest {
             var save = session.beginTransaction();
             save.run("MERGE (:EscoSkill {uri: $uri})", Map.of("uri", EscoFixtures.WELD)).consume();
             var running = pool.submit(() -> importFixtures(zips, null));
-            awaitBlocked();
+            org.qualigraph.support.Transactions.awaitBlocked(driver, 1, java.time.Duration.ofSeconds(60), "the import never waited for the open save");
             save.commit();
             assertThat(running.get(2, java.util.concurrent.TimeUnit.MINUTES)).containsEntry("skills", 4)
                     .containsEntry("conceptsAdded", 11);
@@ -160,20 +160,6 @@ class EscoImportTest extends IntegrationTest {
         }
         assertThat(esco.skills(mapped)).hasSize(mapped.size()).allSatisfy((uri, skill) -> assertThat(skill.label()).isNotBlank());
         assertThat(value("MATCH (s:EscoSkill) WHERE s.escoVersion IS NULL RETURN toString(count(s))", "")).isEqualTo("0");
-    }
-
-    private void awaitBlocked() throws InterruptedException {
-        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
-        while (System.nanoTime() < deadline) {
-            try (var session = driver.session()) {
-                if (session.run("SHOW TRANSACTIONS YIELD status WHERE status STARTS WITH 'Blocked' RETURN count(*) AS n")
-                        .single().get("n").asLong() > 0) {
-                    return;
-                }
-            }
-            Thread.sleep(20);
-        }
-        throw new AssertionError("the import never waited for the open save");
     }
 
     @Test

@@ -19,12 +19,18 @@ import org.apache.commons.csv.CSVRecord;
  * The labelled set of outcome statements (src/test/resources/evaluation/skill-suggestions.tsv) and the measures of a
  * ranking on it: recall@k is the share of statements with at least one of their correct skills among the first k
  * suggestions, MRR the mean of 1/rank of the first correct one (0 when none is in the ranking).
+ *
+ * <p>The set is split once and for all by its {@code part} column: settings are chosen on {@link #tuning()} only, and
+ * figures are reported and guarded on {@link #heldOut()} only, so that no figure measures the set it was tuned on.
  */
 public final class SuggestionEvaluation {
 
-    /** One labelled statement. */
-    public record Case(String sector, String statement, Set<String> correct) {
+    /** One labelled statement: its ecosystem (a constant of curriculum/Ecosystem) and part ("tune" or "held-out"). */
+    public record Case(String ecosystem, String part, String statement, Set<String> correct) {
     }
+
+    public static final String TUNE = "tune";
+    public static final String HELD_OUT = "held-out";
 
     /** Measures of one method over the set. */
     public record Metrics(String method, int cases, double recallAt1, double recallAt5, double recallAt10, double mrr) {
@@ -46,12 +52,25 @@ public final class SuggestionEvaluation {
                     continue;
                 }
                 String[] cols = line.split("\t");
-                cases.add(new Case(cols[0], cols[1], Set.of(cols[2].split(" "))));
+                if (cols.length < 4 || !(TUNE.equals(cols[1]) || HELD_OUT.equals(cols[1]))) {
+                    throw new IllegalStateException("not a labelled statement (ecosystem, part, statement, URIs, labels): " + line);
+                }
+                cases.add(new Case(cols[0], cols[1], cols[2], Set.of(cols[3].strip().split(" "))));
             }
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
         return cases;
+    }
+
+    /** The statements the fusion settings may be chosen on. */
+    public static List<Case> tuning() {
+        return cases().stream().filter(c -> TUNE.equals(c.part())).toList();
+    }
+
+    /** The statements no setting was chosen on: the figures in docs/benchmarks.md and the test's floor. */
+    public static List<Case> heldOut() {
+        return cases().stream().filter(c -> HELD_OUT.equals(c.part())).toList();
     }
 
     /** URIs of every skill in the official classification package. */

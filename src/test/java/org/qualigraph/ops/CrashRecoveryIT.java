@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.qualigraph.curriculum.QualificationDocument;
 import org.qualigraph.support.Documents;
+import org.qualigraph.support.PackagedApp;
 import org.qualigraph.support.SharedData;
 
 /**
@@ -34,11 +34,10 @@ class CrashRecoveryIT {
 
     @Test
     void aKillDuringABurstOfEditsLeavesEveryQualificationWhole() throws Exception {
-        Path log = dataDir.resolve("app.log");
         List<String> ids = new ArrayList<>();
-        try (var app = AppProcess.start(dataDir.resolve("store"), log)) {
+        try (var app = start()) {
             for (int i = 0; i < 8; i++) {
-                var response = app.send("POST", "/api/qualifications", json.writeValueAsString(version("Crash " + i, 3)));
+                var response = app.api("POST", "/api/qualifications", json.writeValueAsString(version("Crash " + i, 3)));
                 assertThat(response.statusCode()).isEqualTo(201);
                 ids.add(json.readTree(response.body()).get("id").asText());
             }
@@ -53,7 +52,7 @@ class CrashRecoveryIT {
                     while (!stop.get()) {
                         try {
                             String id = ids.get(ThreadLocalRandom.current().nextInt(ids.size()));
-                            var read = app.send("GET", "/api/qualifications/" + id, null);
+                            var read = app.api("GET", "/api/qualifications/" + id, null);
                             if (read.statusCode() != 200) {
                                 failures.add("GET " + id + " answered " + read.statusCode() + ": " + read.body());
                                 return;
@@ -63,7 +62,7 @@ class CrashRecoveryIT {
                             var next = version(current.get("title").get("en").asText().replaceAll(" \\[.*", ""), units);
                             var body = (com.fasterxml.jackson.databind.node.ObjectNode) json.valueToTree(next);
                             body.put("version", current.get("version").asLong());
-                            var write = app.send("PUT", "/api/qualifications/" + id, body.toString());
+                            var write = app.api("PUT", "/api/qualifications/" + id, body.toString());
                             if (write.statusCode() / 100 == 2) {
                                 writes.incrementAndGet();
                             } else if (write.statusCode() != 409) {
@@ -81,7 +80,9 @@ class CrashRecoveryIT {
                 thread.start();
                 threads.add(thread);
             }
+            long writesDeadline = System.nanoTime() + java.time.Duration.ofMinutes(5).toNanos();
             while (writes.get() < 40 && failures.isEmpty()) {
+                assertThat(System.nanoTime()).as("40 writes within 5 minutes (%d so far)", writes.get()).isLessThan(writesDeadline);
                 Thread.sleep(50);
             }
             assertThat(failures).as("answers of the writers before the kill").isEmpty();
@@ -93,11 +94,11 @@ class CrashRecoveryIT {
             }
             assertThat(failures).as("answers of the writers").isEmpty();
         }
-        try (var app = AppProcess.start(dataDir.resolve("store"), log)) {
+        try (var app = start()) {
             int units = 0;
             int outcomes = 0;
             for (String id : ids) {
-                var response = app.send("GET", "/api/qualifications/" + id, null);
+                var response = app.api("GET", "/api/qualifications/" + id, null);
                 assertThat(response.statusCode()).isEqualTo(200);
                 JsonNode doc = json.readTree(response.body());
                 int expectedUnits = Integer.parseInt(doc.get("title").get("en").asText().replaceAll(".*\\[(\\d+) units]", "$1"));
@@ -110,7 +111,7 @@ class CrashRecoveryIT {
                 outcomes += expectedUnits * 3;
             }
             // nothing half-written hangs around outside the documents
-            JsonNode dump = json.readTree(app.send("GET", "/api/admin/workspace", null).body());
+            JsonNode dump = json.readTree(app.api("GET", "/api/admin/workspace", null).body());
             assertThat(count(dump, "Unit")).isEqualTo(units);
             assertThat(count(dump, "LearningOutcome")).isEqualTo(outcomes);
             assertThat(count(dump, "Qualification")).isEqualTo(ids.size());
@@ -120,29 +121,19 @@ class CrashRecoveryIT {
     @Test
     void aKillDuringAnEscoImportLeavesADatabaseThatImportsAgain() throws Exception {
         Path esco = SharedData.requireEsco();
-        Path log = dataDir.resolve("app.log");
-        try (var app = AppProcess.start(dataDir.resolve("store"), log)) {
-            String job = startImport(app, esco);
-            while (true) {
-                JsonNode state = json.readTree(app.send("GET", "/api/jobs/" + job, null).body());
-                if (state.path("progress").asDouble() >= 0.4 || !"RUNNING".equals(state.path("state").asText())) {
-                    assertThat(state.path("state").asText()).isEqualTo("RUNNING");
-                    break;
-                }
-                Thread.sleep(200);
-            }
+        try (var app = start()) {
+            String job = app.startEscoImport(esco);
+            JsonNode state = app.awaitJob(job, s -> s.path("progress").asDouble() >= 0.4 || !"RUNNING".equals(s.path("state").asText()),
+                    java.time.Duration.ofMinutes(10));
+            assertThat(state.path("state").asText()).as("still running at 40 percent: %s", state).isEqualTo("RUNNING");
             app.kill();
         }
-        try (var app = AppProcess.start(dataDir.resolve("store"), log)) {
-            assertThat(app.send("GET", "/api/esco/status", null).statusCode()).isEqualTo(200);
-            String job = startImport(app, esco);
-            JsonNode state;
-            do {
-                Thread.sleep(1000);
-                state = json.readTree(app.send("GET", "/api/jobs/" + job, null).body());
-            } while ("RUNNING".equals(state.path("state").asText()));
+        try (var app = start()) {
+            assertThat(app.api("GET", "/api/esco/status", null).statusCode()).isEqualTo(200);
+            String job = app.startEscoImport(esco);
+            JsonNode state = app.awaitJob(job, java.time.Duration.ofMinutes(15));
             assertThat(state.path("state").asText()).as(state.toString()).isEqualTo("DONE");
-            JsonNode status = json.readTree(app.send("GET", "/api/esco/status", null).body());
+            JsonNode status = json.readTree(app.api("GET", "/api/esco/status", null).body());
             assertThat(status.path("skills").asLong()).isEqualTo(EscoCsvCounts.skills(esco));
             assertThat(status.path("occupations").asLong()).isEqualTo(EscoCsvCounts.occupations(esco));
             // rows naming an occupation that is not in occupations_en.csv are skipped and counted by the importer
@@ -153,11 +144,9 @@ class CrashRecoveryIT {
         }
     }
 
-    private String startImport(AppProcess app, Path esco) throws Exception {
-        var request = org.qualigraph.support.EscoUpload.request(app.base(), AppProcess.PASSWORD, esco);
-        var response = app.http.send(request, HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
-        return json.readTree(response.body()).get("job").asText();
+    /** The packaged jar on this test's data directory, without the demo; the same directory after a kill. */
+    private PackagedApp start() {
+        return PackagedApp.start(dataDir.resolve("store"), "--qualigraph.demo=false");
     }
 
     private static QualificationDocument version(String title, int units) {

@@ -247,22 +247,38 @@ class PackagedAppIT {
 
     @Test
     void aStopWhileTheDemoLoadsLogsNoError(@TempDir Path data) throws Exception {
-        var starting = PackagedApp.launch(data.resolve("db"));
+        // a demo of many documents, so that its load takes long enough to be caught in the middle
+        int seeds = 300;
+        Path seedDir = java.nio.file.Files.createDirectories(data.resolve("seed"));
+        var documents = new ObjectMapper().findAndRegisterModules();
+        for (int i = 0; i < seeds; i++) {
+            java.nio.file.Files.writeString(seedDir.resolve(String.format("seed-%03d.json", i)),
+                    documents.writeValueAsString(org.qualigraph.support.Documents.generated("Seed " + i, 3, 3)));
+        }
+        var starting = PackagedApp.launch(data.resolve("db"), "--qualigraph.seed-dir=" + seedDir);
         try {
             long deadline = System.nanoTime() + PackagedApp.START_TIMEOUT.toNanos();
-            // stop as soon as the web server answers: readiness (and so the demo load) is not through yet
+            // stop once the demo is partly stored: the load is under way and not through
+            int listed;
             while (true) {
-                assertThat(System.nanoTime()).as("the server answers within %s; log %s", PackagedApp.START_TIMEOUT, starting.log()).isLessThan(deadline);
+                assertThat(System.nanoTime()).as("the demo load starts within %s; log %s", PackagedApp.START_TIMEOUT, starting.log())
+                        .isLessThan(deadline);
                 var health = starting.health();
                 if (health != null) {
                     assertThat(health.statusCode()).as("health before the demo is loaded").isEqualTo(503);
-                    break;
+                    var list = starting.api("GET", "/api/qualifications", null);
+                    listed = list.statusCode() == 200 ? JSON.readTree(list.body()).size() : 0;
+                    if (listed > 0) {
+                        break;
+                    }
                 }
                 sleep(50);
             }
             starting.process().destroy();
+            assertThat(listed).as("the demo was partly stored when the stop came").isBetween(1, seeds - 1);
             assertThat(starting.process().waitFor(90, TimeUnit.SECONDS)).as("stopped within 90 s").isTrue();
             String log = starting.logText();
+            assertThat(log).as("the load had not completed when it was stopped").doesNotContainPattern("Loaded \\d+ demo qualifications");
             assertThat(log.lines().filter(line -> line.contains(" ERROR ")).toList()).as("ERROR lines of %s", starting.log()).isEmpty();
             assertThat(log).doesNotContain("Demo curriculum could not be loaded");
         } finally {

@@ -1,5 +1,7 @@
 package org.qualigraph.support;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -17,6 +19,7 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import java.util.zip.ZipFile;
 
 /**
@@ -34,6 +37,8 @@ public final class PackagedApp implements AutoCloseable {
 
     /** Generous: on a quiet machine the jar is ready in well under a minute, but CI machines can be heavily shared. */
     public static final Duration START_TIMEOUT = Duration.ofMinutes(Long.getLong("qualigraph.start-timeout-minutes", 10));
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Process process;
     private final int port;
@@ -65,6 +70,11 @@ public final class PackagedApp implements AutoCloseable {
      * (readiness, a stop during the demo load). Call {@link #awaitHealthy(Duration)} to wait.
      */
     public static PackagedApp launch(Path dataDir, String... extraArgs) {
+        return launch(List.of("-Xmx1g"), dataDir, extraArgs);
+    }
+
+    /** As {@link #launch(Path, String...)}, with these JVM options (e.g. {@code -Xmx3g} for a benchmark) instead of -Xmx1g. */
+    public static PackagedApp launch(List<String> jvmOptions, Path dataDir, String... extraArgs) {
         Path jar = jar();
         try {
             Files.createDirectories(dataDir);
@@ -72,8 +82,9 @@ public final class PackagedApp implements AutoCloseable {
             Path workDir = Files.createTempDirectory("qualigraph-cwd");
             Path logDir = Files.createDirectories(Path.of("target", "packaged-app"));
             Path log = logDir.resolve("app-" + port + ".log").toAbsolutePath();
-            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx1g", "-jar", jar.toString(), "--server.port=" + port, "--qualigraph.data-dir=" + dataDir.toAbsolutePath()));
+            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+            command.addAll(jvmOptions);
+            command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port, "--qualigraph.data-dir=" + dataDir.toAbsolutePath()));
             if (Arrays.stream(extraArgs).noneMatch(arg -> arg.startsWith("--qualigraph.demo="))) {
                 command.add("--qualigraph.demo=true");
             }
@@ -239,7 +250,61 @@ public final class PackagedApp implements AutoCloseable {
         return builder.build();
     }
 
-    private <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler) {
+    /**
+     * Uploads the official ESCO packages of this folder through {@code POST /api/imports/esco} as admin and returns the
+     * import job's id; fails unless the upload was accepted (202).
+     */
+    public String startEscoImport(Path escoDir) {
+        try {
+            var response = send(EscoUpload.request(baseUrl(), ADMIN_PASSWORD, escoDir), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 202) {
+                throw new IllegalStateException("the ESCO import was refused (" + response.statusCode() + "): " + response.body());
+            }
+            return JSON.readTree(response.body()).path("job").asText();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Polls the job (as admin) until it has ended, whatever its end state, and returns that state. */
+    public JsonNode awaitJob(String job, Duration timeout) {
+        return awaitJob(job, state -> !"RUNNING".equals(state.path("state").asText()), timeout);
+    }
+
+    /**
+     * Polls {@code GET /api/jobs/{job}} (as admin) until the condition holds and returns that state; fails when an answer
+     * is not 200 or the time is up, naming the last state seen.
+     */
+    public JsonNode awaitJob(String job, Predicate<JsonNode> until, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            var response = api("GET", "/api/jobs/" + job, null);
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("GET /api/jobs/" + job + " answered " + response.statusCode() + ": " + response.body());
+            }
+            JsonNode state;
+            try {
+                state = JSON.readTree(response.body());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            if (until.test(state)) {
+                return state;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("job " + job + " did not reach the expected state within " + timeout + ": " + state);
+            }
+            sleep(250);
+        }
+    }
+
+    /** CPU time the process has used so far (all its threads). */
+    public Duration cpuTime() {
+        return process.toHandle().info().totalCpuDuration().orElse(Duration.ZERO);
+    }
+
+    /** Sends any request (e.g. a multipart upload built elsewhere) with this instance's client. */
+    public <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler) {
         try {
             return http.send(request, handler);
         } catch (IOException e) {

@@ -1,0 +1,201 @@
+package org.qualigraph.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.qualigraph.support.PackagedApp;
+import org.qualigraph.support.SharedData;
+
+/**
+ * The packaged application under load, for the benchmarks: started by the one launcher of the tests
+ * ({@link PackagedApp}: {@code java -jar target/qualigraph.jar} as its own process on a fresh data directory) with a
+ * bigger heap and without the demo, and driven over HTTP/1.1 on loopback by a client of its own, so that the figures
+ * are those of the shipped artefact. Adds what the benchmarks read: JSON answers, the ESCO import's time, log lines,
+ * Micrometer counters.
+ */
+final class BenchApp implements AutoCloseable {
+
+    static final Path JAR = Path.of("target/qualigraph.jar");
+    static final String HEAP = System.getProperty("bench.app.heap", "3g");
+    private static final String[] ARGS = {"--qualigraph.demo=false",
+            "--management.endpoints.web.exposure.include=health,info,metrics"};
+
+    private final PackagedApp app;
+    private final Path dataDir;
+    final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10)).build();
+    private final ObjectMapper json = new ObjectMapper();
+    private final String authorization = "Basic " + Base64.getEncoder()
+            .encodeToString(("admin:" + PackagedApp.ADMIN_PASSWORD).getBytes());
+
+    private BenchApp(PackagedApp app, Path dataDir) {
+        this.app = app;
+        this.dataDir = dataDir;
+    }
+
+    /**
+     * Starts the jar and waits until it is healthy. Refuses (skips the benchmark) when the jar is missing, and fails
+     * when it is older than the newest main source, so a benchmark never measures a stale build.
+     */
+    static BenchApp start(String name) throws IOException {
+        Assumptions.assumeTrue(Files.isRegularFile(JAR), "Skipped: " + JAR.toAbsolutePath() + " is missing; build it first with "
+                + "./mvnw -B -ntp -Pproduction package -DskipTests");
+        Instant newestSource;
+        try (Stream<Path> files = Files.walk(Path.of("src/main"))) {
+            newestSource = files.filter(Files::isRegularFile).map(BenchApp::modified).max(Comparator.naturalOrder())
+                    .orElse(Instant.EPOCH);
+        }
+        if (modified(JAR).isBefore(newestSource)) {
+            throw new IllegalStateException(JAR + " is older than the sources under src/main: rebuild it with "
+                    + "./mvnw -B -ntp -Pproduction package -DskipTests before benchmarking");
+        }
+        var jvm = new ArrayList<>(List.of("-Xmx" + HEAP));
+        // e.g. -Dbench.app.jvm-args=-XX:StartFlightRecording=filename=target/load.jfr,settings=profile to profile a run
+        String jvmArgs = System.getProperty("bench.app.jvm-args", "").strip();
+        if (!jvmArgs.isEmpty()) {
+            jvm.addAll(List.of(jvmArgs.split("\\s+")));
+        }
+        Path dataDir = Files.createTempDirectory("qualigraph-bench-" + name);
+        var app = PackagedApp.launch(jvm, dataDir, ARGS);
+        try {
+            app.awaitHealthy(Duration.ofMinutes(8));
+        } catch (RuntimeException | Error e) {
+            app.kill();
+            throw e;
+        }
+        return new BenchApp(app, dataDir);
+    }
+
+    /** CPU time the application process has used so far (all its threads), for the share of the machine it took. */
+    Duration cpuTime() {
+        return app.cpuTime();
+    }
+
+    String command() {
+        return "java -Xmx" + HEAP + " -jar target/qualigraph.jar --server.port=<free> --qualigraph.data-dir=<fresh temp dir> "
+                + String.join(" ", ARGS);
+    }
+
+    HttpResponse<String> send(String method, String path, String body) throws IOException, InterruptedException {
+        var builder = HttpRequest.newBuilder(URI.create(app.baseUrl() + path)).timeout(Duration.ofSeconds(120))
+                .header("Authorization", authorization).header("Accept", "application/json");
+        if (body != null) {
+            builder.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));
+        } else {
+            builder.method(method, HttpRequest.BodyPublishers.noBody());
+        }
+        return http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    JsonNode getJson(String path) throws IOException, InterruptedException {
+        var response = send("GET", path, null);
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("GET " + path + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return json.readTree(response.body());
+    }
+
+    /** Creates a qualification and returns the stored document. */
+    JsonNode create(Object document) throws IOException, InterruptedException {
+        var response = send("POST", "/api/qualifications", json.writeValueAsString(document));
+        if (response.statusCode() != 201 && response.statusCode() != 200) {
+            throw new IllegalStateException("POST /api/qualifications answered " + response.statusCode() + ": " + response.body());
+        }
+        return json.readTree(response.body());
+    }
+
+    /**
+     * Uploads the official ESCO v1.1.1 packages from ../shared through {@code POST /api/imports/esco} and waits for the
+     * job; returns how long that took. Then waits, untimed, for the embedding job the import starts, so that no
+     * measurement shares the CPU with it. Skips the benchmark when ../shared is absent: the figures are only
+     * meaningful with the full classification loaded.
+     */
+    Duration importEsco() throws IOException, InterruptedException {
+        Path dir = SharedData.requireEsco();
+        long start = System.nanoTime();
+        JsonNode state = app.awaitJob(app.startEscoImport(dir), Duration.ofMinutes(15));
+        if (!"DONE".equals(state.path("state").asText())) {
+            throw new IllegalStateException("the ESCO import ended " + state.path("state").asText() + ": " + state);
+        }
+        var imported = Duration.ofNanos(System.nanoTime() - start);
+        JsonNode status = getJson("/api/esco/status");
+        if (status.path("skills").asLong() < 13_000) {
+            throw new IllegalStateException("the ESCO import ended without the full classification: " + status);
+        }
+        // the import starts the background job that embeds every skill and occupation (minutes of CPU on 2 cores); a
+        // benchmark of the API measures a server that has finished it, as any server soon has
+        String embedding = state.path("counts").path("embeddingJob").asText("");
+        if (!embedding.isEmpty()) {
+            JsonNode embedded = app.awaitJob(embedding, Duration.ofMinutes(30));
+            if (!"DONE".equals(embedded.path("state").asText())) {
+                throw new IllegalStateException("the embedding job ended " + embedded.path("state").asText() + ": " + embedded);
+            }
+        }
+        return imported;
+    }
+
+    /** Lines of the application's log that contain this text, ignoring case (e.g. deadlocks, retries). */
+    long logLines(String text) throws IOException {
+        String lower = text.toLowerCase(java.util.Locale.ROOT);
+        try (var lines = Files.lines(app.log())) {
+            return lines.filter(l -> l.toLowerCase(java.util.Locale.ROOT).contains(lower)).count();
+        }
+    }
+
+    /**
+     * The value of a Micrometer counter with one tag from {@code /actuator/metrics} (exposed for the benchmarks on the
+     * command line), or -1 when the application does not have it.
+     */
+    long counter(String name, String tag) throws IOException, InterruptedException {
+        var response = send("GET", "/actuator/metrics/" + name + "?tag=" + tag, null);
+        if (response.statusCode() != 200) {
+            return -1;
+        }
+        for (JsonNode measurement : json.readTree(response.body()).path("measurements")) {
+            if ("COUNT".equals(measurement.path("statistic").asText())) {
+                return measurement.path("value").asLong();
+            }
+        }
+        return -1;
+    }
+
+    /** Hits and misses of the quality report cache, for the raw output. */
+    String reportCache() throws IOException, InterruptedException {
+        long hits = counter("qualigraph.quality.report.cache", "result:hit");
+        long misses = counter("qualigraph.quality.report.cache", "result:miss");
+        return hits < 0 || misses < 0 ? "quality report cache: no counters in this build"
+                : "quality report cache since start: " + hits + " hits, " + misses + " misses";
+    }
+
+    @Override
+    public void close() {
+        app.close();
+        try (Stream<Path> files = Files.walk(dataDir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // a temp directory left behind is harmless
+        }
+    }
+
+    private static Instant modified(Path file) {
+        try {
+            return Files.getLastModifiedTime(file).toInstant();
+        } catch (IOException e) {
+            return Instant.EPOCH;
+        }
+    }
+}
