@@ -60,7 +60,9 @@ public class AccountService implements UserDetailsService {
                 .fetch().one().orElseThrow(() -> new UsernameNotFoundException("unknown user"));
         @SuppressWarnings("unchecked")
         var roles = (List<String>) row.get("roles");
-        return User.withUsername((String) row.get("username")).password((String) row.get("hash"))
+        // an account made through an identity provider has no password: "" never matches one
+        String hash = row.get("hash") == null ? "" : (String) row.get("hash");
+        return User.withUsername((String) row.get("username")).password(hash)
                 .authorities(roles.stream().map(r -> new SimpleGrantedAuthority("ROLE_" + r)).toList())
                 .disabled(!(Boolean) row.get("enabled"))
                 .accountLocked(throttle.locked(username, (Boolean) row.get("counted"), (Boolean) row.get("locked"))).build();
@@ -68,7 +70,17 @@ public class AccountService implements UserDetailsService {
 
     @Transactional
     public UserInfo create(String username, String password, Set<String> roles) {
+        return create(username, password, roles, null);
+    }
+
+    /**
+     * A new local account of a partner organisation ({@code organisation} null or blank: of none). The organisation
+     * decides which qualifications a designer may change (see the curriculum's ownership rules).
+     */
+    @Transactional
+    public UserInfo create(String username, String password, Set<String> roles, String organisation) {
         var problems = new ArrayList<FieldProblem>();
+        String partner = checkOrganisation(organisation, problems);
         if (username == null || !USERNAME.matcher(username).matches()) {
             problems.add(new FieldProblem("username", "2-64 letters, digits or . _ @ -"));
         }
@@ -80,9 +92,74 @@ public class AccountService implements UserDetailsService {
         if (users.existsById(username)) {
             throw new ConflictException("a user named " + username + " exists already");
         }
-        var account = users.save(new UserAccount(username, encoder.encode(password), new LinkedHashSet<>(roles), true,
-                Instant.now(), null));
-        return info(account);
+        var account = new UserAccount(username, encoder.encode(password), new LinkedHashSet<>(roles), true,
+                Instant.now(), null);
+        account.setOrganisation(partner);
+        return info(users.save(account));
+    }
+
+    /**
+     * The local account of someone who signed in through an identity provider (OpenID Connect): found by the
+     * provider's issuer and the person's subject, or created on their first sign-in in the organisation the provider
+     * maps to, <em>with no role</em> until an administrator grants one, and without a password (local sign-in with
+     * its name is impossible). The username is the person's preferred name when it is free and valid, made unique
+     * otherwise, so an identity provider can never take over a local account such as {@code admin}. A disabled
+     * account stays disabled: the caller refuses the sign-in.
+     */
+    @Transactional
+    public UserInfo signInFromIdentityProvider(String issuer, String subject, String preferredName, String organisation) {
+        var existing = users.findByOidcIssuerAndOidcSubject(issuer, subject);
+        if (existing.isPresent()) {
+            return info(existing.get());
+        }
+        var problems = new ArrayList<FieldProblem>();
+        String partner = checkOrganisation(organisation, problems);
+        if (!problems.isEmpty()) {
+            partner = null;
+        }
+        String base = preferredName == null ? "" : preferredName.replaceAll("[^A-Za-z0-9._@-]", "");
+        if (base.length() < 2) {
+            base = "user-" + Integer.toHexString((issuer + " " + subject).hashCode());
+        }
+        base = base.length() > 56 ? base.substring(0, 56) : base;
+        String username = base;
+        for (int n = 2; users.existsById(username); n++) {
+            username = base + "-" + n;
+        }
+        var account = new UserAccount(username, null, new LinkedHashSet<>(), true, Instant.now(), null);
+        account.setOrganisation(partner);
+        account.linkIdentity(issuer, subject);
+        var saved = users.save(account);
+        org.slf4j.LoggerFactory.getLogger(AccountService.class).info(
+                "Created account '{}' (organisation {}) on the first sign-in through {}; it has no role until an "
+                        + "administrator grants one", username, partner, issuer);
+        return info(saved);
+    }
+
+    /** The user, if there is one by that name. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<UserInfo> find(String username) {
+        return username == null ? java.util.Optional.empty() : users.findById(username).map(AccountService::info);
+    }
+
+    /** The partner organisations users belong to, sorted, each once: the choices of the Users page and list filters. */
+    @Transactional(readOnly = true)
+    public List<String> organisations() {
+        return neo4j.query("MATCH (u:User) WHERE u.organisation IS NOT NULL RETURN DISTINCT u.organisation ORDER BY u.organisation")
+                .fetchAs(String.class).all().stream().toList();
+    }
+
+    /** Moves the user to another partner organisation ({@code null} or blank: none). */
+    @Transactional
+    public UserInfo changeOrganisation(String username, String organisation) {
+        var problems = new ArrayList<FieldProblem>();
+        String partner = checkOrganisation(organisation, problems);
+        if (!problems.isEmpty()) {
+            throw new BadInputException(problems);
+        }
+        var account = users.findById(username).orElseThrow(() -> new NotFoundException("no user " + username));
+        account.setOrganisation(partner);
+        return info(users.save(account));
     }
 
     @Transactional(readOnly = true)
@@ -124,6 +201,18 @@ public class AccountService implements UserDetailsService {
         throttle.reset(username);
     }
 
+    /**
+     * Lifts every sign-in lock of this account, from every address (the login throttle's unlock path, for
+     * administrators); a lock also ends by itself after the lock period.
+     */
+    @Transactional
+    public void unlock(String username) {
+        if (!users.existsById(username)) {
+            throw new NotFoundException("no user " + username);
+        }
+        throttle.reset(username);
+    }
+
     @Transactional
     public void delete(String username) {
         if (!users.existsById(username)) {
@@ -158,6 +247,18 @@ public class AccountService implements UserDetailsService {
         }
     }
 
+    /** The organisation as stored (trimmed; blank is none), or a problem named {@code organisation}. */
+    private static String checkOrganisation(String organisation, List<FieldProblem> problems) {
+        if (organisation == null || organisation.isBlank()) {
+            return null;
+        }
+        String partner = organisation.strip();
+        if (partner.length() > 200 || partner.chars().anyMatch(Character::isISOControl)) {
+            problems.add(new FieldProblem("organisation", "at most 200 characters, no control characters"));
+        }
+        return partner;
+    }
+
     private static void checkPassword(String password, List<FieldProblem> problems) {
         if (password == null || password.length() < MIN_PASSWORD || password.length() > 200) {
             problems.add(new FieldProblem("password", "between " + MIN_PASSWORD + " and 200 characters"));
@@ -174,6 +275,7 @@ public class AccountService implements UserDetailsService {
     }
 
     private static UserInfo info(UserAccount account) {
-        return new UserInfo(account.getUsername(), Set.copyOf(account.getRoles()), account.isEnabled(), account.getCreatedAt());
+        return new UserInfo(account.getUsername(), Set.copyOf(account.getRoles()), account.isEnabled(), account.getCreatedAt(),
+                account.getOrganisation());
     }
 }

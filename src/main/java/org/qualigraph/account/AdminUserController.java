@@ -29,19 +29,23 @@ class AdminUserController {
     }
 
     /** The body of a new user; {@link #toString} hides the password (Spring MVC logs bodies at DEBUG). */
-    record NewUser(String username, String password, Set<String> roles) {
+    record NewUser(String username, String password, Set<String> roles, String organisation) {
         @Override
         public String toString() {
-            return "NewUser[username=" + username + ", password=[PROTECTED], roles=" + roles + "]";
+            return "NewUser[username=" + username + ", password=[PROTECTED], roles=" + roles + ", organisation="
+                    + organisation + "]";
         }
     }
 
-    /** A change of roles, state or password; {@link #toString} hides the password. */
-    record UserChange(Set<String> roles, Boolean enabled, String password) {
+    /**
+     * A change of roles, state, password or organisation ({@code null}: unchanged; {@code ""}: none); {@link #toString}
+     * hides the password.
+     */
+    record UserChange(Set<String> roles, Boolean enabled, String password, String organisation) {
         @Override
         public String toString() {
             return "UserChange[roles=" + roles + ", enabled=" + enabled + ", password="
-                    + (password == null ? null : "[PROTECTED]") + "]";
+                    + (password == null ? null : "[PROTECTED]") + ", organisation=" + organisation + "]";
         }
     }
 
@@ -50,7 +54,7 @@ class AdminUserController {
         if (user == null) {
             throw new org.qualigraph.base.BadInputException("", "a body {\"username\",\"password\",\"roles\"} is required");
         }
-        var created = accounts.create(user.username(), user.password(), user.roles());
+        var created = accounts.create(user.username(), user.password(), user.roles(), user.organisation());
         return ResponseEntity.created(URI.create("/api/admin/users/" + created.username())).body(created);
     }
 
@@ -60,6 +64,7 @@ class AdminUserController {
     }
 
     @PutMapping("/{username}")
+    @org.springframework.transaction.annotation.Transactional // password, organisation and roles change together or not at all
     UserInfo update(@PathVariable String username, @RequestBody UserChange change) {
         if (change == null || change.roles() == null) {
             throw new org.qualigraph.base.BadInputException("roles", "required");
@@ -67,7 +72,16 @@ class AdminUserController {
         if (change.password() != null) {
             accounts.changePassword(username, change.password());
         }
+        if (change.organisation() != null) {
+            accounts.changeOrganisation(username, change.organisation());
+        }
         return accounts.update(username, change.roles(), change.enabled() == null || change.enabled());
+    }
+
+    @PostMapping("/{username}/unlock")
+    ResponseEntity<Void> unlock(@PathVariable String username) {
+        accounts.unlock(username);
+        return ResponseEntity.noContent().build();
     }
 
     @DeleteMapping("/{username}")

@@ -1,6 +1,7 @@
 package org.qualigraph.account;
 
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -11,12 +12,19 @@ import org.springframework.context.event.EventListener;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * Slows down password guessing: after {@code qualigraph.security.max-failed-logins} failed attempts for one username
- * within the lock period, that username is locked for the lock period, through the login form and HTTP Basic alike
- * (a locked account answers 401 even with the right password). A successful login clears the count.
+ * <em>from one source address</em> within the lock period, that username is locked for the lock period <em>from that
+ * address</em>, through the login form and HTTP Basic alike (a locked sign-in answers 401 even with the right password).
+ * A successful login clears the count. Counting per username and address is what keeps the throttle from being a
+ * weapon: whoever guesses {@code admin}'s password from one address locks only themselves out, while the
+ * administrator still signs in from any other address. An administrator lifts every lock of an account at once
+ * ({@link #reset}: a new password, or {@code POST /api/admin/users/{name}/unlock}); see docs/operations.md.
  * <p>
  * The count is a {@code (:LoginAttempts {key})} node in the graph, so that behind a load balancer all instances count
  * together and an attacker does not get N times the attempts from N instances. A failed attempt is one small write
@@ -52,33 +60,44 @@ class LoginThrottle {
             WITH *, attempts IS NOT NULL AS counted, coalesce(attempts.lockedUntil > datetime(), false) AS locked
             """;
 
+    /** The count's key for this username from the address of the current request. */
     static String lockKey(String username) {
-        return key(username);
+        return key(username, currentAddress());
     }
 
     /** Whether the username is locked, from the columns of {@link #LOCK_COLUMNS}. */
     boolean locked(String username, boolean counted, boolean locked) {
         if (counted) {
-            remember(key(username));
+            remember(lockKey(username));
         }
         return locked;
     }
 
-    /** Whether the username is locked now, read with the same statement part as the account look-up. */
+    /** Whether the username is locked now from the current request's address. */
     boolean isLocked(String username) {
+        return isLocked(username, currentAddress());
+    }
+
+    /** Whether the username is locked now from this address, read with the same statement part as the account look-up. */
+    boolean isLocked(String username, String address) {
         var row = neo4j.query("WITH 1 AS one\n" + LOCK_COLUMNS + "RETURN counted, locked")
-                .bind(lockKey(username)).to("lockKey").fetch().one().orElseThrow();
-        return locked(username, (Boolean) row.get("counted"), (Boolean) row.get("locked"));
+                .bind(key(username, address)).to("lockKey").fetch().one().orElseThrow();
+        if ((Boolean) row.get("counted")) {
+            remember(key(username, address));
+        }
+        return (Boolean) row.get("locked");
     }
 
     @EventListener
     void onFailure(AuthenticationFailureBadCredentialsEvent event) {
         String username = String.valueOf(event.getAuthentication().getName());
-        String key = key(username);
+        String address = event.getAuthentication().getDetails() instanceof WebAuthenticationDetails details
+                && details.getRemoteAddress() != null ? details.getRemoteAddress() : currentAddress();
+        String key = key(username, address);
         // the first SET takes the node's write lock, so concurrent failures on any instance never lose a count
         var failures = neo4j.query("""
                 MERGE (a:LoginAttempts {key: $key})
-                ON CREATE SET a.failures = 0
+                ON CREATE SET a.failures = 0, a.username = $username, a.address = $address
                 SET a.lastFailure = datetime()
                 WITH a, a.lastFailure AS now
                 WITH a, now, a.failures = 0 OR a.first + duration({milliseconds: $period}) < now AS fresh
@@ -93,27 +112,32 @@ class LoginThrottle {
                 WITH a, old LIMIT 20
                 DETACH DELETE old
                 RETURN DISTINCT a.failures AS failures
-                """).bindAll(Map.of("key", key, "period", lockPeriod.toMillis(), "max", maxFailures))
+                """).bindAll(Map.of("key", key, "period", lockPeriod.toMillis(), "max", maxFailures,
+                        "username", username.toLowerCase(Locale.ROOT), "address", address))
                 .fetchAs(Long.class).one().orElse(0L);
         remember(key);
         if (failures == maxFailures) {
-            log.warn("Login for user '{}' locked for {} after {} failed attempts", sanitize(username), lockPeriod, maxFailures);
+            log.warn("Login for user '{}' from {} locked for {} after {} failed attempts", sanitize(username),
+                    sanitize(address), lockPeriod, maxFailures);
         }
     }
 
     @EventListener
     void onSuccess(AuthenticationSuccessEvent event) {
-        String key = key(event.getAuthentication().getName());
+        String address = event.getAuthentication().getDetails() instanceof WebAuthenticationDetails details
+                && details.getRemoteAddress() != null ? details.getRemoteAddress() : currentAddress();
+        String key = key(event.getAuthentication().getName(), address);
         if (withFailures.remove(key)) {
             neo4j.query("MATCH (a:LoginAttempts {key: $key}) WHERE coalesce(a.lockedUntil <= datetime(), true) DELETE a")
                     .bind(key).to("key").run();
         }
     }
 
+    /** Lifts every lock and count of this username, from every address: the administrator's unlock. */
     void reset(String username) {
-        String key = key(username);
-        withFailures.remove(key);
-        neo4j.query("MATCH (a:LoginAttempts {key: $key}) DELETE a").bind(key).to("key").run();
+        String prefix = key(username, "");
+        withFailures.removeIf(k -> k.startsWith(prefix));
+        neo4j.query("MATCH (a:LoginAttempts) WHERE a.key STARTS WITH $prefix DELETE a").bind(prefix).to("prefix").run();
     }
 
     private void remember(String key) {
@@ -123,8 +147,15 @@ class LoginThrottle {
         withFailures.add(key);
     }
 
-    private static String key(String username) {
-        return username == null ? "" : username.toLowerCase();
+    /** {@code username|address}, the username in lower case: the unit that failures are counted and locked in. */
+    private static String key(String username, String address) {
+        return (username == null ? "" : username.toLowerCase(Locale.ROOT)) + "|" + (address == null ? "" : address);
+    }
+
+    /** The client address of the request being authenticated ("" outside a request). */
+    private static String currentAddress() {
+        return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
+                ? attributes.getRequest().getRemoteAddr() : "";
     }
 
     private static String sanitize(String value) {

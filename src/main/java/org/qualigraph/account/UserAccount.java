@@ -16,6 +16,11 @@ class UserAccount {
     private Set<String> roles;
     private boolean enabled;
     private Instant createdAt;
+    /** The partner organisation the user works for; null for users of no partner (e.g. the bootstrap admin). */
+    private String organisation;
+    /** For an account made by signing in through an identity provider: the provider's issuer and the user's subject. */
+    private String oidcIssuer;
+    private String oidcSubject;
     @Version
     private Long version;
 
@@ -58,5 +63,26 @@ class UserAccount {
 
     Instant getCreatedAt() {
         return createdAt;
+    }
+
+    String getOrganisation() {
+        return organisation;
+    }
+
+    void setOrganisation(String organisation) {
+        this.organisation = organisation;
+    }
+
+    String getOidcIssuer() {
+        return oidcIssuer;
+    }
+
+    String getOidcSubject() {
+        return oidcSubject;
+    }
+
+    void linkIdentity(String issuer, String subject) {
+        this.oidcIssuer = issuer;
+        this.oidcSubject = subject;
     }
 }

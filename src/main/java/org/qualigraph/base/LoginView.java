@@ -18,7 +18,8 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
 
     private final LoginForm login = new LoginForm();
 
-    public LoginView() {
+    public LoginView(org.springframework.beans.factory.ObjectProvider<
+            org.springframework.security.oauth2.client.registration.ClientRegistrationRepository> registrations) {
         addClassName("login-view");
         setSizeFull();
         setAlignItems(Alignment.CENTER);
@@ -26,6 +27,19 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
         login.setAction("login");
         login.setForgotPasswordButtonVisible(false);
         add(new H1(getTranslation("app.name")), new Paragraph(getTranslation("login.tagline")), login);
+        // one button per configured identity provider; the link leaves the Vaadin router for Spring Security's redirect
+        if (registrations.getIfAvailable() instanceof Iterable<?> configured) {
+            for (Object each : configured) {
+                if (each instanceof org.springframework.security.oauth2.client.registration.ClientRegistration registration) {
+                    var button = new com.vaadin.flow.component.html.Anchor(
+                            "oauth2/authorization/" + registration.getRegistrationId(),
+                            getTranslation("login.provider", registration.getClientName()));
+                    button.setRouterIgnore(true);
+                    button.setId("sign-in-" + registration.getRegistrationId());
+                    add(button);
+                }
+            }
+        }
     }
 
     private void setJustifyContentModeCenter() {

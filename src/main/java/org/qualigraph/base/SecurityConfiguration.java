@@ -33,6 +33,12 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 @EnableMethodSecurity(jsr250Enabled = true)
 class SecurityConfiguration {
 
+    /**
+     * The paths that only administrators may call, refused in the filter chain before the request body is read: user
+     * administration, workspace backup and restore, and the uploads of reference data (ESCO packages, ELM schemas).
+     */
+    static final String[] ADMIN_ONLY_PATHS = {"/api/admin/**", "/api/imports/esco", "/api/imports/elm-schemas"};
+
     /** bcrypt, with successful checks remembered for five minutes (see {@link VerifiedPasswordCache} for why). */
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -46,8 +52,9 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/actuator/**").hasRole(Roles.ADMIN)
-                        // checked before any body is read, so a non-admin cannot even upload a 100 MB package
-                        .requestMatchers("/api/admin/**", "/api/imports/esco").hasRole(Roles.ADMIN)
+                        // checked on path and authentication before any body is read (multipart is parsed only later,
+                        // in the dispatcher), so a non-admin cannot even upload a 100 MB package or a 200 MB schema zip
+                        .requestMatchers(ADMIN_ONLY_PATHS).hasRole(Roles.ADMIN)
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) ->
                         write(json, request, response, HttpStatus.UNAUTHORIZED, "authentication required (HTTP Basic)")))
@@ -55,7 +62,7 @@ class SecurityConfiguration {
                         .authenticationEntryPoint((request, response, e) ->
                                 write(json, request, response, HttpStatus.UNAUTHORIZED, "authentication required (HTTP Basic)"))
                         .accessDeniedHandler((request, response, e) ->
-                                write(json, request, response, HttpStatus.FORBIDDEN, "your role does not allow this")))
+                                write(json, request, response, HttpStatus.FORBIDDEN, forbiddenMessage(e))))
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .headers(headers -> headers
@@ -79,6 +86,16 @@ class SecurityConfiguration {
                 plain.handle(request, response, e);
             }
         };
+    }
+
+    /**
+     * A refusal the application explains (another partner's qualification, a workflow step of another role) keeps its
+     * words; Spring's own refusals of a role say so plainly.
+     */
+    static String forbiddenMessage(Exception e) {
+        String message = e.getMessage();
+        return e.getClass() == org.springframework.security.access.AccessDeniedException.class && message != null
+                && !message.isBlank() && !"Access Denied".equals(message) ? message : "your role does not allow this";
     }
 
     static void write(ObjectMapper json, HttpServletRequest request, HttpServletResponse response, HttpStatus status,

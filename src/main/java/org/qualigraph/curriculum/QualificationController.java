@@ -45,15 +45,26 @@ class QualificationController {
     }
 
     @GetMapping
-    @Operation(summary = "List qualifications, optionally filtered")
+    @Operation(summary = "List qualifications, optionally filtered (partner: owned by that organisation; ours=true: owned"
+            + " by the caller's organisation or naming the caller as collaborator)")
     List<ListRow> list(@RequestParam(required = false) String title, @RequestParam(required = false) Integer eqfLevel,
                        @RequestParam(required = false) QualificationType type,
                        @RequestParam(required = false) QualificationStatus status,
-                       @RequestParam(defaultValue = "0") int offset, @RequestParam(defaultValue = "1000") int limit) {
+                       @RequestParam(required = false) String partner,
+                       @RequestParam(defaultValue = "false") boolean ours,
+                       @RequestParam(defaultValue = "0") int offset, @RequestParam(defaultValue = "1000") int limit,
+                       Principal user) {
         if (offset < 0 || limit < 0 || limit > 10_000) {
             throw new BadInputException("limit", "offset must be >= 0 and limit between 0 and 10000");
         }
-        return service.list(new QualificationFilter(title, eqfLevel, type, status), offset, limit).stream()
+        if (partner != null && partner.length() > 200) {
+            throw new BadInputException("partner", "at most 200 characters");
+        }
+        var filter = new QualificationFilter(title, eqfLevel, type, status, partner, null);
+        if (ours) {
+            filter = service.ours(filter, user.getName());
+        }
+        return service.list(filter, offset, limit).stream()
                 .map(s -> new ListRow(s.id(), s.title(), s.eqfLevel(), s.type(), s.status(), s.version())).toList();
     }
 

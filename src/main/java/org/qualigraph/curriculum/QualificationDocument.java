@@ -14,7 +14,7 @@ import java.util.Map;
 @JsonInclude(JsonInclude.Include.ALWAYS)
 @JsonPropertyOrder({"id", "version", "title", "description", "type", "eqfLevel", "nqfLevels", "iscedF", "ecosystem",
         "creditSystem", "credits", "entryRequirements", "awardingBodies", "targetOccupations", "derivedFrom", "status",
-        "units"})
+        "units", "ownerOrganisation", "collaborators"})
 public record QualificationDocument(
         String id,
         Long version,
@@ -32,7 +32,9 @@ public record QualificationDocument(
         List<String> targetOccupations,
         String derivedFrom,
         QualificationStatus status,
-        List<UnitDocument> units) {
+        List<UnitDocument> units,
+        String ownerOrganisation,
+        List<String> collaborators) {
 
     public QualificationDocument {
         title = Texts.copy(title);
@@ -43,6 +45,19 @@ public record QualificationDocument(
         awardingBodies = Texts.list(awardingBodies);
         targetOccupations = Texts.list(targetOccupations);
         units = Texts.list(units);
+        // null collaborators on input means "as stored": a client that does not know the field cannot clear the list
+        collaborators = collaborators == null ? null : List.copyOf(collaborators.stream().filter(java.util.Objects::nonNull).toList());
+    }
+
+    /** A document without ownership data (older clients and tests): the owner and collaborators stay as stored. */
+    public QualificationDocument(String id, Long version, Map<String, String> title, Map<String, String> description,
+                                 QualificationType type, Integer eqfLevel, List<NqfLevel> nqfLevels, List<String> iscedF,
+                                 Ecosystem ecosystem, CreditSystem creditSystem, BigDecimal credits,
+                                 Map<String, String> entryRequirements, List<AwardingBody> awardingBodies,
+                                 List<String> targetOccupations, String derivedFrom, QualificationStatus status,
+                                 List<UnitDocument> units) {
+        this(id, version, title, description, type, eqfLevel, nqfLevels, iscedF, ecosystem, creditSystem, credits,
+                entryRequirements, awardingBodies, targetOccupations, derivedFrom, status, units, null, null);
     }
 
     /** A national level of the qualification; {@code uri} is the QDR concept where known. */
@@ -55,23 +70,34 @@ public record QualificationDocument(
 
     public QualificationDocument withIdentity(String newId, Long newVersion, QualificationStatus newStatus, String newDerivedFrom) {
         return new QualificationDocument(newId, newVersion, title, description, type, eqfLevel, nqfLevels, iscedF, ecosystem,
-                creditSystem, credits, entryRequirements, awardingBodies, targetOccupations, newDerivedFrom, newStatus, units);
+                creditSystem, credits, entryRequirements, awardingBodies, targetOccupations, newDerivedFrom, newStatus, units,
+                ownerOrganisation, collaborators);
     }
 
     public QualificationDocument withUnits(List<UnitDocument> newUnits) {
         return new QualificationDocument(id, version, title, description, type, eqfLevel, nqfLevels, iscedF, ecosystem,
-                creditSystem, credits, entryRequirements, awardingBodies, targetOccupations, derivedFrom, status, newUnits);
+                creditSystem, credits, entryRequirements, awardingBodies, targetOccupations, derivedFrom, status, newUnits,
+                ownerOrganisation, collaborators);
     }
 
     public QualificationDocument withTitle(Map<String, String> newTitle) {
         return new QualificationDocument(id, version, newTitle, description, type, eqfLevel, nqfLevels, iscedF, ecosystem,
-                creditSystem, credits, entryRequirements, awardingBodies, targetOccupations, derivedFrom, status, units);
+                creditSystem, credits, entryRequirements, awardingBodies, targetOccupations, derivedFrom, status, units,
+                ownerOrganisation, collaborators);
     }
 
     /** The same document with other national levels and awarding bodies (a national variant's own). */
     public QualificationDocument withNationalData(List<NqfLevel> newNqfLevels, List<AwardingBody> newAwardingBodies) {
         return new QualificationDocument(id, version, title, description, type, eqfLevel, newNqfLevels, iscedF, ecosystem,
-                creditSystem, credits, entryRequirements, newAwardingBodies, targetOccupations, derivedFrom, status, units);
+                creditSystem, credits, entryRequirements, newAwardingBodies, targetOccupations, derivedFrom, status, units,
+                ownerOrganisation, collaborators);
+    }
+
+    /** The same document owned by another partner organisation, with these collaborators. */
+    public QualificationDocument withOwnership(String newOwnerOrganisation, List<String> newCollaborators) {
+        return new QualificationDocument(id, version, title, description, type, eqfLevel, nqfLevels, iscedF, ecosystem,
+                creditSystem, credits, entryRequirements, awardingBodies, targetOccupations, derivedFrom, status, units,
+                newOwnerOrganisation, newCollaborators);
     }
 
     /** The English title, else any title, else an empty string: for lists and messages. */

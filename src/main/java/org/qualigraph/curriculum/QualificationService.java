@@ -24,11 +24,32 @@ public class QualificationService {
     private final QualificationStore store;
     private final WriteLocks locks;
     private final ApplicationEventPublisher events;
+    private final Ownership ownership;
 
-    QualificationService(QualificationStore store, WriteLocks locks, ApplicationEventPublisher events) {
+    QualificationService(QualificationStore store, WriteLocks locks, ApplicationEventPublisher events, Ownership ownership) {
         this.store = store;
         this.locks = locks;
         this.events = events;
+        this.ownership = ownership;
+    }
+
+    /**
+     * Why this user may not change the qualification (its content, its deletion, a new revision, submitting it), if
+     * they may not: it belongs to another partner organisation that does not name them as collaborator. For views, so
+     * they open read-only and say why instead of offering what would be refused.
+     */
+    @Transactional(readOnly = true)
+    public Optional<String> changeRefusal(String id, String user) {
+        var doc = get(id);
+        return ownership.refusal(doc.displayTitle(), doc.ownerOrganisation(), doc.collaborators(), user);
+    }
+
+    /** Refuses (403, naming the owner) when this user may not change the qualification; see {@link #changeRefusal}. */
+    @Transactional(readOnly = true)
+    public void requireMayChange(String id, String user) {
+        changeRefusal(id, user).ifPresent(reason -> {
+            throw new org.springframework.security.access.AccessDeniedException(reason);
+        });
     }
 
     /**
@@ -57,6 +78,24 @@ public class QualificationService {
     @Transactional(readOnly = true)
     public List<QualificationSummary> list(QualificationFilter filter, int offset, int limit) {
         return store.list(filter == null ? QualificationFilter.ALL : filter, Math.max(0, offset), Math.max(0, limit));
+    }
+
+    /**
+     * "Our qualifications" for this user: the filter narrowed to those their partner organisation owns or that name
+     * them as collaborator.
+     */
+    @Transactional(readOnly = true)
+    public QualificationFilter ours(QualificationFilter filter, String user) {
+        var base = filter == null ? QualificationFilter.ALL : filter;
+        var actor = ownership.actor(user);
+        return new QualificationFilter(base.title(), base.eqfLevel(), base.type(), base.status(),
+                actor.organisation(), user);
+    }
+
+    /** The partner organisations that own qualifications, sorted: the choices of the list's partner filter. */
+    @Transactional(readOnly = true)
+    public List<String> owningOrganisations() {
+        return store.owningOrganisations();
     }
 
     @Transactional(readOnly = true)
@@ -100,7 +139,7 @@ public class QualificationService {
         if (doc.status() != null && doc.status() != QualificationStatus.DRAFT) {
             throw new InvalidDocumentException("status", "a new qualification starts as DRAFT; status changes go through transitions");
         }
-        return insert(doc, null, user, "CREATED");
+        return insert(ownership.ownershipOfNew(doc, user, true), null, user, "CREATED");
     }
 
     /**
@@ -137,10 +176,13 @@ public class QualificationService {
             throw new InvalidDocumentException("status", "is " + status + "; status changes go through transitions");
         }
         var previous = store.readLocked(id).orElseThrow(() -> new QualificationNotFoundException(id));
+        ownership.requireMayChange(previous.displayTitle(), previous.ownerOrganisation(), previous.collaborators(), user);
+        doc = ownership.ownershipOfUpdate(doc, previous, user);
         // copy-on-write is decided before the unit locks and checked again under them, so a submit of another holder
         // cannot slip in between (the submit locks its units too)
         var prepared = protectFrozenUnits(withIds(doc).withIdentity(id, stored + 1, status, previous.derivedFrom()));
         store.write(prepared.document(), user, previous, this::requireNoNewlyFrozen);
+        writeOwnershipIfChanged(prepared.document(), previous);
         var saved = store.readLocked(id).orElseThrow();
         events.publishEvent(new QualificationChanged(id, stored + 1, user, "UPDATED", prepared.note(), saved, previous));
         return saved;
@@ -159,6 +201,8 @@ public class QualificationService {
     @Transactional
     public void delete(String id, String user) {
         QualificationStatus status = locks.qualification(id).orElseThrow(() -> new QualificationNotFoundException(id)).status();
+        var stored = store.readLocked(id).orElseThrow(() -> new QualificationNotFoundException(id));
+        ownership.requireMayChange(stored.displayTitle(), stored.ownerOrganisation(), stored.collaborators(), user);
         if (status == QualificationStatus.PUBLISHED) {
             throw new ConflictException("Qualification " + id + " is published; archive it instead of deleting it");
         }
@@ -226,7 +270,7 @@ public class QualificationService {
         if (spec.replacesNationalData()) {
             copy = withNationalDataOf(copy, spec);
         }
-        return insert(copy, sourceId, user, "DERIVED");
+        return insert(ownership.ownershipOfNew(copy, user, false), sourceId, user, "DERIVED");
     }
 
     /** When and from what this qualification was derived, if it is a national variant whose core still exists. */
@@ -298,7 +342,8 @@ public class QualificationService {
     @Transactional
     public QualificationDocument duplicate(String sourceId, String user) {
         var source = get(sourceId);
-        return insert(copyOf(source, suffixed(source.title(), " (copy)")), null, user, "DUPLICATED");
+        return insert(ownership.ownershipOfNew(copyOf(source, suffixed(source.title(), " (copy)")), user, false), null,
+                user, "DUPLICATED");
     }
 
     /** The other qualifications that share each unit of this one (unit id → qualifications), for impact warnings. */
@@ -347,6 +392,7 @@ public class QualificationService {
     public QualificationDocument newRevision(String sourceId, String user) {
         locks.qualification(sourceId).orElseThrow(() -> new QualificationNotFoundException(sourceId));
         var source = get(sourceId);
+        ownership.requireMayChange(source.displayTitle(), source.ownerOrganisation(), source.collaborators(), user);
         if (source.status() != QualificationStatus.PUBLISHED && source.status() != QualificationStatus.ARCHIVED) {
             throw new ConflictException("Qualification " + sourceId + " is " + source.status()
                     + "; only a published or archived qualification gets a new revision (edit this one directly)");
@@ -361,6 +407,7 @@ public class QualificationService {
         String id = UUID.randomUUID().toString();
         var prepared = withIds(copy).withIdentity(id, 0L, QualificationStatus.DRAFT, source.derivedFrom());
         store.write(prepared, user, true);
+        writeOwnershipIfChanged(prepared, null);
         int revision = store.linkRevision(id, sourceId);
         events.publishEvent(new QualificationChanged(id, 0, user, "REVISED", "revision " + revision + " of " + sourceId));
         return store.read(id).orElseThrow();
@@ -402,6 +449,7 @@ public class QualificationService {
                 doc.status() == null ? QualificationStatus.DRAFT : doc.status(),
                 doc.derivedFrom() != null && store.exists(doc.derivedFrom()) ? doc.derivedFrom() : null));
         store.write(prepared.document(), user, true);
+        writeOwnershipIfChanged(prepared.document(), null);
         var saved = store.read(id).orElseThrow();
         events.publishEvent(new QualificationChanged(id, prepared.document().version(), user, "CREATED",
                 prepared.note() == null ? "restored" : "restored; " + prepared.note(), saved));
@@ -413,11 +461,24 @@ public class QualificationService {
         String id = UUID.randomUUID().toString();
         var prepared = protectFrozenUnits(withIds(doc).withIdentity(id, 0L, QualificationStatus.DRAFT, derivedFrom));
         store.write(prepared.document(), user, null, this::requireNoNewlyFrozen);
+        writeOwnershipIfChanged(prepared.document(), null);
         String note = prepared.note();
         String detail = derivedFrom == null ? note : note == null ? derivedFrom : derivedFrom + "; " + note;
         var saved = store.read(id).orElseThrow();
         events.publishEvent(new QualificationChanged(id, 0, user, action, detail, saved));
         return saved;
+    }
+
+    /** Writes owner and collaborators when they differ from what is stored ({@code previous} null: a new node). */
+    private void writeOwnershipIfChanged(QualificationDocument doc, QualificationDocument previous) {
+        String owner = doc.ownerOrganisation();
+        List<String> collaborators = doc.collaborators() == null ? List.of() : doc.collaborators();
+        boolean unchanged = previous == null ? owner == null && collaborators.isEmpty()
+                : java.util.Objects.equals(owner, previous.ownerOrganisation()) && collaborators.equals(
+                        previous.collaborators() == null ? List.of() : previous.collaborators());
+        if (!unchanged) {
+            store.setOwnership(doc.id(), owner, collaborators);
+        }
     }
 
     /** A document ready to be written, and what copy-on-write did to it (null when nothing was copied). */

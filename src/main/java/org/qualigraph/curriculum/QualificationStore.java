@@ -88,6 +88,19 @@ class QualificationStore {
         writer.write(doc, user, created);
     }
 
+    /**
+     * Sets the owning partner organisation and the collaborators of a locked (or just created) qualification: plain
+     * properties of its node, written only when they change, so a save that leaves them alone writes nothing more.
+     */
+    void setOwnership(String id, String ownerOrganisation, List<String> collaborators) {
+        var params = new HashMap<String, Object>();
+        params.put("id", id);
+        params.put("owner", ownerOrganisation);
+        params.put("collaborators", List.copyOf(collaborators));
+        client.query("MATCH (q:Qualification {id: $id}) SET q.ownerOrganisation = $owner, q.collaborators = $collaborators")
+                .bindAll(params).run();
+    }
+
     /** An update of a locked qualification, given the document read under its lock ({@link #readLocked}). */
     void update(QualificationDocument doc, String user, QualificationDocument previous) {
         writer.write(doc, user, false, previous);
@@ -295,6 +308,8 @@ class QualificationStore {
                   AND ($eqf IS NULL OR q.eqfLevel = $eqf)
                   AND ($type IS NULL OR q.type = $type)
                   AND ($status IS NULL OR q.status = $status)
+                  AND ($partner IS NULL AND $collaborator IS NULL OR toLower(q.ownerOrganisation) = $partner
+                       OR $collaborator IN coalesce(q.collaborators, []))
                 RETURN q.id AS id, q.title AS title, q.eqfLevel AS eqfLevel, q.type AS type, q.status AS status,
                        q.version AS version
                 ORDER BY q.titleSort, q.id
@@ -310,8 +325,17 @@ class QualificationStore {
                   AND ($eqf IS NULL OR q.eqfLevel = $eqf)
                   AND ($type IS NULL OR q.type = $type)
                   AND ($status IS NULL OR q.status = $status)
+                  AND ($partner IS NULL AND $collaborator IS NULL OR toLower(q.ownerOrganisation) = $partner
+                       OR $collaborator IN coalesce(q.collaborators, []))
                 RETURN count(q)
                 """).bindAll(filterParameters(filter, Map.of())).fetchAs(Long.class).one().orElse(0L);
+    }
+
+    List<String> owningOrganisations() {
+        return List.copyOf(client.query("""
+                MATCH (q:Qualification) WHERE q.ownerOrganisation IS NOT NULL
+                RETURN DISTINCT q.ownerOrganisation ORDER BY q.ownerOrganisation
+                """).fetchAs(String.class).all());
     }
 
     long countAll() {
@@ -435,6 +459,10 @@ class QualificationStore {
         params.put("eqf", filter.eqfLevel());
         params.put("type", name(filter.type()));
         params.put("status", name(filter.status()));
+        params.put("partner", filter.partner() == null || filter.partner().isBlank() ? null
+                : filter.partner().strip().toLowerCase(java.util.Locale.ROOT));
+        params.put("collaborator", filter.collaborator() == null || filter.collaborator().isBlank() ? null
+                : filter.collaborator());
         return params;
     }
 
@@ -461,7 +489,10 @@ class QualificationStore {
                 enumOf(QualificationType.class, q.get("type")), toInt(q.get("eqfLevel")), nqf, isced,
                 enumOf(Ecosystem.class, q.get("ecosystem")), enumOf(CreditSystem.class, q.get("creditSystem")),
                 decimal(q.get("credits")), parse((String) q.get("entryRequirements")), bodies, targets,
-                (String) q.get("derivedFrom"), enumOf(QualificationStatus.class, q.get("status")), units);
+                (String) q.get("derivedFrom"), enumOf(QualificationStatus.class, q.get("status")), units,
+                // never named collaborators (older data, or nobody shared it): null, as documents without the field read
+                (String) q.get("ownerOrganisation"), q.get("collaborators") instanceof List<?> names
+                        ? names.stream().map(String::valueOf).toList() : null);
     }
 
     @SuppressWarnings("unchecked")

@@ -52,7 +52,7 @@ public class ReviewWorkflowService {
         this.gate = gate;
     }
 
-    /** The steps the user (with these roles) may try from the qualification's current status. */
+    /** The steps a user with these roles may try from the qualification's current status, whoever they are. */
     @Transactional(readOnly = true)
     public List<WorkflowAction> allowedActions(String id, Set<String> roles) {
         var status = qualifications.get(id).status();
@@ -60,6 +60,40 @@ public class ReviewWorkflowService {
         WorkflowPolicy.from(status).stream().filter(step -> step.allowedFor(roles)).forEach(step -> actions.add(
                 new WorkflowAction(step.name(), step.to, step.needsComment, step == WorkflowPolicy.APPROVE)));
         return actions;
+    }
+
+    /**
+     * The steps this user may take now: those of their roles, without approving or publishing what they wrote (four
+     * eyes, {@link #fourEyesRefusal}) and without the designer's steps on another partner's qualification.
+     */
+    @Transactional(readOnly = true)
+    public List<WorkflowAction> allowedActions(String id, String user, Set<String> roles) {
+        boolean author = fourEyesRefusal(id, user).isPresent();
+        boolean mayChange = qualifications.changeRefusal(id, user).isEmpty();
+        return allowedActions(id, roles).stream()
+                .filter(a -> !author || !(a.name().equals(WorkflowPolicy.APPROVE.name())
+                        || a.name().equals(WorkflowPolicy.PUBLISH.name())))
+                .filter(a -> mayChange || !WorkflowPolicy.valueOf(a.name()).designersStep())
+                .toList();
+    }
+
+    /**
+     * Four eyes (ESG 1.2, EQAVET): whoever created, edited or submitted this revision may not approve or publish it,
+     * whatever roles they hold, administrators included. The reason, when this user is such an author; only while
+     * the qualification is in review or approved, where the rule can bite.
+     */
+    @Transactional(readOnly = true)
+    public java.util.Optional<String> fourEyesRefusal(String id, String user) {
+        var status = qualifications.get(id).status();
+        if (status != QualificationStatus.IN_REVIEW && status != QualificationStatus.APPROVED) {
+            return java.util.Optional.empty();
+        }
+        return store.authors(id).contains(user) ? java.util.Optional.of(fourEyesMessage(user)) : java.util.Optional.empty();
+    }
+
+    private static String fourEyesMessage(String user) {
+        return "Four eyes: " + user + " created, edited or submitted this revision, so someone else must approve and "
+                + "publish it";
     }
 
     /** Whether the user may start a new revision of this qualification now. */
@@ -90,6 +124,12 @@ public class ReviewWorkflowService {
         if (!step.allowedFor(roles)) {
             throw new AccessDeniedException("Only " + String.join(" or ", step.roles.stream().sorted().toList())
                     + " may move a qualification from " + from + " to " + to);
+        }
+        if (step.designersStep()) {
+            qualifications.requireMayChange(id, user);
+        }
+        if ((step == WorkflowPolicy.APPROVE || step == WorkflowPolicy.PUBLISH) && store.authors(id).contains(user)) {
+            throw new ConflictException(fourEyesMessage(user));
         }
         String comment = request.comment() == null || request.comment().isBlank() ? null : request.comment().strip();
         var problems = new ArrayList<FieldProblem>();
@@ -145,6 +185,15 @@ public class ReviewWorkflowService {
             archivePredecessor(id, user);
         }
         return new TransitionResult(id, to, store.version(id));
+    }
+
+    /**
+     * The approving body of this qualification's last approval (also a revoked one), so that approving again after
+     * a revocation does not ask for it anew.
+     */
+    @Transactional(readOnly = true)
+    public java.util.Optional<String> lastApprovingBody(String id) {
+        return store.lastApprovingBody(id);
     }
 
     /** Transitions of this qualification, oldest first. */

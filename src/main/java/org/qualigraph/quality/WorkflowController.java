@@ -6,6 +6,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.qualigraph.base.Roles;
 import org.qualigraph.curriculum.QualificationDocument;
 import org.qualigraph.curriculum.QualificationService;
 import org.qualigraph.curriculum.QualificationStatus;
@@ -40,7 +41,8 @@ class WorkflowController {
     }
 
     /** The current status and the steps the caller may take from it. */
-    record WorkflowState(String id, QualificationStatus status, long version, List<WorkflowAction> actions, boolean mayRevise) {
+    record WorkflowState(String id, QualificationStatus status, long version, List<WorkflowAction> actions, boolean mayRevise,
+                         String fourEyes) {
     }
 
     @GetMapping("/workflow")
@@ -48,7 +50,9 @@ class WorkflowController {
     WorkflowState state(@PathVariable String id, Authentication user) {
         var doc = qualifications.get(id);
         var roles = roles(user);
-        return new WorkflowState(id, doc.status(), doc.version(), workflow.allowedActions(id, roles), workflow.mayRevise(id, roles));
+        return new WorkflowState(id, doc.status(), doc.version(), workflow.allowedActions(id, user.getName(), roles),
+                workflow.mayRevise(id, roles), roles.contains(Roles.REVIEWER) || roles.contains(Roles.ADMIN)
+                        ? workflow.fourEyesRefusal(id, user.getName()).orElse(null) : null);
     }
 
     @PostMapping("/transitions")

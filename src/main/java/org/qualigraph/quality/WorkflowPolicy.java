@@ -51,6 +51,11 @@ enum WorkflowPolicy {
         return Arrays.stream(values()).filter(s -> s.from == from).toList();
     }
 
+    /** The designer's steps (submit, resubmit, withdraw): only for those who may change the qualification. */
+    boolean designersStep() {
+        return this == SUBMIT || this == RESUBMIT || this == WITHDRAW;
+    }
+
     boolean allowedFor(Set<String> userRoles) {
         return userRoles.stream().anyMatch(roles::contains);
     }

@@ -93,6 +93,14 @@ class WorkflowStore {
                 "date", approval.date(), "decision", approval.decision(), "by", approval.approvedBy())).run();
     }
 
+    /** The approving body of the latest approval of this qualification, revoked or not. */
+    Optional<String> lastApprovingBody(String qualificationId) {
+        return client.query("""
+                MATCH (:Qualification {id: $q})-[:HAS_APPROVAL]->(a:Approval)
+                RETURN a.body ORDER BY a.at DESC LIMIT 1
+                """).bind(qualificationId).to("q").fetchAs(String.class).one();
+    }
+
     void revokeApproval(String qualificationId) {
         client.query("MATCH (:Qualification {id: $q})-[:HAS_APPROVAL]->(a:Approval) SET a.revoked = true")
                 .bind(qualificationId).to("q").run();
@@ -218,6 +226,22 @@ class WorkflowStore {
                 FOREACH (x IN CASE WHEN q IS NULL THEN [] ELSE [q] END | CREATE (a)-[:ABOUT]->(x))
                 """).bindAll(map("q", qualificationId, "user", user, "action", action, "detail", detail,
                 "version", version)).run();
+    }
+
+    /**
+     * Who wrote this revision: the users who created (or derived, duplicated, revised) it, edited its content or
+     * submitted it for review. Restoring a workspace copies what others wrote and makes no one an author.
+     */
+    java.util.Set<String> authors(String qualificationId) {
+        return new java.util.HashSet<>(client.query("""
+                MATCH (a:AuditEntry {qualificationId: $q})
+                WHERE NOT a:AuditSnapshot AND a.action IN ['CREATED', 'DERIVED', 'DUPLICATED', 'REVISED', 'UPDATED']
+                  AND NOT coalesce(a.detail, '') STARTS WITH 'restored'
+                RETURN a.user AS user
+                UNION
+                MATCH (r:Review {qualificationId: $q, to: 'IN_REVIEW'})
+                RETURN r.by AS user
+                """).bind(qualificationId).to("q").fetchAs(String.class).all());
     }
 
     List<AuditEntry> audit(String qualificationId) {

@@ -71,6 +71,39 @@ class AccountSecurityTest extends IntegrationTest {
         }
     }
 
+    /**
+     * Guessing admin's password from one address locks only that address: the administrator signs in from another,
+     * and lifts the lock with the unlock endpoint (which only an administrator may call).
+     */
+    @Test
+    void fiftyWrongPasswordsForAdminFromOneAddressDoNotLockTheAdministratorOut() throws Exception {
+        try {
+            for (int i = 0; i < 50; i++) {
+                mvc.perform(get("/api/qualifications").with(from("203.0.113.66"))
+                                .header(HttpHeaders.AUTHORIZATION, basic("admin", "guess-" + i)))
+                        .andExpect(status().isUnauthorized());
+            }
+            mvc.perform(get("/api/qualifications").with(from("203.0.113.66"))
+                    .header(HttpHeaders.AUTHORIZATION, TestUsers.basic("admin"))).andExpect(status().isUnauthorized());
+            mvc.perform(get("/api/qualifications").with(from("198.51.100.20"))
+                    .header(HttpHeaders.AUTHORIZATION, TestUsers.basic("admin"))).andExpect(status().isOk());
+            mvc.perform(post("/api/admin/users/admin/unlock").with(from("198.51.100.20"))
+                    .header(HttpHeaders.AUTHORIZATION, TestUsers.basic(TestUsers.DESIGNER))).andExpect(status().isForbidden());
+        } finally {
+            mvc.perform(post("/api/admin/users/admin/unlock").with(from("198.51.100.20"))
+                    .header(HttpHeaders.AUTHORIZATION, TestUsers.basic("admin"))).andExpect(status().isNoContent());
+        }
+        mvc.perform(get("/api/qualifications").with(from("203.0.113.66"))
+                .header(HttpHeaders.AUTHORIZATION, TestUsers.basic("admin"))).andExpect(status().isOk());
+    }
+
+    private static org.springframework.test.web.servlet.request.RequestPostProcessor from(String address) {
+        return request -> {
+            request.setRemoteAddr(address);
+            return request;
+        };
+    }
+
     @Test
     void securityHeadersAreSet() throws Exception {
         mvc.perform(get("/api/qualifications").header(HttpHeaders.AUTHORIZATION, TestUsers.basic(TestUsers.DESIGNER)))

@@ -87,7 +87,7 @@ class LoginThrottleTest extends IntegrationTest {
         hourly.onFailure(failure("throttle-patient"));
         hourly.onFailure(failure("throttle-patient"));
         assertThat(hourly.isLocked("throttle-patient")).as("locked after 2 failures; stored: %s", neo4jClient
-                .query("MATCH (a:LoginAttempts {key: 'throttle-patient'}) RETURN a{.*, first: toString(a.first), lockedUntil: toString(a.lockedUntil), lastFailure: toString(a.lastFailure), now: toString(datetime())} AS a")
+                .query("MATCH (a:LoginAttempts {key: 'throttle-patient|'}) RETURN a{.*, first: toString(a.first), lockedUntil: toString(a.lockedUntil), lastFailure: toString(a.lastFailure), now: toString(datetime())} AS a")
                 .fetch().one()).isTrue();
         age("throttle-patient", Duration.ofMinutes(59));
         assertThat(hourly.isLocked("throttle-patient")).as("still locked a minute before the period ends").isTrue();
@@ -101,14 +101,38 @@ class LoginThrottleTest extends IntegrationTest {
     /** Moves every time stored for the username back, as if that much time had passed. */
     private void age(String key, Duration by) {
         neo4jClient.query("""
-                MATCH (a:LoginAttempts {key: $key})
+                MATCH (a:LoginAttempts {username: $key})
                 SET a.first = a.first - duration({seconds: $s}), a.lastFailure = a.lastFailure - duration({seconds: $s}),
                     a.lockedUntil = a.lockedUntil - duration({seconds: $s})""")
                 .bindAll(java.util.Map.of("key", key, "s", by.toSeconds())).run();
     }
 
+    /** Counted per username and address: guessing from one address never locks the account out from another. */
+    @Test
+    void failuresFromOneAddressLockOnlyThatAddressAndAnUnlockLiftsEveryLock() {
+        for (int i = 0; i < 50; i++) {
+            a.onFailure(failure("throttle-admin", "203.0.113.7"));
+        }
+        assertThat(b.isLocked("throttle-admin", "203.0.113.7")).isTrue();
+        assertThat(b.isLocked("throttle-admin", "198.51.100.2")).as("another address").isFalse();
+        assertThat(b.isLocked("throttle-admin", "")).isFalse();
+        a.onFailure(failure("throttle-admin", "198.51.100.2"));
+        b.reset("Throttle-Admin");
+        assertThat(a.isLocked("throttle-admin", "203.0.113.7")).isFalse();
+        assertThat(neo4jClient.query("MATCH (a:LoginAttempts) WHERE a.username = 'throttle-admin' RETURN count(a)")
+                .fetchAs(Long.class).one().orElseThrow()).isZero();
+    }
+
+    private static AuthenticationFailureBadCredentialsEvent failure(String username, String address) {
+        var request = new org.springframework.mock.web.MockHttpServletRequest();
+        request.setRemoteAddr(address);
+        var token = new UsernamePasswordAuthenticationToken(username, "guess");
+        token.setDetails(new org.springframework.security.web.authentication.WebAuthenticationDetails(request));
+        return new AuthenticationFailureBadCredentialsEvent(token, new BadCredentialsException("bad credentials"));
+    }
+
     private long failures(String key) {
-        return neo4jClient.query("MATCH (a:LoginAttempts {key: $key}) RETURN a.failures").bind(key).to("key")
+        return neo4jClient.query("MATCH (a:LoginAttempts {key: $key}) RETURN a.failures").bind(key + "|").to("key")
                 .fetchAs(Long.class).one().orElse(0L);
     }
 

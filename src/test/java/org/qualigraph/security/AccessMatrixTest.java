@@ -49,6 +49,7 @@ class AccessMatrixTest extends IntegrationTest {
         EXPECTED.put("POST /api/admin/users", ADMIN);
         EXPECTED.put("PUT /api/admin/users/{username}", ADMIN);
         EXPECTED.put("DELETE /api/admin/users/{username}", ADMIN);
+        EXPECTED.put("POST /api/admin/users/{username}/unlock", ADMIN);
         EXPECTED.put("GET /api/admin/workspace", ADMIN);
         EXPECTED.put("POST /api/admin/workspace", ADMIN);
         EXPECTED.put("GET /api/qualifications/{id}/quality", ANY);

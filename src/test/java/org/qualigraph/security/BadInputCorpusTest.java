@@ -415,6 +415,7 @@ class BadInputCorpusTest extends IntegrationTest {
                 {"/units/0/assessments/0/weight", "101", "units[0].assessments[0].weight"},
                 {"/units/0/assessments/0/outcomes/0", "\"U9.K9\"", "units[0].assessments[0].outcomes[0]"},
                 {"/units/0/code", "\"" + "C".repeat(65) + "\"", "units[0].code"},
+                {"/collaborators", "[\"nobody-here\"]", "collaborators[0]"},
         };
         for (String[] c : document) {
             attacks.add(new Attack("PUT /api/qualifications/{id}", "bad value " + c[0] + " = " + abbreviate(c[1]),
@@ -483,6 +484,14 @@ class BadInputCorpusTest extends IntegrationTest {
                 () -> jsonRequest(HttpMethod.PUT, "/api/admin/users/nobody-here", "{\"roles\":[\"DESIGNER\"]}"), 404, null));
         attacks.add(new Attack("PUT /api/admin/users/{username}", "last admin loses ADMIN", "admin",
                 () -> jsonRequest(HttpMethod.PUT, "/api/admin/users/admin", "{\"roles\":[\"DESIGNER\"]}"), 409, null));
+        attacks.add(new Attack("POST /api/admin/users/{username}/unlock", "unknown user", "admin",
+                () -> request(HttpMethod.POST, "/api/admin/users/nobody-here/unlock"), 404, null));
+        attacks.add(new Attack("POST /api/admin/users/{username}/unlock", "Cypher-looking username", "admin",
+                () -> request(HttpMethod.POST, "/api/admin/users/{u}/unlock", "x' OR 1=1 DETACH DELETE n"), 404, null));
+        attacks.add(new Attack("POST /api/admin/users", "organisation of 201 characters", "admin",
+                () -> jsonRequest(HttpMethod.POST, "/api/admin/users", "{\"username\":\"corpus-org\",\"password\":"
+                        + "\"long-enough-1\",\"roles\":[\"DESIGNER\"],\"organisation\":\"" + "o".repeat(201) + "\"}"),
+                400, "organisation"));
         attacks.add(new Attack("DELETE /api/admin/users/{username}", "unknown user", "admin",
                 () -> request(HttpMethod.DELETE, "/api/admin/users/nobody-here"), 404, null));
         attacks.add(new Attack("DELETE /api/admin/users/{username}", "Cypher-looking username", "admin",

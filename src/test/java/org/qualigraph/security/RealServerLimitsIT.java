@@ -102,6 +102,46 @@ class RealServerLimitsIT {
     }
 
     /**
+     * Admin-only uploads are refused on path and credentials before the body is read: the client announces 200 MB,
+     * sends 64 KB and waits; a server that parsed the multipart body first would wait for the rest, this one answers
+     * 403 at once. The same for a request without credentials (401).
+     */
+    @Test
+    void adminOnlyUploadsAreRefusedBeforeTheBodyIsRead() throws Exception {
+        var create = HttpRequest.newBuilder(URI.create(base + "/api/admin/users")).header("Authorization", auth())
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"username\":\"uploader\",\"password\":\"uploader-pass-1\",\"roles\":[\"DESIGNER\",\"REVIEWER\"]}"))
+                .build();
+        assertThat(http.send(create, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(201);
+        String designer = "Basic " + Base64.getEncoder().encodeToString("uploader:uploader-pass-1".getBytes(StandardCharsets.UTF_8));
+        for (String path : new String[] {"/api/imports/esco", "/api/imports/elm-schemas"}) {
+            assertThat(statusOfStalledUpload(path, designer)).as(path + " as a designer").startsWith("HTTP/1.1 403");
+            assertThat(statusOfStalledUpload(path, null)).as(path + " without credentials").startsWith("HTTP/1.1 401");
+        }
+        assertNothingStoredAndHealthy();
+    }
+
+    /** The status line the server answers to a 200 MB multipart upload of which only 64 KB ever arrive. */
+    private String statusOfStalledUpload(String path, String authorization) throws IOException {
+        var uri = URI.create(base);
+        try (var socket = new java.net.Socket(uri.getHost(), uri.getPort())) {
+            socket.setSoTimeout(10_000);
+            var out = socket.getOutputStream();
+            String boundary = "stalled-" + System.nanoTime();
+            out.write(("POST " + path + " HTTP/1.1\r\nHost: " + uri.getHost() + "\r\n"
+                    + (authorization == null ? "" : "Authorization: " + authorization + "\r\n")
+                    + "Content-Type: multipart/form-data; boundary=" + boundary + "\r\nContent-Length: " + 200L * 1024 * 1024
+                    + "\r\n\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"classification\"; "
+                    + "filename=\"big.zip\"\r\nContent-Type: application/zip\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            out.write(new byte[64 * 1024]);
+            out.flush();
+            // the rest of the body never comes: only an answer given without it arrives before the timeout
+            var in = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1));
+            return String.valueOf(in.readLine());
+        }
+    }
+
+    /**
      * Sends a request whose body the server may refuse before it has all been sent. Tomcat answers 413 and may then
      * close the connection: the client sees either the answer or a connection closed mid-upload. Either way the body
      * was refused; what the server then holds is checked by the caller. Returns null when the connection was closed.

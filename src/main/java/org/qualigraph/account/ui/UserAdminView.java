@@ -58,6 +58,8 @@ public class UserAdminView extends VerticalLayout {
         grid.addColumn(UserInfo::username).setHeader(getTranslation("account.ui.username")).setKey("username");
         grid.addColumn(u -> String.join(", ", new TreeSet<>(u.roles()).stream().map(this::roleLabel).toList())).setHeader(getTranslation("account.ui.roles"))
                 .setKey("roles");
+        grid.addColumn(u -> u.organisation() == null ? "" : u.organisation())
+                .setHeader(getTranslation("account.ui.organisation")).setKey("organisation");
         grid.addColumn(u -> getTranslation(u.enabled() ? "account.ui.yes" : "account.ui.no"))
                 .setHeader(getTranslation("account.ui.enabled")).setKey("enabled");
         grid.addComponentColumn(this::createActions).setHeader(getTranslation("account.ui.actions")).setAutoWidth(true);
@@ -72,14 +74,20 @@ public class UserAdminView extends VerticalLayout {
         var password = new Button(VaadinIcon.KEY.create(), e -> openPassword(user));
         password.setId("password-" + user.username());
         password.setTooltipText(getTranslation("account.ui.password.reset"));
+        var unlock = new Button(VaadinIcon.UNLOCK.create(), e -> attempt(() -> {
+            accounts.unlock(user.username());
+            done(getTranslation("account.ui.unlocked", user.username()));
+        }));
+        unlock.setId("unlock-" + user.username());
+        unlock.setTooltipText(getTranslation("account.ui.unlock"));
         var delete = new Button(VaadinIcon.TRASH.create(), e -> confirmDelete(user));
         delete.setId("delete-" + user.username());
         delete.setTooltipText(getTranslation("account.ui.delete"));
         delete.addThemeVariants(ButtonVariant.LUMO_ERROR);
-        for (var b : new Button[] {edit, password, delete}) {
+        for (var b : new Button[] {edit, password, unlock, delete}) {
             b.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
         }
-        return new HorizontalLayout(edit, password, delete);
+        return new HorizontalLayout(edit, password, unlock, delete);
     }
 
     private void openCreate() {
@@ -95,14 +103,16 @@ public class UserAdminView extends VerticalLayout {
         var roles = roles(Set.of());
         roles.setRequired(true);
         roles.addValueChangeListener(e -> roles.setInvalid(false));
-        dialog.add(new FormLayout(username, password, roles));
+        var organisation = organisation(null);
+        dialog.add(new FormLayout(username, password, organisation, roles));
         var save = new Button(getTranslation("account.ui.create"), e -> attempt(() -> {
             if (roles.getValue().isEmpty()) {
                 roles.setErrorMessage(getTranslation("account.ui.roles.required"));
                 roles.setInvalid(true);
                 return;
             }
-            accounts.create(username.getValue().strip(), password.getValue(), new LinkedHashSet<>(roles.getValue()));
+            accounts.create(username.getValue().strip(), password.getValue(), new LinkedHashSet<>(roles.getValue()),
+                    organisation.getValue());
             dialog.close();
             refresh();
             done(getTranslation("account.ui.created", username.getValue().strip()));
@@ -120,9 +130,11 @@ public class UserAdminView extends VerticalLayout {
         var roles = roles(user.roles());
         var enabled = new Checkbox(getTranslation("account.ui.enabled"), user.enabled());
         enabled.setId("user-enabled");
-        dialog.add(new FormLayout(roles, enabled));
+        var organisation = organisation(user.organisation());
+        dialog.add(new FormLayout(organisation, roles, enabled));
         var save = new Button(getTranslation("account.ui.save"), e -> attempt(() -> {
             accounts.update(user.username(), new LinkedHashSet<>(roles.getValue()), enabled.getValue());
+            accounts.changeOrganisation(user.username(), organisation.getValue());
             dialog.close();
             refresh();
         }));
@@ -163,6 +175,28 @@ public class UserAdminView extends VerticalLayout {
         dialog.setConfirmButtonTheme("error primary");
         dialog.setId("confirm-delete-user");
         dialog.open();
+    }
+
+    /** The partner organisation: one of those users already belong to, or a new name typed in. */
+    private com.vaadin.flow.component.combobox.ComboBox<String> organisation(String selected) {
+        var organisation = new com.vaadin.flow.component.combobox.ComboBox<String>(getTranslation("account.ui.organisation"));
+        organisation.setId("user-organisation");
+        organisation.setHelperText(getTranslation("account.ui.organisation.help"));
+        var known = new java.util.ArrayList<>(accounts.organisations());
+        if (selected != null && !known.contains(selected)) {
+            known.add(selected);
+        }
+        organisation.setItems(known);
+        organisation.setAllowCustomValue(true);
+        organisation.setClearButtonVisible(true);
+        organisation.addCustomValueSetListener(e -> {
+            var items = new java.util.ArrayList<>(known);
+            items.add(e.getDetail());
+            organisation.setItems(items);
+            organisation.setValue(e.getDetail());
+        });
+        organisation.setValue(selected);
+        return organisation;
     }
 
     private CheckboxGroup<String> roles(Set<String> selected) {

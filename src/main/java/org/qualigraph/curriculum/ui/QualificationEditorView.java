@@ -223,6 +223,10 @@ public class QualificationEditorView extends VerticalLayout implements BeforeEnt
         session = new EditorSession(id, this);
         load(document.get());
         addExtensionTabs();
+        // work that came back: the designer reads the reviewer's note first (it heads the Review tab)
+        if (editable && document.get().status() == QualificationStatus.CHANGES_REQUESTED) {
+            reviewTab().ifPresent(tabs::setSelectedTab);
+        }
         event.getLocation().getQueryParameters().getSingleParameter(TARGET_PARAMETER).ifPresent(this::addTargetOccupation);
     }
 
@@ -258,7 +262,11 @@ public class QualificationEditorView extends VerticalLayout implements BeforeEnt
     private void load(QualificationDocument document) {
         loaded = document;
         draft = DraftMapper.toDraft(document);
-        editable = CurrentUser.isDesigner() && QualificationService.isContentEditable(document.status());
+        // another partner's qualification opens read-only, saying whose it is (the service refuses such a save too)
+        var partnerRefusal = CurrentUser.isDesigner() ? service.changeRefusal(id, CurrentUser.name())
+                : java.util.Optional.<String>empty();
+        editable = CurrentUser.isDesigner() && QualificationService.isContentEditable(document.status())
+                && partnerRefusal.isEmpty();
         heading.setText(document.displayTitle());
         status.setText(EnumLabels.of(document.status()));
         var current = service.edition(id);
@@ -266,12 +274,17 @@ public class QualificationEditorView extends VerticalLayout implements BeforeEnt
                 current.revision()));
         save.setEnabled(editable);
         messages.removeAll();
-        if (!editable) {
+        if (partnerRefusal.isPresent()) {
+            var owned = new Span(getTranslation("curriculum.ui.editor.otherPartner", document.ownerOrganisation()));
+            owned.setId("read-only-note");
+            messages.add(owned);
+        } else if (!editable) {
             messages.add(readOnlyNote(document.status()));
         }
         form = new QualificationForm(draft, editable, occupations, this::changed);
         profileTab.removeAll();
         lineage(document).ifPresent(profileTab::add);
+        profileTab.add(ownership(document));
         profileTab.add(form);
         shared = new HashMap<>(service.sharedUnits(id));
         showUnits();
@@ -294,6 +307,21 @@ public class QualificationEditorView extends VerticalLayout implements BeforeEnt
         if (selectedUnit != null) {
             units.select(selectedUnit);
         }
+    }
+
+    /**
+     * Which partner answers for the qualification and who else may change it: "Owned by X · collaborators: a, b", or
+     * that it is open to every designer while no one owns it.
+     */
+    private Component ownership(QualificationDocument document) {
+        var text = new Span(document.ownerOrganisation() == null ? getTranslation("curriculum.ui.owner.none")
+                : document.collaborators() == null || document.collaborators().isEmpty()
+                        ? getTranslation("curriculum.ui.owner", document.ownerOrganisation())
+                        : getTranslation("curriculum.ui.owner.collaborators", document.ownerOrganisation(),
+                                String.join(", ", document.collaborators())));
+        text.setId("ownership");
+        text.getStyle().set("color", "var(--lumo-secondary-text-color)");
+        return text;
     }
 
     /**

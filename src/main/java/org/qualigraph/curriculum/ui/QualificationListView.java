@@ -45,6 +45,8 @@ public class QualificationListView extends VerticalLayout implements BeforeEnter
     /** Query parameter of the "Waiting for my review" list ({@code ?review=waiting}), which the side menu links to. */
     public static final String REVIEW_PARAMETER = "review";
     public static final String REVIEW_WAITING = "waiting";
+    /** {@code ?review=returned}: "Returned to me", our qualifications on which a reviewer requested changes. */
+    public static final String REVIEW_RETURNED = "returned";
 
     private final transient QualificationService service;
     private final boolean designer = CurrentUser.isDesigner();
@@ -53,6 +55,7 @@ public class QualificationListView extends VerticalLayout implements BeforeEnter
     private final Select<QualificationType> typeFilter = new Select<>();
     private final Select<QualificationStatus> statusFilter = new Select<>();
     private final Checkbox waitingFilter = new Checkbox();
+    private final Checkbox oursFilter = new Checkbox();
     private final Grid<QualificationSummary> grid = new Grid<>();
     /** The editions of the rows read so far, filled a page at a time by the grid's data provider. */
     private final java.util.Map<String, org.qualigraph.curriculum.Edition> editions = new java.util.HashMap<>();
@@ -101,6 +104,10 @@ public class QualificationListView extends VerticalLayout implements BeforeEnter
         toolbar.setAlignItems(FlexComponent.Alignment.BASELINE);
         toolbar.setWidthFull();
         toolbar.setWrap(true);
+        oursFilter.setId("ours-filter");
+        oursFilter.setLabel(getTranslation("curriculum.ui.list.ours"));
+        oursFilter.addValueChangeListener(e -> refresh());
+        toolbar.add(oursFilter);
         if (CurrentUser.roles().contains(org.qualigraph.base.Roles.REVIEWER)) {
             waitingFilter.setId("waiting-filter");
             waitingFilter.setLabel(getTranslation("curriculum.ui.list.waiting"));
@@ -224,8 +231,10 @@ public class QualificationListView extends VerticalLayout implements BeforeEnter
     /** Waiting for review means in review: a reviewer's queue, whoever submitted it. */
     private QualificationFilter filter() {
         String title = titleFilter.getValue();
-        return new QualificationFilter(title == null || title.isBlank() ? null : title, eqfFilter.getValue(),
+        var filter = new QualificationFilter(title == null || title.isBlank() ? null : title, eqfFilter.getValue(),
                 typeFilter.getValue(), waitingFilter.getValue() ? QualificationStatus.IN_REVIEW : statusFilter.getValue());
+        // "our qualifications": owned by the user's partner organisation or naming them as collaborator
+        return oursFilter.getValue() ? service.ours(filter, CurrentUser.name()) : filter;
     }
 
     @Override
@@ -234,6 +243,11 @@ public class QualificationListView extends VerticalLayout implements BeforeEnter
                 .filter(REVIEW_WAITING::equals).isPresent();
         if (CurrentUser.roles().contains(org.qualigraph.base.Roles.REVIEWER)) {
             waitingFilter.setValue(waiting);
+        }
+        if (event.getLocation().getQueryParameters().getSingleParameter(REVIEW_PARAMETER)
+                .filter(REVIEW_RETURNED::equals).isPresent()) {
+            oursFilter.setValue(true);
+            statusFilter.setValue(QualificationStatus.CHANGES_REQUESTED);
         }
     }
 

@@ -56,10 +56,13 @@ class ReviewPanel extends VerticalLayout {
     private final HorizontalLayout actions = new HorizontalLayout();
     private final Div blocked = new Div();
     private final Div note = new Div();
+    private final Paragraph fourEyes = new Paragraph();
     private final Div since = new Div();
     private final Grid<ReviewRecord> history = new Grid<>(ReviewRecord.class, false);
     private final VerticalLayout threads = new VerticalLayout();
     private final ComboBox<String> target = new ComboBox<>();
+    /** What a comment can be about, by code and in words: "U1 · Cell chemistry", "U1.K1 · Describe the ...". */
+    private final java.util.Map<String, String> targetLabels = new java.util.HashMap<>();
     private final TextArea commentText = new TextArea();
     private final Grid<AuditEntry> audit = new Grid<>(AuditEntry.class, false);
 
@@ -75,7 +78,9 @@ class ReviewPanel extends VerticalLayout {
         this.qualifications = qualifications;
         setId("review-panel");
         setPadding(false);
-        add(createStatus(), note, blocked, since, new H3(getTranslation("review.history")), createHistory(),
+        fourEyes.setId("review-four-eyes");
+        fourEyes.setVisible(false);
+        add(createStatus(), fourEyes, note, blocked, since, new H3(getTranslation("review.history")), createHistory(),
                 new H3(getTranslation("review.comments")), createCommentForm(), threads,
                 new H3(getTranslation("review.audit")), createAudit());
         refresh();
@@ -104,7 +109,8 @@ class ReviewPanel extends VerticalLayout {
     private Component createCommentForm() {
         target.setId("comment-target");
         target.setLabel(getTranslation("review.comment.on"));
-        target.setItemLabelGenerator(code -> code.isEmpty() ? getTranslation("review.comment.on.qualification") : code);
+        target.setItemLabelGenerator(code -> code.isEmpty() ? getTranslation("review.comment.on.qualification")
+                : targetLabels.getOrDefault(code, code));
         commentText.setId("comment-text");
         commentText.setLabel(getTranslation("review.comment.text"));
         commentText.setWidthFull();
@@ -151,6 +157,15 @@ class ReviewPanel extends VerticalLayout {
         return value == null ? "" : getTranslation("review.state." + value.name());
     }
 
+    /** "U1 · Cell chemistry": a code with its title or statement, shortened to what fits a list. */
+    private static String named(String code, String text) {
+        if (text == null || text.isBlank()) {
+            return code;
+        }
+        String shown = text.strip().length() > 70 ? text.strip().substring(0, 69) + "…" : text.strip();
+        return code + " · " + shown;
+    }
+
     /** Reads status, actions, history, comments and audit again. */
     void refresh() {
         String id = context.qualificationId();
@@ -158,7 +173,11 @@ class ReviewPanel extends VerticalLayout {
         status.setText(getTranslation("review.status", state(doc.status())));
         actions.removeAll();
         var roles = WorkflowTexts.roles();
-        for (var action : workflow.allowedActions(id, roles)) {
+        var fourEyesReason = roles.contains(org.qualigraph.base.Roles.REVIEWER) || roles.contains(org.qualigraph.base.Roles.ADMIN)
+                ? workflow.fourEyesRefusal(id, WorkflowTexts.user()) : java.util.Optional.<String>empty();
+        fourEyes.setText(fourEyesReason.isPresent() ? getTranslation("review.fourEyes") : "");
+        fourEyes.setVisible(fourEyesReason.isPresent());
+        for (var action : workflow.allowedActions(id, WorkflowTexts.user(), roles)) {
             var button = new Button(getTranslation("review.action." + action.name()), e -> start(action));
             button.setId("action-" + action.name());
             if (action.name().equals("APPROVE") || action.name().equals("PUBLISH") || action.name().startsWith("SUBMIT")
@@ -178,9 +197,14 @@ class ReviewPanel extends VerticalLayout {
         showChangesSinceRequest(doc.status());
         var codes = new ArrayList<String>();
         codes.add(QUALIFICATION_TARGET);
+        targetLabels.clear();
         doc.units().forEach(u -> {
             codes.add(u.code());
-            u.outcomes().forEach(o -> codes.add(o.code()));
+            targetLabels.put(u.code(), named(u.code(), org.qualigraph.curriculum.Texts.display(u.title())));
+            u.outcomes().forEach(o -> {
+                codes.add(o.code());
+                targetLabels.put(o.code(), named(o.code(), org.qualigraph.curriculum.Texts.display(o.statement())));
+            });
         });
         target.setItems(codes);
         target.setValue(QUALIFICATION_TARGET);
@@ -292,7 +316,7 @@ class ReviewPanel extends VerticalLayout {
             showRefusal(e.getMessage());
             return false;
         }
-        Notification.show(getTranslation("review.done", state(action.to())));
+        Notification.show(getTranslation("review.done." + action.to().name()));
         context.reload();
         refresh();
         return true;
@@ -358,6 +382,8 @@ class ReviewPanel extends VerticalLayout {
         var body = new TextField(getTranslation("review.approval.body"));
         body.setId("approval-body");
         body.setRequired(true);
+        // approving again after a revocation: the same body decides, as a rule
+        workflow.lastApprovingBody(context.qualificationId()).ifPresent(body::setValue);
         var date = new DatePicker(getTranslation("review.approval.date"), LocalDate.now());
         date.setId("approval-date");
         date.setRequired(true);
@@ -388,7 +414,7 @@ class ReviewPanel extends VerticalLayout {
                 return;
             }
             dialog.close();
-            Notification.show(getTranslation("review.done", state(action.to())));
+            Notification.show(getTranslation("review.done." + action.to().name()));
             context.reload();
             refresh();
         });
