@@ -10,6 +10,7 @@ import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
@@ -25,7 +26,8 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 
 /**
  * Two doors: {@code /api/**} takes HTTP Basic and answers 401/403 as JSON without sessions; everything else is the
- * Vaadin UI behind a login form (see {@link UiSecurityConfiguration}). Only the health probe is open. Which role may do
+ * Vaadin UI behind a login form (see {@link UiSecurityConfiguration}). Only the health probe and the public register
+ * ({@code /id/**}, {@code /catalog}, {@code /register/**}, {@code /sparql}, read-only) are open. Which role may do
  * what is declared next to each endpoint ({@code @PreAuthorize}) and view ({@code @RolesAllowed}).
  */
 @Configuration(proxyBeanMethods = false)
@@ -43,6 +45,36 @@ class SecurityConfiguration {
     @Bean
     PasswordEncoder passwordEncoder() {
         return new VerifiedPasswordCache(new BCryptPasswordEncoder(), Duration.ofMinutes(5), 10_000, Clock.systemUTC());
+    }
+
+    /**
+     * The public register (published qualifications as linked open data): no sign-in, no session, read-only. Only
+     * GET and HEAD pass, and POST for SPARQL queries; any other method is a 405.
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain publicRegisterSecurity(HttpSecurity http, ObjectMapper json) throws Exception {
+        http.securityMatcher("/id/**", "/catalog", "/register/**", "/sparql")
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers(HttpMethod.GET).permitAll()
+                        .requestMatchers(HttpMethod.HEAD).permitAll()
+                        .requestMatchers(HttpMethod.POST, "/sparql").permitAll()
+                        .anyRequest().denyAll())
+                .exceptionHandling(handling -> handling
+                        .authenticationEntryPoint((request, response, e) -> write(json, request, response,
+                                HttpStatus.METHOD_NOT_ALLOWED, "the public register is read-only: use GET"))
+                        .accessDeniedHandler((request, response, e) -> write(json, request, response,
+                                HttpStatus.METHOD_NOT_ALLOWED, "the public register is read-only: use GET")))
+                .csrf(csrf -> csrf.disable())
+                .requestCache(cache -> cache.disable())
+                .securityContext(context -> context.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(
+                                "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; form-action 'self'; "
+                                        + "frame-ancestors 'none'; base-uri 'none'"))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER)));
+        return http.build();
     }
 
     @Bean

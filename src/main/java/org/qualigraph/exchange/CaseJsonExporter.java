@@ -39,11 +39,19 @@ class CaseJsonExporter implements Exporter {
     private static final Pattern UUID_TAIL = Pattern.compile(".*/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[89ab][0-9a-f]{3}-[0-9a-f]{12})$");
 
     private final ObjectProvider<EscoCatalog> escoCatalog;
+    private final org.qualigraph.curriculum.PersistentIdentifiers identifiers;
     private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
             .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
 
     CaseJsonExporter(ObjectProvider<EscoCatalog> escoCatalog) {
+        this(escoCatalog, null);
+    }
+
+    /** A published qualification's CFDocument carries its persistent identifier as {@code uri}. */
+    @org.springframework.beans.factory.annotation.Autowired
+    CaseJsonExporter(ObjectProvider<EscoCatalog> escoCatalog, org.qualigraph.curriculum.PersistentIdentifiers identifiers) {
         this.escoCatalog = escoCatalog;
+        this.identifiers = identifiers;
     }
 
     @Override
@@ -80,7 +88,7 @@ class CaseJsonExporter implements Exporter {
         var pkg = json.createObjectNode();
         var cfDocument = pkg.putObject("CFDocument");
         cfDocument.put("identifier", documentId);
-        cfDocument.put("uri", urn(documentId));
+        cfDocument.put("uri", identifiers == null ? urn(documentId) : identifiers.of(doc).orElse(urn(documentId)));
         cfDocument.put("frameworkType", "qualification");
         cfDocument.put("caseVersion", "1.1");
         cfDocument.put("creator", doc.awardingBodies().isEmpty() ? "Qualigraph"

@@ -358,6 +358,25 @@ class BadInputCorpusTest extends IntegrationTest {
         attacks.add(new Attack("POST /api/organisations/rename", "unknown organisation", "admin",
                 () -> jsonRequest(HttpMethod.POST, "/api/organisations/rename",
                         "{\"name\":\"No such chamber\",\"country\":\"DE\",\"newName\":\"X\"}"), 404, null));
+        attacks.add(new Attack("POST /sparql", "not SPARQL", TestUsers.DESIGNER,
+                () -> form("/sparql", "query", "SELEKT * WHERE { ?s ?p ?o }"), 400, "query"));
+        attacks.add(new Attack("POST /sparql", "an INSERT in the query", TestUsers.DESIGNER,
+                () -> request(HttpMethod.POST, "/sparql").contentType("application/sparql-query")
+                        .content("INSERT DATA { <urn:x> <urn:y> <urn:z> }".getBytes(StandardCharsets.UTF_8)), 400, "read-only"));
+        attacks.add(new Attack("POST /sparql", "an update form", TestUsers.DESIGNER,
+                () -> form("/sparql", "update", "DELETE WHERE { ?s ?p ?o }"), 400, "read-only"));
+        attacks.add(new Attack("POST /sparql", "a SPARQL update body", TestUsers.DESIGNER,
+                () -> request(HttpMethod.POST, "/sparql").contentType("application/sparql-update")
+                        .content("CLEAR ALL".getBytes(StandardCharsets.UTF_8)), 400, "read-only"));
+        attacks.add(new Attack("POST /sparql", "a federated SERVICE call", TestUsers.DESIGNER,
+                () -> form("/sparql", "query", "SELECT * WHERE { SERVICE <http://example.org/sparql> { ?s ?p ?o } }"),
+                400, "SERVICE"));
+        attacks.add(new Attack("POST /sparql", "no query", TestUsers.DESIGNER,
+                () -> form("/sparql", "format", "json"), 400, "query"));
+        attacks.add(new Attack("POST /sparql", "a JSON body", TestUsers.DESIGNER,
+                () -> jsonRequest(HttpMethod.POST, "/sparql", "{\"query\":\"SELECT * WHERE {?s ?p ?o}\"}"), 400, "query"));
+        attacks.add(new Attack("POST /sparql", "a query of 20001 characters", TestUsers.DESIGNER,
+                () -> form("/sparql", "query", "SELECT * WHERE { ?s ?p ?o } #" + "x".repeat(20_000)), 400, "query"));
         jsonKinds(attacks, "PUT /api/admin/users/{username}", HttpMethod.PUT, "/api/admin/users/" + t.user(), "admin",
                 "{\"roles\":[\"REVIEWER\"],\"enabled\":true,\"password\":\"another-long-1\"}");
         jsonKinds(attacks, "POST /api/admin/workspace", HttpMethod.POST, "/api/admin/workspace", "admin",
@@ -877,6 +896,11 @@ class BadInputCorpusTest extends IntegrationTest {
         return request(method, path).contentType(MediaType.APPLICATION_JSON).content(body.getBytes(StandardCharsets.UTF_8));
     }
 
+    private static MockHttpServletRequestBuilder form(String path, String name, String value) {
+        return request(HttpMethod.POST, path).contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .content((name + "=" + java.net.URLEncoder.encode(value, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8));
+    }
+
     private static MockHttpServletRequestBuilder csv(String path, byte[] body) {
         return request(HttpMethod.POST, path).contentType("text/csv").content(body);
     }
@@ -914,7 +938,7 @@ class BadInputCorpusTest extends IntegrationTest {
         var result = new TreeSet<String>();
         for (RequestMappingInfo info : mappings.getHandlerMethods().keySet()) {
             for (String pattern : info.getPatternValues()) {
-                if (pattern.startsWith("/api/")) {
+                if (pattern.startsWith("/api/") || pattern.equals("/sparql")) {
                     info.getMethodsCondition().getMethods().forEach(m -> result.add(m.name() + " " + pattern));
                 }
             }

@@ -34,15 +34,23 @@ final class ElmRdfBuilder {
 
     private final ElmVocabulary vocabulary;
     private final Function<Collection<String>, Map<String, String>> skillLabels;
+    private final Function<QualificationDocument, String> publicIris;
 
     /** @param skillLabels labels of ESCO skills by URI as far as the loaded ESCO release knows them */
     ElmRdfBuilder(ElmVocabulary vocabulary, Function<Collection<String>, Map<String, String>> skillLabels) {
+        this(vocabulary, skillLabels, doc -> null);
+    }
+
+    /** @param publicIris the persistent identifier of a published qualification, null for any other */
+    ElmRdfBuilder(ElmVocabulary vocabulary, Function<Collection<String>, Map<String, String>> skillLabels,
+                  Function<QualificationDocument, String> publicIris) {
         this.vocabulary = vocabulary;
         this.skillLabels = skillLabels;
+        this.publicIris = publicIris;
     }
 
     Model build(QualificationDocument doc, String language) {
-        QdrPlan plan = QdrPlan.of(doc, vocabulary, language);
+        QdrPlan plan = QdrPlan.of(doc, vocabulary, language, publicIris.apply(doc));
         Model m = ModelFactory.createDefaultModel();
         m.setNsPrefixes(PREFIXES);
         // An axiom of the ELM ontology, so that SHACL's sh:class sees a qualification as a learning achievement

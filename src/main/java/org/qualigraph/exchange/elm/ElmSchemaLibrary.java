@@ -31,7 +31,9 @@ import org.xml.sax.SAXException;
  * administrator uploads the ELM release and it is kept with the data under {@code <qualigraph.data-dir>/elm-schemas},
  * validated first (the XSD compiles, both SHACL files parse), switched to atomically and used at once, without a
  * restart. The setting {@code qualigraph.elm.schema-dir} still wins when set, for installations that manage the
- * files themselves.
+ * files themselves. Without either, the release that ships inside the application ({@code elm-schemas/} on the class
+ * path, EUPL-1.2 like Qualigraph) is used, so the pre-flight check works on a fresh installation: it is copied once
+ * into {@code <data-dir>/elm-schemas/bundled-<commit>} because the XSD resolves its imports as files.
  */
 @Service
 public class ElmSchemaLibrary {
@@ -47,8 +49,12 @@ public class ElmSchemaLibrary {
     static final List<String> REQUIRED = List.of(ElmValidation.XSD, "loq/cv/nqf.xsd", ElmValidation.SHACL,
             ElmValidation.SHACL_MDR);
 
+    /** The class-path folder of the bundled release; {@code files.txt} lists its files (a jar cannot be listed). */
+    static final String BUNDLED = "elm-schemas/";
+
     private final Optional<Path> override;
     private final Path library;
+    private volatile Path bundled;
 
     public ElmSchemaLibrary(QualigraphProperties properties) {
         this.override = ElmValidation.configuredDir(properties);
@@ -60,11 +66,15 @@ public class ElmSchemaLibrary {
     public record Installed(Path dir, boolean fromSetting, String source, Instant installedAt) {
     }
 
-    /** The folder in use: the setting when given, else the last uploaded release, else none. */
+    /** The folder in use: the setting when given, else the last uploaded release, else the bundled one. */
     public Optional<Path> activeDir() {
         if (override.isPresent()) {
             return override;
         }
+        return uploadedDir().or(this::bundledDir);
+    }
+
+    private Optional<Path> uploadedDir() {
         Path pointer = library.resolve("active");
         if (!Files.isRegularFile(pointer)) {
             return Optional.empty();
@@ -79,9 +89,70 @@ public class ElmSchemaLibrary {
         }
     }
 
+    /**
+     * The release shipped in the jar, copied once into the data folder (a new application version with another
+     * release gets a folder of its own). Empty only when the class path lacks it or the folder cannot be written.
+     */
+    Optional<Path> bundledDir() {
+        Path dir = bundled;
+        if (dir != null && Files.isRegularFile(dir.resolve(ElmValidation.XSD))) {
+            return Optional.of(dir);
+        }
+        synchronized (this) {
+            try {
+                String commit = resource("SOURCE-COMMIT.txt");
+                List<String> files = resource("files.txt").lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+                if (commit == null || files.isEmpty()) {
+                    return Optional.empty();
+                }
+                String name = "bundled-" + commit.strip().split("\\s+")[0].substring(0, 12);
+                Path target = library.resolve(name);
+                if (!Files.isRegularFile(target.resolve(".complete"))) {
+                    Path staging = library.resolve(name + ".tmp-" + UUID.randomUUID().toString().substring(0, 8));
+                    for (String file : files) {
+                        Path to = staging.resolve(file).normalize();
+                        if (!to.startsWith(staging)) {
+                            continue;
+                        }
+                        Files.createDirectories(to.getParent());
+                        try (var in = ElmSchemaLibrary.class.getClassLoader().getResourceAsStream(BUNDLED + file)) {
+                            if (in == null) {
+                                throw new IOException("the bundled schema file " + file + " is missing from the application");
+                            }
+                            Files.copy(in, to);
+                        }
+                    }
+                    Files.writeString(staging.resolve(".complete"), commit, StandardCharsets.UTF_8);
+                    try {
+                        Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
+                    } catch (IOException raced) {
+                        // another instance on the same data folder was quicker; its copy is the same
+                        deleteTree(staging);
+                    }
+                }
+                bundled = target;
+                return Optional.of(target);
+            } catch (IOException | RuntimeException e) {
+                log.warn("Cannot use the Europass schemas bundled with the application: {}", e.getMessage());
+                return Optional.empty();
+            }
+        }
+    }
+
+    private static String resource(String name) throws IOException {
+        try (var in = ElmSchemaLibrary.class.getClassLoader().getResourceAsStream(BUNDLED + name)) {
+            return in == null ? null : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
     /** What is in use, for the Reference data page. */
     public Optional<Installed> installed() {
         return activeDir().map(dir -> new Installed(dir, override.isPresent(), source(dir), modified(dir)));
+    }
+
+    /** Whether the schemas in use are the ones shipped with the application (no upload, no setting). */
+    public boolean usesBundled() {
+        return override.isEmpty() && uploadedDir().isEmpty() && bundledDir().isPresent();
     }
 
     /**

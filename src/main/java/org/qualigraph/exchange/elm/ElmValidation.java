@@ -41,9 +41,8 @@ import org.xml.sax.SAXParseException;
 
 /**
  * Validation of the Europass files against the official ELM release (LOQ XSD, both LOQ SHACL shape files) read from
- * the schemas in use ({@link ElmSchemaLibrary}: an uploaded release, or {@code qualigraph.elm.schema-dir}). The product
- * does not bundle those files, so every answer first says whether they
- * are there; each violation is turned into a sentence a designer understands, with the place in the editor to fix it.
+ * the schemas in use ({@link ElmSchemaLibrary}: an uploaded release, {@code qualigraph.elm.schema-dir}, or the release
+ * bundled with the application). Every answer first says whether they are there; each violation is turned into a sentence a designer understands, with the place in the editor to fix it.
  */
 @Service
 public class ElmValidation {
@@ -260,7 +259,7 @@ public class ElmValidation {
 
     /** Runs both validations on a qualification's exports, rendered once here. */
     public List<Finding> check(QdrExports exports, QualificationDocument doc, String language) {
-        QdrPlan plan = QdrPlan.of(doc, exports.vocabulary(), language);
+        QdrPlan plan = exports.plan(doc, language);
         var model = exports.model(doc, language);
         return check(doc, plan, exports.loqXml(doc, language), QdrExports.serialise(model, Lang.TURTLE),
                 QdrExports.serialise(model, Lang.JSONLD));

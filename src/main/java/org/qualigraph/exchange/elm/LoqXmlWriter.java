@@ -2,7 +2,11 @@ package org.qualigraph.exchange.elm;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
@@ -26,13 +30,45 @@ final class LoqXmlWriter {
     static final String TYPE_SCHEME = "Qualigraph qualification type";
 
     private final ElmVocabulary vocabulary;
+    private final Function<QualificationDocument, String> publicIris;
 
     LoqXmlWriter(ElmVocabulary vocabulary) {
-        this.vocabulary = vocabulary;
+        this(vocabulary, doc -> null);
     }
 
+    /** @param publicIris the persistent identifier of a published qualification, null for any other */
+    LoqXmlWriter(ElmVocabulary vocabulary, Function<QualificationDocument, String> publicIris) {
+        this.vocabulary = vocabulary;
+        this.publicIris = publicIris;
+    }
+
+    /**
+     * In a file of several qualifications the notations of identifiers (unit and outcome codes) are scoped by the
+     * qualification's id ({@code <id>/U1}), since loq.xsd wants every notation unique in the file; null in a file of one.
+     */
+    private String scope;
+
     void write(QualificationDocument document, String language, OutputStream out) throws IOException {
-        QdrPlan plan = QdrPlan.of(document, vocabulary, language);
+        scope = null;
+        writeAll(List.of(document), language, out);
+    }
+
+    /**
+     * Several qualifications in one document (the register's QDR dataset): awarding bodies and their locations that
+     * several qualifications share are written once, since ids must be unique in the file.
+     */
+    void write(List<QualificationDocument> documents, String language, OutputStream out) throws IOException {
+        scope = "";
+        writeAll(documents, language, out);
+    }
+
+    private void writeAll(List<QualificationDocument> documents, String language, OutputStream out) throws IOException {
+        var plans = new ArrayList<QdrPlan>();
+        for (QualificationDocument document : documents) {
+            plans.add(QdrPlan.of(document, vocabulary, language, publicIris.apply(document)));
+        }
+        var bodies = new LinkedHashMap<String, QdrPlan.Body>();
+        plans.forEach(plan -> plan.bodies().forEach(body -> bodies.putIfAbsent(body.iri(), body)));
         try {
             XMLStreamWriter w = XMLOutputFactory.newFactory().createXMLStreamWriter(out, "UTF-8");
             w.writeStartDocument("UTF-8", "1.0");
@@ -45,23 +81,29 @@ final class LoqXmlWriter {
             w.writeNamespace("dc", DC);
             w.writeAttribute("xsdVersion", "3.1.0");
 
-            w.writeStartElement(LOQ, "learningAchievementSpecificationReferences");
-            writeQualification(w, plan);
-            for (QdrPlan.Part part : plan.parts()) {
-                writePart(w, plan, part);
-            }
-            w.writeEndElement();
-
-            if (!plan.outcomes().isEmpty()) {
-                w.writeStartElement(LOQ, "learningOutcomeReferences");
-                for (QdrPlan.Outcome outcome : plan.outcomes()) {
-                    writeOutcome(w, outcome);
+            if (!plans.isEmpty()) {
+                w.writeStartElement(LOQ, "learningAchievementSpecificationReferences");
+                for (QdrPlan plan : plans) {
+                    writeQualification(w, plan);
+                    for (QdrPlan.Part part : plan.parts()) {
+                        writePart(w, plan, part);
+                    }
                 }
                 w.writeEndElement();
             }
-            if (!plan.bodies().isEmpty()) {
+
+            if (plans.stream().anyMatch(plan -> !plan.outcomes().isEmpty())) {
+                w.writeStartElement(LOQ, "learningOutcomeReferences");
+                for (QdrPlan plan : plans) {
+                    for (QdrPlan.Outcome outcome : plan.outcomes()) {
+                        writeOutcome(w, plan, outcome);
+                    }
+                }
+                w.writeEndElement();
+            }
+            if (!bodies.isEmpty()) {
                 w.writeStartElement(LOQ, "agentReferences");
-                for (QdrPlan.Body body : plan.bodies()) {
+                for (QdrPlan.Body body : bodies.values()) {
                     w.writeStartElement(LOQ, "organisation");
                     w.writeAttribute("id", body.iri());
                     text(w, LOQ, "legalName", "en", body.body().name());
@@ -70,7 +112,7 @@ final class LoqXmlWriter {
                 }
                 w.writeEndElement();
                 w.writeStartElement(LOQ, "locationReferences");
-                for (QdrPlan.Body body : plan.bodies()) {
+                for (QdrPlan.Body body : bodies.values()) {
                     w.writeStartElement(LOQ, "location");
                     w.writeAttribute("id", body.locationIri());
                     w.writeStartElement(LOQ, "address");
@@ -95,9 +137,10 @@ final class LoqXmlWriter {
         QualificationDocument doc = plan.document();
         w.writeStartElement(LOQ, "qualification");
         w.writeAttribute("id", plan.iri());
-        if (doc.type() != null) {
+        if (doc.type() != null && scope == null) {
             identifier(w, doc.type().name(), TYPE_SCHEME);
         }
+        currentScope = scope == null ? null : (doc.id() == null ? plan.iri() : doc.id()) + "/";
         texts(w, "title", doc.title());
         texts(w, "description", doc.description());
         for (String code : doc.iscedF()) {
@@ -146,7 +189,7 @@ final class LoqXmlWriter {
         QualificationDocument doc = plan.document();
         w.writeStartElement(LOQ, "qualification");
         w.writeAttribute("id", part.iri());
-        identifier(w, part.unit().code(), UNIT_SCHEME);
+        identifier(w, scoped(part.unit().code()), UNIT_SCHEME);
         Map<String, String> title = part.unit().title().isEmpty() ? Map.of("en", part.unit().code()) : part.unit().title();
         texts(w, "title", title);
         for (String code : doc.iscedF()) {
@@ -177,10 +220,11 @@ final class LoqXmlWriter {
         w.writeEndElement();
     }
 
-    private void writeOutcome(XMLStreamWriter w, QdrPlan.Outcome o) throws XMLStreamException {
+    private void writeOutcome(XMLStreamWriter w, QdrPlan plan, QdrPlan.Outcome o) throws XMLStreamException {
         w.writeStartElement(LOQ, "learningOutcome");
         w.writeAttribute("id", o.iri());
-        identifier(w, o.outcome().code(), OUTCOME_SCHEME);
+        currentScope = scope == null ? null : (plan.document().id() == null ? plan.iri() : plan.document().id()) + "/";
+        identifier(w, scoped(o.outcome().code()), OUTCOME_SCHEME);
         texts(w, "title", o.outcome().statement().isEmpty() ? Map.of("en", o.outcome().code()) : o.outcome().statement());
         if (o.outcome().dimension() != null) {
             concept(w, "type", ElmVocabulary.skillType(o.outcome().dimension()));
@@ -194,6 +238,12 @@ final class LoqXmlWriter {
             concept(w, "relatedESCOSkill", skill);
         }
         w.writeEndElement();
+    }
+
+    private String currentScope;
+
+    private String scoped(String code) {
+        return currentScope == null || code == null ? code : currentScope + code;
     }
 
     private void languages(XMLStreamWriter w, QdrPlan plan) throws XMLStreamException {

@@ -59,7 +59,7 @@ public class PreflightService {
         var model = exports.model(doc, language);
         byte[] jsonLd = QdrExports.serialise(model, Lang.JSONLD);
         byte[] turtle = QdrExports.serialise(model, Lang.TURTLE);
-        List<ElmValidation.Finding> findings = validation.check(doc, QdrPlan.of(doc, exports.vocabulary(), language),
+        List<ElmValidation.Finding> findings = validation.check(doc, exports.plan(doc, language),
                 xml, turtle, jsonLd);
         if (!findings.isEmpty()) {
             return new Result(null, findings, Map.of());

@@ -7,12 +7,15 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.riot.RDFFormat;
 import org.qualigraph.base.QualigraphProperties;
+import org.qualigraph.curriculum.PersistentIdentifiers;
 import org.qualigraph.curriculum.QualificationDocument;
 import org.qualigraph.esco.EscoCatalog;
 import org.springframework.beans.factory.ObjectProvider;
@@ -28,19 +31,23 @@ public class QdrExports {
 
     private final java.util.function.Supplier<ElmVocabulary> vocabularies;
     private final ObjectProvider<EscoCatalog> esco;
+    /** Published qualifications are exported under their persistent identifier; others as {@code urn:uuid:}. */
+    private final Function<QualificationDocument, String> publicIris;
 
     /** The vocabulary follows the schemas in use, which an administrator may replace at any time (cached per folder). */
     @org.springframework.beans.factory.annotation.Autowired
-    QdrExports(ElmSchemaLibrary library, ObjectProvider<EscoCatalog> esco) {
+    QdrExports(ElmSchemaLibrary library, ObjectProvider<EscoCatalog> esco, PersistentIdentifiers identifiers) {
         var cache = new java.util.concurrent.ConcurrentHashMap<Path, ElmVocabulary>();
         var none = ElmVocabulary.withoutNqfList();
         this.vocabularies = () -> library.activeDir().map(dir -> cache.computeIfAbsent(dir, ElmVocabulary::from)).orElse(none);
         this.esco = esco;
+        this.publicIris = doc -> identifiers.of(doc).orElse(null);
     }
 
     QdrExports(ElmVocabulary vocabulary, ObjectProvider<EscoCatalog> esco) {
         this.vocabularies = () -> vocabulary;
         this.esco = esco;
+        this.publicIris = doc -> null;
     }
 
     /** For tests and tools without Spring: the vocabulary of a schema folder, no ESCO labels. */
@@ -52,8 +59,24 @@ public class QdrExports {
         return vocabularies.get();
     }
 
+    /** What the qualification becomes in ELM, with the identifiers every file of it uses. */
+    public QdrPlan plan(QualificationDocument doc, String language) {
+        return QdrPlan.of(doc, vocabulary(), language, publicIris.apply(doc));
+    }
+
     public void writeLoqXml(QualificationDocument doc, String language, OutputStream out) throws IOException {
-        new LoqXmlWriter(vocabulary()).write(doc, language, out);
+        new LoqXmlWriter(vocabulary(), publicIris).write(doc, language, out);
+    }
+
+    /** Several qualifications in one LOQ XML document (the register's QDR dataset). */
+    public byte[] loqXml(List<QualificationDocument> docs, String language) {
+        var out = new ByteArrayOutputStream();
+        try {
+            new LoqXmlWriter(vocabulary(), publicIris).write(docs, language, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
     }
 
     public byte[] loqXml(QualificationDocument doc, String language) {
@@ -67,7 +90,7 @@ public class QdrExports {
     }
 
     public Model model(QualificationDocument doc, String language) {
-        return new ElmRdfBuilder(vocabulary(), this::skillLabels).build(doc, language);
+        return new ElmRdfBuilder(vocabulary(), this::skillLabels, publicIris).build(doc, language);
     }
 
     public void writeRdf(QualificationDocument doc, String language, Lang lang, OutputStream out) {

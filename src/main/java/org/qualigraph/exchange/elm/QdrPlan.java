@@ -39,7 +39,17 @@ public record QdrPlan(QualificationDocument document, ElmVocabulary vocabulary, 
     }
 
     public static QdrPlan of(QualificationDocument doc, ElmVocabulary vocabulary, String preferredLanguage) {
-        String qualificationIri = iri("qualification", doc.id(), doc.displayTitle());
+        return of(doc, vocabulary, preferredLanguage, null);
+    }
+
+    /**
+     * @param publicIri the persistent identifier of a published qualification ({@code {base}/id/qualification/{id}}),
+     *                  or null: then the qualification is a {@code urn:uuid:}. With it, units and outcomes are hash IRIs
+     *                  of that identifier ({@code #unit-U1}, {@code #outcome-U1.K1}), which resolve to the public page
+     *                  and stay apart when two published qualifications share a unit.
+     */
+    public static QdrPlan of(QualificationDocument doc, ElmVocabulary vocabulary, String preferredLanguage, String publicIri) {
+        String qualificationIri = publicIri != null ? publicIri : iri("qualification", doc.id(), doc.displayTitle());
         var nqf = new ArrayList<Nqf>();
         for (NqfLevel level : doc.nqfLevels()) {
             vocabulary.nqfUri(level).ifPresent(uri -> nqf.add(new Nqf(level, uri, vocabulary.nqfLabel(uri, level))));
@@ -60,12 +70,14 @@ public record QdrPlan(QualificationDocument document, ElmVocabulary vocabulary, 
             }
             var unitOutcomes = new ArrayList<Outcome>();
             for (OutcomeDocument outcome : unit.outcomes()) {
-                var o = new Outcome(outcome, iri("outcome", outcome.id(), qualificationIri + "/" + unit.code() + "/" + outcome.code()));
+                var o = new Outcome(outcome, publicIri != null ? publicIri + "#outcome-" + fragment(outcome.code())
+                        : iri("outcome", outcome.id(), qualificationIri + "/" + unit.code() + "/" + outcome.code()));
                 unitOutcomes.add(o);
                 outcomes.add(o);
             }
             int eqf = unit.eqfLevel() != null ? unit.eqfLevel() : doc.eqfLevel() == null ? 0 : doc.eqfLevel();
-            parts.add(new Part(unit, iri("unit", unit.id(), qualificationIri + "/" + unit.code()), eqf,
+            parts.add(new Part(unit, publicIri != null ? publicIri + "#unit-" + fragment(unit.code())
+                    : iri("unit", unit.id(), qualificationIri + "/" + unit.code()), eqf,
                     List.copyOf(unitModes), unitOutcomes));
         }
         var bodies = new ArrayList<Body>();
@@ -98,6 +110,20 @@ public record QdrPlan(QualificationDocument document, ElmVocabulary vocabulary, 
             }
         }
         return text.entrySet().stream().filter(e -> !e.getValue().isBlank()).findFirst().orElse(null);
+    }
+
+    /** A code as an IRI fragment: unreserved characters stay, everything else is percent-encoded (UTF-8). */
+    public static String fragment(String code) {
+        var out = new StringBuilder();
+        for (byte b : (code == null ? "" : code).getBytes(StandardCharsets.UTF_8)) {
+            char c = (char) (b & 0xff);
+            if (c < 0x80 && (Character.isLetterOrDigit(c) || c == '-' || c == '.' || c == '_' || c == '~')) {
+                out.append(c);
+            } else {
+                out.append('%').append(String.format("%02X", b & 0xff));
+            }
+        }
+        return out.toString();
     }
 
     static String duration(int hours) {

@@ -89,6 +89,8 @@ class ElmSchemaSection implements ReferenceDataSection {
         var installed = library.installed();
         if (!validation.status().ready() || installed.isEmpty()) {
             state.setText(state.getTranslation("elm.schemas.none"));
+        } else if (library.usesBundled()) {
+            state.setText(state.getTranslation("elm.schemas.bundled", nonEmpty(installed.get().source())));
         } else if (installed.get().fromSetting()) {
             state.setText(state.getTranslation("elm.schemas.fromSetting", nonEmpty(installed.get().source())));
         } else {

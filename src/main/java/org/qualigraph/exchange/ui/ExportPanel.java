@@ -68,15 +68,23 @@ class ExportPanel extends VerticalLayout {
     /** The edition of the open qualification (revision n or a draft of it), which names the downloaded files. */
     private final transient java.util.function.Supplier<org.qualigraph.curriculum.Edition> edition;
 
+    /** The Europass files: offered here unchecked, and marked so; the Submit tab offers them checked. */
+    static final Set<String> EUROPASS_FORMATS = Set.of("loq-xml", "elm-jsonld", "elm-turtle");
+
     ExportPanel(EditorContext context, List<Exporter> exporters, CsvImportService csvImport, AsyncTaskExecutor executor,
-                java.util.function.Supplier<org.qualigraph.curriculum.Edition> edition) {
+                java.util.function.Supplier<org.qualigraph.curriculum.Edition> edition,
+                org.qualigraph.curriculum.PersistentIdentifiers identifiers) {
         this.edition = edition;
         this.context = context;
         this.csvImport = csvImport;
         this.executor = executor;
         setId("export-panel");
         setPadding(false);
-        add(new H3(getTranslation("exchange.export.heading")), createLanguageChoice());
+        add(new H3(getTranslation("exchange.export.heading")));
+        if (identifiers != null) {
+            add(createGuide(identifiers));
+        }
+        add(createLanguageChoice());
         formats.setPadding(false);
         formats.setSpacing(false);
         exporters.forEach(exporter -> formats.add(createFormatRow(exporter)));
@@ -85,6 +93,25 @@ class ExportPanel extends VerticalLayout {
             add(new H3(getTranslation("exchange.csv.heading")), new Paragraph(getTranslation("exchange.csv.explain")),
                     createUpload(), csvResult);
         }
+    }
+
+    /** Which file goes where, in the words of the people who send them. */
+    private Div createGuide(org.qualigraph.curriculum.PersistentIdentifiers identifiers) {
+        var guide = new Div();
+        guide.setId("export-guide");
+        var list = new UnorderedList();
+        list.add(new ListItem(getTranslation("exchange.export.where.qdr", identifiers.url("/register/loq.xml"))));
+        list.add(new ListItem(getTranslation("exchange.export.where.national")));
+        list.add(new ListItem(getTranslation("exchange.export.where.partners")));
+        guide.add(new Paragraph(getTranslation("exchange.export.where")), list);
+        QualificationDocument doc = context.currentDocument();
+        identifiers.of(doc).ifPresent(uri -> {
+            var link = new Anchor(uri, uri);
+            link.setId("export-public-identifier");
+            link.setTarget("_blank");
+            guide.add(new Paragraph(new Span(getTranslation("exchange.export.public") + " "), link));
+        });
+        return guide;
     }
 
     private ComboBox<String> createLanguageChoice() {
@@ -122,6 +149,13 @@ class ExportPanel extends VerticalLayout {
             link.setId("download-" + exporter.format());
             link.getElement().setAttribute("download", true);
             row.add(link);
+            if (EUROPASS_FORMATS.contains(exporter.format())) {
+                var unchecked = new Span(getTranslation("exchange.export.notChecked"));
+                unchecked.setId("not-checked-" + exporter.format());
+                unchecked.getElement().setAttribute("title", getTranslation("exchange.export.notChecked.help"));
+                unchecked.getStyle().set("color", "var(--lumo-secondary-text-color)");
+                row.add(unchecked);
+            }
         }
         return row;
     }

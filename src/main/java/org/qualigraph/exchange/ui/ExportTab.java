@@ -22,11 +22,14 @@ class ExportTab implements QualificationEditorExtension {
     private final AsyncTaskExecutor executor;
     private final I18NProvider i18n;
     private final org.qualigraph.curriculum.QualificationService qualifications;
+    private final org.qualigraph.curriculum.PersistentIdentifiers identifiers;
 
     ExportTab(List<Exporter> exporters, CsvImportService csvImport,
               @Qualifier("applicationTaskExecutor") AsyncTaskExecutor executor, I18NProvider i18n,
-              org.qualigraph.curriculum.QualificationService qualifications) {
+              org.qualigraph.curriculum.QualificationService qualifications,
+              org.qualigraph.curriculum.PersistentIdentifiers identifiers) {
         this.qualifications = qualifications;
+        this.identifiers = identifiers;
         this.exporters = exporters.stream().sorted(Comparator.comparing(Exporter::label)).toList();
         this.csvImport = csvImport;
         this.executor = executor;
@@ -58,6 +61,6 @@ class ExportTab implements QualificationEditorExtension {
     @Override
     public Component create(EditorContext context) {
         return new ExportPanel(context, exporters, csvImport, executor,
-                () -> qualifications.edition(context.qualificationId()));
+                () -> qualifications.edition(context.qualificationId()), identifiers);
     }
 }

@@ -13,9 +13,11 @@ import org.qualigraph.exchange.elm.PreflightService;
 class PreflightEditorTab implements QualificationEditorExtension {
 
     private final PreflightService preflight;
+    private final org.qualigraph.curriculum.PersistentIdentifiers identifiers;
 
-    PreflightEditorTab(PreflightService preflight) {
+    PreflightEditorTab(PreflightService preflight, org.qualigraph.curriculum.PersistentIdentifiers identifiers) {
         this.preflight = preflight;
+        this.identifiers = identifiers;
     }
 
     @Override
@@ -41,6 +43,6 @@ class PreflightEditorTab implements QualificationEditorExtension {
 
     @Override
     public Component create(EditorContext context) {
-        return new PreflightPanel(preflight, context::currentDocument, context);
+        return new PreflightPanel(preflight, context::currentDocument, context, identifiers);
     }
 }

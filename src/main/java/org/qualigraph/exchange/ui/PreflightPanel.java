@@ -47,6 +47,12 @@ class PreflightPanel extends VerticalLayout {
 
     /** @param editor the open editor, for the fix buttons; null on the standalone page */
     PreflightPanel(PreflightService preflight, Supplier<QualificationDocument> document, EditorContext editor) {
+        this(preflight, document, editor, null);
+    }
+
+    /** @param identifiers where the register's QDR dataset is, to tell how to register it with QDR; null leaves that out */
+    PreflightPanel(PreflightService preflight, Supplier<QualificationDocument> document, EditorContext editor,
+                   org.qualigraph.curriculum.PersistentIdentifiers identifiers) {
         this.preflight = preflight;
         this.document = document;
         this.editor = editor;
@@ -59,6 +65,9 @@ class PreflightPanel extends VerticalLayout {
         results.setId("preflight-results");
         results.setWidthFull();
         add(new H3(getTranslation("preflight.title")), new Paragraph(getTranslation("preflight.intro")), run, progress, results);
+        if (identifiers != null) {
+            add(createQdrSteps(identifiers.url("/register/loq.xml")));
+        }
         var status = preflight.status();
         if (!status.ready()) {
             run.setEnabled(false);
@@ -144,5 +153,21 @@ class PreflightPanel extends VerticalLayout {
         var p = new Paragraph(text);
         p.setId(id);
         return p;
+    }
+
+    /** How an alliance registers the register's dataset with Europass QDR, step by step. */
+    private com.vaadin.flow.component.html.Div createQdrSteps(String datasetUrl) {
+        var box = new com.vaadin.flow.component.html.Div();
+        box.setId("preflight-qdr");
+        var steps = new com.vaadin.flow.component.html.OrderedList();
+        for (int i = 1; i <= 4; i++) {
+            steps.add(new com.vaadin.flow.component.html.ListItem(getTranslation("preflight.qdr.step" + i, datasetUrl)));
+        }
+        var url = new com.vaadin.flow.component.html.Anchor(datasetUrl, datasetUrl);
+        url.setId("preflight-qdr-url");
+        url.setTarget("_blank");
+        box.add(new H3(getTranslation("preflight.qdr.title")), new Paragraph(getTranslation("preflight.qdr.intro")),
+                new Paragraph(url), steps, new Paragraph(getTranslation("preflight.qdr.manual")));
+        return box;
     }
 }

@@ -19,10 +19,13 @@ class PreflightView extends VerticalLayout implements BeforeEnterObserver {
 
     private final QualificationService qualifications;
     private final PreflightService preflight;
+    private final org.qualigraph.curriculum.PersistentIdentifiers identifiers;
 
-    PreflightView(QualificationService qualifications, PreflightService preflight) {
+    PreflightView(QualificationService qualifications, PreflightService preflight,
+                  org.qualigraph.curriculum.PersistentIdentifiers identifiers) {
         this.qualifications = qualifications;
         this.preflight = preflight;
+        this.identifiers = identifiers;
     }
 
     @Override
@@ -34,6 +37,6 @@ class PreflightView extends VerticalLayout implements BeforeEnterObserver {
             add(new Paragraph(getTranslation("preflight.not-found", id)));
             return;
         }
-        add(new PreflightPanel(preflight, () -> qualifications.get(id), null));
+        add(new PreflightPanel(preflight, () -> qualifications.get(id), null, identifiers));
     }
 }

@@ -28,10 +28,24 @@ class ElmSchemaLibraryTest {
     }
 
     @Test
-    void aDesignerWithoutSchemasIsToldToAskTheAdministrator() {
-        var validation = new ElmValidation(library(""));
-        assertThat(validation.status().ready()).isFalse();
-        assertThat(validation.status().problem()).containsIgnoringCase("ask your administrator to load the Europass schemas").doesNotContain("qualigraph.elm.schema-dir");
+    void aFreshInstallationChecksWithTheSchemasThatComeWithTheApplication() {
+        var library = library("");
+        var validation = new ElmValidation(library);
+        assertThat(validation.status().ready()).as("no upload, no setting").isTrue();
+        assertThat(library.usesBundled()).isTrue();
+        assertThat(library.installed()).get().satisfies(i -> {
+            assertThat(i.fromSetting()).isFalse();
+            assertThat(i.source()).startsWith("9d7c5d22002237c3afeb1750b7038e6fe2cdd371");
+            assertThat(i.dir()).startsWith(temp.resolve("data").toAbsolutePath());
+        });
+        var doc = org.qualigraph.support.Documents.minimal("Cell technician");
+        var exports = QdrExports.forSchemaDir(library.activeDir().orElseThrow());
+        assertThat(validation.validateXml(exports.loqXml(doc, "en"), java.util.Map.of())).isEmpty();
+        var model = exports.model(doc, "en");
+        assertThat(validation.validateRdf(model, java.util.Map.of())).isEmpty();
+        assertThat(validation.validateXml("<Courses xmlns=\"http://data.europa.eu/snb/model/ap/loq-constraints/\"><qualification/></Courses>".getBytes(),
+                java.util.Map.of())).as("the bundled XSD really validates").isNotEmpty();
+        assertThat(library("").activeDir()).as("copied once, reused").isEqualTo(library.activeDir());
     }
 
     @Test
@@ -43,6 +57,7 @@ class ElmSchemaLibraryTest {
         var installed = library.install(zip(elm, "", temp.resolve("release.zip")));
 
         assertThat(installed.fromSetting()).isFalse();
+        assertThat(library.usesBundled()).as("an upload replaces the bundled release").isFalse();
         assertThat(installed.source()).isEqualTo(Files.readString(elm.resolve("SOURCE-COMMIT.txt")).lines().findFirst().orElseThrow().strip());
         assertThat(validation.status().ready()).as("no restart needed").isTrue();
         assertThat(library.activeDir()).get().satisfies(dir -> assertThat(dir).startsWith(temp.resolve("data").toAbsolutePath()));

@@ -54,6 +54,14 @@ class ExportTabViewTest extends ViewTest {
             }
         }
         assertThat(panel.formatIds()).hasSize(exporters.size());
+        assertThat(_get(Div.class, spec -> spec.withId("export-guide")).getElement().getTextRecursively())
+                .as("which file goes where").contains("Europass QDR", "/register/loq.xml", "National coordinators");
+        for (String europass : ExportPanel.EUROPASS_FORMATS) {
+            assertThat(_get(com.vaadin.flow.component.html.Span.class, spec -> spec.withId("not-checked-" + europass))
+                    .getText()).isEqualTo("not checked");
+        }
+        assertThat(_find(Anchor.class, spec -> spec.withId("export-public-identifier"))).as("a draft has no identifier")
+                .isEmpty();
 
         _click(_get(Button.class, spec -> spec.withId("generate-pdf")));
         Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
