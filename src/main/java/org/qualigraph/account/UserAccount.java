@@ -16,6 +16,8 @@ class UserAccount {
     private Set<String> roles;
     private boolean enabled;
     private Instant createdAt;
+    /** The interface language the user picked last (a language tag such as "pl"); null until they pick one. */
+    private String language;
     @Version
     private Long version;
 
@@ -54,6 +56,14 @@ class UserAccount {
 
     void setEnabled(boolean enabled) {
         this.enabled = enabled;
+    }
+
+    String getLanguage() {
+        return language;
+    }
+
+    void setLanguage(String language) {
+        this.language = language;
     }
 
     Instant getCreatedAt() {

@@ -19,7 +19,6 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.BeforeLeaveEvent;
 import com.vaadin.flow.router.BeforeLeaveObserver;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
 import java.util.HashMap;
@@ -47,9 +46,8 @@ import org.springframework.beans.factory.ObjectProvider;
  * archived (a new revision changes it).
  */
 @Route(value = "qualifications/:id", layout = MainLayout.class)
-@PageTitle("Qualification")
 @PermitAll
-public class QualificationEditorView extends VerticalLayout implements BeforeEnterObserver, BeforeLeaveObserver,
+public class QualificationEditorView extends VerticalLayout implements com.vaadin.flow.router.HasDynamicTitle, BeforeEnterObserver, BeforeLeaveObserver,
         EditorSession.Host {
 
     /** The id of the review workflow's editor extension (quality module), where withdraw and revocation are done. */
@@ -593,5 +591,10 @@ public class QualificationEditorView extends VerticalLayout implements BeforeEnt
         }
         load(document.get());
         session.fireChanged();
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("title.qualification");
     }
 }

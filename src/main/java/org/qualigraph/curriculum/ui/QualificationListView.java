@@ -18,7 +18,6 @@ import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import jakarta.annotation.security.PermitAll;
@@ -37,10 +36,9 @@ import org.qualigraph.curriculum.QualificationType;
 
 /** All qualifications, filtered and paged through the service; designers create, copy, derive and delete here. */
 @Route(value = "", layout = MainLayout.class)
-@PageTitle("Qualifications")
-@Menu(title = "Qualifications", order = 1, icon = "vaadin:academy-cap")
+@Menu(title = "menu.qualifications", order = 1, icon = "vaadin:academy-cap")
 @PermitAll
-public class QualificationListView extends VerticalLayout implements BeforeEnterObserver {
+public class QualificationListView extends VerticalLayout implements com.vaadin.flow.router.HasDynamicTitle, BeforeEnterObserver {
 
     /** Query parameter of the "Waiting for my review" list ({@code ?review=waiting}), which the side menu links to. */
     public static final String REVIEW_PARAMETER = "review";
@@ -240,5 +238,10 @@ public class QualificationListView extends VerticalLayout implements BeforeEnter
     private void refresh() {
         editions.clear();
         grid.getDataProvider().refreshAll();
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("title.qualifications");
     }
 }

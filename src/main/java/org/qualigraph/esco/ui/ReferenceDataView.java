@@ -18,7 +18,6 @@ import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.UploadHandler;
 import jakarta.annotation.security.RolesAllowed;
@@ -42,10 +41,9 @@ import org.slf4j.LoggerFactory;
  * its progress live (server push); the counts, or the file and line of a bad package, are shown plainly.
  */
 @Route(value = "admin/reference-data", layout = MainLayout.class)
-@PageTitle("Reference data")
-@Menu(title = "Reference data", order = 90, icon = "vaadin:database")
+@Menu(title = "menu.referenceData", order = 90, icon = "vaadin:database")
 @RolesAllowed(Roles.ADMIN)
-public class ReferenceDataView extends VerticalLayout {
+public class ReferenceDataView extends VerticalLayout implements com.vaadin.flow.router.HasDynamicTitle {
 
     private static final Logger log = LoggerFactory.getLogger(ReferenceDataView.class);
     private static final int MAX_BYTES = 100 * 1024 * 1024;
@@ -304,5 +302,10 @@ public class ReferenceDataView extends VerticalLayout {
         } catch (IOException e) {
             log.debug("Could not delete upload {}", received.file(), e);
         }
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("title.referenceData");
     }
 }
