@@ -81,6 +81,7 @@ public class QualificationEditorView extends VerticalLayout implements com.vaadi
     private transient EditorSession session;
     private QualificationDraft draft;
     private QualificationForm form;
+    private TranslationPanel translations;
     private UnitsPanel units;
     private Map<String, List<org.qualigraph.curriculum.QualificationSummary>> shared = Map.of();
     private boolean editable;
@@ -259,10 +260,14 @@ public class QualificationEditorView extends VerticalLayout implements com.vaadi
         if (!editable) {
             messages.add(readOnlyNote(document.status()));
         }
+        var languages = new ContentLanguages(ContentLanguages.used(document).isEmpty() ? List.of("en")
+                : ContentLanguages.used(document));
+        languages.install(com.vaadin.flow.component.UI.getCurrent());
         form = new QualificationForm(draft, editable, occupations, this::changed);
+        translations = new TranslationPanel(languages, () -> DraftMapper.toDocument(draft), editable);
         profileTab.removeAll();
         lineage(document).ifPresent(profileTab::add);
-        profileTab.add(form);
+        profileTab.add(translations, form);
         shared = new HashMap<>(service.sharedUnits(id));
         String selectedUnit = units == null ? null : units.selectedCode();
         units = new UnitsPanel(service, draft, editable, catalog, () -> DraftMapper.toDocument(draft), shared, this::changed);
@@ -378,6 +383,7 @@ public class QualificationEditorView extends VerticalLayout implements com.vaadi
         setLeaveWarning(editable);
         heading.setText(org.qualigraph.curriculum.Texts.display(draft.title));
         updateTotals();
+        translations.refreshIfOpen();
         session.fireChanged();
     }
 

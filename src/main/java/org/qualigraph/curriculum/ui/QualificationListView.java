@@ -118,11 +118,17 @@ public class QualificationListView extends VerticalLayout implements com.vaadin.
         return toolbar;
     }
 
+    private String title(QualificationSummary row) {
+        return org.qualigraph.curriculum.Texts.in(row.title(), getLocale().getLanguage());
+    }
+
     private Grid<QualificationSummary> createGrid() {
         grid.setId("qualification-grid");
-        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
-        grid.addColumn(QualificationSummary::displayTitle).setHeader(getTranslation("curriculum.ui.title")).setFlexGrow(4)
-                .setKey("title");
+        // whole titles in the user's language where written: long ones wrap (a core and its variants often share
+        // their first words) and the tooltip repeats them
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
+        grid.addColumn(this::title).setHeader(getTranslation("curriculum.ui.title")).setFlexGrow(4)
+                .setTooltipGenerator(this::title).setKey("title");
         grid.addColumn(QualificationSummary::eqfLevel).setHeader(getTranslation("curriculum.ui.eqf")).setAutoWidth(true)
                 .setKey("eqf");
         grid.addColumn(q -> EnumLabels.of(q.type())).setHeader(getTranslation("curriculum.ui.type")).setAutoWidth(true)
