@@ -298,7 +298,7 @@ public class QualificationEditorView extends VerticalLayout implements com.vaadi
             row.setId("lineage");
             row.setAlignItems(FlexComponent.Alignment.BASELINE);
             row.getStyle().set("flex-wrap", "wrap");
-            var date = lineage.derivedAt() == null ? "" : java.time.format.DateTimeFormatter.ISO_LOCAL_DATE.format(lineage.derivedAt());
+            var date = lineage.derivedAt() == null ? "" : org.qualigraph.base.LocalFormats.date(lineage.derivedAt().toLocalDate(), getLocale());
             var text = new Span(getTranslation("curriculum.ui.lineage.derivedFrom"));
             var link = new com.vaadin.flow.router.RouterLink(lineage.coreDisplayTitle(), QualificationEditorView.class,
                     new com.vaadin.flow.router.RouteParameters("id", lineage.coreId()));

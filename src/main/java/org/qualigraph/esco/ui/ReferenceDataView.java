@@ -249,15 +249,9 @@ public class ReferenceDataView extends VerticalLayout implements com.vaadin.flow
         return Character.toUpperCase(words.charAt(0)) + words.substring(1);
     }
 
-    /** Minutes are precise enough for an import, in UTC as the server records it. */
-    static String when(java.time.Instant instant) {
-        return instant == null ? "" : java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
-                .withZone(java.time.ZoneOffset.UTC).format(instant);
-    }
-
     private void showRelease() {
         release.setText(esco.release().map(r -> getTranslation("esco.reference.loaded", r.version(), r.skills(), r.occupations(),
-                        r.occupationSkillRelations(), when(r.importedAt())))
+                        r.occupationSkillRelations(), org.qualigraph.base.LocalFormats.dateTime(r.importedAt(), java.time.ZoneOffset.UTC, getLocale()) + " UTC"))
                 .orElse(getTranslation("esco.reference.none")));
         var links = esco.linksToObsoleteConcepts();
         obsolete.removeAll();

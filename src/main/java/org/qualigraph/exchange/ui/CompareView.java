@@ -97,7 +97,7 @@ public class CompareView extends VerticalLayout implements com.vaadin.flow.route
         pairs.setId("compare-pairs");
         pairs.addColumn(p -> p.a() + " " + p.statementA()).setHeader(getTranslation("compare.column.a")).setFlexGrow(3);
         pairs.addColumn(p -> p.b() + " " + p.statementB()).setHeader(getTranslation("compare.column.b")).setFlexGrow(3);
-        pairs.addColumn(p -> String.format(Locale.ROOT, "%.2f", p.score())).setHeader(getTranslation("compare.column.score"));
+        pairs.addColumn(p -> org.qualigraph.base.LocalFormats.number(p.score(), 2, getLocale())).setHeader(getTranslation("compare.column.score"));
         pairs.addColumn(p -> level(p.eqfLevels().get(0)) + " / " + level(p.eqfLevels().get(1))
                 + (Objects.equals(p.eqfLevels().get(0), p.eqfLevels().get(1)) ? "" : " \u26a0"))
                 .setHeader(getTranslation("compare.column.eqf"));

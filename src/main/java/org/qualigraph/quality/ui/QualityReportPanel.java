@@ -158,7 +158,7 @@ class QualityReportPanel extends VerticalLayout {
             case FAILED -> rule.severity() == Severity.ERROR ? "var(--lumo-error-text-color)" : "var(--lumo-warning-text-color, #b26b00)";
             default -> "var(--lumo-secondary-text-color)";
         });
-        var title = new Span(rule.rule() + " · " + rule.title() + " ");
+        var title = new Span(rule.rule() + " · " + ruleTitle(rule) + " ");
         var severity = severityBadge(rule.severity());
         var head = new HorizontalLayout(status, title, severity);
         head.setSpacing(true);
@@ -304,5 +304,12 @@ class QualityReportPanel extends VerticalLayout {
         map.put("essentialCoverageMin", t.essentialCoverageMin());
         map.put("eqfBelowQualificationMax", t.eqfBelowQualificationMax());
         return map;
+    }
+
+    /** The rule's title in the user's language ({@code quality.rule.<id>}); the engine's English title otherwise. */
+    private String ruleTitle(RuleResult rule) {
+        String key = "quality.rule." + rule.rule();
+        String text = getTranslation(key);
+        return text == null || text.isBlank() || text.contains(key) ? rule.title() : text;
     }
 }
