@@ -166,6 +166,7 @@ class QualityReportPanel extends VerticalLayout {
         row.add(head);
         if (rule.note() != null && rule.status() != RuleStatus.FAILED || rule.note() != null && findings.isEmpty()) {
             var note = new Div(rule.note());
+            note.addClassName("quality-rule-note");
             note.getStyle().set("color", "var(--lumo-secondary-text-color)").set("font-size", "var(--lumo-font-size-s)");
             row.add(note);
         }
@@ -173,6 +174,7 @@ class QualityReportPanel extends VerticalLayout {
             row.add(createFinding(finding));
         }
         var source = new Div(getTranslation("quality.source") + ": " + rule.source());
+        source.addClassName("quality-rule-source");
         source.getStyle().set("color", "var(--lumo-tertiary-text-color)").set("font-size", "var(--lumo-font-size-xs)");
         row.add(source);
         return row;
