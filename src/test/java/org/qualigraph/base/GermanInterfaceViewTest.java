@@ -43,7 +43,7 @@ class GermanInterfaceViewTest extends ViewTest {
     /** Names that are the same in every language. */
     private static final Set<String> NAMES = Set.of("Qualigraph", "ESCO", "EQAVET", "ECVET", "ECTS", "ESG", "ELM", "QDR",
             "LOQ", "XML", "CSV", "PDF", "HTML", "DOCX", "Word", "JSON", "RDF", "ISCO", "ISCED", "URI", "SHACL", "XSD",
-            "Europass", "Bloom", "admin", "designer", "reviewer");
+            "Europass", "Bloom", "UTC", "admin", "designer", "reviewer");
 
     @Autowired
     QualificationService service;
