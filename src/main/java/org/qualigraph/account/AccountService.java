@@ -7,13 +7,16 @@ import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.qualigraph.base.BadInputException;
 import org.qualigraph.base.ConflictException;
 import org.qualigraph.base.FieldProblem;
+import org.qualigraph.base.LanguagePreference;
 import org.qualigraph.base.NotFoundException;
 import org.qualigraph.base.Roles;
+import org.qualigraph.base.UiLanguages;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.User;
@@ -29,7 +32,7 @@ import org.springframework.transaction.annotation.Transactional;
  * page and {@code POST /api/admin/users} refuse the same bad input in the same words.
  */
 @Service
-public class AccountService implements UserDetailsService {
+public class AccountService implements UserDetailsService, LanguagePreference {
 
     static final Set<String> ROLES = Set.of(Roles.ADMIN, Roles.DESIGNER, Roles.REVIEWER);
     private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9._@-]{2,64}");
@@ -220,6 +223,28 @@ public class AccountService implements UserDetailsService {
         }
         requireAnotherAdmin(username);
         users.deleteById(username);
+    }
+
+    /** The interface language the user picked last, so it is applied again after signing in. */
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<String> preferredLanguage(String username) {
+        return users.findById(username).map(UserAccount::getLanguage).filter(tag -> UiLanguages.of(tag) != null);
+    }
+
+    @Override
+    @Transactional
+    public void rememberLanguage(String username, String languageTag) {
+        var locale = UiLanguages.of(languageTag);
+        if (locale == null) {
+            throw new BadInputException(List.of(new FieldProblem("language", "not a language of the interface: "
+                    + languageTag)));
+        }
+        var account = users.findById(username).orElseThrow(() -> new NotFoundException("no user " + username));
+        if (!locale.toLanguageTag().equals(account.getLanguage())) {
+            account.setLanguage(locale.toLanguageTag());
+            users.save(account);
+        }
     }
 
     /** Creates {@code admin} with all roles if it does not exist; returns true when it did. */

@@ -21,6 +21,8 @@ class UserAccount {
     /** For an account made by signing in through an identity provider: the provider's issuer and the user's subject. */
     private String oidcIssuer;
     private String oidcSubject;
+    /** The interface language the user picked last (a language tag such as "pl"); null until they pick one. */
+    private String language;
     @Version
     private Long version;
 
@@ -59,6 +61,14 @@ class UserAccount {
 
     void setEnabled(boolean enabled) {
         this.enabled = enabled;
+    }
+
+    String getLanguage() {
+        return language;
+    }
+
+    void setLanguage(String language) {
+        this.language = language;
     }
 
     Instant getCreatedAt() {

@@ -11,7 +11,6 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.AfterNavigationEvent;
 import com.vaadin.flow.router.AfterNavigationObserver;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
 
@@ -20,10 +19,9 @@ import jakarta.annotation.security.PermitAll;
  * editor's help links point at its sections ({@code help#quality-report}).
  */
 @Route(value = "help", layout = MainLayout.class)
-@PageTitle("Help")
-@Menu(title = "Help", order = 99, icon = "vaadin:question-circle-o")
+@Menu(title = "menu.help", order = 99, icon = "vaadin:question-circle-o")
 @PermitAll
-public class HelpView extends VerticalLayout implements AfterNavigationObserver {
+public class HelpView extends VerticalLayout implements com.vaadin.flow.router.HasDynamicTitle, AfterNavigationObserver {
 
     public HelpView() {
         setId("help");
@@ -64,5 +62,10 @@ public class HelpView extends VerticalLayout implements AfterNavigationObserver 
                 const id = decodeURIComponent((window.location.hash || '').substring(1));
                 const target = id && document.getElementById(id);
                 if (target) { target.scrollIntoView(); }""");
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("title.help");
     }
 }

@@ -35,11 +35,13 @@ import org.springframework.beans.factory.ObjectProvider;
 public class MainLayout extends AppLayout implements AfterNavigationObserver {
 
     private final transient AuthenticationContext authentication;
+    private final transient UiLanguage languages;
     private final transient List<MenuShortcut> shortcuts;
     private final Map<MenuShortcut, Span> counts = new LinkedHashMap<>();
 
-    public MainLayout(AuthenticationContext authentication, ObjectProvider<MenuShortcut> shortcuts) {
+    public MainLayout(AuthenticationContext authentication, ObjectProvider<MenuShortcut> shortcuts, UiLanguage languages) {
         this.authentication = authentication;
+        this.languages = languages;
         Set<String> roles = CurrentUser.roles();
         this.shortcuts = shortcuts.orderedStream().filter(s -> s.visibleTo(roles)).toList();
         setPrimarySection(Section.DRAWER);
@@ -57,6 +59,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         var user = new HorizontalLayout();
         user.setAlignItems(FlexComponent.Alignment.CENTER);
         user.addClassNames(LumoUtility.Margin.Left.AUTO, LumoUtility.Padding.Right.MEDIUM);
+        user.add(new LanguageSwitch(languages));
         authentication.getPrincipalName().ifPresent(name -> {
             var logout = new Button(getTranslation("action.logout"), e -> authentication.logout());
             logout.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
@@ -70,7 +73,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         var nav = new SideNav();
         nav.setId("main-nav");
         MenuConfiguration.getMenuEntries().forEach(entry -> {
-            var item = new SideNavItem(entry.title(), entry.path());
+            var item = new SideNavItem(menuTitle(entry.title()), entry.path());
             if (entry.icon() != null && !entry.icon().isBlank()) {
                 item.setPrefixComponent(new Icon(entry.icon()));
             }
@@ -90,6 +93,12 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
             nav.addItem(item);
         }
         return nav;
+    }
+
+    /** A view's {@code @Menu(title = "menu.xxx")} is a bundle key; a plain title (no such key) is shown as it is. */
+    private String menuTitle(String title) {
+        String text = getTranslation(title);
+        return text == null || text.startsWith("!") ? title : text;
     }
 
     /** Counts change with every workflow step, so they are read again whenever the user moves on. */

@@ -16,7 +16,6 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.LinkedHashSet;
@@ -33,10 +32,9 @@ import org.qualigraph.base.Roles;
 
 /** Users and their roles, for administrators: create, change roles or enabled state, reset a password, delete. */
 @Route(value = "admin/users", layout = MainLayout.class)
-@PageTitle("Users")
-@Menu(title = "Users", order = 90, icon = "vaadin:users")
+@Menu(title = "menu.users", order = 90, icon = "vaadin:users")
 @RolesAllowed(Roles.ADMIN)
-public class UserAdminView extends VerticalLayout {
+public class UserAdminView extends VerticalLayout implements com.vaadin.flow.router.HasDynamicTitle {
 
     private static final List<String> ROLES = List.of(Roles.ADMIN, Roles.DESIGNER, Roles.REVIEWER);
 
@@ -236,5 +234,10 @@ public class UserAdminView extends VerticalLayout {
 
     private String roleLabel(String role) {
         return getTranslation("account.role." + role);
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("title.users");
     }
 }

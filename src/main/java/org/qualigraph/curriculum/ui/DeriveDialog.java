@@ -27,6 +27,7 @@ class DeriveDialog extends Dialog {
 
     private final TextField title = new TextField();
     private final ComboBox<String> country = new ComboBox<>();
+    private final ComboBox<String> titleLanguage = new ComboBox<>();
     private final TextField nqfLevel = new TextField();
     private final TextField nqfLevelUri = new TextField();
     private final TextField bodyName = new TextField();
@@ -39,8 +40,14 @@ class DeriveDialog extends Dialog {
         setId("derive-dialog");
         setWidth("36em");
         var intro = new Paragraph(getTranslation("curriculum.ui.derive.intro", source.displayTitle()));
-        title.setLabel(getTranslation("curriculum.ui.derive.title"));
         title.setId("derive-title");
+        titleLanguage.setId("derive-title-language");
+        titleLanguage.setLabel(getTranslation("curriculum.ui.derive.titleLanguage"));
+        titleLanguage.setItems(ContentLanguages.CODES);
+        titleLanguage.setItemLabelGenerator(ContentLanguages::name);
+        titleLanguage.addValueChangeListener(e -> title.setLabel(getTranslation("curriculum.ui.derive.title",
+                ContentLanguages.name(e.getValue() == null ? "en" : e.getValue()))));
+        titleLanguage.setValue("en");
         title.setValue(source.displayTitle() + " (" + getTranslation("curriculum.ui.derive.variant") + ")");
         title.setRequired(true);
         country.setLabel(getTranslation("curriculum.ui.derive.country"));
@@ -48,6 +55,12 @@ class DeriveDialog extends Dialog {
         country.setRequired(true);
         Locale locale = getLocale() == null ? Locale.ENGLISH : getLocale();
         Countries.configure(country, null, locale);
+        // the variant is for that country's authority: its title is asked for in the country's language
+        country.addValueChangeListener(e -> {
+            if (e.getValue() != null) {
+                titleLanguage.setValue(ContentLanguages.ofCountry(e.getValue()));
+            }
+        });
         nqfLevel.setLabel(getTranslation("curriculum.ui.derive.nqfLevel"));
         nqfLevel.setId("derive-nqf-level");
         nqfLevel.setRequired(true);
@@ -64,7 +77,7 @@ class DeriveDialog extends Dialog {
         bodyKind.setEmptySelectionAllowed(true);
         other.setId("derive-errors");
         other.getStyle().set("color", "var(--lumo-error-text-color)");
-        var form = new FormLayout(title, country, nqfLevel, nqfLevelUri, bodyName, bodyKind);
+        var form = new FormLayout(country, titleLanguage, title, nqfLevel, nqfLevelUri, bodyName, bodyKind);
         form.setColspan(title, 2);
         form.setColspan(nqfLevelUri, 2);
         add(intro, form, other);
@@ -89,7 +102,7 @@ class DeriveDialog extends Dialog {
         }
         var bodies = bodyName.getValue().isBlank() ? List.<QualificationDocument.AwardingBody>of()
                 : List.of(new QualificationDocument.AwardingBody(bodyName.getValue().strip(), country.getValue(), bodyKind.getValue()));
-        var request = new VariantRequest(Map.of("en", title.getValue().strip()), country.getValue(), nqfLevel.getValue(),
+        var request = new VariantRequest(Map.of(titleLanguage.getValue() == null ? "en" : titleLanguage.getValue(), title.getValue().strip()), country.getValue(), nqfLevel.getValue(),
                 nqfLevelUri.getValue(), bodies);
         try {
             onDerive.accept(request);

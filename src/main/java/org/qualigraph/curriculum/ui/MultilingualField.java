@@ -15,8 +15,11 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * A text in several languages: one row per language (ISO 639 code and text), rows added and removed by the designer.
- * The value is the language map; rows with a blank code or text are not part of it.
+ * A text in several languages: one row per language (chosen by its own name, stored as its ISO 639 code) and text,
+ * rows added and removed by the designer. Inside an editor it follows the qualification's {@link ContentLanguages}:
+ * a row for every chosen language, a note under the field of which languages are filled and which are missing, and
+ * hidden while the editor shows only untranslated texts and this one is complete. The value is the language map; rows
+ * with a blank code or text are not part of it.
  */
 class MultilingualField extends CustomField<Map<String, String>> {
 
@@ -26,6 +29,7 @@ class MultilingualField extends CustomField<Map<String, String>> {
     private final Button addLanguage;
     private final boolean multiline;
     private final List<Row> entries = new ArrayList<>();
+    private com.vaadin.flow.shared.Registration following;
 
     MultilingualField(String label, boolean multiline) {
         this.multiline = multiline;
@@ -43,13 +47,60 @@ class MultilingualField extends CustomField<Map<String, String>> {
         content.setSpacing(false);
         add(content);
         setWidthFull();
+        addAttachListener(e -> {
+            var languages = ContentLanguages.current();
+            if (languages != null && following == null) {
+                following = languages.addListener(this::follow);
+                follow(languages);
+            }
+        });
+        addDetachListener(e -> {
+            if (following != null) {
+                following.remove();
+                following = null;
+            }
+        });
+        addValueChangeListener(e -> {
+            var languages = ContentLanguages.current();
+            if (languages != null && following != null) {
+                showCoverage(languages);
+            }
+        });
+    }
+
+    /** Adds an empty row for each chosen language the field lacks, and shows what is filled. */
+    private void follow(ContentLanguages languages) {
+        var present = entries.stream().map(r -> r.language.getValue()).filter(java.util.Objects::nonNull).toList();
+        for (String language : languages.chosen()) {
+            if (!present.contains(language)) {
+                addRow(language, "");
+            }
+        }
+        showCoverage(languages);
+    }
+
+    private void showCoverage(ContentLanguages languages) {
+        var value = generateModelValue();
+        if (languages.chosen().isEmpty()) {
+            setHelperText(null);
+            setVisible(true);
+            return;
+        }
+        var filled = languages.chosen().stream().filter(l -> !value.getOrDefault(l, "").isBlank()).map(ContentLanguages::name).toList();
+        var missing = languages.chosen().stream().filter(l -> value.getOrDefault(l, "").isBlank()).map(ContentLanguages::name).toList();
+        String note = filled.isEmpty() ? "" : getTranslation("curriculum.ui.language.filled", String.join(", ", filled));
+        if (!missing.isEmpty()) {
+            note = (note.isEmpty() ? "" : note + " · ") + getTranslation("curriculum.ui.language.missing", String.join(", ", missing));
+        }
+        setHelperText(note);
+        setVisible(!languages.untranslatedOnly() || !missing.isEmpty());
     }
 
     @Override
     protected Map<String, String> generateModelValue() {
         var value = new LinkedHashMap<String, String>();
         for (var row : entries) {
-            String language = row.language.getValue().strip();
+            String language = row.language.getValue() == null ? "" : row.language.getValue().strip();
             String text = row.text.getValue();
             if (!language.isEmpty() && !text.isBlank()) {
                 value.put(language, text);
@@ -63,9 +114,18 @@ class MultilingualField extends CustomField<Map<String, String>> {
         rows.removeAll();
         entries.clear();
         if (value == null || value.isEmpty()) {
-            addRow("en", "");
+            var languages = ContentLanguages.current();
+            if (languages == null || languages.chosen().isEmpty()) {
+                addRow("en", "");
+            } else {
+                languages.chosen().forEach(l -> addRow(l, ""));
+            }
         } else {
             value.forEach(this::addRow);
+        }
+        var languages = ContentLanguages.current();
+        if (languages != null && following != null) {
+            follow(languages);
         }
     }
 
@@ -83,7 +143,7 @@ class MultilingualField extends CustomField<Map<String, String>> {
 
     /** The text field of a language, e.g. for tests and focus; empty when the language has no row. */
     java.util.Optional<com.vaadin.flow.component.HasValue<?, String>> textOf(String language) {
-        return entries.stream().filter(r -> r.language.getValue().equals(language)).findFirst().map(r -> r.text);
+        return entries.stream().filter(r -> language.equals(r.language.getValue())).findFirst().map(r -> r.text);
     }
 
     /** Codes that are not ISO 639 language codes, for validation. */
@@ -99,20 +159,26 @@ class MultilingualField extends CustomField<Map<String, String>> {
     }
 
     private final class Row {
-        final TextField language = new TextField();
+        final com.vaadin.flow.component.combobox.ComboBox<String> language = new com.vaadin.flow.component.combobox.ComboBox<>();
         final com.vaadin.flow.component.textfield.TextFieldBase<?, String> text;
         final Button remove;
         final HorizontalLayout layout;
 
         Row(String languageCode, String value) {
-            language.setValue(languageCode);
-            language.setWidth("5em");
-            language.setPlaceholder("en");
+            var codes = new ArrayList<>(ContentLanguages.CODES);
+            if (languageCode != null && !languageCode.isBlank() && !codes.contains(languageCode)) {
+                codes.add(0, languageCode); // a stored code outside the list stays visible as it is
+            }
+            language.setItems(codes);
+            language.setItemLabelGenerator(ContentLanguages::name);
+            language.setValue(languageCode == null || languageCode.isBlank() ? null : languageCode);
+            language.setWidth("10em");
+            language.addClassName("content-language");
             language.setAriaLabel(getTranslation("curriculum.ui.language"));
             text = multiline ? new TextArea() : new TextField();
             text.setValue(value);
             text.setWidthFull();
-            text.setAriaLabel(getLabel() + " (" + languageCode + ")");
+            text.setAriaLabel(getLabel() + " (" + ContentLanguages.name(languageCode) + ")");
             language.addValueChangeListener(e -> updateValue());
             text.addValueChangeListener(e -> updateValue());
             remove = new Button(VaadinIcon.CLOSE_SMALL.create());

@@ -19,7 +19,6 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.BeforeLeaveEvent;
 import com.vaadin.flow.router.BeforeLeaveObserver;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
 import java.util.HashMap;
@@ -48,9 +47,8 @@ import org.springframework.beans.factory.ObjectProvider;
  * archived (a new revision changes it).
  */
 @Route(value = "qualifications/:id", layout = MainLayout.class)
-@PageTitle("Qualification")
 @PermitAll
-public class QualificationEditorView extends VerticalLayout implements BeforeEnterObserver, BeforeLeaveObserver,
+public class QualificationEditorView extends VerticalLayout implements com.vaadin.flow.router.HasDynamicTitle, BeforeEnterObserver, BeforeLeaveObserver,
         EditorSession.Host {
 
     /** The id of the review workflow's editor extension (quality module), where withdraw and revocation are done. */
@@ -90,6 +88,7 @@ public class QualificationEditorView extends VerticalLayout implements BeforeEnt
     /** The document as loaded: the base of "apply mine on top" when a shared unit changed meanwhile. */
     private QualificationDocument loaded;
     private QualificationForm form;
+    private TranslationPanel translations;
     private UnitsPanel units;
     private Map<String, List<org.qualigraph.curriculum.QualificationSummary>> shared = Map.of();
     private boolean editable;
@@ -281,11 +280,15 @@ public class QualificationEditorView extends VerticalLayout implements BeforeEnt
         } else if (!editable) {
             messages.add(readOnlyNote(document.status()));
         }
+        var languages = new ContentLanguages(ContentLanguages.used(document).isEmpty() ? List.of("en")
+                : ContentLanguages.used(document));
+        languages.install(com.vaadin.flow.component.UI.getCurrent());
         form = new QualificationForm(draft, editable, occupations, this::changed);
+        translations = new TranslationPanel(languages, () -> DraftMapper.toDocument(draft), editable);
         profileTab.removeAll();
         lineage(document).ifPresent(profileTab::add);
         profileTab.add(ownership(document));
-        profileTab.add(form);
+        profileTab.add(translations, form);
         shared = new HashMap<>(service.sharedUnits(id));
         showUnits();
         changedElsewhere = false;
@@ -337,7 +340,7 @@ public class QualificationEditorView extends VerticalLayout implements BeforeEnt
             row.setId("lineage");
             row.setAlignItems(FlexComponent.Alignment.BASELINE);
             row.getStyle().set("flex-wrap", "wrap");
-            var date = lineage.derivedAt() == null ? "" : java.time.format.DateTimeFormatter.ISO_LOCAL_DATE.format(lineage.derivedAt());
+            var date = lineage.derivedAt() == null ? "" : org.qualigraph.base.LocalFormats.date(lineage.derivedAt().toLocalDate(), getLocale());
             var text = new Span(getTranslation("curriculum.ui.lineage.derivedFrom"));
             var link = new com.vaadin.flow.router.RouterLink(lineage.coreDisplayTitle(), QualificationEditorView.class,
                     new com.vaadin.flow.router.RouteParameters("id", lineage.coreId()));
@@ -422,6 +425,7 @@ public class QualificationEditorView extends VerticalLayout implements BeforeEnt
         setLeaveWarning(editable);
         heading.setText(org.qualigraph.curriculum.Texts.display(draft.title));
         updateTotals();
+        translations.refreshIfOpen();
         session.fireChanged();
     }
 
@@ -733,5 +737,10 @@ public class QualificationEditorView extends VerticalLayout implements BeforeEnt
         }
         load(document.get());
         session.fireChanged();
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("title.qualification");
     }
 }

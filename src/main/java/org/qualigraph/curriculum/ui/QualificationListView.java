@@ -18,7 +18,6 @@ import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import jakarta.annotation.security.PermitAll;
@@ -37,10 +36,9 @@ import org.qualigraph.curriculum.QualificationType;
 
 /** All qualifications, filtered and paged through the service; designers create, copy, derive and delete here. */
 @Route(value = "", layout = MainLayout.class)
-@PageTitle("Qualifications")
-@Menu(title = "Qualifications", order = 1, icon = "vaadin:academy-cap")
+@Menu(title = "menu.qualifications", order = 1, icon = "vaadin:academy-cap")
 @PermitAll
-public class QualificationListView extends VerticalLayout implements BeforeEnterObserver {
+public class QualificationListView extends VerticalLayout implements com.vaadin.flow.router.HasDynamicTitle, BeforeEnterObserver {
 
     /** Query parameter of the "Waiting for my review" list ({@code ?review=waiting}), which the side menu links to. */
     public static final String REVIEW_PARAMETER = "review";
@@ -127,11 +125,17 @@ public class QualificationListView extends VerticalLayout implements BeforeEnter
         return toolbar;
     }
 
+    private String title(QualificationSummary row) {
+        return org.qualigraph.curriculum.Texts.in(row.title(), getLocale().getLanguage());
+    }
+
     private Grid<QualificationSummary> createGrid() {
         grid.setId("qualification-grid");
-        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
-        grid.addColumn(QualificationSummary::displayTitle).setHeader(getTranslation("curriculum.ui.title")).setFlexGrow(4)
-                .setKey("title");
+        // whole titles in the user's language where written: long ones wrap (a core and its variants often share
+        // their first words) and the tooltip repeats them
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
+        grid.addColumn(this::title).setHeader(getTranslation("curriculum.ui.title")).setFlexGrow(4)
+                .setTooltipGenerator(this::title).setKey("title");
         grid.addColumn(QualificationSummary::eqfLevel).setHeader(getTranslation("curriculum.ui.eqf")).setAutoWidth(true)
                 .setKey("eqf");
         grid.addColumn(q -> EnumLabels.of(q.type())).setHeader(getTranslation("curriculum.ui.type")).setAutoWidth(true)
@@ -254,5 +258,10 @@ public class QualificationListView extends VerticalLayout implements BeforeEnter
     private void refresh() {
         editions.clear();
         grid.getDataProvider().refreshAll();
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("title.qualifications");
     }
 }

@@ -8,6 +8,7 @@ import com.vaadin.flow.data.value.ValueChangeMode;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.qualigraph.curriculum.QualificationService;
+import org.qualigraph.curriculum.Texts;
 import org.qualigraph.curriculum.UnitMatch;
 
 /**
@@ -22,7 +23,7 @@ class ReuseUnitDialog extends Dialog {
                     Consumer<UnitMatch> onChoose) {
         setHeaderTitle(getTranslation("curriculum.ui.reuse.title"));
         setId("reuse-dialog");
-        setWidth("48em");
+        setWidth("min(64em, 95vw)");
         var search = new TextField();
         search.setId("reuse-search");
         search.setPlaceholder(getTranslation("curriculum.ui.reuse.search"));
@@ -31,9 +32,14 @@ class ReuseUnitDialog extends Dialog {
         var grid = new Grid<UnitMatch>();
         grid.setId("reuse-grid");
         grid.addColumn(m -> m.unit().code()).setHeader(getTranslation("curriculum.ui.code")).setAutoWidth(true);
-        grid.addColumn(m -> m.unit().displayTitle()).setHeader(getTranslation("curriculum.ui.title")).setFlexGrow(2);
-        grid.addColumn(m -> m.qualification().displayTitle()).setHeader(getTranslation("curriculum.ui.reuse.qualification"))
-                .setFlexGrow(2);
+        // whole titles, wrapped and in the tooltip: units and qualifications of a core and its variants share words
+        String language = getLocale().getLanguage();
+        grid.addThemeVariants(com.vaadin.flow.component.grid.GridVariant.LUMO_WRAP_CELL_CONTENT);
+        grid.addColumn(m -> Texts.in(m.unit().title(), language)).setHeader(getTranslation("curriculum.ui.title"))
+                .setFlexGrow(2).setTooltipGenerator(m -> Texts.in(m.unit().title(), language));
+        grid.addColumn(m -> Texts.in(m.qualification().title(), language))
+                .setHeader(getTranslation("curriculum.ui.reuse.qualification")).setFlexGrow(2)
+                .setTooltipGenerator(m -> Texts.in(m.qualification().title(), language));
         grid.addColumn(m -> m.unit().outcomes().size()).setHeader(getTranslation("curriculum.ui.outcomes")).setAutoWidth(true);
         Runnable load = () -> grid.setItems(service.findUnits(search.getValue(), qualificationId, LIMIT).stream()
                 .filter(m -> !unitIdsHeld.contains(m.unit().id())).toList());

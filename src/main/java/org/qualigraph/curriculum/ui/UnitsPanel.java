@@ -51,7 +51,7 @@ class UnitsPanel extends SplitLayout {
         this.onChange = onChange;
         setId("units-panel");
         setSizeFull();
-        setSplitterPosition(32);
+        setSplitterPosition(38);
         addToPrimary(createList());
         detailsArea.setWidthFull();
         detailsArea.getStyle().set("padding", "0 var(--lumo-space-m)");
@@ -68,8 +68,10 @@ class UnitsPanel extends SplitLayout {
         grid.setId("unit-grid");
         grid.addColumn(u -> u.code).setHeader(getTranslation("curriculum.ui.code")).setAutoWidth(true);
         // full titles: long ones wrap onto more lines, and the column can be widened
-        grid.addColumn(u -> Texts.display(u.title)).setHeader(getTranslation("curriculum.ui.title")).setFlexGrow(2)
-                .setResizable(true);
+        // a minimum width keeps a long title from wrapping word by word in the narrow list
+        String language = getLocale().getLanguage();
+        grid.addColumn(u -> Texts.in(u.title, language)).setHeader(getTranslation("curriculum.ui.title")).setFlexGrow(2)
+                .setWidth("12em").setResizable(true).setTooltipGenerator(u -> Texts.in(u.title, language));
         grid.addThemeVariants(com.vaadin.flow.component.grid.GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.addColumn(u -> u.mandatory ? getTranslation("curriculum.ui.mandatory.short") : getTranslation("curriculum.ui.elective.short"))
                 .setHeader(getTranslation("curriculum.ui.mandatory")).setAutoWidth(true);

@@ -17,7 +17,6 @@ import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
@@ -37,10 +36,9 @@ import org.qualigraph.esco.EscoBrowser;
  * ({@code esco?occupation=<uri>}, {@code esco?skill=<uri>}) so they can be linked and bookmarked.
  */
 @Route(value = "esco", layout = MainLayout.class)
-@PageTitle("ESCO")
-@Menu(title = "ESCO", order = 20, icon = "vaadin:sitemap")
+@Menu(title = "menu.esco", order = 20, icon = "vaadin:sitemap")
 @PermitAll
-public class EscoBrowserView extends VerticalLayout implements BeforeEnterObserver {
+public class EscoBrowserView extends VerticalLayout implements com.vaadin.flow.router.HasDynamicTitle, BeforeEnterObserver {
 
     static final int RESULTS = 50;
 
@@ -224,5 +222,10 @@ public class EscoBrowserView extends VerticalLayout implements BeforeEnterObserv
         button.getElement().setAttribute("title", uri);
         button.getElement().setAttribute("data-uri", uri);
         return button;
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("title.esco");
     }
 }

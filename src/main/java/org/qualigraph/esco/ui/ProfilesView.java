@@ -10,7 +10,6 @@ import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
 import org.qualigraph.base.BadInputException;
@@ -26,10 +25,9 @@ import org.qualigraph.esco.OccupationalProfileService;
  * Occupational profiles: everyone sees the list; designers create, change and delete profiles in the form below it.
  */
 @Route(value = "profiles", layout = MainLayout.class)
-@PageTitle("Occupational profiles")
-@Menu(title = "Occupational profiles", order = 21, icon = "vaadin:user-card")
+@Menu(title = "menu.profiles", order = 21, icon = "vaadin:user-card")
 @PermitAll
-public class ProfilesView extends VerticalLayout {
+public class ProfilesView extends VerticalLayout implements com.vaadin.flow.router.HasDynamicTitle {
 
     private final OccupationalProfileService profiles;
     private final boolean designer;
@@ -141,5 +139,10 @@ public class ProfilesView extends VerticalLayout {
         grid.setItems(list);
         empty.setText(list.isEmpty() ? getTranslation("profiles.empty") : "");
         grid.asSingleSelect().clear();
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("title.profiles");
     }
 }

@@ -18,7 +18,6 @@ import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.UploadHandler;
 import jakarta.annotation.security.RolesAllowed;
@@ -42,10 +41,9 @@ import org.slf4j.LoggerFactory;
  * its progress live (server push); the counts, or the file and line of a bad package, are shown plainly.
  */
 @Route(value = "admin/reference-data", layout = MainLayout.class)
-@PageTitle("Reference data")
-@Menu(title = "Reference data", order = 90, icon = "vaadin:database")
+@Menu(title = "menu.referenceData", order = 90, icon = "vaadin:database")
 @RolesAllowed(Roles.ADMIN)
-public class ReferenceDataView extends VerticalLayout {
+public class ReferenceDataView extends VerticalLayout implements com.vaadin.flow.router.HasDynamicTitle {
 
     private static final Logger log = LoggerFactory.getLogger(ReferenceDataView.class);
     private static final int MAX_BYTES = 100 * 1024 * 1024;
@@ -251,15 +249,9 @@ public class ReferenceDataView extends VerticalLayout {
         return Character.toUpperCase(words.charAt(0)) + words.substring(1);
     }
 
-    /** Minutes are precise enough for an import, in UTC as the server records it. */
-    static String when(java.time.Instant instant) {
-        return instant == null ? "" : java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
-                .withZone(java.time.ZoneOffset.UTC).format(instant);
-    }
-
     private void showRelease() {
         release.setText(esco.release().map(r -> getTranslation("esco.reference.loaded", r.version(), r.skills(), r.occupations(),
-                        r.occupationSkillRelations(), when(r.importedAt())))
+                        r.occupationSkillRelations(), org.qualigraph.base.LocalFormats.dateTime(r.importedAt(), java.time.ZoneOffset.UTC, getLocale()) + " UTC"))
                 .orElse(getTranslation("esco.reference.none")));
         var links = esco.linksToObsoleteConcepts();
         obsolete.removeAll();
@@ -304,5 +296,10 @@ public class ReferenceDataView extends VerticalLayout {
         } catch (IOException e) {
             log.debug("Could not delete upload {}", received.file(), e);
         }
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("title.referenceData");
     }
 }

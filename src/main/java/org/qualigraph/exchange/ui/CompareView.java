@@ -13,7 +13,6 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
@@ -33,10 +32,9 @@ import org.qualigraph.exchange.RecognitionReport;
  * with EQF levels, the credits and hours of paired units and what only one side has, and download the report.
  */
 @Route(value = "compare", layout = MainLayout.class)
-@PageTitle("Compare")
-@Menu(title = "Compare", order = 35, icon = "vaadin:scale")
+@Menu(title = "menu.compare", order = 35, icon = "vaadin:scale")
 @PermitAll
-public class CompareView extends VerticalLayout implements com.vaadin.flow.router.BeforeEnterObserver {
+public class CompareView extends VerticalLayout implements com.vaadin.flow.router.HasDynamicTitle, com.vaadin.flow.router.BeforeEnterObserver {
 
     private final transient RecognitionService recognition;
     private final transient RecognitionReport report;
@@ -99,7 +97,7 @@ public class CompareView extends VerticalLayout implements com.vaadin.flow.route
         pairs.setId("compare-pairs");
         pairs.addColumn(p -> p.a() + " " + p.statementA()).setHeader(getTranslation("compare.column.a")).setFlexGrow(3);
         pairs.addColumn(p -> p.b() + " " + p.statementB()).setHeader(getTranslation("compare.column.b")).setFlexGrow(3);
-        pairs.addColumn(p -> String.format(Locale.ROOT, "%.2f", p.score())).setHeader(getTranslation("compare.column.score"));
+        pairs.addColumn(p -> org.qualigraph.base.LocalFormats.number(p.score(), 2, getLocale())).setHeader(getTranslation("compare.column.score"));
         pairs.addColumn(p -> level(p.eqfLevels().get(0)) + " / " + level(p.eqfLevels().get(1))
                 + (Objects.equals(p.eqfLevels().get(0), p.eqfLevels().get(1)) ? "" : " \u26a0"))
                 .setHeader(getTranslation("compare.column.eqf"));
@@ -143,5 +141,10 @@ public class CompareView extends VerticalLayout implements com.vaadin.flow.route
 
     private static String value(Object value) {
         return value == null ? "\u2013" : value instanceof java.math.BigDecimal d ? d.stripTrailingZeros().toPlainString() : value.toString();
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("title.compare");
     }
 }

@@ -12,7 +12,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import org.qualigraph.base.BadInputException;
 import org.qualigraph.esco.ReferenceDataSection;
 import org.qualigraph.exchange.elm.ElmSchemaLibrary;
@@ -25,7 +24,6 @@ import org.qualigraph.exchange.elm.ElmValidation;
 @org.springframework.stereotype.Component
 class ElmSchemaSection implements ReferenceDataSection {
 
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault());
 
     private final ElmSchemaLibrary library;
     private final ElmValidation validation;
@@ -95,7 +93,7 @@ class ElmSchemaSection implements ReferenceDataSection {
             state.setText(state.getTranslation("elm.schemas.fromSetting", nonEmpty(installed.get().source())));
         } else {
             state.setText(state.getTranslation("elm.schemas.loaded", nonEmpty(installed.get().source()),
-                    installed.get().installedAt() == null ? "" : DATE.format(installed.get().installedAt())));
+                    installed.get().installedAt() == null ? "" : org.qualigraph.base.LocalFormats.dateTime(installed.get().installedAt(), ZoneId.systemDefault(), com.vaadin.flow.component.UI.getCurrent().getLocale())));
         }
     }
 

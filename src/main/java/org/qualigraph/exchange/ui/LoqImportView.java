@@ -12,7 +12,6 @@ import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.UploadHandler;
 import jakarta.annotation.security.RolesAllowed;
@@ -25,10 +24,9 @@ import org.springframework.security.core.context.SecurityContextHolder;
 
 /** Upload of a Europass LOQ XML file, a preview of what it creates, and the import after confirmation. */
 @Route(value = "import", layout = MainLayout.class)
-@PageTitle("Import")
-@Menu(title = "Import", order = 30, icon = "vaadin:upload")
+@Menu(title = "menu.import", order = 30, icon = "vaadin:upload")
 @RolesAllowed("DESIGNER")
-class LoqImportView extends VerticalLayout {
+class LoqImportView extends VerticalLayout implements com.vaadin.flow.router.HasDynamicTitle {
 
     private final LoqImportService imports;
     private final Grid<QualificationDocument> preview = new Grid<>();
@@ -117,5 +115,10 @@ class LoqImportView extends VerticalLayout {
             status.setText(getTranslation("import.rejected") + " " + e.problems().stream()
                     .map(p -> p.message()).collect(Collectors.joining("; ")));
         }
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("title.import");
     }
 }

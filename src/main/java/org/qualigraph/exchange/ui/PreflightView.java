@@ -4,7 +4,6 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import org.qualigraph.base.MainLayout;
@@ -13,9 +12,8 @@ import org.qualigraph.exchange.elm.PreflightService;
 
 /** The pre-flight check as a page of its own ({@code qualifications/:id/preflight}), on the stored qualification. */
 @Route(value = "qualifications/:id/preflight", layout = MainLayout.class)
-@PageTitle("Submit to authority")
 @RolesAllowed({"DESIGNER", "REVIEWER", "ADMIN"})
-class PreflightView extends VerticalLayout implements BeforeEnterObserver {
+class PreflightView extends VerticalLayout implements com.vaadin.flow.router.HasDynamicTitle, BeforeEnterObserver {
 
     private final QualificationService qualifications;
     private final PreflightService preflight;
@@ -38,5 +36,10 @@ class PreflightView extends VerticalLayout implements BeforeEnterObserver {
             return;
         }
         add(new PreflightPanel(preflight, () -> qualifications.get(id), null, identifiers));
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("title.preflight");
     }
 }

@@ -60,6 +60,7 @@ class EvidencePanel extends VerticalLayout {
         nextReview.setId("evidence-next-review");
         nextReview.setLabel(getTranslation("evidence.nextReview"));
         nextReview.setReadOnly(!editable);
+        org.qualigraph.base.LocalFormats.localise(nextReview, getLocale());
         var save = new Button(getTranslation("evidence.save"), e -> save());
         save.setId("evidence-save");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -85,7 +86,8 @@ class EvidencePanel extends VerticalLayout {
         nextReview.setValue(record.nextReviewDate());
         var a = record.approval();
         approval.setText(a == null ? getTranslation("evidence.approval.none")
-                : getTranslation("evidence.approval", a.body(), a.date(), a.decision(), a.approvedBy()));
+                : getTranslation("evidence.approval", a.body(), org.qualigraph.base.LocalFormats.date(a.date(), getLocale()),
+                        a.decision(), a.approvedBy()));
         refreshGrids();
     }
 
@@ -158,6 +160,7 @@ class EvidencePanel extends VerticalLayout {
         var link = new TextField(getTranslation("evidence.link"));
         link.setId("evidence-link");
         var date = new DatePicker(getTranslation("evidence.date"));
+        org.qualigraph.base.LocalFormats.localise(date, getLocale());
         date.setId("evidence-date");
         var add = new Button(getTranslation("evidence.add"), e -> {
             evidence.add(new Governance.EvidenceItem(UUID.randomUUID().toString(), phase.getValue(), text.getValue(),

@@ -158,7 +158,7 @@ class QualityReportPanel extends VerticalLayout {
             case FAILED -> rule.severity() == Severity.ERROR ? "var(--lumo-error-text-color)" : "var(--lumo-warning-text-color, #b26b00)";
             default -> "var(--lumo-secondary-text-color)";
         });
-        var title = new Span(rule.rule() + " · " + rule.title() + " ");
+        var title = new Span(rule.rule() + " · " + ruleTitle(rule) + " ");
         var severity = severityBadge(rule.severity());
         var head = new HorizontalLayout(status, title, severity);
         head.setSpacing(true);
@@ -166,6 +166,7 @@ class QualityReportPanel extends VerticalLayout {
         row.add(head);
         if (rule.note() != null && rule.status() != RuleStatus.FAILED || rule.note() != null && findings.isEmpty()) {
             var note = new Div(rule.note());
+            note.addClassName("quality-rule-note");
             note.getStyle().set("color", "var(--lumo-secondary-text-color)").set("font-size", "var(--lumo-font-size-s)");
             row.add(note);
         }
@@ -173,6 +174,7 @@ class QualityReportPanel extends VerticalLayout {
             row.add(createFinding(finding));
         }
         var source = new Div(getTranslation("quality.source") + ": " + rule.source());
+        source.addClassName("quality-rule-source");
         source.getStyle().set("color", "var(--lumo-tertiary-text-color)").set("font-size", "var(--lumo-font-size-xs)");
         row.add(source);
         return row;
@@ -304,5 +306,12 @@ class QualityReportPanel extends VerticalLayout {
         map.put("essentialCoverageMin", t.essentialCoverageMin());
         map.put("eqfBelowQualificationMax", t.eqfBelowQualificationMax());
         return map;
+    }
+
+    /** The rule's title in the user's language ({@code quality.rule.<id>}); the engine's English title otherwise. */
+    private String ruleTitle(RuleResult rule) {
+        String key = "quality.rule." + rule.rule();
+        String text = getTranslation(key);
+        return text == null || text.isBlank() || text.contains(key) ? rule.title() : text;
     }
 }

@@ -20,7 +20,6 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import org.qualigraph.base.BadInputException;
@@ -44,7 +43,6 @@ import org.springframework.security.access.AccessDeniedException;
  */
 class ReviewPanel extends VerticalLayout {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
     private static final String QUALIFICATION_TARGET = "";
 
     private final transient EditorContext context;
@@ -98,7 +96,7 @@ class ReviewPanel extends VerticalLayout {
 
     private Component createHistory() {
         history.setId("review-history");
-        history.addColumn(r -> r.at() == null ? "" : TIME.format(r.at())).setHeader(getTranslation("review.when")).setAutoWidth(true);
+        history.addColumn(r -> r.at() == null ? "" : org.qualigraph.base.LocalFormats.dateTime(r.at(), getLocale())).setHeader(getTranslation("review.when")).setAutoWidth(true);
         history.addColumn(ReviewRecord::by).setHeader(getTranslation("review.who")).setAutoWidth(true);
         history.addColumn(r -> state(r.from()) + " → " + state(r.to())).setHeader(getTranslation("review.step")).setAutoWidth(true);
         history.addColumn(r -> r.comment() == null ? "" : r.comment()).setHeader(getTranslation("review.comment"));
@@ -127,7 +125,7 @@ class ReviewPanel extends VerticalLayout {
 
     private Component createAudit() {
         audit.setId("audit-log");
-        audit.addColumn(a -> a.at() == null ? "" : TIME.format(a.at())).setHeader(getTranslation("review.when")).setAutoWidth(true);
+        audit.addColumn(a -> a.at() == null ? "" : org.qualigraph.base.LocalFormats.dateTime(a.at(), getLocale())).setHeader(getTranslation("review.when")).setAutoWidth(true);
         audit.addColumn(AuditEntry::user).setHeader(getTranslation("review.who")).setAutoWidth(true);
         audit.addColumn(a -> auditAction(a.action())).setHeader(getTranslation("review.action")).setAutoWidth(true);
         audit.addColumn(a -> a.detail() == null ? "" : a.detail()).setHeader(getTranslation("review.detail"))
@@ -254,7 +252,7 @@ class ReviewPanel extends VerticalLayout {
             note.setVisible(false);
             return;
         }
-        var heading = new Span(getTranslation("review.note.from", last.by(), last.at() == null ? "" : TIME.format(last.at())));
+        var heading = new Span(getTranslation("review.note.from", last.by(), last.at() == null ? "" : org.qualigraph.base.LocalFormats.dateTime(last.at(), getLocale())));
         heading.getStyle().set("font-weight", "600");
         var text = new Paragraph(last.comment());
         text.setId("review-note-text");
@@ -283,7 +281,7 @@ class ReviewPanel extends VerticalLayout {
                 since.add(new Paragraph(getTranslation("review.since.none")));
                 return;
             }
-            since.add(new Paragraph(getTranslation("review.since.intro", c.requestedBy(), c.at() == null ? "" : TIME.format(c.at()))));
+            since.add(new Paragraph(getTranslation("review.since.intro", c.requestedBy(), c.at() == null ? "" : org.qualigraph.base.LocalFormats.dateTime(c.at(), getLocale()))));
             var list = new UnorderedList();
             list.setId("changes-since-list");
             var lines = c.diff().lines();
@@ -385,6 +383,7 @@ class ReviewPanel extends VerticalLayout {
         // approving again after a revocation: the same body decides, as a rule
         workflow.lastApprovingBody(context.qualificationId()).ifPresent(body::setValue);
         var date = new DatePicker(getTranslation("review.approval.date"), LocalDate.now());
+        org.qualigraph.base.LocalFormats.localise(date, getLocale());
         date.setId("approval-date");
         date.setRequired(true);
         var decision = new TextField(getTranslation("review.approval.decision"), getTranslation("review.approval.decision.default"), "");
@@ -497,7 +496,7 @@ class ReviewPanel extends VerticalLayout {
         box.setId("comment-" + comment.id());
         box.addClassName("review-comment");
         var meta = new HorizontalLayout(new Span(comment.author()),
-                new Span(comment.at() == null ? "" : TIME.format(comment.at())));
+                new Span(comment.at() == null ? "" : org.qualigraph.base.LocalFormats.dateTime(comment.at(), getLocale())));
         meta.getStyle().set("font-size", "var(--lumo-font-size-s)").set("color", "var(--lumo-secondary-text-color)");
         if (depth == 0 && comment.targetCode() != null) {
             var place = new Button(comment.targetCode(), e -> {

@@ -143,13 +143,15 @@ class QualificationListViewTest extends ViewTest {
         com.vaadin.flow.component.combobox.ComboBox<String> country =
                 _get(com.vaadin.flow.component.combobox.ComboBox.class, spec -> spec.withId("derive-country"));
         _setValue(country, "PL");
+        // a variant for Poland is titled in Polish, and the dialog says so by the language's own name
+        assertThat(_get(TextField.class, spec -> spec.withId("derive-title")).getLabel()).contains("polski");
         _setValue(_get(TextField.class, spec -> spec.withId("derive-nqf-level")), "4");
         _click(_get(Button.class, spec -> spec.withId("derive-confirm")));
 
         var variant = service.list(new org.qualigraph.curriculum.QualificationFilter("poland", null, null, null), 0, 10);
         assertThat(variant).hasSize(1);
         assertThat(service.get(variant.get(0).id()).derivedFrom()).isEqualTo(created.id());
-        assertThat(service.get(variant.get(0).id()).title()).isEqualTo(Map.of("en", "Core profile (Poland)"));
+        assertThat(service.get(variant.get(0).id()).title()).isEqualTo(Map.of("pl", "Core profile (Poland)"));
         assertThat(service.get(variant.get(0).id()).nqfLevels()).extracting(n -> n.country()).containsExactly("PL");
     }
 

@@ -86,7 +86,9 @@ class VariantLineageViewTest extends ViewTest {
         UI.getCurrent().navigate("qualifications/" + variant.id());
         assertThat(_get(RouterLink.class, spec -> spec.withId("lineage-core")).getText()).isEqualTo("Battery cell technician");
         assertThat(_get(RouterLink.class, spec -> spec.withId("lineage-core")).getHref()).isEqualTo("qualifications/" + coreDoc.id());
-        assertThat(_get(Span.class, spec -> spec.withId("lineage-date")).getText()).matches(", \\d{4}-\\d{2}-\\d{2}");
+        assertThat(_get(Span.class, spec -> spec.withId("lineage-date")).getText())
+                .as("the date as the user's language writes it, never a bare numeric one")
+                .matches(", [A-Z][a-z]{2} \\d{1,2}, \\d{4}");
 
         _click(_get(Button.class, spec -> spec.withId("lineage-changes")));
         assertThat(_get(TabSheet.class, spec -> spec.withId("editor-tabs")).getSelectedTab().getId()).contains("tab-revisions");
