@@ -85,8 +85,8 @@ public class EscoBrowserView extends VerticalLayout implements BeforeEnterObserv
             return;
         }
         List<Button> links = "skills".equals(kind.getValue())
-                ? browser.searchSkills(q, RESULTS).stream().map(s -> link(s.label(), "skill", s.uri())).toList()
-                : browser.searchOccupations(q, RESULTS).stream().map(o -> link(o.label(), "occupation", o.uri())).toList();
+                ? browser.searchSkills(q, RESULTS, language()).stream().map(s -> link(s.label(), "skill", s.uri())).toList()
+                : browser.searchOccupations(q, RESULTS, language()).stream().map(o -> link(o.label(), "occupation", o.uri())).toList();
         if (links.isEmpty()) {
             results.add(new Paragraph(getTranslation("esco.results.none", q)));
         }
@@ -106,7 +106,7 @@ public class EscoBrowserView extends VerticalLayout implements BeforeEnterObserv
     }
 
     private void showOccupation(String uri) {
-        browser.occupation(uri).ifPresentOrElse(o -> {
+        browser.occupation(uri, language()).ifPresentOrElse(o -> {
             page.add(new Span(getTranslation("esco.occupation")), new H3(o.label()),
                     new Paragraph(getTranslation("esco.code", o.code(), o.iscoGroup())), uriLine(o.uri()));
             if (isDesigner()) {
@@ -129,7 +129,7 @@ public class EscoBrowserView extends VerticalLayout implements BeforeEnterObserv
     }
 
     private void showSkill(String uri) {
-        browser.skill(uri).ifPresentOrElse(s -> {
+        browser.skill(uri, language()).ifPresentOrElse(s -> {
             page.add(new Span(getTranslation(s.group() ? "esco.skillgroup" : "esco.skill")), new H3(s.label()),
                     new Paragraph(getTranslation("esco.type", value(s.skillType()), value(s.reuseLevel()))), uriLine(s.uri()));
             if (!s.altLabels().isEmpty()) {
@@ -224,5 +224,10 @@ public class EscoBrowserView extends VerticalLayout implements BeforeEnterObserv
         button.getElement().setAttribute("title", uri);
         button.getElement().setAttribute("data-uri", uri);
         return button;
+    }
+
+    /** The user's language: ESCO texts are shown in it where that language's package was imported. */
+    private String language() {
+        return getLocale() == null ? null : getLocale().getLanguage();
     }
 }
