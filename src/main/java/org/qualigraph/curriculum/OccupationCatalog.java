@@ -24,4 +24,14 @@ public interface OccupationCatalog {
 
     /** The occupations among these URIs that the loaded release knows; unknown URIs are left out. */
     Map<String, OccupationRef> describeOccupations(Collection<String> uris);
+
+    /** As {@link #findOccupations(String, int)} for a user working in {@code language}: searched and labelled in it where imported. */
+    default List<OccupationRef> findOccupations(String query, int limit, String language) {
+        return findOccupations(query, limit);
+    }
+
+    /** As {@link #describeOccupations(Collection)}, labelled in {@code language} where imported. */
+    default Map<String, OccupationRef> describeOccupations(Collection<String> uris, String language) {
+        return describeOccupations(uris);
+    }
 }

@@ -20,6 +20,24 @@ public interface SkillCatalog {
     /** Labels, types and reuse levels of the given URIs; unknown URIs are left out. */
     Map<String, SkillRef> describe(Collection<String> uris);
 
+    /**
+     * As {@link #search(String, int)} for a user working in {@code language} (e.g. "de"): that language's labels are
+     * searched too and skills are labelled in it where its ESCO texts were imported, in English otherwise.
+     */
+    default List<SkillRef> search(String query, int limit, String language) {
+        return search(query, limit);
+    }
+
+    /** As {@link #describe(Collection)}, labelled in {@code language} where imported. */
+    default Map<String, SkillRef> describe(Collection<String> uris, String language) {
+        return describe(uris);
+    }
+
+    /** As {@link #descriptions(Collection)}, in {@code language} where imported. */
+    default Map<String, String> descriptions(Collection<String> uris, String language) {
+        return descriptions(uris);
+    }
+
     /** The best ESCO matches for an outcome statement. */
     List<SkillRef> suggestForStatement(String statement, int limit);
 
@@ -35,6 +53,14 @@ public interface SkillCatalog {
     default Suggestions suggestWithReasons(String statement, int limit) {
         return new Suggestions(suggestForStatement(statement, limit).stream()
                 .map(ref -> new Suggestion(ref, 0, List.of("words"))).toList(), false);
+    }
+
+    /**
+     * The languages of statements that suggestions by meaning understand well; for a statement in another language the
+     * editor says so plainly (suggestions by words and the search by name still work). Empty: no meaning at all.
+     */
+    default java.util.Set<String> meaningLanguages() {
+        return java.util.Set.of();
     }
 
     /** Essential skills of the document's target occupations that no outcome covers yet. */

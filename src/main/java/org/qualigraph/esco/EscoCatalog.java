@@ -22,6 +22,19 @@ public interface EscoCatalog {
     /** The occupations among these URIs that the loaded release knows. */
     Map<String, EscoOccupation> occupations(Collection<String> uris);
 
+    /**
+     * The skills among these URIs with their labels, alternative labels and descriptions in {@code language} (e.g.
+     * "de") where that language's texts were imported, in English otherwise; null means English.
+     */
+    default Map<String, EscoSkill> skills(Collection<String> uris, String language) {
+        return skills(uris);
+    }
+
+    /** The occupations among these URIs, labelled in {@code language} where imported (see {@link #skills(Collection, String)}). */
+    default Map<String, EscoOccupation> occupations(Collection<String> uris, String language) {
+        return occupations(uris);
+    }
+
     /** An imported release and its sizes. */
     record EscoRelease(String version, Instant importedAt, long skills, long occupations, long occupationSkillRelations) {
     }

@@ -19,7 +19,10 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
-/** ESCO over HTTP: importing a release (ADMIN), searching skills and occupations, and the loaded release's status. */
+/**
+ * ESCO over HTTP: importing a release or another language's texts (ADMIN), searching skills and occupations (in a
+ * language with {@code lang}), and the loaded release's status per language.
+ */
 @RestController
 class EscoController {
 
@@ -36,6 +39,26 @@ class EscoController {
                                    @RequestPart(name = "relations", required = false) MultipartFile relations,
                                    @RequestParam(name = "version", required = false) String version) throws IOException {
         Path classificationFile = store("classification", classification);
+        if (relations == null || relations.isEmpty()) {
+            // a classification package in another language (skills_de.csv, ...) adds its texts to the loaded release
+            String language;
+            try {
+                language = EscoPackageReader.language(classificationFile, "the part \"classification\" ("
+                        + classification.getOriginalFilename() + ")");
+            } catch (EscoPackageException e) {
+                Files.deleteIfExists(classificationFile);
+                throw new BadInputException("classification", e.getMessage());
+            }
+            if (language != null && !language.equals("en")) {
+                try {
+                    return Map.of("job", esco.startLanguageImport(new EscoService.PackageFile(classificationFile,
+                            classification.getOriginalFilename()), language, true));
+                } catch (BadInputException | org.qualigraph.base.ConflictException e) {
+                    Files.deleteIfExists(classificationFile);
+                    throw e;
+                }
+            }
+        }
         Path relationsFile;
         try {
             relationsFile = store("relations", relations);
@@ -85,20 +108,24 @@ class EscoController {
                                       @RequestParam(name = "limit", required = false) String limit,
                                       @RequestParam(name = "skillType", required = false) String skillType,
                                       @RequestParam(name = "reuseLevel", required = false) String reuseLevel,
-                                      @RequestParam(name = "collection", required = false) String collection) {
+                                      @RequestParam(name = "collection", required = false) String collection,
+                                      @RequestParam(name = "lang", required = false) String lang) {
         int max = limit(limit);
         checkQuery(q);
+        String language = EscoLanguages.check(lang, "lang");
         var filter = new EscoService.SkillFilter(blankToNull(skillType), blankToNull(reuseLevel), blankToNull(collection));
-        return esco.searchSkills(q, max, filter);
+        return esco.searchSkills(q, max, filter, language);
     }
 
     @GetMapping("/api/esco/occupations")
     @PreAuthorize("isAuthenticated()")
     List<EscoService.OccupationHit> occupations(@RequestParam(name = "q", required = false) String q,
-                                                @RequestParam(name = "limit", required = false) String limit) {
+                                                @RequestParam(name = "limit", required = false) String limit,
+                                                @RequestParam(name = "lang", required = false) String lang) {
         int max = limit(limit);
         checkQuery(q);
-        return esco.searchOccupations(q, max);
+        String language = EscoLanguages.check(lang, "lang");
+        return esco.searchOccupations(q, max, language);
     }
 
     @GetMapping("/api/esco/status")
@@ -111,6 +138,17 @@ class EscoController {
         answer.put("occupations", release.map(EscoCatalog.EscoRelease::occupations).orElse(0L));
         answer.put("occupationSkillRelations", release.map(EscoCatalog.EscoRelease::occupationSkillRelations).orElse(0L));
         answer.put("importedAt", release.map(EscoCatalog.EscoRelease::importedAt).map(Object::toString).orElse(null));
+        // per language what its import brought: English is the release itself, the others are added texts
+        var languages = new LinkedHashMap<String, Object>();
+        release.ifPresent(r -> {
+            var english = new LinkedHashMap<String, Object>();
+            english.put("skills", r.skills());
+            english.put("occupations", r.occupations());
+            english.put("importedAt", r.importedAt() == null ? null : r.importedAt().toString());
+            languages.put("en", english);
+        });
+        languages.putAll(esco.languages());
+        answer.put("languages", languages);
         return answer;
     }
 

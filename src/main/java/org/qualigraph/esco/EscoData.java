@@ -30,7 +30,15 @@ final class EscoData {
     record Link(String from, String to, String type, String fromKind, String toKind) {
     }
 
+    /** A concept's texts in one language, from a language package; {@code file} is "skills", "occupations" or "skillGroups". */
+    record Labels(String file, String label, List<String> altLabels, String description) {
+    }
+
     final Map<String, Skill> skills = new LinkedHashMap<>();
+    /** Concept URI to its texts, when a language package was read. */
+    final Map<String, Labels> labels = new LinkedHashMap<>();
+    /** The language of a language package's files (e.g. "de"), or null. */
+    String language;
     final Map<String, SkillGroup> skillGroups = new LinkedHashMap<>();
     final Map<String, Occupation> occupations = new LinkedHashMap<>();
     final Map<String, IscoGroup> iscoGroups = new LinkedHashMap<>();

@@ -93,7 +93,14 @@ final class EscoPackageReader {
     record Source(String part, Path zip, String originalName) {
     }
 
+    /** The files a language package contributes labels from, and the columns read from them. */
+    static final Set<String> LABEL_FILES = Set.of("skills", "occupations", "skillGroups");
+    static final List<String> LABEL_COLUMNS = List.of("conceptUri", "preferredLabel", "altLabels", "description");
+    private static final Pattern LANGUAGE_SUFFIX = Pattern.compile("(?:.*/)?([A-Za-z]+?)_([a-z]{2}(?:-[a-z]+)?)\\.csv");
+
     private final EscoData data = new EscoData();
+    /** Reading a language package: only the labels, alternative labels and descriptions of the label files. */
+    private boolean labelsOnly;
     private final Map<String, String> groupCodes = new HashMap<>();
     private final Set<String> seen = new HashSet<>();
     private final DoubleConsumer progress;
@@ -115,6 +122,54 @@ final class EscoPackageReader {
         }
         reader.finish(sources);
         return reader.data;
+    }
+
+    /**
+     * Reads the labels of a classification package in another language (e.g. {@code skills_de.csv},
+     * {@code occupations_de.csv}, {@code skillGroups_de.csv}): every other file of the package is skipped, and the
+     * skills and occupations files must be there.
+     */
+    static EscoData readLabels(Source source, DoubleConsumer progress) {
+        var reader = new EscoPackageReader(progress);
+        reader.labelsOnly = true;
+        reader.totalBytes = size(source);
+        reader.readPackage(source);
+        List<String> missing = List.of("skills", "occupations").stream().filter(k -> !reader.seen.contains(k)).toList();
+        if (!missing.isEmpty()) {
+            throw new EscoPackageException("missing file(s) " + String.join(", ", missing.stream().map(m -> m + "_"
+                    + reader.data.language + ".csv").toList()) + " in the classification package (" + source.originalName() + ")");
+        }
+        Matcher version = VERSION.matcher(String.valueOf(source.originalName()));
+        if (version.find()) {
+            String v = version.group(1);
+            reader.data.detectedVersion = v.startsWith("v") || v.startsWith("V") ? v.toLowerCase(Locale.ROOT) : "v" + v;
+        }
+        return reader.data;
+    }
+
+    /**
+     * The language of a classification package, from the suffix of its ESCO files ({@code occupations_de.csv} is
+     * German), or null when they carry none (the relations package of v1.1.x). Files of two languages in one package
+     * are refused.
+     */
+    static String language(Path zip, String where) {
+        var languages = new TreeSet<String>();
+        try (var file = new java.util.zip.ZipFile(zip.toFile(), StandardCharsets.UTF_8)) {
+            var entries = file.entries();
+            while (entries.hasMoreElements()) {
+                Matcher name = LANGUAGE_SUFFIX.matcher(entries.nextElement().getName());
+                if (name.matches() && canonical(name.group(1)) != null) {
+                    languages.add(name.group(2));
+                }
+            }
+        } catch (IOException e) {
+            throw new EscoPackageException(where + ": cannot be read: " + e.getMessage(), e);
+        }
+        if (languages.size() > 1) {
+            throw new EscoPackageException(where + ": holds ESCO files of several languages (" + String.join(", ", languages)
+                    + "); a classification package has one language");
+        }
+        return languages.isEmpty() ? null : languages.first();
     }
 
     private static long size(Source source) {
@@ -144,8 +199,12 @@ final class EscoPackageReader {
                 }
                 String key = canonical(name.group(1));
                 String fileName = entry.getName().substring(entry.getName().lastIndexOf('/') + 1);
-                if (key == null || !seen.add(key)) {
+                if (key == null || labelsOnly && !LABEL_FILES.contains(key) || !seen.add(key)) {
                     continue;
+                }
+                if (labelsOnly) {
+                    Matcher suffix = LANGUAGE_SUFFIX.matcher(entry.getName());
+                    data.language = suffix.matches() ? suffix.group(2) : null;
                 }
                 parse(key, fileName, where, new Bounded(zip, fileName), counting);
             }
@@ -225,7 +284,7 @@ final class EscoPackageReader {
         long line = 1;
         try (CSVParser parser = CSVParser.builder().setReader(reader).setFormat(FORMAT).get()) {
             List<String> header = parser.getHeaderNames();
-            List<String> missing = FILES.get(key).stream().filter(c -> !header.contains(c)).toList();
+            List<String> missing = (labelsOnly ? LABEL_COLUMNS : FILES.get(key)).stream().filter(c -> !header.contains(c)).toList();
             if (!missing.isEmpty()) {
                 throw new EscoPackageException(fileName + " line 1: missing column(s) " + String.join(", ", missing)
                         + " (found: " + String.join(", ", header) + ")");
@@ -277,6 +336,12 @@ final class EscoPackageReader {
     }
 
     private void row(String key, String file, long line, CSVRecord r) {
+        if (labelsOnly) {
+            String uri = uri(r, "conceptUri", file, line);
+            data.labels.put(uri, new EscoData.Labels(key, label(r, file, line), lines(cell(r, "altLabels")),
+                    emptyToNull(cell(r, "description"))));
+            return;
+        }
         switch (key) {
             case "skills" -> {
                 String uri = uri(r, "conceptUri", file, line);

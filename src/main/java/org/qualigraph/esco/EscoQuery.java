@@ -50,28 +50,39 @@ final class EscoQuery {
      * box); otherwise any may (suggestions from a statement, ranked by how many match).
      */
     static String lucene(List<String> words, boolean all) {
+        return lucene(words, all, null);
+    }
+
+    /**
+     * As {@link #lucene(List, boolean)}, over the fields of one language's index ({@code label_de}, {@code searchText_de});
+     * {@code language} null or "en" for the English fields.
+     */
+    static String lucene(List<String> words, boolean all, String language) {
         if (words.isEmpty()) {
             return null;
         }
+        String suffix = language == null || language.equals("en") ? "" : "_" + language;
+        String label = "label" + suffix;
+        String searchText = "searchText" + suffix;
         var clauses = new ArrayList<String>();
         for (String word : words) {
             String t = escape(word);
             var alternatives = new ArrayList<String>();
-            alternatives.add("label:" + t + "^4");
-            alternatives.add("searchText:" + t + "^2");
+            alternatives.add(label + ":" + t + "^4");
+            alternatives.add(searchText + ":" + t + "^2");
             if (word.length() >= 2) {
-                alternatives.add("label:" + t + "*^2");
-                alternatives.add("searchText:" + t + "*");
+                alternatives.add(label + ":" + t + "*^2");
+                alternatives.add(searchText + ":" + t + "*");
             }
             if (word.length() >= 4) {
-                alternatives.add("label:" + t + "~1");
-                alternatives.add("searchText:" + t + "~1^0.5");
+                alternatives.add(label + ":" + t + "~1");
+                alternatives.add(searchText + ":" + t + "~1^0.5");
             }
             clauses.add("(" + String.join(" OR ", alternatives) + ")");
         }
         String query = String.join(all ? " AND " : " OR ", clauses);
         if (words.size() > 1) {
-            String phrase = "label:\"" + String.join(" ", words.stream().map(EscoQuery::escape).toList()) + "\"^6";
+            String phrase = label + ":\"" + String.join(" ", words.stream().map(EscoQuery::escape).toList()) + "\"^6";
             query = "(" + query + ") OR " + phrase;
         }
         return query;

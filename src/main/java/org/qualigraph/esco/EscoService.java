@@ -55,8 +55,11 @@ public class EscoService implements EscoCatalog, SkillCatalog, OccupationCatalog
     private final EscoEmbeddings embeddings;
     private final SkillSuggestions suggestions;
 
+    private final EscoLabelImporter labelImporter;
+
     EscoService(Driver driver, EscoImporter importer, JobService jobs, ObjectMapper json, EscoEmbeddings embeddings,
-                SkillSuggestions suggestions) {
+                SkillSuggestions suggestions, EscoLabelImporter labelImporter) {
+        this.labelImporter = labelImporter;
         this.driver = driver;
         this.importer = importer;
         this.jobs = jobs;
@@ -156,6 +159,72 @@ public class EscoService implements EscoCatalog, SkillCatalog, OccupationCatalog
         return result.counts();
     }
 
+    /**
+     * Starts adding the texts of a classification package in another language (e.g. German) to the loaded release, in
+     * the background (the same exclusive job kind as a release import); returns the job id. The package's language
+     * comes from its file names ({@code occupations_de.csv}).
+     *
+     * @throws BadInputException (field {@code classification}) for a language ESCO cannot be searched in here
+     * @throws org.qualigraph.base.ConflictException when no release is loaded yet
+     */
+    public String startLanguageImport(PackageFile classification, String language, boolean deleteAfter) {
+        String code = EscoLanguages.check(language, "classification");
+        if (code == null || code.equals("en")) {
+            throw new BadInputException("classification", "the package has no language suffix other than English");
+        }
+        if (release().isEmpty()) {
+            throw new org.qualigraph.base.ConflictException("No ESCO release is loaded: import the English classification and "
+                    + "relations packages first; a package in another language only adds texts to the loaded concepts.");
+        }
+        return jobs.startExclusive(IMPORT_JOB_KIND, "ESCO texts (" + code + ")", context -> {
+            try {
+                importLanguageNow(classification, context::progress).forEach(context::count);
+            } catch (EscoPackageException e) {
+                throw new JobFailure(e.getMessage(), e);
+            } finally {
+                if (deleteAfter) {
+                    deleteQuietly(classification.zip());
+                }
+            }
+        });
+    }
+
+    /**
+     * Adds a language package's texts synchronously (tests, tooling); returns the counts the job reports: the language,
+     * the concepts labelled per kind and the concepts of the package that the loaded release lacks.
+     *
+     * @throws EscoPackageException when the package is bad or no release is loaded; nothing was written then
+     */
+    public Map<String, Object> importLanguageNow(PackageFile classification, java.util.function.DoubleConsumer progress) {
+        EscoData data = EscoPackageReader.readLabels(new EscoPackageReader.Source("classification", classification.zip(),
+                classification.originalName()), done -> progress.accept(0.6 * done));
+        if (data.language == null || EscoLanguages.of(data.language) == null) {
+            throw new EscoPackageException("classification package (" + classification.originalName() + "): its files are in "
+                    + (data.language == null ? "no named language" : "\"" + data.language + "\"") + "; ESCO texts can be added in "
+                    + String.join(", ", EscoLanguages.ADDITIONAL));
+        }
+        return labelImporter.write(data, done -> progress.accept(0.6 + 0.4 * done));
+    }
+
+    /**
+     * The language of an uploaded classification package from its file names ("de" for {@code occupations_de.csv}),
+     * or null when its files carry no language suffix.
+     *
+     * @throws BadInputException (field {@code classification}) for a damaged zip or files of several languages
+     */
+    public String packageLanguage(PackageFile classification) {
+        try {
+            return EscoPackageReader.language(classification.zip(), "the classification package (" + classification.originalName() + ")");
+        } catch (EscoPackageException e) {
+            throw new BadInputException("classification", e.getMessage());
+        }
+    }
+
+    /** The languages whose texts were added to the loaded release, with what each import brought. */
+    public Map<String, Map<String, Object>> languages() {
+        return labelImporter.languages();
+    }
+
     private static void deleteQuietly(Path file) {
         try {
             Files.deleteIfExists(file);
@@ -178,69 +247,142 @@ public class EscoService implements EscoCatalog, SkillCatalog, OccupationCatalog
 
     /** Ranked skills for a search box: every word must match (prefix or one typo); filters narrow the result. */
     public List<SkillHit> searchSkills(String query, int limit, SkillFilter filter) {
-        return skillQuery(EscoQuery.lucene(EscoQuery.words(query, false), true), limit, filter);
+        return searchSkills(query, limit, filter, null);
+    }
+
+    /**
+     * Ranked skills in a language ({@code de}, …; null or {@code en} for English): that language's labels are searched
+     * first with its own analyzer, then the English ones fill the list up; every hit is labelled in that language where
+     * its texts were imported, in English otherwise.
+     */
+    public List<SkillHit> searchSkills(String query, int limit, SkillFilter filter, String language) {
+        var words = EscoQuery.words(query, false);
+        return inLanguage(language, limit, SkillHit::uri,
+                lang -> skillQuery(EscoQuery.lucene(words, true, lang), words, limit, filter, lang, language));
     }
 
     /** Ranked occupations whose preferred or alternative labels match every word. */
     public List<OccupationHit> searchOccupations(String query, int limit) {
-        String lucene = EscoQuery.lucene(EscoQuery.words(query, false), true);
-        if (lucene == null) {
-            return List.of();
+        return searchOccupations(query, limit, null);
+    }
+
+    /** Ranked occupations in a language, searched and labelled as {@link #searchSkills(String, int, SkillFilter, String)}. */
+    public List<OccupationHit> searchOccupations(String query, int limit, String language) {
+        return findOccupations(query, limit, language).stream()
+                .map(o -> new OccupationHit(o.uri(), o.label(), o.iscoGroup())).toList();
+    }
+
+    /**
+     * Runs a search in the language's index and, when it finds fewer than {@code limit}, in the English one; hits of
+     * both are merged without duplicates, the language's first.
+     */
+    private <T> List<T> inLanguage(String language, int limit, java.util.function.Function<T, String> uri,
+                                   java.util.function.Function<String, List<T>> search) {
+        String lang = EscoLanguages.of(language);
+        if (lang == null) {
+            return search.apply(null);
         }
-        return read("""
-                CALL db.index.fulltext.queryNodes('esco_occupation_search', $q, {limit: $fetch}) YIELD node AS n, score
-                WHERE %s
-                RETURN n.uri AS uri, n.label AS label, n.iscoGroup AS iscoGroup
-                ORDER BY score DESC, size(n.label) ASC LIMIT $limit
-                """.formatted(KNOWN), Map.of("q", lucene, "fetch", limit + 50, "limit", limit)).stream()
-                .map(r -> new OccupationHit(r.get("uri").asString(), r.get("label").asString(), r.get("iscoGroup").asString(null)))
-                .toList();
+        var hits = new LinkedHashMap<String, T>();
+        search.apply(lang).forEach(hit -> hits.putIfAbsent(uri.apply(hit), hit));
+        if (hits.size() < limit) {
+            for (T hit : search.apply(null)) {
+                if (hits.size() >= limit) {
+                    break;
+                }
+                hits.putIfAbsent(uri.apply(hit), hit);
+            }
+        }
+        return List.copyOf(hits.values());
+    }
+
+    /**
+     * The words whose literal presence in a label ranks a hit first. Only for a language's own index: its analyzer
+     * stems ("Elektroniker" and "Elektronik" become one term), so the score alone cannot prefer the label the user
+     * typed; the English ranking stays the tuned one.
+     */
+    private static List<String> literal(String indexLanguage, List<String> words) {
+        return indexLanguage == null ? List.of() : words;
+    }
+
+    /** Index, label keys and parameters for reading concepts in a language (English when null). */
+    private static Map<String, Object> languageParams(String index, String shownIn) {
+        String lang = EscoLanguages.of(shownIn);
+        var params = new HashMap<String, Object>();
+        params.put("index", index);
+        params.put("labelKey", lang == null ? "label" : EscoLanguages.labelKey(lang));
+        params.put("altKey", lang == null ? "altLabels" : EscoLanguages.altLabelsKey(lang));
+        params.put("descriptionKey", lang == null ? "description" : EscoLanguages.descriptionKey(lang));
+        return params;
     }
 
     @Override
     public List<OccupationRef> findOccupations(String query, int limit) {
-        String lucene = EscoQuery.lucene(EscoQuery.words(query, false), true);
-        if (lucene == null) {
-            return List.of();
-        }
-        return read("""
-                CALL db.index.fulltext.queryNodes('esco_occupation_search', $q, {limit: $fetch}) YIELD node AS n, score
-                WHERE %s
-                RETURN n.uri AS uri, n.label AS label, n.altLabels AS altLabels, n.iscoGroup AS iscoGroup
-                ORDER BY score DESC, size(n.label) ASC LIMIT $limit
-                """.formatted(KNOWN), Map.of("q", lucene, "fetch", limit + 50, "limit", limit)).stream()
-                .map(r -> new OccupationRef(r.get("uri").asString(), r.get("label").asString(), strings(r.get("altLabels")),
-                        r.get("iscoGroup").asString(null)))
-                .toList();
+        return findOccupations(query, limit, null);
     }
 
     @Override
+    public List<OccupationRef> findOccupations(String query, int limit, String language) {
+        var words = EscoQuery.words(query, false);
+        return inLanguage(language, limit, OccupationRef::uri, lang -> {
+            String lucene = EscoQuery.lucene(words, true, lang);
+            if (lucene == null) {
+                return List.of();
+            }
+            var params = languageParams(lang == null ? "esco_occupation_search" : EscoLanguages.occupationIndex(lang), language);
+            params.putAll(Map.of("q", lucene, "fetch", limit + 50, "limit", limit, "words", literal(lang, words)));
+            return read("""
+                    CALL db.index.fulltext.queryNodes($index, $q, {limit: $fetch}) YIELD node AS n, score
+                    WHERE %s
+                    WITH n, score, coalesce(n[$labelKey], n.label) AS label
+                    WITH n, score, label, size([w IN $words WHERE toLower(label) CONTAINS w]) AS literal
+                    RETURN n.uri AS uri, label, coalesce(n[$altKey], n.altLabels) AS altLabels, n.iscoGroup AS iscoGroup
+                    ORDER BY literal DESC, score DESC, size(label) ASC LIMIT $limit
+                    """.formatted(KNOWN), params).stream()
+                    .map(r -> new OccupationRef(r.get("uri").asString(), r.get("label").asString(), strings(r.get("altLabels")),
+                            r.get("iscoGroup").asString(null)))
+                    .toList();
+        });
+    }
+
+
+    @Override
     public Map<String, OccupationRef> describeOccupations(Collection<String> uris) {
+        return describeOccupations(uris, null);
+    }
+
+    @Override
+    public Map<String, OccupationRef> describeOccupations(Collection<String> uris, String language) {
         var result = new LinkedHashMap<String, OccupationRef>();
-        occupations(uris).forEach((uri, o) -> result.put(uri, new OccupationRef(uri, o.label(), o.altLabels(), o.iscoGroup())));
+        occupations(uris, language).forEach((uri, o) -> result.put(uri, new OccupationRef(uri, o.label(), o.altLabels(), o.iscoGroup())));
         return result;
     }
 
-    private List<SkillHit> skillQuery(String lucene, int limit, SkillFilter filter) {
+    /** {@code indexLanguage}: whose index and fields the query uses (null: English); {@code shownIn}: the labels' language. */
+    private List<SkillHit> skillQuery(String lucene, List<String> words, int limit, SkillFilter filter, String indexLanguage,
+                                      String shownIn) {
         if (lucene == null) {
             return List.of();
         }
         boolean filtered = filter.skillType() != null || filter.reuseLevel() != null || filter.collection() != null;
-        Map<String, Object> params = new HashMap<>();
+        Map<String, Object> params = languageParams(indexLanguage == null ? "esco_skill_search"
+                : EscoLanguages.skillIndex(indexLanguage), shownIn);
         params.put("q", lucene);
+        params.put("words", literal(indexLanguage, words));
         params.put("fetch", filtered ? 5_000 : limit + 100);
         params.put("limit", limit);
         params.put("skillType", filter.skillType());
         params.put("reuseLevel", filter.reuseLevel());
         params.put("collection", filter.collection());
         return read("""
-                CALL db.index.fulltext.queryNodes('esco_skill_search', $q, {limit: $fetch}) YIELD node AS n, score
+                CALL db.index.fulltext.queryNodes($index, $q, {limit: $fetch}) YIELD node AS n, score
                 WHERE %s AND NOT n:EscoSkillGroup
                   AND ($skillType IS NULL OR n.skillType = $skillType)
                   AND ($reuseLevel IS NULL OR n.reuseLevel = $reuseLevel)
                   AND ($collection IS NULL OR $collection IN n.collections)
-                RETURN n.uri AS uri, n.label AS label, n.skillType AS skillType, n.reuseLevel AS reuseLevel
-                ORDER BY score DESC, size(n.label) ASC LIMIT $limit
+                WITH n, score, coalesce(n[$labelKey], n.label) AS label
+                WITH n, score, label, size([w IN $words WHERE toLower(label) CONTAINS w]) AS literal
+                RETURN n.uri AS uri, label, n.skillType AS skillType, n.reuseLevel AS reuseLevel
+                ORDER BY literal DESC, score DESC, size(label) ASC LIMIT $limit
                 """.formatted(KNOWN), params).stream().map(EscoService::skillHit).toList();
     }
 
@@ -251,20 +393,35 @@ public class EscoService implements EscoCatalog, SkillCatalog, OccupationCatalog
 
     @Override
     public List<SkillRef> search(String query, int limit) {
-        return searchSkills(query, limit, SkillFilter.NONE).stream().map(EscoService::ref).toList();
+        return search(query, limit, null);
+    }
+
+    @Override
+    public List<SkillRef> search(String query, int limit, String language) {
+        return searchSkills(query, limit, SkillFilter.NONE, language).stream().map(EscoService::ref).toList();
     }
 
     @Override
     public Map<String, SkillRef> describe(Collection<String> uris) {
+        return describe(uris, null);
+    }
+
+    @Override
+    public Map<String, SkillRef> describe(Collection<String> uris, String language) {
         var result = new LinkedHashMap<String, SkillRef>();
-        skills(uris).forEach((uri, skill) -> result.put(uri, new SkillRef(uri, skill.label(), skill.skillType(), skill.reuseLevel())));
+        skills(uris, language).forEach((uri, skill) -> result.put(uri, new SkillRef(uri, skill.label(), skill.skillType(), skill.reuseLevel())));
         return result;
     }
 
     @Override
     public Map<String, String> descriptions(Collection<String> uris) {
+        return descriptions(uris, null);
+    }
+
+    @Override
+    public Map<String, String> descriptions(Collection<String> uris, String language) {
         var result = new LinkedHashMap<String, String>();
-        skills(uris).forEach((uri, skill) -> {
+        skills(uris, language).forEach((uri, skill) -> {
             if (skill.description() != null && !skill.description().isBlank()) {
                 result.put(uri, skill.description());
             }
@@ -275,7 +432,8 @@ public class EscoService implements EscoCatalog, SkillCatalog, OccupationCatalog
     /** Skills matching the most meaningful words of the statement (any word may match; more matches rank higher). */
     @Override
     public List<SkillRef> suggestForStatement(String statement, int limit) {
-        return skillQuery(EscoQuery.lucene(EscoQuery.words(statement, true), false), limit, SkillFilter.NONE).stream()
+        var words = EscoQuery.words(statement, true);
+        return skillQuery(EscoQuery.lucene(words, false), words, limit, SkillFilter.NONE, null, null).stream()
                 .map(EscoService::ref).toList();
     }
 
@@ -289,6 +447,11 @@ public class EscoService implements EscoCatalog, SkillCatalog, OccupationCatalog
         var result = suggestions.suggest(text, Math.max(1, Math.min(limit, SkillSuggestions.MAX_LIMIT)));
         return new Suggestions(result.skills().stream().map(s -> new Suggestion(new SkillRef(s.uri(), s.label(), s.skillType(),
                 s.reuseLevel()), s.score(), s.matchedBy())).toList(), result.byMeaning());
+    }
+
+    @Override
+    public Set<String> meaningLanguages() {
+        return embeddings.encoder().languages();
     }
 
     /**
@@ -325,16 +488,24 @@ public class EscoService implements EscoCatalog, SkillCatalog, OccupationCatalog
 
     @Override
     public Map<String, EscoSkill> skills(Collection<String> uris) {
+        return skills(uris, null);
+    }
+
+    @Override
+    public Map<String, EscoSkill> skills(Collection<String> uris, String language) {
         var result = new LinkedHashMap<String, EscoSkill>();
         if (uris.isEmpty()) {
             return result;
         }
+        var params = languageParams(null, language);
+        params.put("uris", List.copyOf(new HashSet<>(uris)));
         read("""
                 MATCH (n:EscoSkill) WHERE n.uri IN $uris AND %s
-                RETURN n.uri AS uri, n.label AS label, n.altLabels AS altLabels, n.skillType AS skillType,
-                       n.reuseLevel AS reuseLevel, n.description AS description, n.collections AS collections,
+                RETURN n.uri AS uri, coalesce(n[$labelKey], n.label) AS label, coalesce(n[$altKey], n.altLabels) AS altLabels,
+                       n.skillType AS skillType, n.reuseLevel AS reuseLevel,
+                       coalesce(n[$descriptionKey], n.description) AS description, n.collections AS collections,
                        n.transversalGroups AS transversalGroups
-                """.formatted(KNOWN), Map.of("uris", List.copyOf(new HashSet<>(uris)))).forEach(r -> result.put(
+                """.formatted(KNOWN), params).forEach(r -> result.put(
                 r.get("uri").asString(), new EscoSkill(r.get("uri").asString(), r.get("label").asString(), strings(r.get("altLabels")),
                         r.get("skillType").asString(null), r.get("reuseLevel").asString(null), r.get("description").asString(null),
                         new LinkedHashSet<>(strings(r.get("collections"))), new LinkedHashSet<>(strings(r.get("transversalGroups"))))));
@@ -343,15 +514,22 @@ public class EscoService implements EscoCatalog, SkillCatalog, OccupationCatalog
 
     @Override
     public Map<String, EscoOccupation> occupations(Collection<String> uris) {
+        return occupations(uris, null);
+    }
+
+    @Override
+    public Map<String, EscoOccupation> occupations(Collection<String> uris, String language) {
         var result = new LinkedHashMap<String, EscoOccupation>();
         if (uris.isEmpty()) {
             return result;
         }
+        var params = languageParams(null, language);
+        params.put("uris", List.copyOf(new HashSet<>(uris)));
         read("""
                 MATCH (n:EscoOccupation) WHERE n.uri IN $uris AND %s
-                RETURN n.uri AS uri, n.label AS label, n.altLabels AS altLabels, n.iscoGroup AS iscoGroup, n.code AS code,
-                       n.description AS description
-                """.formatted(KNOWN), Map.of("uris", List.copyOf(new HashSet<>(uris)))).forEach(r -> result.put(
+                RETURN n.uri AS uri, coalesce(n[$labelKey], n.label) AS label, coalesce(n[$altKey], n.altLabels) AS altLabels,
+                       n.iscoGroup AS iscoGroup, n.code AS code, coalesce(n[$descriptionKey], n.description) AS description
+                """.formatted(KNOWN), params).forEach(r -> result.put(
                 r.get("uri").asString(), new EscoOccupation(r.get("uri").asString(), r.get("label").asString(),
                         strings(r.get("altLabels")), r.get("iscoGroup").asString(null), r.get("code").asString(null),
                         r.get("description").asString(null))));

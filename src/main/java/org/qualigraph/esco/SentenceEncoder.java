@@ -13,6 +13,14 @@ public interface SentenceEncoder {
     /** A stable name of the model and its text preparation; stored on embedded nodes. */
     String model();
 
+    /**
+     * The languages whose sentences the model places well (ISO 639-1 codes); statements in others get poor vectors,
+     * which users are told. The default is English, the language of the in-process model's training data.
+     */
+    default java.util.Set<String> languages() {
+        return java.util.Set.of("en");
+    }
+
     /** Length of the vectors. */
     int dimensions();
 

@@ -20,15 +20,21 @@ class SkillSuggestionController {
 
     private final SkillSuggestions suggestions;
     private final QualificationService qualifications;
+    private final EscoEmbeddings embeddings;
 
-    SkillSuggestionController(SkillSuggestions suggestions, QualificationService qualifications) {
+    SkillSuggestionController(SkillSuggestions suggestions, QualificationService qualifications, EscoEmbeddings embeddings) {
         this.suggestions = suggestions;
         this.qualifications = qualifications;
+        this.embeddings = embeddings;
     }
 
-    /** Suggestions for one outcome of a whole-curriculum mapping. */
+    /**
+     * Suggestions for one outcome of a whole-curriculum mapping. {@code language} is the language of the statement
+     * used; {@code meaningUnderstood} false says plainly that the sentence model understands that language poorly, so
+     * suggestions by meaning may miss (the words still count).
+     */
     record OutcomeSuggestions(String outcome, String unit, String dimension, String statement, boolean byMeaning,
-                              List<SkillSuggestions.Suggestion> suggestions) {
+                              List<SkillSuggestions.Suggestion> suggestions, String language, boolean meaningUnderstood) {
     }
 
     /**
@@ -55,6 +61,8 @@ class SkillSuggestionController {
         for (var unit : document.units()) {
             for (var outcome : unit.outcomes()) {
                 String statement = Texts.display(outcome.statement());
+                String language = outcome.statement().containsKey("en") ? "en"
+                        : outcome.statement().keySet().stream().findFirst().orElse(null);
                 if (!outcome.skills().isEmpty() || statement.isBlank()) {
                     continue;
                 }
@@ -63,7 +71,8 @@ class SkillSuggestionController {
                 var fitting = result.skills().stream()
                         .filter(s -> SkillSuggestions.fits(s.skillType(), outcome.dimension())).limit(max).toList();
                 answer.add(new OutcomeSuggestions(outcome.code(), unit.code(),
-                        outcome.dimension() == null ? null : outcome.dimension().name(), statement, result.byMeaning(), fitting));
+                        outcome.dimension() == null ? null : outcome.dimension().name(), statement, result.byMeaning(), fitting,
+                        language, language == null || embeddings.encoder().languages().contains(language)));
             }
         }
         return answer;
@@ -71,15 +80,15 @@ class SkillSuggestionController {
 
     @PostMapping(path = "/api/esco/skill-suggestions", consumes = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize("isAuthenticated()")
-    List<SkillSuggestions.Suggestion> suggest(@RequestBody(required = false) JsonNode body) {
+    org.springframework.http.ResponseEntity<List<SkillSuggestions.Suggestion>> suggest(@RequestBody(required = false) JsonNode body) {
         if (body == null || !body.isObject()) {
             throw new BadInputException("text", "send a JSON object {\"text\": \"an outcome statement\", \"limit\": 10}");
         }
         var fields = body.fieldNames();
         while (fields.hasNext()) {
             String field = fields.next();
-            if (!field.equals("text") && !field.equals("limit")) {
-                throw new BadInputException(field, "unknown field; send only \"text\" and \"limit\"");
+            if (!field.equals("text") && !field.equals("limit") && !field.equals("language")) {
+                throw new BadInputException(field, "unknown field; send only \"text\", \"limit\" and \"language\"");
             }
         }
         JsonNode text = body.get("text");
@@ -97,6 +106,21 @@ class SkillSuggestionController {
             }
             max = limit.intValue();
         }
-        return suggestions.suggest(text.asText(), max).skills();
+        JsonNode languageNode = body.get("language");
+        String language = null;
+        if (languageNode != null && !languageNode.isNull()) {
+            if (!languageNode.isTextual() || !languageNode.asText().matches("[a-z]{2,3}")) {
+                throw new BadInputException("language", "the language of the statement as an ISO 639 code such as \"en\" or \"de\"");
+            }
+            language = languageNode.asText();
+        }
+        var answer = org.springframework.http.ResponseEntity.ok();
+        if (language != null && !embeddings.encoder().languages().contains(language)) {
+            // said plainly: the sentence model understands English well and other languages poorly
+            answer.header(org.springframework.http.HttpHeaders.WARNING, "299 qualigraph \"Suggestions by meaning come from a "
+                    + "model that understands " + String.join(", ", embeddings.encoder().languages()) + " well; for a statement in "
+                    + language + " they may miss, suggestions by words still count\"");
+        }
+        return answer.body(suggestions.suggest(text.asText(), max).skills());
     }
 }

@@ -5,13 +5,15 @@ import org.qualigraph.quality.Governance;
 
 /**
  * The core-curriculum document resolved into one language with labels looked up: what the HTML/PDF and DOCX
- * renderers lay out, so both show the same content. All strings are plain text (renderers escape them).
+ * renderers lay out, so both show the same content. All strings are plain text (renderers escape them). Texts without
+ * a translation into the document's language carry a mark; {@code untranslatedNote} explains it (null when none does).
  */
 record CurriculumContent(
         DocumentMessages messages,
         String language,
         String title,
         String subtitle,
+        String untranslatedNote,
         String description,
         List<Fact> profile,
         List<UnitSection> units,

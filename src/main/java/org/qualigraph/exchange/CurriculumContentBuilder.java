@@ -12,7 +12,6 @@ import org.qualigraph.curriculum.Dimension;
 import org.qualigraph.curriculum.IscedF;
 import org.qualigraph.curriculum.OutcomeDocument;
 import org.qualigraph.curriculum.QualificationDocument;
-import org.qualigraph.curriculum.Texts;
 import org.qualigraph.curriculum.UnitDocument;
 import org.qualigraph.esco.EscoCatalog;
 import org.qualigraph.esco.SkillsGap;
@@ -64,10 +63,11 @@ class CurriculumContentBuilder {
         var m = DocumentMessages.of(language);
         EscoCatalog catalog = escoCatalog.getIfAvailable();
         boolean escoLoaded = catalog != null && catalog.release().isPresent();
-        Map<String, String> skillLabels = escoLoaded ? skillLabels(catalog, doc) : Map.of();
-        Map<String, String> occupationLabels = escoLoaded ? occupationLabels(catalog, doc.targetOccupations()) : Map.of();
+        // ESCO labels in the document's language where that language's ESCO texts were imported, English otherwise
+        Map<String, String> skillLabels = escoLoaded ? skillLabels(catalog, doc, language) : Map.of();
+        Map<String, String> occupationLabels = escoLoaded ? occupationLabels(catalog, doc.targetOccupations(), language) : Map.of();
 
-        String title = Texts.in(doc.title(), language);
+        String title = m.text(doc.title());
         String subtitle = m.get("document.kind") + " · " + m.get("profile.eqf") + " " + nullToEmpty(doc.eqfLevel())
                 + edition(doc).map(e -> " · " + m.get(e.published() ? "document.edition" : "document.edition.draft",
                         e.revision())).orElse("");
@@ -86,7 +86,7 @@ class CurriculumContentBuilder {
         profile.add(new CurriculumContent.Fact(m.get("profile.occupations"), doc.targetOccupations().stream()
                 .map(uri -> occupationLabels.containsKey(uri) ? occupationLabels.get(uri) + " (" + uri + ")" : uri).toList()));
         profile.add(CurriculumContent.Fact.of(m.get("profile.ecosystem"), m.of(doc.ecosystem())));
-        profile.add(CurriculumContent.Fact.of(m.get("profile.entry"), Texts.in(doc.entryRequirements(), language)));
+        profile.add(CurriculumContent.Fact.of(m.get("profile.entry"), m.text(doc.entryRequirements())));
         profile.add(CurriculumContent.Fact.of(m.get("profile.units"), String.valueOf(doc.units().size())));
 
         var units = new ArrayList<CurriculumContent.UnitSection>();
@@ -96,8 +96,10 @@ class CurriculumContentBuilder {
         // the rule engine runs once per document: on 1,200 outcomes it is a good part of the export's time
         var service = quality.getIfAvailable();
         var report = service == null ? null : service.check(doc);
-        return new CurriculumContent(m, language, title, subtitle, Texts.in(doc.description(), language),
-                List.copyOf(profile), List.copyOf(units), coverage(doc, m, escoLoaded),
+        String description = m.text(doc.description());
+        String untranslatedNote = m.untranslated() == 0 ? null : m.get("untranslated.note", m.languageName(m.locale().getLanguage()));
+        return new CurriculumContent(m, language, title, subtitle, untranslatedNote, description,
+                List.copyOf(profile), List.copyOf(units), coverage(doc, m, escoLoaded, catalog, language, occupationLabels),
                 qualityNote(report, m), qualityFindings(report), approval(doc, m));
     }
 
@@ -128,7 +130,7 @@ class CurriculumContentBuilder {
         var groups = new ArrayList<CurriculumContent.OutcomeGroup>();
         for (Dimension dimension : Dimension.values()) {
             var lines = unit.outcomes().stream().filter(o -> o.dimension() == dimension)
-                    .map(o -> new CurriculumContent.OutcomeLine(o.code(), Texts.in(o.statement(), language),
+                    .map(o -> new CurriculumContent.OutcomeLine(o.code(), m.text(o.statement()),
                             o.skills().stream().map(s -> skillLabels.getOrDefault(s, s)).toList()))
                     .toList();
             if (!lines.isEmpty()) {
@@ -136,7 +138,7 @@ class CurriculumContentBuilder {
             }
         }
         var wbl = unit.workBasedLearning().stream().map(w -> m.get("wbl.line", w.code(), nullToEmpty(w.hours()),
-                m.of(w.setting()), Texts.in(w.description(), language)).strip()
+                m.of(w.setting()), m.text(w.description())).strip()
                 + (w.outcomes().isEmpty() ? "" : " " + m.get("outcomes.serves", String.join(", ", w.outcomes())))).toList();
         var assessments = unit.assessments().stream().map(a -> m.get("assessment.line", a.code(), m.of(a.method()),
                 nullToEmpty(a.weight()))
@@ -144,12 +146,13 @@ class CurriculumContentBuilder {
         Set<String> skills = new LinkedHashSet<>();
         unit.outcomes().forEach(o -> o.skills().forEach(s -> skills.add(skillLabels.containsKey(s)
                 ? skillLabels.get(s) + " (" + s + ")" : s)));
-        String heading = m.get("unit.heading", unit.code(), Texts.in(unit.title(), language));
+        String heading = m.get("unit.heading", unit.code(), m.text(unit.title()));
         return new CurriculumContent.UnitSection("unit-" + (index + 1), unit.code(), heading, List.copyOf(facts),
                 List.copyOf(groups), wbl, assessments, List.copyOf(skills));
     }
 
-    private CurriculumContent.Coverage coverage(QualificationDocument doc, DocumentMessages m, boolean escoLoaded) {
+    private CurriculumContent.Coverage coverage(QualificationDocument doc, DocumentMessages m, boolean escoLoaded,
+                                                EscoCatalog catalog, String language, Map<String, String> occupationLabels) {
         SkillsGap gap = skillsGap.getIfAvailable();
         if (doc.targetOccupations().isEmpty()) {
             return new CurriculumContent.Coverage(true, m.get("coverage.noTargets"), List.of());
@@ -161,11 +164,17 @@ class CurriculumContentBuilder {
         for (String target : doc.targetOccupations()) {
             try {
                 var coverage = gap.coverage(doc, target);
-                String label = coverage.label() == null || coverage.label().isBlank() ? target : coverage.label();
+                String label = occupationLabels.containsKey(target) ? occupationLabels.get(target)
+                        : coverage.label() == null || coverage.label().isBlank() ? target : coverage.label();
+                // the missing skills named in the document's language where its ESCO texts were imported
+                Map<String, String> shown = new java.util.HashMap<>();
+                catalog.skills(coverage.missingEssential().stream().map(SkillsGap.SkillLabel::uri).toList(), language)
+                        .forEach((uri, skill) -> shown.put(uri, skill.label()));
                 lines.add(new CurriculumContent.CoverageLine(
                         m.get("coverage.line", label, coverage.essentialCovered(), coverage.essentialTotal()),
                         coverage.missingEssential().stream()
-                                .map(s -> s.label() == null || s.label().isBlank() ? s.uri() : s.label()).toList()));
+                                .map(s -> shown.getOrDefault(s.uri(), s.label() == null || s.label().isBlank() ? s.uri() : s.label()))
+                                .toList()));
             } catch (RuntimeException e) {
                 log.warn("ESCO coverage of {} for the curriculum document failed: {}", target, e.getMessage());
                 lines.add(new CurriculumContent.CoverageLine(target + ": " + m.get("coverage.unavailable"), List.of()));
@@ -184,23 +193,23 @@ class CurriculumContentBuilder {
                 record == null || record.approval() == null ? m.get("approval.none") : null);
     }
 
-    private static Map<String, String> skillLabels(EscoCatalog catalog, QualificationDocument doc) {
+    private static Map<String, String> skillLabels(EscoCatalog catalog, QualificationDocument doc, String language) {
         Set<String> uris = new LinkedHashSet<>();
         doc.units().forEach(u -> u.outcomes().stream().map(OutcomeDocument::skills).forEach(uris::addAll));
         if (uris.isEmpty()) {
             return Map.of();
         }
         var labels = new java.util.HashMap<String, String>();
-        catalog.skills(uris).forEach((uri, skill) -> labels.put(uri, skill.label()));
+        catalog.skills(uris, language).forEach((uri, skill) -> labels.put(uri, skill.label()));
         return labels;
     }
 
-    private static Map<String, String> occupationLabels(EscoCatalog catalog, Collection<String> uris) {
+    private static Map<String, String> occupationLabels(EscoCatalog catalog, Collection<String> uris, String language) {
         if (uris.isEmpty()) {
             return Map.of();
         }
         var labels = new java.util.HashMap<String, String>();
-        catalog.occupations(uris).forEach((uri, occupation) -> labels.put(uri, occupation.label()));
+        catalog.occupations(uris, language).forEach((uri, occupation) -> labels.put(uri, occupation.label()));
         return labels;
     }
 

@@ -57,7 +57,11 @@ final class CurriculumHtml {
 
         out.append("<div class=\"title-page\"><h1 id=\"title\">").append(escape(c.title())).append("</h1>")
                 .append("<p class=\"subtitle\">").append(escape(c.subtitle())).append("</p>")
-                .append("<p class=\"muted\">").append(escape(m.get("document.generated", LocalDate.now().toString()))).append("</p></div>");
+                .append("<p class=\"muted\">").append(escape(m.get("document.generated", LocalDate.now().toString()))).append("</p>");
+        if (c.untranslatedNote() != null) {
+            out.append("<p class=\"note\" id=\"untranslated-note\">").append(escape(c.untranslatedNote())).append("</p>");
+        }
+        out.append("</div>");
 
         out.append("<div class=\"toc\"><h2>").append(escape(m.get("toc"))).append("</h2><ul>");
         tocEntry(out, "profile", m.get("section.profile"));

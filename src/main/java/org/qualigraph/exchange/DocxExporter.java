@@ -80,6 +80,12 @@ class DocxExporter implements Exporter {
             generated.setAlignment(ParagraphAlignment.CENTER);
             run(generated, m.get("document.generated", LocalDate.now().toString()), false, 10);
             generated.setPageBreak(false);
+            if (c.untranslatedNote() != null) {
+                var note = doc.createParagraph();
+                note.setAlignment(ParagraphAlignment.CENTER);
+                note.setSpacingBefore(600);
+                run(note, c.untranslatedNote(), false, 10);
+            }
             pageBreak(doc);
 
             heading(doc, m.get("toc"), 0);

@@ -91,6 +91,38 @@ class RecognitionApiTest extends IntegrationTest {
         assertThat(ok.size()).isLessThanOrEqualTo(3);
     }
 
+    /** The sentence model understands English: for a statement in another language the answer says so plainly. */
+    @Test
+    void suggestionsSayPlainlyWhenTheStatementIsInALanguageTheModelDoesNotUnderstandWell() throws Exception {
+        var german = mvc.perform(post("/api/esco/skill-suggestions").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"text\":\"Rohre aus Stahl schweißen\",\"limit\":3,\"language\":\"de\"}")
+                        .header(HttpHeaders.AUTHORIZATION, TestUsers.basic(TestUsers.REVIEWER)))
+                .andReturn().getResponse();
+        assertThat(german.getStatus()).isEqualTo(200);
+        assertThat(german.getHeader(HttpHeaders.WARNING)).contains("understands en well").contains("statement in de");
+        var english = mvc.perform(post("/api/esco/skill-suggestions").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"text\":\"Weld steel pipes\",\"language\":\"en\"}")
+                        .header(HttpHeaders.AUTHORIZATION, TestUsers.basic(TestUsers.REVIEWER)))
+                .andReturn().getResponse();
+        assertThat(english.getStatus()).isEqualTo(200);
+        assertThat(english.getHeader(HttpHeaders.WARNING)).isNull();
+        assertThat(read(post("/api/esco/skill-suggestions").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"text\":\"weld\",\"language\":\"German!\"}"), 400).get("message").asText()).contains("language");
+
+        var doc = Documents.generated("Sprachen", 1, 2);
+        var unit = doc.units().get(0);
+        var outcomes = new java.util.ArrayList<>(unit.outcomes());
+        var first = outcomes.get(0);
+        outcomes.set(0, new org.qualigraph.curriculum.OutcomeDocument(first.id(), first.code(), first.dimension(),
+                Map.of("de", "Die Gefahren beim Schweißen von Stahlrohren erklären"), first.eqfLevel(), List.of(), first.keyCompetences()));
+        var stored = qualifications.create(doc.withUnits(List.of(unit.withOutcomes(outcomes))), "designer");
+        var answer = read(get("/api/qualifications/" + stored.id() + "/skill-suggestions"), 200);
+        assertThat(answer.get(0).get("language").asText()).isEqualTo("de");
+        assertThat(answer.get(0).get("meaningUnderstood").asBoolean()).isFalse();
+        assertThat(answer.get(1).get("language").asText()).isEqualTo("en");
+        assertThat(answer.get(1).get("meaningUnderstood").asBoolean()).isTrue();
+    }
+
     @Test
     void curriculumSuggestionsListEveryOutcomeWithoutASkill() throws Exception {
         var doc = qualifications.create(Documents.generated("Mapping", 2, 2), "designer");

@@ -75,7 +75,24 @@ class CurriculumDocumentTest {
         String html = new String(bytes(new HtmlExporter(builder), demo, "de"), StandardCharsets.UTF_8);
         assertThat(html).contains("Qualifikationsprofil", "Lernergebnisse", CurriculumHtml.escape(demo.title().get("de")));
         String fr = new String(bytes(new HtmlExporter(builder), demo, "fr"), StandardCharsets.UTF_8);
-        assertThat(fr).contains("Qualification profile", CurriculumHtml.escape(demo.title().get("en")));
+        assertThat(fr).contains(CurriculumHtml.escape(demo.title().get("en")));
+    }
+
+    /** Enum values read as the screen names them ("In person", not "Presential"), in the document's language. */
+    @Test
+    void enumValuesComeFromTheInterfaceBundleOfTheDocumentLanguage() throws IOException {
+        var unit = demo.units().get(0);
+        var doc = demo.withUnits(List.of(new UnitDocument(unit.id(), unit.code(), unit.title(), unit.eqfLevel(), unit.credits(),
+                unit.hours(), unit.isMandatory(), unit.prerequisites(), List.of(org.qualigraph.curriculum.DeliveryMode.PRESENTIAL,
+                org.qualigraph.curriculum.DeliveryMode.BLENDED), unit.outcomes(), unit.workBasedLearning(),
+                unit.assessments())));
+        String en = new String(bytes(new HtmlExporter(builder), doc, "en"), StandardCharsets.UTF_8);
+        assertThat(en).contains("In person, Blended", "Initial vocational education and training",
+                "Mobility, transport and automotive").doesNotContain("Presential", "IVET<");
+        String pl = new String(bytes(new HtmlExporter(builder), doc, "pl"), StandardCharsets.UTF_8);
+        assertThat(pl).contains("Stacjonarnie, Mieszana", "Profil kwalifikacji");
+        // a fully translated English document carries no mark and no note
+        assertThat(en).doesNotContain("not translated", "untranslated-note");
     }
 
     @Test

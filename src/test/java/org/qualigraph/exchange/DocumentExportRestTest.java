@@ -40,7 +40,7 @@ class DocumentExportRestTest extends IntegrationTest {
                 {"case-json", "application/json", "cell-technician-r1-draft.case.json"}};
         for (String[] f : formats) {
             var result = mvc.perform(get("/api/qualifications/{id}/export/{format}", stored.id(), f[0])
-                            .param("language", "de").header(HttpHeaders.AUTHORIZATION, TestUsers.basic(TestUsers.REVIEWER)))
+                            .param("lang", "de").header(HttpHeaders.AUTHORIZATION, TestUsers.basic(TestUsers.REVIEWER)))
                     .andExpect(status().isOk())
                     .andExpect(header().string(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + f[2] + "\""))
                     .andReturn();
@@ -72,6 +72,60 @@ class DocumentExportRestTest extends IntegrationTest {
                 .andExpect(header().string(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"edition-check-r1.html\""))
                 .andReturn().getResponse().getContentAsString();
         assertThat(published).contains("Revision 1").doesNotContain("Entwurf");
+    }
+
+    /**
+     * The demo's Polish variant as a Polish partner downloads it: headings, labels and enum values in Polish (as the
+     * Polish screen names them), Polish content where it exists, and English content marked as not translated.
+     */
+    @Test
+    void polishPdfAndDocxOfTheDemoVariantHavePolishHeadingsAndMarkUntranslatedContent() throws Exception {
+        var variant = qualifications.create(Documents.read(json, Documents.VARIANT_FILE), TestUsers.DESIGNER);
+        String pdf;
+        try (var loaded = org.apache.pdfbox.Loader.loadPDF(download(variant.id(), "pdf", "pl"))) {
+            pdf = CurriculumDocumentTest.flat(new org.apache.pdfbox.text.PDFTextStripper().getText(loaded));
+        }
+        String docx;
+        try (var word = new org.apache.poi.xwpf.usermodel.XWPFDocument(new java.io.ByteArrayInputStream(download(variant.id(), "docx", "pl")));
+             var extractor = new org.apache.poi.xwpf.extractor.XWPFWordExtractor(word)) {
+            docx = CurriculumDocumentTest.flat(extractor.getText());
+        }
+        for (String text : List.of(pdf, docx)) {
+            assertThat(text).contains("Podstawa programowa", "Spis treści", "Profil kwalifikacji", "Jednostki efektów uczenia się",
+                    "Efekty uczenia się", "Uczenie się w miejscu pracy", "Poziom ERK", "Obowiązkowa",
+                    "Wstępne kształcenie i szkolenie zawodowe", "Mobilność, transport i motoryzacja", "W przedsiębiorstwie",
+                    "Technik produkcji ogniw bateryjnych", "Jednostka U10:");
+            assertThat(text).doesNotContain("Core curriculum", "Qualification profile", "Units of learning outcomes",
+                    "Mandatory", "IVET", "Mobility transport automotive", "not translated");
+            // U1's outcomes have no Polish text: shown in English with the Polish mark, explained once on the title page
+            String english = variant.units().get(0).outcomes().get(0).statement().get("en");
+            assertThat(text).contains(CurriculumDocumentTest.flat(english) + " [bez tłumaczenia: angielski]")
+                    .contains("nie zostały jeszcze przetłumaczone na język dokumentu (polski)");
+            // Polish content is not marked
+            assertThat(text).doesNotContain("Technik produkcji ogniw bateryjnych [bez tłumaczenia");
+        }
+    }
+
+    @Test
+    void anUnknownDocumentLanguageIsRefusedNamingTheParameter() throws Exception {
+        var stored = qualifications.create(Documents.minimal("Language check"), TestUsers.DESIGNER);
+        for (String lang : List.of("xx", "sv", "pl-PL", "<script>")) {
+            mvc.perform(get("/api/qualifications/{id}/export/pdf", stored.id()).param("lang", lang)
+                            .header(HttpHeaders.AUTHORIZATION, TestUsers.basic(TestUsers.DESIGNER)))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.problems[0].field").value("lang"));
+        }
+        // a language of the qualification's own texts is offered even without an interface in it
+        var swedish = qualifications.create(Documents.minimal("Språkkontroll").withTitle(java.util.Map.of("en", "Language check",
+                "sv", "Språkkontroll")), TestUsers.DESIGNER);
+        String html = new String(download(swedish.id(), "html", "sv"), StandardCharsets.UTF_8);
+        assertThat(html).contains("Språkkontroll", "Qualification profile");
+    }
+
+    private byte[] download(String id, String format, String lang) throws Exception {
+        return mvc.perform(get("/api/qualifications/{id}/export/{format}", id, format).param("lang", lang)
+                        .header(HttpHeaders.AUTHORIZATION, TestUsers.basic(TestUsers.REVIEWER)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
     }
 
     @Test

@@ -196,6 +196,8 @@ class BadInputCorpusTest extends IntegrationTest {
         searches.put("GET /api/qualifications?title=", "/api/qualifications");
         searches.put("GET /api/esco/skills?q=", "/api/esco/skills");
         searches.put("GET /api/esco/occupations?q=", "/api/esco/occupations");
+        searches.put("GET /api/esco/occupations?lang=", "/api/esco/occupations");
+        searches.put("GET /api/qualifications/{id}/export/html?lang=", "/api/qualifications/" + targets.qualification() + "/export/html");
         searches.put("GET /api/qualifications/{id}/coverage?occupation=", "/api/qualifications/" + targets.qualification() + "/coverage");
         searches.put("GET /api/qualifications/{id}/diff?against=", "/api/qualifications/" + targets.qualification() + "/diff");
         // an ordinary value first: each endpoint exists and answers it (a removed endpoint would answer 404 to all)
@@ -684,6 +686,16 @@ class BadInputCorpusTest extends IntegrationTest {
             attacks.add(new Attack("POST /api/imports/esco", z.getKey() + " as relations", "admin",
                     () -> escoUpload(goodZip(), z.getValue()), 400, "relations"));
         }
+        // a classification package alone adds another language's texts: only languages ESCO can be searched in here
+        attacks.add(new Attack("POST /api/imports/esco", "classification alone in a language without search", "admin",
+                () -> multipart("/api/imports/esco").file(new MockMultipartFile("classification", "esco-classification-sv.zip",
+                        "application/zip", zip(Map.of("occupations_sv.csv", "conceptUri,preferredLabel,altLabels,description\n")))),
+                400, "classification"));
+        attacks.add(new Attack("POST /api/imports/esco", "classification alone with files of two languages", "admin",
+                () -> multipart("/api/imports/esco").file(new MockMultipartFile("classification", "esco-classification.zip",
+                        "application/zip", zip(Map.of("occupations_de.csv", "conceptUri,preferredLabel,altLabels,description\n",
+                                "skills_fr.csv", "conceptUri,preferredLabel,altLabels,description\n")))),
+                400, "classification"));
         attacks.add(new Attack("POST /api/imports/esco", "missing parts", "admin",
                 () -> multipart("/api/imports/esco"), 400, "classification"));
         attacks.add(new Attack("POST /api/imports/esco", "bad version", "admin",

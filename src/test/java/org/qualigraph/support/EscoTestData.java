@@ -50,7 +50,7 @@ public final class EscoTestData {
         firstImport = null;
         try (var session = driver.session()) {
             session.run("""
-                    MATCH (n) WHERE n:EscoSkill OR n:EscoOccupation OR n:IscoGroup OR n:EscoRelease
+                    MATCH (n) WHERE n:EscoSkill OR n:EscoOccupation OR n:IscoGroup OR n:EscoRelease OR n:EscoLanguage
                     CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS
                     """).consume();
         }

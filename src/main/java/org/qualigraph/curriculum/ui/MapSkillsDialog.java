@@ -49,6 +49,14 @@ class MapSkillsDialog extends Dialog {
                 var section = new Div();
                 section.addClassName("map-skills-outcome");
                 section.add(new H4(outcome.code + " " + statement));
+                String language = outcome.statement.containsKey("en") ? "en"
+                        : outcome.statement.keySet().stream().findFirst().orElse(null);
+                if (result.byMeaning() && language != null && !catalog.meaningLanguages().contains(language)) {
+                    var note = new com.vaadin.flow.component.html.Span(getTranslation("curriculum.ui.skills.meaningLanguage",
+                            java.util.Locale.forLanguageTag(language).getDisplayLanguage(getLocale())));
+                    note.addClassName("skill-suggest-language");
+                    section.add(note);
+                }
                 var list = new ArrayList<Choice>();
                 for (var suggestion : result.skills()) {
                     if (!fits(suggestion.skill().skillType(), outcome.dimension) || list.size() == PER_OUTCOME) {

@@ -53,7 +53,7 @@ class OccupationPicker extends Composite<VerticalLayout> implements HasValidatio
         layout.add(chosen);
         if (catalog != null) {
             known.putAll(catalog.describeOccupations(targets.stream().map(t -> t.uri).filter(u -> u != null && !u.isBlank())
-                    .toList()));
+                    .toList(), language()));
         }
         if (editable) {
             layout.add(createSearch());
@@ -75,7 +75,7 @@ class OccupationPicker extends Composite<VerticalLayout> implements HasValidatio
             if (catalog == null || filter.length() < 2) {
                 return java.util.stream.Stream.<OccupationRef>empty().skip(query.getOffset()).limit(query.getLimit());
             }
-            return catalog.findOccupations(filter, Math.min(RESULTS, query.getOffset() + query.getLimit())).stream()
+            return catalog.findOccupations(filter, Math.min(RESULTS, query.getOffset() + query.getLimit()), language()).stream()
                     .skip(query.getOffset()).limit(query.getLimit());
         });
         search.setItemLabelGenerator(this::display);
@@ -187,5 +187,10 @@ class OccupationPicker extends Composite<VerticalLayout> implements HasValidatio
     @Override
     public boolean isInvalid() {
         return search.isInvalid();
+    }
+
+    /** The user's language, in which ESCO labels are shown where that language's texts were imported. */
+    private String language() {
+        return getLocale() == null ? null : getLocale().getLanguage();
     }
 }

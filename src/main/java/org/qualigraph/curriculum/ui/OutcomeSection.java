@@ -121,8 +121,8 @@ class OutcomeSection extends VerticalLayout {
             outcome.keyCompetences = new java.util.LinkedHashSet<>(e.getValue());
             onChange.run();
         });
-        var skills = new SkillPicker(outcome.skills, catalog, () -> Texts.display(outcome.statement), document, onChange,
-                editable);
+        var skills = new SkillPicker(outcome.skills, catalog, () -> Texts.display(outcome.statement),
+                () -> displayLanguage(outcome.statement), document, onChange, editable);
         for (var field : new com.vaadin.flow.component.HasValue<?, ?>[] {code, statement, eqf, competences}) {
             field.setReadOnly(!editable);
         }
@@ -195,5 +195,13 @@ class OutcomeSection extends VerticalLayout {
                     card.getElement().getStyle().set("outline", "2px solid var(--lumo-primary-color)");
                     return true;
                 }).orElse(false);
+    }
+
+    /** The language whose text {@link Texts#display} shows: English, else the first filled language, else null. */
+    private static String displayLanguage(java.util.Map<String, String> text) {
+        if (text == null || text.isEmpty()) {
+            return null;
+        }
+        return text.containsKey("en") ? "en" : text.keySet().iterator().next();
     }
 }

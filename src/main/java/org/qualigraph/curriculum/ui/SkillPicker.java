@@ -36,9 +36,12 @@ class SkillPicker extends VerticalLayout {
     private final Runnable onChange;
     private final boolean editable;
     private final FlexLayout chips = new FlexLayout();
+    /** The language of the statement that suggestions are made for (the key its text is stored under). */
+    private final Supplier<String> statementLanguage;
 
-    SkillPicker(List<String> skills, SkillCatalog catalog, Supplier<String> statement,
+    SkillPicker(List<String> skills, SkillCatalog catalog, Supplier<String> statement, Supplier<String> statementLanguage,
                 Supplier<QualificationDocument> document, Runnable onChange, boolean editable) {
+        this.statementLanguage = statementLanguage;
         this.skills = skills;
         this.catalog = catalog;
         this.statement = statement;
@@ -68,7 +71,7 @@ class SkillPicker extends VerticalLayout {
             int offset = query.getOffset();
             int limit = query.getLimit();
             return filter.isBlank() ? java.util.stream.Stream.empty()
-                    : catalog.search(filter, offset + limit).stream().skip(offset).limit(limit);
+                    : catalog.search(filter, offset + limit, language()).stream().skip(offset).limit(limit);
         });
         search.setItemLabelGenerator(SkillPicker::describe);
         search.addValueChangeListener(e -> {
@@ -132,6 +135,14 @@ class SkillPicker extends VerticalLayout {
             dialog.add(suggestionList(List.of()));
         } else {
             var suggestions = catalog.suggestWithReasons(text, SUGGESTIONS);
+            String language = statementLanguage.get();
+            if (suggestions.byMeaning() && language != null && !catalog.meaningLanguages().contains(language)) {
+                var note = new Span(getTranslation("curriculum.ui.skills.meaningLanguage",
+                        java.util.Locale.forLanguageTag(language).getDisplayLanguage(getLocale())));
+                note.addClassName("skill-suggest-language");
+                note.getStyle().set("color", "var(--lumo-secondary-text-color)").set("font-size", "var(--lumo-font-size-s)");
+                dialog.add(note);
+            }
             if (!suggestions.byMeaning()) {
                 var note = new Span(getTranslation("curriculum.ui.skills.wordsOnly"));
                 note.addClassName("skill-suggest-words-only");
@@ -159,7 +170,11 @@ class SkillPicker extends VerticalLayout {
         return list;
     }
 
-    private VerticalLayout suggestionList(List<SkillRef> refs) {
+    private VerticalLayout suggestionList(List<SkillRef> found) {
+        // suggestions come labelled in English; shown in the user's language where its ESCO texts were imported
+        var shown = found.isEmpty() ? Map.<String, SkillRef>of()
+                : catalog.describe(found.stream().map(SkillRef::uri).toList(), language());
+        var refs = found.stream().map(ref -> shown.getOrDefault(ref.uri(), ref)).toList();
         var list = new VerticalLayout();
         list.setPadding(false);
         list.setSpacing(false);
@@ -192,8 +207,8 @@ class SkillPicker extends VerticalLayout {
 
     private void refreshChips() {
         chips.removeAll();
-        Map<String, SkillRef> known = catalog == null || skills.isEmpty() ? Map.of() : catalog.describe(skills);
-        Map<String, String> descriptions = catalog == null || skills.isEmpty() ? Map.of() : catalog.descriptions(skills);
+        Map<String, SkillRef> known = catalog == null || skills.isEmpty() ? Map.of() : catalog.describe(skills, language());
+        Map<String, String> descriptions = catalog == null || skills.isEmpty() ? Map.of() : catalog.descriptions(skills, language());
         for (String uri : List.copyOf(skills)) {
             var ref = known.get(uri);
             String name = ref == null || ref.label() == null ? uri : ref.label();
@@ -228,5 +243,10 @@ class SkillPicker extends VerticalLayout {
             text.append(" · ").append(ref.reuseLevel());
         }
         return text.toString();
+    }
+
+    /** The user's language, in which ESCO labels are shown where that language's texts were imported. */
+    private String language() {
+        return getLocale() == null ? null : getLocale().getLanguage();
     }
 }

@@ -109,7 +109,7 @@ class CoveragePanel extends VerticalLayout {
         target.setItems(query -> {
             String filter = query.getFilter().orElse("").strip().toLowerCase(Locale.ROOT);
             Stream<Target> own = fixedTargets().stream().filter(t -> t.label().toLowerCase(Locale.ROOT).contains(filter));
-            Stream<Target> found = filter.length() < 2 ? Stream.empty() : browser.searchOccupations(filter, 30).stream()
+            Stream<Target> found = filter.length() < 2 ? Stream.empty() : browser.searchOccupations(filter, 30, language()).stream()
                     .map(o -> new Target(o.uri(), o.label(), false));
             return Stream.concat(own, found).distinct().skip(query.getOffset()).limit(query.getLimit());
         });
@@ -119,7 +119,7 @@ class CoveragePanel extends VerticalLayout {
 
     private List<Target> fixedTargets() {
         var list = new ArrayList<Target>();
-        var labels = browser.occupationLabels(document.targetOccupations());
+        var labels = browser.occupationLabels(document.targetOccupations(), language());
         labels.forEach((uri, label) -> list.add(new Target(uri, getTranslation("gap.target.target", label), false)));
         profiles.list().forEach(p -> list.add(new Target(p.id(), getTranslation("gap.target.profile", p.name()), true)));
         return list;
@@ -169,7 +169,7 @@ class CoveragePanel extends VerticalLayout {
             return;
         }
         try {
-            show(gap.detail(document, chosen.key()));
+            show(inUserLanguage(gap.detail(document, chosen.key())));
             message.setText("");
             results.setVisible(true);
         } catch (RuntimeException e) {
@@ -246,5 +246,28 @@ class CoveragePanel extends VerticalLayout {
 
     private static String abbreviate(String text) {
         return text.length() > 80 ? text.substring(0, 79) + "\u2026" : text;
+    }
+
+    /** The detail with ESCO skill labels in the user's language where that language's ESCO texts were imported. */
+    private CoverageDetail inUserLanguage(CoverageDetail detail) {
+        String language = language();
+        if (language == null || language.equals("en")) {
+            return detail;
+        }
+        var uris = new java.util.LinkedHashSet<String>();
+        detail.skills().stream().filter(s -> !s.local()).forEach(s -> uris.add(s.uri()));
+        uris.addAll(detail.mappedLabels().keySet());
+        var labels = new java.util.HashMap<String, String>();
+        browser.skillRefs(List.copyOf(uris), language).forEach(ref -> {
+            if (ref.label() != null) {
+                labels.put(ref.uri(), ref.label());
+            }
+        });
+        return detail.relabelled(labels);
+    }
+
+    /** The user's language: ESCO texts are shown in it where that language's package was imported. */
+    private String language() {
+        return getLocale() == null ? null : getLocale().getLanguage();
     }
 }

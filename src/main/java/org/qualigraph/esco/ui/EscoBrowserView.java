@@ -83,8 +83,8 @@ public class EscoBrowserView extends VerticalLayout implements com.vaadin.flow.r
             return;
         }
         List<Button> links = "skills".equals(kind.getValue())
-                ? browser.searchSkills(q, RESULTS).stream().map(s -> link(s.label(), "skill", s.uri())).toList()
-                : browser.searchOccupations(q, RESULTS).stream().map(o -> link(o.label(), "occupation", o.uri())).toList();
+                ? browser.searchSkills(q, RESULTS, language()).stream().map(s -> link(s.label(), "skill", s.uri())).toList()
+                : browser.searchOccupations(q, RESULTS, language()).stream().map(o -> link(o.label(), "occupation", o.uri())).toList();
         if (links.isEmpty()) {
             results.add(new Paragraph(getTranslation("esco.results.none", q)));
         }
@@ -104,7 +104,7 @@ public class EscoBrowserView extends VerticalLayout implements com.vaadin.flow.r
     }
 
     private void showOccupation(String uri) {
-        browser.occupation(uri).ifPresentOrElse(o -> {
+        browser.occupation(uri, language()).ifPresentOrElse(o -> {
             page.add(new Span(getTranslation("esco.occupation")), new H3(o.label()),
                     new Paragraph(getTranslation("esco.code", o.code(), o.iscoGroup())), uriLine(o.uri()));
             if (isDesigner()) {
@@ -127,7 +127,7 @@ public class EscoBrowserView extends VerticalLayout implements com.vaadin.flow.r
     }
 
     private void showSkill(String uri) {
-        browser.skill(uri).ifPresentOrElse(s -> {
+        browser.skill(uri, language()).ifPresentOrElse(s -> {
             page.add(new Span(getTranslation(s.group() ? "esco.skillgroup" : "esco.skill")), new H3(s.label()),
                     new Paragraph(getTranslation("esco.type", value(s.skillType()), value(s.reuseLevel()))), uriLine(s.uri()));
             if (!s.altLabels().isEmpty()) {
@@ -227,5 +227,10 @@ public class EscoBrowserView extends VerticalLayout implements com.vaadin.flow.r
     @Override
     public String getPageTitle() {
         return getTranslation("title.esco");
+    }
+
+    /** The user's language: ESCO texts are shown in it where that language's package was imported. */
+    private String language() {
+        return getLocale() == null ? null : getLocale().getLanguage();
     }
 }

@@ -51,6 +51,7 @@ public class ReferenceDataView extends VerticalLayout implements com.vaadin.flow
     private final transient EscoService esco;
     private final transient JobService jobs;
     private final Paragraph release = new Paragraph();
+    private final UnorderedList languages = new UnorderedList();
     private final TextField version = new TextField();
     private final Button importButton = new Button();
     private final ProgressBar progress = new ProgressBar(0, 1);
@@ -72,16 +73,18 @@ public class ReferenceDataView extends VerticalLayout implements com.vaadin.flow
         this.jobs = jobs;
         this.meaning = new EmbeddingStatusPanel(esco.embeddings(), jobs);
         add(new H2(getTranslation("esco.reference.title")), createRelease(), meaning, new H3(getTranslation("esco.reference.import")),
-                new Paragraph(getTranslation("esco.reference.help")), createUploads(), createActions(), createProgress(), result,
+                new Paragraph(getTranslation("esco.reference.help")), new Paragraph(getTranslation("esco.reference.languages.help")),
+                createUploads(), createActions(), createProgress(), result,
                 obsolete);
         sections.orderedStream().sorted(java.util.Comparator.comparingInt(org.qualigraph.esco.ReferenceDataSection::order))
                 .forEach(section -> add(section.create()));
         showRelease();
     }
 
-    private Paragraph createRelease() {
+    private Div createRelease() {
         release.setId("esco-release");
-        return release;
+        languages.setId("esco-languages");
+        return new Div(release, languages);
     }
 
     private HorizontalLayout createUploads() {
@@ -155,7 +158,8 @@ public class ReferenceDataView extends VerticalLayout implements com.vaadin.flow
     }
 
     private void updateButton() {
-        importButton.setEnabled(classification != null && relations != null && (job == null || jobFinished()));
+        // a classification package alone is another language's texts for the loaded release
+        importButton.setEnabled(classification != null && (job == null || jobFinished()));
     }
 
     private boolean jobFinished() {
@@ -164,11 +168,25 @@ public class ReferenceDataView extends VerticalLayout implements com.vaadin.flow
 
     private void startImport() {
         try {
-            job = esco.startImport(new EscoService.PackageFile(classification.file(), classification.name()),
-                    new EscoService.PackageFile(relations.file(), relations.name()), version.getValue(), true);
+            var classificationFile = new EscoService.PackageFile(classification.file(), classification.name());
+            if (relations == null) {
+                String language = esco.packageLanguage(classificationFile);
+                if (language == null || language.equals("en")) {
+                    showRefusal(getTranslation("esco.reference.relationsMissing"));
+                    return;
+                }
+                job = esco.startLanguageImport(classificationFile, language, true);
+            } else {
+                job = esco.startImport(classificationFile, new EscoService.PackageFile(relations.file(), relations.name()),
+                        version.getValue(), true);
+            }
         } catch (BadInputException e) {
-            version.setInvalid(true);
-            version.setErrorMessage(e.getMessage());
+            if (e.problems().stream().anyMatch(p -> "version".equals(p.field()))) {
+                version.setInvalid(true);
+                version.setErrorMessage(e.getMessage());
+            } else {
+                showRefusal(e.problems().get(0).message());
+            }
             return;
         } catch (JobConflictException e) {
             result.removeAll();
@@ -176,6 +194,9 @@ public class ReferenceDataView extends VerticalLayout implements com.vaadin.flow
             job = e.runningJob();
             progress.setVisible(true);
             follow();
+            return;
+        } catch (org.qualigraph.base.ConflictException e) {
+            showRefusal(e.getMessage());
             return;
         }
         version.setInvalid(false);
@@ -186,6 +207,14 @@ public class ReferenceDataView extends VerticalLayout implements com.vaadin.flow
         progress.setValue(0);
         result.removeAll();
         follow();
+    }
+
+    private void showRefusal(String message) {
+        result.removeAll();
+        var error = new Paragraph(message);
+        error.addClassName("error");
+        error.getStyle().set("color", "var(--lumo-error-text-color)");
+        result.add(error);
     }
 
     /** The id of the job this view follows, for tests. */
@@ -253,6 +282,11 @@ public class ReferenceDataView extends VerticalLayout implements com.vaadin.flow
         release.setText(esco.release().map(r -> getTranslation("esco.reference.loaded", r.version(), r.skills(), r.occupations(),
                         r.occupationSkillRelations(), org.qualigraph.base.LocalFormats.dateTime(r.importedAt(), java.time.ZoneOffset.UTC, getLocale()) + " UTC"))
                 .orElse(getTranslation("esco.reference.none")));
+        languages.removeAll();
+        esco.languages().forEach((code, imported) -> languages.add(new ListItem(getTranslation("esco.reference.language",
+                java.util.Locale.forLanguageTag(code).getDisplayLanguage(getLocale() == null ? java.util.Locale.ENGLISH : getLocale()),
+                imported.get("skills"), imported.get("occupations"), imported.get("unknownConcepts"),
+                imported.get("importedAt") == null ? "" : when(java.time.Instant.parse((String) imported.get("importedAt")))))));
         var links = esco.linksToObsoleteConcepts();
         obsolete.removeAll();
         if (!links.isEmpty()) {

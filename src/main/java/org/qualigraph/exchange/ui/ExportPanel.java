@@ -29,7 +29,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import org.qualigraph.base.BadInputException;
 import org.qualigraph.base.ConflictException;
@@ -38,6 +37,7 @@ import org.qualigraph.curriculum.EditorContext;
 import org.qualigraph.curriculum.QualificationDocument;
 import org.qualigraph.exchange.CsvImportPreview;
 import org.qualigraph.exchange.CsvImportService;
+import org.qualigraph.exchange.DocumentLanguages;
 import org.qualigraph.exchange.ExportFiles;
 import org.qualigraph.exchange.Exporter;
 import org.slf4j.Logger;
@@ -114,15 +114,19 @@ class ExportPanel extends VerticalLayout {
         return guide;
     }
 
+    /**
+     * The qualification's content languages and every interface language, each by its own name; the user's interface
+     * language is chosen first when the qualification offers it.
+     */
     private ComboBox<String> createLanguageChoice() {
-        var languages = new TreeSet<String>(List.of("en", "de"));
         QualificationDocument doc = context.currentDocument();
-        languages.addAll(doc.title().keySet());
-        doc.units().forEach(u -> languages.addAll(u.title().keySet()));
+        var languages = DocumentLanguages.offered(doc);
         language.setId("export-language");
         language.setLabel(getTranslation("exchange.export.language"));
         language.setItems(languages);
-        language.setValue("en");
+        language.setItemLabelGenerator(DocumentLanguages::ownName);
+        String own = getLocale() == null ? "en" : getLocale().getLanguage();
+        language.setValue(languages.contains(own) ? own : "en");
         language.setAllowCustomValue(false);
         return language;
     }

@@ -72,6 +72,26 @@ class ExportTabViewTest extends ViewTest {
         assertThat(_get(Anchor.class, spec -> spec.withId("download-pdf")).getText()).contains("export-me-r1-draft.pdf");
     }
 
+    /** The qualification's own languages and every interface language, by their own names; the user's language first. */
+    @Test
+    void theDocumentLanguageIsChosenByNameAmongContentAndInterfaceLanguages() {
+        login(TestUsers.DESIGNER, "DESIGNER");
+        var stored = qualifications.create(Documents.minimal("Sprachen").withTitle(java.util.Map.of("en", "Languages",
+                "sv", "Språk")), TestUsers.DESIGNER);
+        UI.getCurrent().setLocale(java.util.Locale.forLanguageTag("pl"));
+        var tab = extensions.stream().filter(e -> e.id().equals("export")).findFirst().orElseThrow();
+        assertThat(tab.label()).isEqualTo("Eksport");
+        UI.getCurrent().add(tab.create(new Context(stored.id())));
+        @SuppressWarnings("unchecked")
+        var language = (com.vaadin.flow.component.combobox.ComboBox<String>) _get(com.vaadin.flow.component.combobox.ComboBox.class,
+                spec -> spec.withId("export-language"));
+        var items = com.github.mvysny.kaributesting.v10.ComboBoxKt.getSuggestionItems(language);
+        assertThat(items).contains("en", "sv", "de", "fr", "pl", "it", "es").doesNotHaveDuplicates();
+        assertThat(items.stream().map(language.getItemLabelGenerator()::apply).toList())
+                .contains("English", "Svenska", "Deutsch", "Français", "Polski", "Italiano", "Español");
+        assertThat(language.getValue()).isEqualTo("pl");
+    }
+
     @Test
     void csvUploadShowsAPreviewAndAppliesIt() {
         login(TestUsers.DESIGNER, "DESIGNER");
