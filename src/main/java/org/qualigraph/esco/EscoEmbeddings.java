@@ -49,7 +49,13 @@ public class EscoEmbeddings {
 
     private static final Logger log = LoggerFactory.getLogger(EscoEmbeddings.class);
     private static final String KNOWN = "n.escoVersion IS NOT NULL AND coalesce(n.obsolete, false) = false";
-    private static final int BATCH = 128;
+    /** Texts encoded and written together: small enough that a batch takes well under a second on one core. */
+    private static final int BATCH = 32;
+    /**
+     * After each batch of the background job, a pause of this fraction of the time the batch took (encoding and writing): the job uses at
+     * most about two thirds of one core, so interactive requests keep the rest of the machine (docs/architecture.md).
+     */
+    private static final double PAUSE_PER_BUSY = 0.5;
     private static final long READY_TTL_NANOS = 30_000_000_000L;
 
     private final Driver driver;
@@ -120,7 +126,7 @@ public class EscoEmbeddings {
         readyCheckedAt = 0;
         current = jobs.start("ESCO embeddings", context -> {
             try {
-                embedNow(context::progress).forEach(context::count);
+                embed(context::progress, true).forEach(context::count);
             } finally {
                 readyCheckedAt = 0;
             }
@@ -148,8 +154,14 @@ public class EscoEmbeddings {
         return new Status(r.get("concepts").asLong(), r.get("embedded").asLong(), encoder.model(), running);
     }
 
-    /** Whether suggestions can use meaning: every concept has a current vector (cached briefly; cheap to call). */
+    /**
+     * Whether suggestions can use meaning: every concept has a current vector (cached briefly; cheap to call) and the
+     * model that encodes the statement is loaded (it loads in the background after start-up).
+     */
     public boolean ready() {
+        if (!encoder.loaded()) {
+            return false;
+        }
         long now = System.nanoTime();
         if (readyCheckedAt == 0 || now - readyCheckedAt > READY_TTL_NANOS) {
             boolean ready = runningJob().isEmpty() && status().ready();
@@ -164,6 +176,14 @@ public class EscoEmbeddings {
      * returns counts. Synchronous: the job runs it, and so do tests and benchmarks.
      */
     public Map<String, Object> embedNow(DoubleConsumer progress) {
+        return embed(progress, false);
+    }
+
+    /**
+     * As {@link #embedNow}; {@code yielding} (the background job) encodes on the calling thread only and pauses after
+     * each batch, so that the job does not starve interactive requests.
+     */
+    private Map<String, Object> embed(DoubleConsumer progress, boolean yielding) {
         long start = System.nanoTime();
         var pending = new ArrayList<Pending>();
         int unchanged = 0;
@@ -186,8 +206,13 @@ public class EscoEmbeddings {
         int done = 0;
         for (int from = 0; from < pending.size(); from += BATCH) {
             var batch = pending.subList(from, Math.min(pending.size(), from + BATCH));
-            List<float[]> vectors = encoder.encodeAll(batch.stream().map(Pending::text).toList());
+            List<String> texts = batch.stream().map(Pending::text).toList();
+            long busy = System.nanoTime();
+            List<float[]> vectors = yielding ? encoder.encodeAllInBackground(texts) : encoder.encodeAll(texts);
             write(batch, vectors);
+            if (yielding) {
+                pause((long) ((System.nanoTime() - busy) * PAUSE_PER_BUSY));
+            }
             done += batch.size();
             progress.accept(0.01 + 0.99 * done / pending.size());
         }
@@ -199,6 +224,15 @@ public class EscoEmbeddings {
         counts.put("seconds", (System.nanoTime() - start) / 1_000_000_000L);
         log.info("ESCO sentence vectors: {} embedded, {} unchanged in {} s", done, unchanged, counts.get("seconds"));
         return counts;
+    }
+
+    private static void pause(long nanos) {
+        try {
+            java.util.concurrent.TimeUnit.NANOSECONDS.sleep(nanos);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("the embedding job was interrupted", e);
+        }
     }
 
     /** The text a concept is embedded from. */

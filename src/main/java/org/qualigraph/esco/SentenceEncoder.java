@@ -30,6 +30,22 @@ public interface SentenceEncoder {
     /** The vectors of many texts, in order (may use more than one core). */
     List<float[]> encodeAll(List<String> texts);
 
+    /**
+     * The vectors of many texts for a background job: on the calling thread only, so a long job never occupies more
+     * than the one thread it runs on. By default the same as {@link #encodeAll}.
+     */
+    default List<float[]> encodeAllInBackground(List<String> texts) {
+        return encodeAll(texts);
+    }
+
+    /**
+     * Whether the model is in memory. It is loaded in the background once the application is ready; until then a
+     * caller that can do without meaning (skill suggestions) does, and one that cannot waits for the load.
+     */
+    default boolean loaded() {
+        return true;
+    }
+
     /** Cosine similarity of two unit-length vectors. */
     static double cosine(float[] a, float[] b) {
         double dot = 0;

@@ -42,7 +42,8 @@ import org.springframework.stereotype.Service;
  * stop beating; every instance looks for RUNNING jobs whose heartbeat is older than {@code heartbeat-timeout} and marks
  * them FAILED, so no job stays RUNNING forever.
  * <p>
- * Jobs of one instance run one after another on one worker thread: they are heavy imports on a small machine. A kind
+ * Jobs of one instance run one after another on one worker thread (see docs/architecture.md, "Background jobs"):
+ * they are heavy imports on a small machine. A kind
  * that must run once across all instances (the ESCO import) starts through {@link #startExclusive}, which takes a
  * {@code (:JobLock {kind})} node in the same transaction that creates the job.
  */
@@ -72,6 +73,9 @@ public class JobService implements DisposableBean {
         this.executor = Executors.newSingleThreadExecutor(r -> {
             Thread thread = new Thread(r, "qualigraph-job-" + threads.incrementAndGet());
             thread.setDaemon(true);
+            // a hint (the JVM ignores it on Linux unless -XX:ThreadPriorityPolicy=1); what bounds a job is that it has
+            // this one thread, see docs/architecture.md "Background jobs"
+            thread.setPriority(Thread.MIN_PRIORITY);
             return thread;
         });
         this.ticker = Executors.newSingleThreadScheduledExecutor(r -> {

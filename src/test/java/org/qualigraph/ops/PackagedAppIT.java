@@ -234,6 +234,45 @@ class PackagedAppIT {
     }
 
     @Test
+    void theSentenceModelRunsFromTheSlimJar() {
+        var ids = new ArrayList<String>();
+        readJson(listedAtFirstUp.body()).forEach(q -> ids.add(q.path("id").asText()));
+        assertThat(ids).as("the demo's core profile and its national variant").hasSize(2);
+        // comparing two qualifications encodes every outcome statement: ONNX Runtime and the tokenizer load their
+        // linux natives from the jar that slim-natives rewrote
+        var comparison = app.api("GET", "/api/qualifications/" + ids.get(0) + "/comparison/" + ids.get(1), null);
+        assertThat(comparison.statusCode()).as("comparison answered %s; log %s", comparison.statusCode(), app.log()).isEqualTo(200);
+        assertThat(readJson(comparison.body()).path("pairs").size()).as("outcome pairs of a core and its variant").isPositive();
+        assertThat(app.logText()).contains("Sentence model all-minilm-l6-v2-q loaded");
+    }
+
+    @Test
+    void theJarCarriesNoUsageReportingNoUnusedModulesAndOnlyLinuxNatives() throws IOException {
+        List<String> libs = new ArrayList<>();
+        try (var jar = new java.util.zip.ZipFile(PackagedApp.jar().toFile())) {
+            jar.stream().map(java.util.zip.ZipEntry::getName).filter(n -> n.startsWith("BOOT-INF/lib/")).forEach(libs::add);
+            assertThat(libs).as("nothing that sends usage data, no Hilla, no Parquet import, no Neo4j HTTP server")
+                    .noneMatch(n -> n.contains("neo4j-udc") || n.contains("hilla")
+                            || n.contains("hadoop") || n.contains("parquet") || n.contains("jetty") || n.contains("jersey")
+                            || n.contains("hibernate-validator") || n.contains("picocli"));
+            var onnx = libs.stream().filter(n -> n.matches("BOOT-INF/lib/onnxruntime-.*\\.jar")).findFirst().orElseThrow();
+            var entry = jar.getEntry(onnx);
+            assertThat(entry.getMethod()).as("nested jars stay uncompressed for Spring Boot's loader").isEqualTo(java.util.zip.ZipEntry.STORED);
+            try (var nested = new java.util.zip.ZipInputStream(jar.getInputStream(entry))) {
+                List<String> natives = new ArrayList<>();
+                for (var e = nested.getNextEntry(); e != null; e = nested.getNextEntry()) {
+                    if (e.getName().startsWith("ai/onnxruntime/native/") && !e.isDirectory()) {
+                        natives.add(e.getName());
+                    }
+                }
+                assertThat(natives).contains("ai/onnxruntime/native/linux-x64/libonnxruntime.so",
+                                "ai/onnxruntime/native/linux-aarch64/libonnxruntime.so")
+                        .noneMatch(n -> n.contains("/win-") || n.contains("/osx-") || n.endsWith(".pdb"));
+            }
+        }
+    }
+
+    @Test
     void aKnownApiPathWithAWrongMethodStaysA405() {
         assertThat(app.api("DELETE", "/api/esco/status", null).statusCode()).isEqualTo(405);
     }

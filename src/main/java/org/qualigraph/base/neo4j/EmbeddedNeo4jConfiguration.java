@@ -27,7 +27,7 @@ import org.springframework.context.annotation.Configuration;
  * command. The application still talks to it only through the Bolt driver on loopback: pointing the URI at a server or
  * cluster changes nothing else. Bolt requires user {@code neo4j} and its password (see {@link BoltPassword}), so other
  * instances of the application can share this database while anonymous local processes cannot. The driver bean depends on the database bean, so Spring closes the driver first and
- * then shuts the store down cleanly.
+ * then shuts the store down cleanly. Usage reporting to Neo4j is switched off.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(prefix = "spring.neo4j", name = "uri", havingValue = "embedded", matchIfMissing = true)
@@ -50,6 +50,9 @@ class EmbeddedNeo4jConfiguration {
                 .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.parse(properties.embedded().pageCacheMemory()))
                 .setConfig(GraphDatabaseSettings.auth_enabled, true)
                 .setConfig(GraphDatabaseSettings.strict_config_validation, false)
+                // no usage report to Neo4j (dbms.usage_report.enabled, on by default): a public-sector tool does not
+                // phone home. The reporting module (neo4j-udc) is also left out of the jar (pom.xml).
+                .setConfig(GraphDatabaseSettings.udc_enabled, false)
                 .build();
         try {
             BoltPassword.apply(service, password);
