@@ -58,24 +58,6 @@ class PartnerEditorViewTest extends ViewTest {
         assertThat(_get(Button.class, spec -> spec.withId("save")).isEnabled()).isTrue();
     }
 
-    /** Work that came back: "Returned to me" counts it for the owner's designers, and it opens on the reviewer's note. */
-    @Test
-    void returnedWorkIsCountedForTheOwnersDesignersAndOpensOnTheReviewTab() {
-        String id = service.create(Documents.minimal("Came back"), "ulla-alpha").id();
-        service.changeStatus(id, QualificationStatus.CHANGES_REQUESTED, "reviewer");
-        login("ulla-alpha", "DESIGNER");
-        UI.getCurrent().navigate("");
-        var count = _get(Span.class, spec -> spec.withId("menu-returned-count"));
-        assertThat(count.getText()).isEqualTo("1");
-        assertThat(count.isVisible()).isTrue();
-        UI.getCurrent().navigate("qualifications/" + id);
-        assertThat(_get(TabSheet.class, spec -> spec.withId("editor-tabs")).getSelectedTab().getId()).contains("tab-review");
-
-        login("vito-beta", "DESIGNER");
-        UI.getCurrent().navigate("");
-        assertThat(_get(Span.class, spec -> spec.withId("menu-returned-count")).isVisible()).as("another partner's").isFalse();
-    }
-
     @Test
     void whoSubmittedIsNotOfferedApprovalAndIsToldWhy() {
         String id = service.create(Documents.minimal("Own work"), "vito-beta").id();
