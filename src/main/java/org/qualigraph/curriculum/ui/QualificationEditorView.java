@@ -60,6 +60,7 @@ public class QualificationEditorView extends VerticalLayout implements BeforeEnt
     private static final String REVISIONS_EXTENSION = "revisions";
 
     private final transient QualificationService service;
+    private final transient org.qualigraph.curriculum.VariantService variants;
     private final transient SkillCatalog catalog;
     private final transient OccupationCatalog occupations;
     private final transient List<QualificationEditorExtension> extensions;
@@ -92,8 +93,10 @@ public class QualificationEditorView extends VerticalLayout implements BeforeEnt
     public QualificationEditorView(QualificationService service, ObjectProvider<SkillCatalog> catalog,
                                    ObjectProvider<OccupationCatalog> occupations,
                                    ObjectProvider<QualificationEditorExtension> extensions,
-                                   ObjectProvider<org.qualigraph.curriculum.UnitAnnotations> unitAnnotations) {
+                                   ObjectProvider<org.qualigraph.curriculum.UnitAnnotations> unitAnnotations,
+                                   org.qualigraph.curriculum.VariantService variants) {
         this.service = service;
+        this.variants = variants;
         this.unitAnnotations = unitAnnotations.orderedStream().toList();
         this.catalog = catalog.getIfAvailable();
         this.occupations = occupations.getIfAvailable();
@@ -261,6 +264,7 @@ public class QualificationEditorView extends VerticalLayout implements BeforeEnt
         if (!editable) {
             messages.add(readOnlyNote(document.status()));
         }
+        showCoreChanges(document);
         form = new QualificationForm(draft, editable, occupations, this::changed);
         profileTab.removeAll();
         lineage(document).ifPresent(profileTab::add);
@@ -312,6 +316,20 @@ public class QualificationEditorView extends VerticalLayout implements BeforeEnt
             }
             return row;
         });
+    }
+
+    /** The banner of a variant whose core changed since it took the core's changes, refreshed after each decision. */
+    private void showCoreChanges(QualificationDocument document) {
+        messages.getChildren().filter(c -> "core-changes-banner".equals(c.getId().orElse(null))).toList()
+                .forEach(messages::remove);
+        CoreChangesBanner.of(variants, document, editable, () -> dirty, saved -> {
+            if (saved == null) {
+                showCoreChanges(document);
+            } else {
+                load(saved);
+                session.fireChanged();
+            }
+        }).ifPresent(messages::add);
     }
 
     private java.util.Optional<Component> annotationsFor(UnitDraft unit) {
