@@ -46,6 +46,9 @@ class AccessMatrixTest extends IntegrationTest {
         EXPECTED.put("DELETE /api/qualifications/{id}", DESIGNER);
         EXPECTED.put("POST /api/qualifications/{id}/derive", DESIGNER);
         EXPECTED.put("POST /api/qualifications/{id}/duplicate", DESIGNER);
+        EXPECTED.put("GET /api/qualifications/{id}/core-changes", ANY);
+        EXPECTED.put("POST /api/qualifications/{id}/core-changes/adopt", DESIGNER);
+        EXPECTED.put("POST /api/qualifications/{id}/core-changes/dismiss", DESIGNER);
         EXPECTED.put("GET /api/qualifications/{id}/export/{format}", ANY);
         EXPECTED.put("GET /api/admin/users", ADMIN);
         EXPECTED.put("POST /api/admin/users", ADMIN);

@@ -170,7 +170,8 @@ class BadInputCorpusTest extends IntegrationTest {
             "PUT /api/qualifications/{id}/governance", "POST /api/qualifications/{id}/comments",
             "POST /api/qualifications/{id}/comments/{commentId}/replies",
             "POST /api/qualifications/{id}/comments/{commentId}/resolve", "POST /api/profiles", "PUT /api/profiles/{id}",
-            "POST /api/esco/skill-suggestions", "POST /api/organisations/rename");
+            "POST /api/esco/skill-suggestions", "POST /api/organisations/rename",
+            "POST /api/qualifications/{id}/core-changes/adopt", "POST /api/qualifications/{id}/core-changes/dismiss");
 
     @TestFactory
     Stream<DynamicTest> everyAttackIsAClear4xxAndChangesNothing() throws Exception {
@@ -734,6 +735,26 @@ class BadInputCorpusTest extends IntegrationTest {
                 () -> jsonRequest(HttpMethod.POST, q + "/derive", "{\"country\":\"AT\"}"), 400, "nqfLevel"));
         attacks.add(new Attack("POST /api/qualifications/{id}/derive", "level URI not a URI", TestUsers.DESIGNER,
                 () -> jsonRequest(HttpMethod.POST, q + "/derive", "{\"country\":\"AT\",\"nqfLevel\":\"4\",\"nqfLevelUri\":\"javascript:x\"}"), 400, "nqfLevelUri"));
+
+        // core changes of a variant: the units to take or dismiss and the version looked at
+        for (String action : List.of("adopt", "dismiss")) {
+            String endpoint = "POST /api/qualifications/{id}/core-changes/" + action;
+            String path = q + "/core-changes/" + action;
+            jsonKinds(attacks, endpoint, HttpMethod.POST, path, TestUsers.DESIGNER, "{\"units\":[\"U1\"],\"version\":0}");
+            attacks.add(new Attack(endpoint, "no units", TestUsers.DESIGNER,
+                    () -> jsonRequest(HttpMethod.POST, path, "{\"units\":[],\"version\":0}"), 400, "units"));
+            attacks.add(new Attack(endpoint, "no version", TestUsers.DESIGNER,
+                    () -> jsonRequest(HttpMethod.POST, path, "{\"units\":[\"U1\"]}"), 400, "version"));
+            attacks.add(new Attack(endpoint, "unit code of the wrong type", TestUsers.DESIGNER,
+                    () -> jsonRequest(HttpMethod.POST, path, "{\"units\":[{\"code\":\"U1\"}],\"version\":0}"), 400, "units"));
+            attacks.add(new Attack(endpoint, "version not a number", TestUsers.DESIGNER,
+                    () -> jsonRequest(HttpMethod.POST, path, "{\"units\":[\"U1\"],\"version\":\"new\"}"), 400, "version"));
+            attacks.add(new Attack(endpoint, "not a variant", TestUsers.DESIGNER,
+                    () -> jsonRequest(HttpMethod.POST, path, "{\"units\":[\"U1\"],\"version\":0}"), 409, "not a national variant"));
+            attacks.add(new Attack(endpoint, "unknown id", TestUsers.DESIGNER,
+                    () -> jsonRequest(HttpMethod.POST, "/api/qualifications/no-such-id/core-changes/" + action,
+                            "{\"units\":[\"U1\"],\"version\":0}"), 404, null));
+        }
         return attacks;
     }
 

@@ -59,6 +59,7 @@ public class QualificationEditorView extends VerticalLayout implements com.vaadi
     private static final String REVISIONS_EXTENSION = "revisions";
 
     private final transient QualificationService service;
+    private final transient org.qualigraph.curriculum.VariantService variants;
     private final transient SkillCatalog catalog;
     private final transient OccupationCatalog occupations;
     private final transient List<QualificationEditorExtension> extensions;
@@ -98,8 +99,10 @@ public class QualificationEditorView extends VerticalLayout implements com.vaadi
     public QualificationEditorView(QualificationService service, ObjectProvider<SkillCatalog> catalog,
                                    ObjectProvider<OccupationCatalog> occupations,
                                    ObjectProvider<QualificationEditorExtension> extensions,
-                                   ObjectProvider<org.qualigraph.curriculum.UnitAnnotations> unitAnnotations) {
+                                   ObjectProvider<org.qualigraph.curriculum.UnitAnnotations> unitAnnotations,
+                                   org.qualigraph.curriculum.VariantService variants) {
         this.service = service;
+        this.variants = variants;
         this.unitAnnotations = unitAnnotations.orderedStream().toList();
         this.catalog = catalog.getIfAvailable();
         this.occupations = occupations.getIfAvailable();
@@ -280,6 +283,7 @@ public class QualificationEditorView extends VerticalLayout implements com.vaadi
         } else if (!editable) {
             messages.add(readOnlyNote(document.status()));
         }
+        showCoreChanges(document);
         var languages = new ContentLanguages(ContentLanguages.used(document).isEmpty() ? List.of("en")
                 : ContentLanguages.used(document));
         languages.install(com.vaadin.flow.component.UI.getCurrent());
@@ -357,6 +361,20 @@ public class QualificationEditorView extends VerticalLayout implements com.vaadi
             }
             return row;
         });
+    }
+
+    /** The banner of a variant whose core changed since it took the core's changes, refreshed after each decision. */
+    private void showCoreChanges(QualificationDocument document) {
+        messages.getChildren().filter(c -> "core-changes-banner".equals(c.getId().orElse(null))).toList()
+                .forEach(messages::remove);
+        CoreChangesBanner.of(variants, document, editable, () -> dirty, saved -> {
+            if (saved == null) {
+                showCoreChanges(document);
+            } else {
+                load(saved);
+                session.fireChanged();
+            }
+        }).ifPresent(messages::add);
     }
 
     private java.util.Optional<Component> annotationsFor(UnitDraft unit) {

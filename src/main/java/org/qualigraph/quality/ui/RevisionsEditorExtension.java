@@ -4,15 +4,18 @@ import com.vaadin.flow.component.Component;
 import org.qualigraph.curriculum.EditorContext;
 import org.qualigraph.curriculum.QualificationEditorExtension;
 import org.qualigraph.quality.ReviewWorkflowService;
+import org.qualigraph.quality.VariantChangesService;
 
 /** Adds the "Revisions" tab to the qualification editor. */
 @org.springframework.stereotype.Component
 class RevisionsEditorExtension implements QualificationEditorExtension {
 
     private final ReviewWorkflowService workflow;
+    private final VariantChangesService variantChanges;
 
-    RevisionsEditorExtension(ReviewWorkflowService workflow) {
+    RevisionsEditorExtension(ReviewWorkflowService workflow, VariantChangesService variantChanges) {
         this.workflow = workflow;
+        this.variantChanges = variantChanges;
     }
 
     @Override
@@ -32,6 +35,6 @@ class RevisionsEditorExtension implements QualificationEditorExtension {
 
     @Override
     public Component create(EditorContext context) {
-        return new RevisionsPanel(context, workflow);
+        return new RevisionsPanel(context, workflow, variantChanges);
     }
 }

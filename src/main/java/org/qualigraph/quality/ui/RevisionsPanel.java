@@ -15,19 +15,22 @@ import org.qualigraph.curriculum.EditorContext;
 import org.qualigraph.curriculum.RevisionInfo;
 import org.qualigraph.quality.ReviewWorkflowService;
 import org.qualigraph.quality.RevisionDiff;
+import org.qualigraph.quality.VariantChangesService;
 
 /** The revision chain of the open qualification and a diff between any two of its revisions, grouped by section. */
 class RevisionsPanel extends VerticalLayout {
 
     private final transient EditorContext context;
     private final transient ReviewWorkflowService workflow;
+    private final transient VariantChangesService variantChanges;
     private final ComboBox<RevisionInfo> from = new ComboBox<>();
     private final ComboBox<RevisionInfo> to = new ComboBox<>();
     private final Div result = new Div();
 
-    RevisionsPanel(EditorContext context, ReviewWorkflowService workflow) {
+    RevisionsPanel(EditorContext context, ReviewWorkflowService workflow, VariantChangesService variantChanges) {
         this.context = context;
         this.workflow = workflow;
+        this.variantChanges = variantChanges;
         setId("revisions-panel");
         setPadding(false);
         from.setId("diff-from");
@@ -54,21 +57,21 @@ class RevisionsPanel extends VerticalLayout {
         } else {
             result.add(new Paragraph(getTranslation("revisions.single")));
         }
-        String core = context.currentDocument().derivedFrom();
-        if (core != null) {
-            add(changesFromCore(core));
+        if (context.currentDocument().derivedFrom() != null) {
+            variantChanges.ownChanges(context.qualificationId()).ifPresent(own -> add(changesFromCore(own)));
         }
     }
 
     /**
-     * What a national variant changed from the core it was derived from: units and outcomes added, removed and
-     * changed (matched by code, compared by content), and its own national data, as stored.
+     * What the partners of a national variant changed themselves: units and outcomes added, removed and changed
+     * (matched by code, compared by content) and the variant's own national data, measured against the core as the
+     * variant last took it, so that later edits of the core do not show here; each with who made it.
      */
-    private Component changesFromCore(String coreId) {
+    private Component changesFromCore(VariantChangesService.OwnChanges own) {
         var box = new Div();
         box.setId("core-diff");
         box.add(new H3(getTranslation("revisions.core.title")));
-        var diff = workflow.diff(context.qualificationId(), coreId);
+        var diff = own.diff();
         if (diff.isEmpty()) {
             box.add(new Paragraph(getTranslation("revisions.core.same")));
             return box;
@@ -85,10 +88,19 @@ class RevisionsPanel extends VerticalLayout {
             var heading = new H4(getTranslation("revisions.section." + section.name()) + " (" + lines.size() + ")");
             var list = new UnorderedList();
             list.setId("core-diff-" + section.name());
-            lines.forEach(line -> list.add(new ListItem(symbol(line.change()) + " " + line.in(this::getTranslation))));
+            lines.forEach(line -> list.add(new ListItem(symbol(line.change()) + " " + line.in(this::getTranslation)
+                    + by(own.by().get(diff.lines().indexOf(line))))));
             box.add(heading, list);
         });
         return box;
+    }
+
+    private String by(VariantChangesService.Attribution attribution) {
+        if (attribution == null) {
+            return "";
+        }
+        String date = attribution.at() == null ? "" : java.time.format.DateTimeFormatter.ISO_LOCAL_DATE.format(attribution.at());
+        return " " + getTranslation("revisions.core.by", attribution.user(), date);
     }
 
     private static long count(RevisionDiff diff, RevisionDiff.Section section, RevisionDiff.Change change) {
