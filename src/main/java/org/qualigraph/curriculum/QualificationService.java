@@ -437,25 +437,6 @@ public class QualificationService {
         return store.revisions(id);
     }
 
-    /**
-     * Stores a document as given, status included, for restoring a workspace or a new revision. Ids are kept where
-     * they are free.
-     */
-    @Transactional
-    public QualificationDocument restore(QualificationDocument doc, String user) {
-        requireValid(doc);
-        String id = doc.id() != null && !store.exists(doc.id()) ? doc.id() : UUID.randomUUID().toString();
-        var prepared = protectFrozenUnits(withIds(doc).withIdentity(id, doc.version() == null ? 0 : doc.version(),
-                doc.status() == null ? QualificationStatus.DRAFT : doc.status(),
-                doc.derivedFrom() != null && store.exists(doc.derivedFrom()) ? doc.derivedFrom() : null));
-        store.write(prepared.document(), user, true);
-        writeOwnershipIfChanged(prepared.document(), null);
-        var saved = store.read(id).orElseThrow();
-        events.publishEvent(new QualificationChanged(id, prepared.document().version(), user, "CREATED",
-                prepared.note() == null ? "restored" : "restored; " + prepared.note(), saved));
-        return saved;
-    }
-
     private QualificationDocument insert(QualificationDocument doc, String derivedFrom, String user, String action) {
         requireValid(doc);
         String id = UUID.randomUUID().toString();

@@ -246,7 +246,7 @@ class WorkflowStore {
 
     List<AuditEntry> audit(String qualificationId) {
         return client.query("""
-                MATCH (a:AuditEntry {qualificationId: $q}) WHERE NOT a:AuditSnapshot
+                MATCH (a:AuditEntry {qualificationId: $q})
                 RETURN a.at AS at, a.user AS user, a.action AS action, a.detail AS detail, a.version AS version
                 ORDER BY a.at, a.version
                 """).bind(qualificationId).to("q").fetch().all().stream().map(row -> new AuditEntry(time(row.get("at")),
@@ -257,7 +257,7 @@ class WorkflowStore {
     /** Removes what hangs off a deleted qualification, except its audit entries. */
     void forget(String qualificationId) {
         client.query("""
-                MATCH (n) WHERE (n:Review OR n:Comment OR n:Evidence OR n:AuditSnapshot) AND n.qualificationId = $q
+                MATCH (n) WHERE (n:Review OR n:Comment OR n:Evidence) AND n.qualificationId = $q
                 DETACH DELETE n
                 """).bind(qualificationId).to("q").run();
     }

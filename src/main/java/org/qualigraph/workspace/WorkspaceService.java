@@ -44,8 +44,8 @@ public class WorkspaceService {
      * Labels never exported: accounts (passwords), schema and lock bookkeeping, background jobs and login-throttle counts
      * (state of the running instances, not of the workspace), imported reference data.
      */
-    private static final Set<String> EXCLUDED = Set.of("User", "__Migration", "__Demo", "EscoRelease", "IscoGroup", "WriteLock",
-            "Job", "JobLock", "LoginAttempts");
+    private static final Set<String> EXCLUDED = Set.of("User", "__Migration", "__Demo", "EscoRelease", "IscoGroup", "Job",
+            "JobLock", "LoginAttempts");
     /** Reference nodes exported by their key only, so relationships to them survive. */
     private static final Map<String, String> REFERENCE_KEYS = Map.of("EscoSkill", "uri", "EscoOccupation", "uri");
     /** Shared nodes with a natural key: merged on import, since the target may know them already. */
@@ -55,6 +55,8 @@ public class WorkspaceService {
     private final Neo4jClient client;
     private final ObjectMapper json;
     private final QualificationService qualifications;
+    /** Told every statement a restore runs (tests count them: their number must not grow with the file). */
+    java.util.function.Consumer<String> statementListener = statement -> { };
 
     WorkspaceService(Neo4jClient client, ObjectMapper json, QualificationService qualifications) {
         this.client = client;
@@ -135,6 +137,7 @@ public class WorkspaceService {
             }
         }
         var nodeRows = new ArrayList<Map<String, Object>>();
+        var refs = new java.util.HashSet<String>();
         int index = 0;
         for (JsonNode node : root.path("nodes")) {
             String ref = node.path("ref").asText(null);
@@ -142,6 +145,9 @@ public class WorkspaceService {
             node.path("labels").forEach(l -> labels.add(l.asText()));
             if (ref == null || labels.isEmpty() || labels.stream().anyMatch(l -> !l.matches("[A-Za-z_][A-Za-z0-9_]*") || EXCLUDED.contains(l))) {
                 problems.add(new org.qualigraph.base.FieldProblem("nodes[" + index + "]", "needs a ref and allowed labels"));
+            } else if (!refs.add(ref)) {
+                problems.add(new org.qualigraph.base.FieldProblem("nodes[" + index + "].ref", "\"" + ref
+                        + "\" is the ref of an earlier node; each node needs its own"));
             } else {
                 nodeRows.add(Map.of("ref", ref, "labels", labels, "properties", decode(node.path("properties"))));
             }
@@ -168,30 +174,47 @@ public class WorkspaceService {
             throw new ConflictException("the workspace is not empty (" + existing + " qualifications); import into an empty instance");
         }
         // Labels and relationship types cannot be parameters in Cypher; they were checked against a strict pattern
-        // above and are grouped so each statement names one combination.
+        // above and are grouped so each statement names one combination: the number of statements depends on the
+        // kinds of nodes and relationships, not on the size of the file, and each row is found by its element id.
         var byLabels = new LinkedHashMap<List<String>, List<Map<String, Object>>>();
         nodeRows.forEach(row -> byLabels.computeIfAbsent(castList(row.get("labels")), k -> new ArrayList<>()).add(row));
+        var elementIds = new HashMap<String, String>();
         for (var entry : byLabels.entrySet()) {
             String labels = String.join(":", entry.getKey().stream().map(l -> "`" + l + "`").toList());
             String keyLabel = entry.getKey().stream().filter(MERGE_KEYS::containsKey).findFirst().orElse(null);
+            // a shared reference node that exists already is used as it is: never written, only linked to
             String statement = keyLabel != null
                     ? "UNWIND $rows AS row MERGE (n:`" + keyLabel + "` {" + MERGE_KEYS.get(keyLabel) + ": row.properties."
-                    + MERGE_KEYS.get(keyLabel) + "}) SET n:" + labels + ", n += row.properties, n.__ref = row.ref"
-                    : "UNWIND $rows AS row CREATE (n:" + labels + ") SET n = row.properties, n.__ref = row.ref";
-            client.query(statement).bind(entry.getValue()).to("rows").run();
+                    + MERGE_KEYS.get(keyLabel) + "}) ON CREATE SET n:" + labels + ", n += row.properties"
+                    + " RETURN row.ref AS ref, elementId(n) AS id"
+                    : "UNWIND $rows AS row CREATE (n:" + labels + ") SET n = row.properties RETURN row.ref AS ref, elementId(n) AS id";
+            statementListener.accept(statement);
+            client.query(statement).bind(entry.getValue()).to("rows").fetch().all()
+                    .forEach(row -> elementIds.put((String) row.get("ref"), (String) row.get("id")));
         }
         var byType = new LinkedHashMap<String, List<Map<String, Object>>>();
-        relRows.forEach(row -> byType.computeIfAbsent((String) row.get("type"), k -> new ArrayList<>()).add(row));
-        for (var entry : byType.entrySet()) {
-            long created = client.query("UNWIND $rows AS row MATCH (a {__ref: row.start}), (b {__ref: row.end}) "
-                            + "CREATE (a)-[r:`" + entry.getKey() + "`]->(b) SET r = row.properties RETURN count(r)")
-                    .bind(entry.getValue()).to("rows").fetchAs(Long.class).one().orElse(0L);
-            if (created != entry.getValue().size()) {
-                throw new BadInputException("relationships", entry.getValue().size() - created + " " + entry.getKey()
-                        + " relationships refer to nodes that are not in the file");
+        var unresolved = new LinkedHashMap<String, Integer>();
+        relRows.forEach(row -> {
+            String start = elementIds.get((String) row.get("start"));
+            String end = elementIds.get((String) row.get("end"));
+            if (start == null || end == null) {
+                unresolved.merge((String) row.get("type"), 1, Integer::sum);
+            } else {
+                byType.computeIfAbsent((String) row.get("type"), k -> new ArrayList<>())
+                        .add(Map.of("a", start, "b", end, "properties", row.get("properties")));
             }
+        });
+        if (!unresolved.isEmpty()) {
+            var first = unresolved.entrySet().iterator().next();
+            throw new BadInputException("relationships", first.getValue() + " " + first.getKey()
+                    + " relationships refer to nodes that are not in the file");
         }
-        client.query("MATCH (n) WHERE n.__ref IS NOT NULL REMOVE n.__ref").run();
+        for (var entry : byType.entrySet()) {
+            String statement = "UNWIND $rows AS row MATCH (a) WHERE elementId(a) = row.a MATCH (b) WHERE elementId(b) = row.b "
+                    + "CREATE (a)-[r:`" + entry.getKey() + "`]->(b) SET r = row.properties";
+            statementListener.accept(statement);
+            client.query(statement).bind(entry.getValue()).to("rows").run();
+        }
         requireValidDocuments();
         return counts();
     }

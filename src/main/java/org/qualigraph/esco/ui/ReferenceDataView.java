@@ -286,7 +286,7 @@ public class ReferenceDataView extends VerticalLayout implements com.vaadin.flow
         esco.languages().forEach((code, imported) -> languages.add(new ListItem(getTranslation("esco.reference.language",
                 java.util.Locale.forLanguageTag(code).getDisplayLanguage(getLocale() == null ? java.util.Locale.ENGLISH : getLocale()),
                 imported.get("skills"), imported.get("occupations"), imported.get("unknownConcepts"),
-                imported.get("importedAt") == null ? "" : when(java.time.Instant.parse((String) imported.get("importedAt")))))));
+                imported.get("importedAt") == null ? "" : org.qualigraph.base.LocalFormats.dateTime(java.time.Instant.parse((String) imported.get("importedAt")), java.time.ZoneOffset.UTC, getLocale()) + " UTC"))));
         var links = esco.linksToObsoleteConcepts();
         obsolete.removeAll();
         if (!links.isEmpty()) {
