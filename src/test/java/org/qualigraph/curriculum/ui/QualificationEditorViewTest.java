@@ -250,7 +250,7 @@ class QualificationEditorViewTest extends ViewTest {
         login("designer", "DESIGNER");
         var skills = new java.util.ArrayList<String>();
         var changes = new java.util.concurrent.atomic.AtomicInteger();
-        var picker = new SkillPicker(skills, null, () -> "Install heat pumps",
+        var picker = new SkillPicker(skills, null, () -> "Install heat pumps", () -> "en",
                 () -> Documents.minimal("Skills"), changes::incrementAndGet, true);
         UI.getCurrent().add(picker);
 
