@@ -97,8 +97,8 @@ class QualityTabViewTest extends ViewTest {
         var badge = extension.createBadge(editor).orElseThrow();
         UI.getCurrent().add(badge, extension.create(editor));
 
-        assertThat(_get(Span.class, s -> s.withId("quality-badge")).getText()).startsWith("1 errors");
-        assertThat(_get(Span.class, s -> s.withId("quality-summary")).getText()).startsWith("1 errors");
+        assertThat(_get(Span.class, s -> s.withId("quality-badge")).getText()).startsWith("1 error · ");
+        assertThat(_get(Span.class, s -> s.withId("quality-summary")).getText()).startsWith("1 error · ");
 
         _click(_get(Button.class, s -> s.withId("quality-goto-EQF-02-U1")));
         assertThat(editor.units).containsExactly("U1");
