@@ -59,7 +59,13 @@ class GermanInterfaceViewTest extends ViewTest {
         UI.getCurrent().setLocale(Locale.GERMAN);
 
         var content = new LinkedHashSet<>(contentPieces(service.get(demo.id())));
-        accounts.list().forEach(user -> content.add(user.username()));
+        accounts.list().forEach(user -> {
+            content.add(user.username());
+            // a user's partner organisation is a name, shown as the administrators wrote it
+            if (user.organisation() != null && !user.organisation().isBlank()) {
+                content.add(user.organisation());
+            }
+        });
         // the user guide is a document in English (docs/user-guide.md), shown as it is written
         UserGuide.load().stream().map(UserGuide.Block::text).filter(t -> t != null && !t.isBlank()).forEach(content::add);
         elm.installed().map(org.qualigraph.exchange.elm.ElmSchemaLibrary.Installed::source).filter(java.util.Objects::nonNull)
