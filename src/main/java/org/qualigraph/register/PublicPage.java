@@ -233,25 +233,6 @@ class PublicPage {
     }
 
     static String esc(String text) {
-        if (text == null) {
-            return "";
-        }
-        var out = new StringBuilder(text.length() + 16);
-        for (int i = 0; i < text.length(); i++) {
-            char ch = text.charAt(i);
-            switch (ch) {
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '&' -> out.append("&amp;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> {
-                    if (ch >= 0x20 || ch == '\n' || ch == '\t') {
-                        out.append(ch);
-                    }
-                }
-            }
-        }
-        return out.toString();
+        return org.qualigraph.base.HtmlText.escape(text);
     }
 }
