@@ -59,7 +59,12 @@ final class SaveLedger {
             var outcomes = (ArrayNode) unit.get("outcomes");
             var chosen = (ObjectNode) outcomes.get(random.nextInt(outcomes.size()));
             outcome = chosen.get("code").asText();
-            skill = skillPool.get(random.nextInt(skillPool.size()));
+            // a skill the outcome does not map alone already: re-mapping it to the same skill would be no change of
+            // the unit, the server rightly keeps its version, and the ledger would see two changes at one version
+            var current = chosen.path("skills");
+            do {
+                skill = skillPool.get(random.nextInt(skillPool.size()));
+            } while (current.size() == 1 && current.get(0).asText().equals(skill));
             chosen.putArray("skills").add(skill);
         }
         return new Edit(doc.toString(), title, outcome, skill, unitId);

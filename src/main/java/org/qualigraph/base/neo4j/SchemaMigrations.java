@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -76,11 +75,26 @@ public class SchemaMigrations implements InitializingBean {
     private static List<Migration> migrations() {
         try {
             Resource[] resources = new PathMatchingResourcePatternResolver().getResources("classpath*:neo4j/migrations/*.cypher");
-            return Arrays.stream(resources).map(SchemaMigrations::read)
-                    .sorted(Comparator.comparingInt(Migration::version)).toList();
+            return inOrder(Arrays.stream(resources).map(SchemaMigrations::read).toList());
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot list the schema migrations", e);
         }
+    }
+
+    /**
+     * The migrations by version, refusing two files with one version: the runner records a version once, so the second
+     * file would be reported as "changed" and never applied (a renamed file left behind in a build folder did that).
+     */
+    static List<Migration> inOrder(List<Migration> migrations) {
+        var byVersion = new java.util.TreeMap<Integer, Migration>();
+        for (Migration migration : migrations) {
+            Migration other = byVersion.putIfAbsent(migration.version(), migration);
+            if (other != null) {
+                throw new IllegalStateException("Two schema files have version V" + migration.version() + ": "
+                        + other.name() + " and " + migration.name() + "; give each file its own number");
+            }
+        }
+        return List.copyOf(byVersion.values());
     }
 
     private static Migration read(Resource resource) {
@@ -107,6 +121,6 @@ public class SchemaMigrations implements InitializingBean {
         }
     }
 
-    private record Migration(int version, String name, List<String> statements, String checksum) {
+    record Migration(int version, String name, List<String> statements, String checksum) {
     }
 }
