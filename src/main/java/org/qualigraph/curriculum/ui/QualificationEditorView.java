@@ -494,9 +494,20 @@ public class QualificationEditorView extends VerticalLayout implements com.vaadi
         // a unit adopted since loading is not in this qualification's stored copy: the one it was changed in holds it
         var sides = e.units().stream().map(c -> new UnitConflictDialog.Side(c, mine.get(c.id()), stored.containsKey(c.id())
                 ? stored.get(c.id()) : c.changedIn() == null ? null : service.find(c.changedIn())
-                .map(d -> UnitConflictDialog.byId(d.units()).get(c.id())).orElse(null))).toList();
+                .map(d -> UnitConflictDialog.byId(d.units()).get(c.id())).orElse(null)))
+                // in the order the designer sees the units (the service names them by id)
+                .sorted(java.util.Comparator.comparingInt(side -> position(side.conflict().id()))).toList();
         new UnitConflictDialog(sides, q -> service.find(q).map(QualificationDocument::displayTitle).orElse(q),
                 choices -> resolve(sides, choices)).open();
+    }
+
+    private int position(String unitId) {
+        for (int i = 0; i < draft.units.size(); i++) {
+            if (unitId.equals(draft.units.get(i).id)) {
+                return i;
+            }
+        }
+        return Integer.MAX_VALUE;
     }
 
     /**
