@@ -484,47 +484,57 @@ public class QualificationEditorView extends VerticalLayout implements com.vaadi
     }
 
     /**
-     * A shared unit was changed through another qualification since this copy was read, and the designer changed it
-     * too: both versions side by side, and the designer's choice. Nothing typed is lost either way.
+     * Shared units were changed through another qualification since this copy was read, and the designer changed them
+     * too: for each unit both versions side by side, and the designer's choice for that unit. Nothing else typed is
+     * lost: the choices are applied to the working copy and it is saved with all the designer's other edits.
      */
     private void showUnitConflicts(UnitConflictException e) {
         var mine = UnitConflictDialog.byId(DraftMapper.toDocument(draft).units());
         var stored = service.find(id).map(d -> UnitConflictDialog.byId(d.units())).orElse(Map.of());
-        var sides = e.units().stream().map(c -> new UnitConflictDialog.Side(c, mine.get(c.id()), stored.get(c.id()))).toList();
+        // a unit adopted since loading is not in this qualification's stored copy: the one it was changed in holds it
+        var sides = e.units().stream().map(c -> new UnitConflictDialog.Side(c, mine.get(c.id()), stored.containsKey(c.id())
+                ? stored.get(c.id()) : c.changedIn() == null ? null : service.find(c.changedIn())
+                .map(d -> UnitConflictDialog.byId(d.units()).get(c.id())).orElse(null)))
+                // in the order the designer sees the units (the service names them by id)
+                .sorted(java.util.Comparator.comparingInt(side -> position(side.conflict().id()))).toList();
         new UnitConflictDialog(sides, q -> service.find(q).map(QualificationDocument::displayTitle).orElse(q),
-                () -> takeTheirs(sides), () -> applyMine(sides)).open();
+                choices -> resolve(sides, choices)).open();
     }
 
-    /** The stored units replace the designer's versions of them; the rest of the working copy stays as typed. */
-    private void takeTheirs(List<UnitConflictDialog.Side> sides) {
+    private int position(String unitId) {
+        for (int i = 0; i < draft.units.size(); i++) {
+            if (unitId.equals(draft.units.get(i).id)) {
+                return i;
+            }
+        }
+        return Integer.MAX_VALUE;
+    }
+
+    /**
+     * Applies the designer's choice per conflicting unit to the working copy and saves it. Taking theirs puts the stored
+     * unit in place of the designer's version (this qualification's own mandatory flag and prerequisites stay); applying
+     * mine on top keeps the fields the designer changed since loading over the stored unit (see
+     * {@link UnitConflictDialog#onTop}) and claims the stored version. Units not in conflict and the profile stay as typed.
+     */
+    void resolve(List<UnitConflictDialog.Side> sides, Map<String, UnitConflictDialog.Choice> choices) {
+        var base = loaded == null ? Map.<String, org.qualigraph.curriculum.UnitDocument>of() : UnitConflictDialog.byId(loaded.units());
         for (var side : sides) {
-            for (int i = 0; i < draft.units.size() && side.theirs() != null; i++) {
+            String unitId = side.conflict().id();
+            var choice = choices.get(unitId);
+            for (int i = 0; i < draft.units.size(); i++) {
                 var unit = draft.units.get(i);
-                if (side.conflict().id().equals(unit.id)) {
+                if (!unitId.equals(unit.id)) {
+                    continue;
+                }
+                if (choice == UnitConflictDialog.Choice.THEIRS && side.theirs() != null) {
                     var theirs = DraftMapper.toDraft(side.theirs());
                     theirs.mandatory = unit.mandatory;
                     theirs.prerequisites = unit.prerequisites;
                     draft.units.set(i, theirs);
-                }
-            }
-        }
-        showUnits();
-        changed();
-    }
-
-    /**
-     * The designer's changes are applied on top of the stored units (the fields the designer changed, see
-     * {@link UnitConflictDialog#onTop}) and saved against their current versions.
-     */
-    private void applyMine(List<UnitConflictDialog.Side> sides) {
-        var base = loaded == null ? Map.<String, org.qualigraph.curriculum.UnitDocument>of() : UnitConflictDialog.byId(loaded.units());
-        for (var side : sides) {
-            for (int i = 0; i < draft.units.size() && side.mine() != null; i++) {
-                if (side.conflict().id().equals(draft.units.get(i).id)) {
-                    var merged = UnitConflictDialog.onTop(base.get(side.conflict().id()), side.mine(), side.theirs());
-                    var unit = DraftMapper.toDraft(merged);
-                    unit.version = side.theirs() == null ? side.conflict().storedVersion() : side.theirs().version();
-                    draft.units.set(i, unit);
+                } else if (choice == UnitConflictDialog.Choice.MINE && side.mine() != null) {
+                    var merged = DraftMapper.toDraft(UnitConflictDialog.onTop(base.get(unitId), side.mine(), side.theirs()));
+                    merged.version = side.theirs() == null ? side.conflict().storedVersion() : side.theirs().version();
+                    draft.units.set(i, merged);
                 }
             }
         }
