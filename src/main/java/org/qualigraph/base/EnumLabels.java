@@ -37,6 +37,16 @@ public final class EnumLabels {
         return text == null || text.isBlank() || text.contains(key) ? words(value.name()) : text;
     }
 
+    /** The label in the given language, outside a Vaadin request too (service messages, documents). */
+    public static String of(Enum<?> value, Locale locale) {
+        if (value == null) {
+            return "";
+        }
+        String key = key(value);
+        String text = Message.text(key, locale == null ? Locale.ENGLISH : locale);
+        return text.isBlank() || text.equals(key) ? words(value.name()) : text;
+    }
+
     /** For combo boxes, selects and grids: {@code select.setItemLabelGenerator(EnumLabels.generator())}. */
     public static <E extends Enum<E>> ItemLabelGenerator<E> generator() {
         return EnumLabels::of;

@@ -46,14 +46,14 @@ public final class DocumentValidator {
             var nqf = doc.nqfLevels().get(i);
             String path = "nqfLevels[" + i + "]";
             if (nqf == null) {
-                problems.add(new FieldProblem(path, "must not be null"));
+                problems.add(FieldProblem.of(path, "problem.null"));
                 continue;
             }
             country(problems, path + ".country", nqf.country(), true);
             if (blank(nqf.level())) {
-                problems.add(new FieldProblem(path + ".level", "the national level is required (e.g. \"4\")"));
+                problems.add(FieldProblem.of(path + ".level", "problem.nqfLevel.required"));
             } else if (nqf.level().length() > MAX_CODE) {
-                problems.add(new FieldProblem(path + ".level", "must be at most " + MAX_CODE + " characters"));
+                problems.add(FieldProblem.of(path + ".level", "problem.tooLong", MAX_CODE));
             }
             if (nqf.uri() != null) {
                 uri(problems, path + ".uri", nqf.uri(), null);
@@ -66,19 +66,19 @@ public final class DocumentValidator {
             }
         }
         if (doc.credits() != null && (doc.credits().signum() < 0 || doc.credits().compareTo(MAX_CREDITS) > 0)) {
-            problems.add(new FieldProblem("credits", "must be between 0 and " + MAX_CREDITS));
+            problems.add(FieldProblem.of("credits", "problem.between", 0, MAX_CREDITS));
         }
         for (int i = 0; i < doc.awardingBodies().size(); i++) {
             var body = doc.awardingBodies().get(i);
             String path = "awardingBodies[" + i + "]";
             if (body == null) {
-                problems.add(new FieldProblem(path, "must not be null"));
+                problems.add(FieldProblem.of(path, "problem.null"));
                 continue;
             }
             if (blank(body.name())) {
-                problems.add(new FieldProblem(path + ".name", "the awarding body needs a name"));
+                problems.add(FieldProblem.of(path + ".name", "problem.body.name"));
             } else if (body.name().length() > 500) {
-                problems.add(new FieldProblem(path + ".name", "must be at most 500 characters"));
+                problems.add(FieldProblem.of(path + ".name", "problem.tooLong", 500));
             }
             country(problems, path + ".country", body.country(), false);
         }
@@ -103,20 +103,20 @@ public final class DocumentValidator {
             var unit = doc.units().get(i);
             String path = "units[" + i + "]";
             if (unit == null) {
-                problems.add(new FieldProblem(path, "must not be null"));
+                problems.add(FieldProblem.of(path, "problem.null"));
                 continue;
             }
             id(problems, path + ".id", unit.id(), unitIds);
             if (code(problems, path + ".code", unit.code()) && !unitCodes.add(unit.code())) {
-                problems.add(new FieldProblem(path + ".code", "duplicate unit code " + quote(unit.code())));
+                problems.add(FieldProblem.of(path + ".code", "problem.unitCode.duplicate", unit.code()));
             }
             text(problems, path + ".title", unit.title(), false);
             level(problems, path + ".eqfLevel", unit.eqfLevel());
             if (unit.credits() != null && (unit.credits().signum() < 0 || unit.credits().compareTo(MAX_CREDITS) > 0)) {
-                problems.add(new FieldProblem(path + ".credits", "must be between 0 and " + MAX_CREDITS));
+                problems.add(FieldProblem.of(path + ".credits", "problem.between", 0, MAX_CREDITS));
             }
             if (unit.hours() != null && (unit.hours() < 0 || unit.hours() > 100_000)) {
-                problems.add(new FieldProblem(path + ".hours", "must be between 0 and 100000"));
+                problems.add(FieldProblem.of(path + ".hours", "problem.between", 0, 100_000));
             }
             for (int j = 0; j < unit.deliveryModes().size(); j++) {
                 if (unit.deliveryModes().get(j) == null) {
@@ -135,7 +135,7 @@ public final class DocumentValidator {
                 }
                 elementCode(problems, wpath + ".code", wbl.code(), elementCodes);
                 if (wbl.hours() != null && (wbl.hours() < 0 || wbl.hours() > 100_000)) {
-                    problems.add(new FieldProblem(wpath + ".hours", "must be between 0 and 100000"));
+                    problems.add(FieldProblem.of(wpath + ".hours", "problem.between", 0, 100_000));
                 }
                 text(problems, wpath + ".description", wbl.description(), false);
                 references(problems, wpath + ".outcomes", wbl.outcomes(), outcomeCodes, "outcome");
@@ -149,7 +149,7 @@ public final class DocumentValidator {
                 }
                 elementCode(problems, apath + ".code", assessment.code(), elementCodes);
                 if (assessment.weight() != null && (assessment.weight() < 0 || assessment.weight() > 100)) {
-                    problems.add(new FieldProblem(apath + ".weight", "a weight is a percentage between 0 and 100"));
+                    problems.add(FieldProblem.of(apath + ".weight", "problem.weight"));
                 }
                 references(problems, apath + ".outcomes", assessment.outcomes(), outcomeCodes, "outcome");
             }
@@ -162,7 +162,7 @@ public final class DocumentValidator {
             references(problems, "units[" + i + "].prerequisites", unit.prerequisites(), unitCodes, "unit");
             for (int j = 0; j < unit.prerequisites().size(); j++) {
                 if (unit.code() != null && unit.code().equals(unit.prerequisites().get(j))) {
-                    problems.add(new FieldProblem("units[" + i + "].prerequisites[" + j + "]", "a unit cannot be its own prerequisite"));
+                    problems.add(FieldProblem.of("units[" + i + "].prerequisites[" + j + "]", "problem.ownPrerequisite"));
                 }
             }
         }
@@ -170,7 +170,7 @@ public final class DocumentValidator {
 
     private static void outcome(List<FieldProblem> problems, String path, OutcomeDocument outcome, Map<String, String> codes) {
         if (outcome == null) {
-            problems.add(new FieldProblem(path, "must not be null"));
+            problems.add(FieldProblem.of(path, "problem.null"));
             return;
         }
         if (outcome.id() != null && !ID.matcher(outcome.id()).matches()) {
@@ -187,7 +187,7 @@ public final class DocumentValidator {
             String skill = outcome.skills().get(k);
             uri(problems, path + ".skills[" + k + "]", skill, "an ESCO skill URI");
             if (skill != null && !seen.add(skill)) {
-                problems.add(new FieldProblem(path + ".skills[" + k + "]", "duplicate skill " + quote(skill)));
+                problems.add(FieldProblem.of(path + ".skills[" + k + "]", "problem.skill.duplicate", quote(skill)));
             }
         }
         for (int k = 0; k < outcome.keyCompetences().size(); k++) {
@@ -201,19 +201,18 @@ public final class DocumentValidator {
         for (int k = 0; k < refs.size(); k++) {
             String ref = refs.get(k);
             if (ref == null || !known.contains(ref)) {
-                problems.add(new FieldProblem(path + "[" + k + "]", "refers to " + what + " code " + quote(ref)
-                        + ", which is not in this document"));
+                problems.add(FieldProblem.of(path + "[" + k + "]", "problem.reference." + what, quote(ref)));
             }
         }
     }
 
     private static boolean code(List<FieldProblem> problems, String path, String code) {
         if (blank(code)) {
-            problems.add(new FieldProblem(path, "a code is required"));
+            problems.add(FieldProblem.of(path, "problem.code.required"));
             return false;
         }
         if (code.length() > MAX_CODE || !code.strip().equals(code)) {
-            problems.add(new FieldProblem(path, "a code has at most " + MAX_CODE + " characters and no surrounding spaces"));
+            problems.add(FieldProblem.of(path, "problem.code.form", MAX_CODE));
             return false;
         }
         return true;
@@ -223,7 +222,7 @@ public final class DocumentValidator {
         if (code(problems, path, code)) {
             String previous = codes.putIfAbsent(code, path);
             if (previous != null) {
-                problems.add(new FieldProblem(path, "duplicate code " + quote(code) + " (also used at " + previous + ")"));
+                problems.add(FieldProblem.of(path, "problem.code.duplicate", quote(code), previous));
             }
         }
     }
@@ -241,30 +240,30 @@ public final class DocumentValidator {
 
     private static void text(List<FieldProblem> problems, String path, Map<String, String> text, boolean required) {
         if (required && text.values().stream().allMatch(DocumentValidator::blank)) {
-            problems.add(new FieldProblem(path, "at least one language is required, e.g. {\"en\": \"...\"}"));
+            problems.add(FieldProblem.of(path, "problem.text.required"));
         }
         text.forEach((language, value) -> {
             if (!LANGUAGE.matcher(language).matches()) {
                 problems.add(new FieldProblem(path + "." + language, "not a language code (use ISO 639, e.g. \"en\", \"de\")"));
             } else if (value.length() > MAX_TEXT) {
-                problems.add(new FieldProblem(path + "." + language, "must be at most " + MAX_TEXT + " characters"));
+                problems.add(FieldProblem.of(path + "." + language, "problem.tooLong", MAX_TEXT));
             }
         });
     }
 
     private static void level(List<FieldProblem> problems, String path, Integer level) {
         if (level != null && (level < 1 || level > 8)) {
-            problems.add(new FieldProblem(path, "an EQF level is between 1 and 8, got " + level));
+            problems.add(FieldProblem.of(path, "problem.eqfLevel", level));
         }
     }
 
     static void country(List<FieldProblem> problems, String path, String country, boolean required) {
         if (country == null) {
             if (required) {
-                problems.add(new FieldProblem(path, "a country code is required (ISO 3166 alpha-2, e.g. \"DE\")"));
+                problems.add(FieldProblem.of(path, "problem.country.required"));
             }
         } else if (!COUNTRY.matcher(country).matches()) {
-            problems.add(new FieldProblem(path, "a country is an ISO 3166 alpha-2 code such as \"DE\", got " + quote(country)));
+            problems.add(FieldProblem.of(path, "problem.country.form", quote(country)));
         }
     }
 

@@ -221,7 +221,8 @@ class CurriculumContentBuilder {
         return value == null ? "" : value.toString();
     }
 
-    static String date(LocalDate date) {
-        return date == null ? "" : date.toString();
+    /** A date as the document's language writes it ("1 mar 2026", "01.03.2026"), never ISO. */
+    static String date(LocalDate date, DocumentMessages m) {
+        return date == null ? "" : org.qualigraph.base.LocalFormats.date(date, m.locale());
     }
 }

@@ -155,10 +155,10 @@ final class CurriculumHtml {
         if (g.approval() != null) {
             out.append("<table class=\"facts\">");
             row(out, m.get("approval.body"), g.approval().body());
-            row(out, m.get("approval.date"), CurriculumContentBuilder.date(g.approval().date()));
+            row(out, m.get("approval.date"), CurriculumContentBuilder.date(g.approval().date(), m));
             row(out, m.get("approval.decision"), g.approval().decision());
             row(out, m.get("approval.by"), g.approval().approvedBy());
-            row(out, m.get("approval.nextReview"), CurriculumContentBuilder.date(g.nextReviewDate()));
+            row(out, m.get("approval.nextReview"), CurriculumContentBuilder.date(g.nextReviewDate(), m));
             out.append("</table>");
         }
         if (!g.stakeholders().isEmpty()) {
@@ -169,7 +169,7 @@ final class CurriculumHtml {
         if (!g.evidence().isEmpty()) {
             out.append("<h3>").append(escape(m.get("approval.evidence"))).append("</h3>");
             list(out, g.evidence().stream().map(e -> m.of(e.phase()) + ": " + e.text()
-                    + (e.date() == null ? "" : " (" + e.date() + ")")).toList());
+                    + (e.date() == null ? "" : " (" + CurriculumContentBuilder.date(e.date(), m) + ")")).toList());
         }
     }
 

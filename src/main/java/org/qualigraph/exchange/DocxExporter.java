@@ -165,10 +165,10 @@ class DocxExporter implements Exporter {
         if (g.approval() != null) {
             facts(doc, List.of(
                     new String[] {m.get("approval.body"), nonNull(g.approval().body())},
-                    new String[] {m.get("approval.date"), CurriculumContentBuilder.date(g.approval().date())},
+                    new String[] {m.get("approval.date"), CurriculumContentBuilder.date(g.approval().date(), m)},
                     new String[] {m.get("approval.decision"), nonNull(g.approval().decision())},
                     new String[] {m.get("approval.by"), nonNull(g.approval().approvedBy())},
-                    new String[] {m.get("approval.nextReview"), CurriculumContentBuilder.date(g.nextReviewDate())}));
+                    new String[] {m.get("approval.nextReview"), CurriculumContentBuilder.date(g.nextReviewDate(), m)}));
         }
         if (!g.stakeholders().isEmpty()) {
             list(doc, m.get("approval.stakeholders"), g.stakeholders().stream().map(s -> s.name()
@@ -176,7 +176,7 @@ class DocxExporter implements Exporter {
         }
         if (!g.evidence().isEmpty()) {
             list(doc, m.get("approval.evidence"), g.evidence().stream().map(e -> m.of(e.phase()) + ": " + e.text()
-                    + (e.date() == null ? "" : " (" + e.date() + ")")).toList(), m);
+                    + (e.date() == null ? "" : " (" + CurriculumContentBuilder.date(e.date(), m) + ")")).toList(), m);
         }
     }
 

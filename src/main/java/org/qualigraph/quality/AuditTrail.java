@@ -1,5 +1,6 @@
 package org.qualigraph.quality;
 
+import java.util.ArrayList;
 import java.util.stream.Collectors;
 import org.qualigraph.curriculum.QualificationChanged;
 import org.qualigraph.curriculum.QualificationDocument;
@@ -32,7 +33,8 @@ class AuditTrail {
     void on(QualificationChanged event) {
         String id = event.qualificationId();
         if ("DELETED".equals(event.action())) {
-            store.addAudit(id, event.user(), "DELETED", "deleted", event.version());
+            store.addAudit(id, event.user(), "DELETED", "deleted", RevisionDiff.Words.key("audit.detail.deleted"),
+                    event.version());
             store.forget(id);
             return;
         }
@@ -46,7 +48,39 @@ class AuditTrail {
             store.addAudit(id, event.user(), event.action(), event.detail(), event.version());
             return;
         }
-        store.addAudit(id, event.user(), event.action(), describe(event, event.previous(), current), event.version());
+        store.addAudit(id, event.user(), event.action(), describe(event, event.previous(), current),
+                words(event, event.previous(), current), event.version());
+    }
+
+    /**
+     * The same summary as {@link #describe} as words ({@link RevisionDiff.Words}), so that each reader of the log
+     * gets it in their language. A note the curriculum module wrote (units copied, the source of a revision) is kept
+     * as it was written.
+     */
+    private static Object words(QualificationChanged event, QualificationDocument previous, QualificationDocument current) {
+        var parts = new ArrayList<Object>();
+        if ("UPDATED".equals(event.action())) {
+            if (event.detail() != null) {
+                parts.add(event.detail());
+            }
+            if (previous == null) {
+                parts.add(RevisionDiff.Words.key("audit.detail.updated"));
+                return RevisionDiff.Words.sentences(parts);
+            }
+            var lines = RevisionDiff.between(previous, current).lines();
+            if (lines.isEmpty()) {
+                parts.add(RevisionDiff.Words.key("audit.detail.unchanged"));
+                return RevisionDiff.Words.sentences(parts);
+            }
+            lines.stream().limit(MAX_LINES).map(RevisionDiff.Line::words).forEach(parts::add);
+            if (lines.size() > MAX_LINES) {
+                parts.add(RevisionDiff.Words.key("audit.detail.more", String.valueOf(lines.size() - MAX_LINES)));
+            }
+            return RevisionDiff.Words.sentences(parts);
+        }
+        Object counts = RevisionDiff.Words.key("audit.detail.counts", String.valueOf(current.units().size()),
+                String.valueOf(current.units().stream().mapToInt(u -> u.outcomes().size()).sum()));
+        return event.detail() == null ? counts : RevisionDiff.Words.key("audit.detail.noted", event.detail(), counts);
     }
 
     private static String describe(QualificationChanged event, QualificationDocument previous, QualificationDocument current) {

@@ -145,32 +145,44 @@ public final class OutcomeWritingAdvisor {
     public record Analysis(String language, String mainVerb, Bloom band, boolean vague, boolean noVerb,
                            List<String> stackedVerbs, boolean hasObject, boolean hasContext, int words) {
 
-        /** Plain-language problems for LO-01 (verb). */
+        /** Plain-language problems for LO-01 (verb), in English. */
         public Optional<String> verbProblem() {
+            return verbProblemText().map(org.qualigraph.base.Message::english);
+        }
+
+        /** The LO-01 problem as a sentence part of the bundles ({@code quality.problem.*}). */
+        public Optional<org.qualigraph.base.Message> verbProblemText() {
             if (vague) {
-                return Optional.of("uses the vague verb \"" + mainVerb + "\", which cannot be observed or assessed");
+                return Optional.of(org.qualigraph.base.Message.of("quality.problem.vagueVerb", mainVerb));
             }
             if (noVerb) {
-                return Optional.of("does not start with an observable action verb");
+                return Optional.of(org.qualigraph.base.Message.of("quality.problem.noVerb"));
             }
             return Optional.empty();
         }
 
-        /** Plain-language problems for LO-02 (structure), empty when the statement is well formed. */
+        /** Plain-language problems for LO-02 (structure) in English, empty when the statement is well formed. */
         public List<String> structureProblems(int minWords) {
-            var problems = new ArrayList<String>();
+            return structureProblemTexts(minWords).stream().map(org.qualigraph.base.Message::english).toList();
+        }
+
+        /** The LO-02 problems as sentence parts of the bundles, for any reader's language. */
+        public List<org.qualigraph.base.Message> structureProblemTexts(int minWords) {
+            var problems = new ArrayList<org.qualigraph.base.Message>();
             if (!stackedVerbs.isEmpty()) {
-                problems.add("stacks several verbs (" + mainVerb + ", " + String.join(", ", stackedVerbs)
-                        + ") instead of one main verb");
+                var verbs = new ArrayList<String>();
+                verbs.add(mainVerb);
+                verbs.addAll(stackedVerbs);
+                problems.add(org.qualigraph.base.Message.of("quality.problem.stacked", verbs));
             }
             if (!hasObject) {
-                problems.add("names no object the verb acts on");
+                problems.add(org.qualigraph.base.Message.of("quality.problem.noObject"));
             }
             if (!hasContext) {
-                problems.add("gives no context or standard (e.g. \"using ...\", \"according to ...\", \"under ...\")");
+                problems.add(org.qualigraph.base.Message.of("quality.problem.noContext"));
             }
             if (words < minWords && hasObject) {
-                problems.add("is very short (" + words + " words)");
+                problems.add(org.qualigraph.base.Message.of("quality.problem.short", words));
             }
             return problems;
         }

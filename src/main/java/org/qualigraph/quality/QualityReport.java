@@ -1,7 +1,10 @@
 package org.qualigraph.quality;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.List;
+import java.util.Locale;
+import org.qualigraph.base.Message;
 
 /**
  * The answer of {@code GET /api/qualifications/{id}/quality}: findings of the failed rules, every rule evaluated with
@@ -23,11 +26,23 @@ public record QualityReport(String qualificationId, Summary summary, List<Findin
     /**
      * One problem found by a rule; {@code subjects} are the codes of what it concerns (unit "U3", outcome "U3.K1",
      * assessment "U3.A1", period "U3.W1", an occupation URI, or empty for the qualification as a whole).
+     * {@code message} is English, as the REST API gives it; {@code text} is the same sentence as bundle key and
+     * arguments ({@code quality.finding.<rule>.<case>}), which a screen shows in its user's language.
      */
     @JsonPropertyOrder({"rule", "severity", "message", "subjects"})
-    public record Finding(String rule, Severity severity, String message, List<String> subjects) {
+    public record Finding(String rule, Severity severity, String message, List<String> subjects,
+                          @JsonIgnore Message text) {
         public Finding {
             subjects = List.copyOf(subjects);
+        }
+
+        public Finding(String rule, Severity severity, String message, List<String> subjects) {
+            this(rule, severity, message, subjects, null);
+        }
+
+        /** The sentence in this language; the English message where no key is known. */
+        public String message(Locale locale) {
+            return text == null ? message : text.in(locale);
         }
     }
 
@@ -38,7 +53,18 @@ public record QualityReport(String qualificationId, Summary summary, List<Findin
      */
     @JsonPropertyOrder({"rule", "severity", "title", "standard", "passed", "status", "source", "note", "findings"})
     public record RuleResult(String rule, Severity severity, String title, StandardGroup standard, boolean passed,
-                             RuleStatus status, String source, String note, int findings) {
+                             RuleStatus status, String source, String note, int findings,
+                             @JsonIgnore Message noteText) {
+
+        public RuleResult(String rule, Severity severity, String title, StandardGroup standard, boolean passed,
+                          RuleStatus status, String source, String note, int findings) {
+            this(rule, severity, title, standard, passed, status, source, note, findings, null);
+        }
+
+        /** The note in this language; the English note where no key is known; null without a note. */
+        public String note(Locale locale) {
+            return noteText == null ? note : noteText.in(locale);
+        }
     }
 
     public enum RuleStatus { PASSED, FAILED, NOT_APPLICABLE, NO_DATA }

@@ -58,6 +58,83 @@ public record RevisionDiff(String fromId, String toId, List<Line> lines) {
         public String in(Wording wording) {
             return message.in(wording);
         }
+
+        /** The line with every value that depends on the language left as a bundle key, for {@link Words}. */
+        Object words() {
+            return RevisionDiff.words(message);
+        }
+    }
+
+    /**
+     * A stored sentence that is put into words when it is read, in the reader's language: a tree of bundle keys
+     * ({@code {"k": key, "a": [values]}}), values joined by a space ({@code {"j": [...]}}), by a comma ({@code {"l":
+     * [...]}}) or by a semicolon ({@code {"s": [...]}}), and plain strings (codes, names, content). The audit log
+     * keeps its lines in this form beside the English text, so each reader gets them in their language.
+     */
+    public static final class Words {
+
+        private Words() {
+        }
+
+        /** A bundle key with values (trees or plain values). */
+        public static Object key(String key, Object... args) {
+            var node = new LinkedHashMap<String, Object>();
+            node.put("k", key);
+            if (args.length > 0) {
+                node.put("a", Arrays.asList(args));
+            }
+            return node;
+        }
+
+        /** Parts read one after the other, separated by "; ". */
+        public static Object sentences(List<?> parts) {
+            return Map.of("s", parts);
+        }
+
+        /** The tree in words. */
+        public static String in(Object tree, Wording wording) {
+            if (tree instanceof Map<?, ?> node) {
+                if (node.containsKey("k")) {
+                    List<?> args = node.get("a") instanceof List<?> list ? list : List.of();
+                    return args.isEmpty() ? wording.message((String) node.get("k"))
+                            : wording.message((String) node.get("k"), args.stream().map(a -> in(a, wording)).toArray());
+                }
+                for (var join : List.of(Map.entry("j", " "), Map.entry("l", ", "), Map.entry("s", "; "))) {
+                    if (node.get(join.getKey()) instanceof List<?> parts) {
+                        return parts.stream().map(p -> in(p, wording)).collect(Collectors.joining(join.getValue()));
+                    }
+                }
+                return "";
+            }
+            return tree == null ? "" : String.valueOf(tree);
+        }
+    }
+
+    /** A value as a language-independent tree (see {@link Words}); what {@link #show} puts into words. */
+    private static Object words(Object value) {
+        if (value == null || value instanceof String s && s.isEmpty()) {
+            return Words.key("diff.none");
+        }
+        if (value instanceof Message message) {
+            return Words.key(message.key(), message.args().stream().map(RevisionDiff::words).toArray());
+        }
+        if (value instanceof Joined joined) {
+            return Map.of("j", joined.parts().stream().map(RevisionDiff::words).toList());
+        }
+        if (value instanceof Map<?, ?> map) {
+            return map.isEmpty() ? Words.key("diff.none") : map.entrySet().stream()
+                    .map(e -> e.getKey() + ": \"" + e.getValue() + "\"").collect(Collectors.joining(", "));
+        }
+        if (value instanceof List<?> list) {
+            return list.isEmpty() ? Words.key("diff.none") : Map.of("l", list.stream().map(RevisionDiff::words).toList());
+        }
+        if (value instanceof Enum<?> constant) {
+            return Words.key(EnumLabels.key(constant));
+        }
+        if (value instanceof Boolean yes) {
+            return Words.key(yes ? "diff.yes" : "diff.no");
+        }
+        return String.valueOf(value);
     }
 
     /**

@@ -2,6 +2,7 @@ package org.qualigraph.quality;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.qualigraph.base.Message;
 
 /** What a rule writes its outcome to while it is evaluated. */
 public final class RuleResultCollector {
@@ -9,35 +10,38 @@ public final class RuleResultCollector {
     private final QualityRule rule;
     private final List<QualityReport.Finding> findings = new ArrayList<>();
     private QualityReport.RuleStatus status;
-    private String note;
+    private Message note;
 
     RuleResultCollector(QualityRule rule) {
         this.rule = rule;
     }
 
-    /** A finding at the rule's own severity. */
-    public void fail(String message, String... subjects) {
+    /**
+     * A finding at the rule's own severity. Findings are sentences of the bundles ({@code quality.finding.*}), so
+     * every reader gets them in their language; the REST report carries the English one.
+     */
+    public void fail(Message message, String... subjects) {
         fail(rule.severity(), message, List.of(subjects));
     }
 
-    public void fail(Severity severity, String message, List<String> subjects) {
-        findings.add(new QualityReport.Finding(rule.id(), severity, message, subjects));
+    public void fail(Severity severity, Message message, List<String> subjects) {
+        findings.add(new QualityReport.Finding(rule.id(), severity, message.english(), subjects, message));
     }
 
     /** The rule does not apply to this qualification (type, status); {@code why} is shown in the report. */
-    public void notApplicable(String why) {
+    public void notApplicable(Message why) {
         status = QualityReport.RuleStatus.NOT_APPLICABLE;
         note = why;
     }
 
     /** The rule could not be (fully) evaluated because data is missing, e.g. no ESCO release loaded. */
-    public void noData(String why) {
+    public void noData(Message why) {
         status = QualityReport.RuleStatus.NO_DATA;
         note = why;
     }
 
     /** A remark that goes with the result (e.g. "checked against the URI pattern only"). */
-    public void note(String text) {
+    public void note(Message text) {
         note = text;
     }
 
@@ -49,6 +53,7 @@ public final class RuleResultCollector {
         QualityReport.RuleStatus effective = !findings.isEmpty() ? QualityReport.RuleStatus.FAILED
                 : status != null ? status : QualityReport.RuleStatus.PASSED;
         return new QualityReport.RuleResult(rule.id(), rule.severity(), rule.title(), rule.standard(),
-                effective != QualityReport.RuleStatus.FAILED, effective, rule.source(), note, findings.size());
+                effective != QualityReport.RuleStatus.FAILED, effective, rule.source(), note == null ? null : note.english(),
+                findings.size(), note);
     }
 }

@@ -219,13 +219,18 @@ class WorkflowStore {
     // ---- audit
 
     void addAudit(String qualificationId, String user, String action, String detail, long version) {
+        addAudit(qualificationId, user, action, detail, null, version);
+    }
+
+    /** An entry whose detail is also kept as words ({@link RevisionDiff.Words}), read in each reader's language. */
+    void addAudit(String qualificationId, String user, String action, String detail, Object words, long version) {
         client.query("""
                 OPTIONAL MATCH (q:Qualification {id: $q})
                 CREATE (a:AuditEntry {qualificationId: $q, at: datetime(), user: $user, action: $action, detail: $detail,
-                        version: $version})
+                        words: $words, version: $version})
                 FOREACH (x IN CASE WHEN q IS NULL THEN [] ELSE [q] END | CREATE (a)-[:ABOUT]->(x))
                 """).bindAll(map("q", qualificationId, "user", user, "action", action, "detail", detail,
-                "version", version)).run();
+                "words", AuditEntry.json(words), "version", version)).run();
     }
 
     /**
@@ -247,11 +252,12 @@ class WorkflowStore {
     List<AuditEntry> audit(String qualificationId) {
         return client.query("""
                 MATCH (a:AuditEntry {qualificationId: $q})
-                RETURN a.at AS at, a.user AS user, a.action AS action, a.detail AS detail, a.version AS version
+                RETURN a.at AS at, a.user AS user, a.action AS action, a.detail AS detail, a.version AS version,
+                       a.words AS words
                 ORDER BY a.at, a.version
                 """).bind(qualificationId).to("q").fetch().all().stream().map(row -> new AuditEntry(time(row.get("at")),
                 (String) row.get("user"), (String) row.get("action"), (String) row.get("detail"),
-                ((Number) row.get("version")).longValue())).toList();
+                ((Number) row.get("version")).longValue(), (String) row.get("words"))).toList();
     }
 
     /** Removes what hangs off a deleted qualification, except its audit entries. */

@@ -219,13 +219,12 @@ class GermanInterfaceViewTest extends ViewTest {
     }
 
     /**
-     * The quality engine's findings, notes and rule sources are still English sentences made by the services (and
-     * the REST API); issue 20 leaves them open. Everything around them (rule titles, statuses, counts) is checked.
+     * A rule's source is a citation of the standard it comes from (its official title and article), kept as cited.
+     * Findings and rule notes are bundle sentences and are checked like every other text.
      */
     private static boolean engineSentence(Component component) {
         for (Component c = component; c != null; c = c.getParent().orElse(null)) {
-            if (c.getClassNames().contains("quality-finding") || c.getClassNames().contains("quality-rule-note")
-                    || c.getClassNames().contains("quality-rule-source")) {
+            if (c.getClassNames().contains("quality-rule-source")) {
                 return true;
             }
         }

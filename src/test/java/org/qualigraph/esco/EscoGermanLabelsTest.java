@@ -172,7 +172,11 @@ class EscoGermanLabelsTest extends ViewTest {
         UI.getCurrent().navigate("qualifications/" + stored.id());
         _get(TabSheet.class, spec -> spec.withId("editor-tabs")).setSelectedIndex(1);
         assertThat(_find(Span.class, spec -> spec.withClasses("skill-chip"))).extracting(Span::getText)
-                .anySatisfy(text -> assertThat(text).contains(germanLabel));
+                .anySatisfy(text -> assertThat(text).contains(germanLabel))
+                // ESCO's type and reuse-level codes (English in every package) in German words
+                .anySatisfy(text -> assertThat(text).containsAnyOf("Fertigkeit/Kompetenz", "Wissen"))
+                .noneSatisfy(text -> assertThat(text).containsAnyOf("skill/competence", "· knowledge", "sector-specific",
+                        "cross-sector", "occupation-specific"));
 
         UI.getCurrent().setLocale(Locale.ENGLISH);
         UI.getCurrent().navigate("");

@@ -149,7 +149,10 @@ class CurriculumDocumentTest {
                 null, List.of(), List.of()));
         var withGovernance = demo.withIdentity("q-1", 3L, null, null);
         String html = new String(bytes(new HtmlExporter(builder(beans)), withGovernance, "en"), StandardCharsets.UTF_8);
-        assertThat(html).contains("Alliance board", "2026-03-01", "Dr. Chair", "Maria Student");
+        assertThat(html).contains("Alliance board", "Mar 1, 2026", "Dr. Chair", "Maria Student").doesNotContain("2026-03-01");
+        // dates as the document's language writes them, not ISO
+        String german = new String(bytes(new HtmlExporter(builder(beans)), withGovernance, "de"), StandardCharsets.UTF_8);
+        assertThat(german).contains("01.03.2026").doesNotContain("2026-03-01");
     }
 
     static byte[] bytes(Exporter exporter, QualificationDocument doc, String language) throws IOException {

@@ -66,6 +66,14 @@ public final class Browser implements AutoCloseable {
     }
 
     public static Browser open(String baseUrl, int width, int height) {
+        return open(baseUrl, width, height, "en");
+    }
+
+    /**
+     * A browser whose user prefers these languages ({@code Accept-Language}, e.g. "pl" or "pl,en"), as a partner's
+     * browser set up in their own language would send them.
+     */
+    public static Browser open(String baseUrl, int width, int height, String languages) {
         if (!available()) {
             throw new IllegalStateException("Debian's chromium and chromium-driver are not installed at " + CHROMIUM + " and "
                     + CHROMEDRIVER + ": apt-get install -y chromium chromium-driver (.ci/run does it)");
@@ -76,7 +84,9 @@ public final class Browser implements AutoCloseable {
             options.setBinary(CHROMIUM.toFile());
             options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
                     "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                    "--user-data-dir=" + profile, "--window-size=" + width + "," + height, "--lang=en");
+                    "--user-data-dir=" + profile, "--window-size=" + width + "," + height,
+                    "--lang=" + languages.split(",")[0], "--accept-lang=" + languages);
+            options.setExperimentalOption("prefs", Map.of("intl.accept_languages", languages));
             var logging = new LoggingPreferences();
             logging.enable(LogType.BROWSER, Level.ALL);
             logging.enable(LogType.PERFORMANCE, Level.ALL);

@@ -32,7 +32,7 @@ final class FieldPaths {
                 String path = entry.path().get();
                 String field = problem.field() == null ? "" : problem.field();
                 if (field.equals(path) || field.startsWith(path + ".") || field.startsWith(path + "[")) {
-                    entry.field().setErrorMessage(sentence(problem.message()));
+                    entry.field().setErrorMessage(sentence(problem.message(locale())));
                     entry.field().setInvalid(true);
                     shown = true;
                 }
@@ -46,6 +46,12 @@ final class FieldPaths {
 
     void clear() {
         entries.forEach(e -> e.field().setInvalid(false));
+    }
+
+    /** The user's interface language, in which the server's problems are told where the bundles hold them. */
+    static Locale locale() {
+        var ui = com.vaadin.flow.component.UI.getCurrent();
+        return ui == null || ui.getLocale() == null ? Locale.ENGLISH : ui.getLocale();
     }
 
     /** The server's message as a sentence: capitalised, ending with a full stop. */

@@ -62,7 +62,7 @@ class MapSkillsDialog extends Dialog {
                     if (!fits(suggestion.skill().skillType(), outcome.dimension) || list.size() == PER_OUTCOME) {
                         continue;
                     }
-                    var box = new Checkbox(SkillPicker.describe(suggestion.skill()) + "  ("
+                    var box = new Checkbox(SkillPicker.describe(suggestion.skill(), getLocale()) + "  ("
                             + String.join(" + ", suggestion.matchedBy().stream()
                             .map(m -> getTranslation("curriculum.ui.skills.matchedBy." + m)).toList()) + ")");
                     box.addClassName("map-skills-choice");

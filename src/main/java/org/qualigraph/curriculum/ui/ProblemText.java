@@ -50,7 +50,7 @@ final class ProblemText {
                 default -> where.add(field(name, i18n));
             }
         }
-        String message = FieldPaths.sentence(problem.message());
+        String message = FieldPaths.sentence(problem.message(FieldPaths.locale()));
         return where.isEmpty() ? message : String.join(" › ", where) + ": " + message;
     }
 

@@ -154,7 +154,7 @@ class QualificationForm extends FormLayout {
             String root = problem.field() == null ? "" : problem.field().split("[.\\[]", 2)[0];
             var field = fieldsByPath.get(root);
             if (field instanceof com.vaadin.flow.component.HasValidation validation) {
-                validation.setErrorMessage(FieldPaths.sentence(problem.message()));
+                validation.setErrorMessage(FieldPaths.sentence(problem.message(FieldPaths.locale())));
                 validation.setInvalid(true);
             } else {
                 rest.add(problem);

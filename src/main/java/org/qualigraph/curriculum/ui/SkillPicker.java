@@ -73,7 +73,7 @@ class SkillPicker extends VerticalLayout {
             return filter.isBlank() ? java.util.stream.Stream.empty()
                     : catalog.search(filter, offset + limit, language()).stream().skip(offset).limit(limit);
         });
-        search.setItemLabelGenerator(SkillPicker::describe);
+        search.setItemLabelGenerator(ref -> describe(ref, getLocale()));
         search.addValueChangeListener(e -> {
             if (e.getValue() != null) {
                 addSkill(e.getValue().uri());
@@ -190,7 +190,7 @@ class SkillPicker extends VerticalLayout {
                 add.setEnabled(false);
             });
             add.setAriaLabel(getTranslation("curriculum.ui.skills.add") + " " + ref.label());
-            var row = new HorizontalLayout(add, new Span(describe(ref)));
+            var row = new HorizontalLayout(add, new Span(describe(ref, getLocale())));
             row.setAlignItems(FlexComponent.Alignment.CENTER);
             list.add(row);
         }
@@ -212,7 +212,7 @@ class SkillPicker extends VerticalLayout {
         for (String uri : List.copyOf(skills)) {
             var ref = known.get(uri);
             String name = ref == null || ref.label() == null ? uri : ref.label();
-            var chip = new Span(ref == null ? uri : describe(ref));
+            var chip = new Span(ref == null ? uri : describe(ref, getLocale()));
             chip.getElement().getThemeList().add("badge pill");
             chip.addClassName("skill-chip");
             // hover shows what the skill means; screen readers hear its name, not its URI
@@ -234,13 +234,14 @@ class SkillPicker extends VerticalLayout {
         }
     }
 
-    static String describe(SkillRef ref) {
+    /** "label · type · reuse level", ESCO's codes in the reader's words ({@link org.qualigraph.base.EscoTerms}). */
+    static String describe(SkillRef ref, java.util.Locale locale) {
         var text = new StringBuilder(ref.label() == null ? ref.uri() : ref.label());
         if (ref.skillType() != null && !ref.skillType().isBlank()) {
-            text.append(" · ").append(ref.skillType());
+            text.append(" · ").append(org.qualigraph.base.EscoTerms.skillType(ref.skillType(), locale));
         }
         if (ref.reuseLevel() != null && !ref.reuseLevel().isBlank()) {
-            text.append(" · ").append(ref.reuseLevel());
+            text.append(" · ").append(org.qualigraph.base.EscoTerms.reuseLevel(ref.reuseLevel(), locale));
         }
         return text.toString();
     }

@@ -129,7 +129,9 @@ public class EscoBrowserView extends VerticalLayout implements com.vaadin.flow.r
     private void showSkill(String uri) {
         browser.skill(uri, language()).ifPresentOrElse(s -> {
             page.add(new Span(getTranslation(s.group() ? "esco.skillgroup" : "esco.skill")), new H3(s.label()),
-                    new Paragraph(getTranslation("esco.type", value(s.skillType()), value(s.reuseLevel()))), uriLine(s.uri()));
+                    new Paragraph(getTranslation("esco.type",
+                            value(org.qualigraph.base.EscoTerms.skillType(s.skillType(), getLocale())),
+                            value(org.qualigraph.base.EscoTerms.reuseLevel(s.reuseLevel(), getLocale())))), uriLine(s.uri()));
             if (!s.altLabels().isEmpty()) {
                 page.add(new Paragraph(getTranslation("esco.altlabels", String.join("; ", s.altLabels()))));
             }

@@ -30,8 +30,7 @@ final class AlignmentRules {
             in.document().units().forEach(u -> u.assessments().forEach(a -> assessed.addAll(a.outcomes())));
             for (Located l : outcomes(in.document())) {
                 if (!assessed.contains(l.outcome().code())) {
-                    out.fail("Outcome " + l.outcome().code() + " of unit " + l.unit().code()
-                            + " is not assessed by any assessment.", l.outcome().code());
+                    out.fail(finding("ALIGN-01", l.outcome().code(), l.unit().code()), l.outcome().code());
                 }
             }
         }
@@ -47,8 +46,7 @@ final class AlignmentRules {
             for (UnitDocument unit : in.document().units()) {
                 for (AssessmentDocument assessment : unit.assessments()) {
                     if (assessment.outcomes().isEmpty()) {
-                        out.fail("Assessment " + assessment.code() + " of unit " + unit.code()
-                                + " assesses no learning outcome.", assessment.code());
+                        out.fail(finding("ALIGN-02", assessment.code(), unit.code()), assessment.code());
                     }
                 }
             }
@@ -65,8 +63,7 @@ final class AlignmentRules {
         public void evaluate(QualityInput in, RuleResultCollector out) {
             for (UnitDocument unit : in.document().units()) {
                 if (unit.deliveryModes().isEmpty()) {
-                    out.fail(unitName(unit) + " names no delivery mode (presential, online, blended, work-based, ...).",
-                            unit.code());
+                    out.fail(finding("ALIGN-03.modes", unitName(unit)), unit.code());
                 }
             }
             if (in.document().type() == QualificationType.CVET) {
@@ -77,8 +74,7 @@ final class AlignmentRules {
                         .anyMatch(t -> t.contains("prior learning") || t.contains("validation")
                                 || t.contains("vorkenntnisse") || t.contains("anerkenn") || t.contains("rpl"));
                 if (!validation && !described) {
-                    out.fail("This continuing VET qualification for adults describes no validation of prior learning; "
-                            + "add a PRIOR_LEARNING_VALIDATION assessment or describe it in the entry requirements.");
+                    out.fail(finding("ALIGN-03.validation", org.qualigraph.curriculum.AssessmentMethod.PRIOR_LEARNING_VALIDATION));
                 }
             }
         }

@@ -2,6 +2,7 @@ package org.qualigraph.quality.rules;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.qualigraph.base.Message;
 import org.qualigraph.curriculum.OutcomeDocument;
 import org.qualigraph.curriculum.QualificationDocument;
 import org.qualigraph.curriculum.UnitDocument;
@@ -65,9 +66,35 @@ abstract class BaseRule implements QualityRule {
         return all;
     }
 
-    static String unitName(UnitDocument unit) {
+    /** "Unit U3 "Title"" in the reader's language. */
+    static Message unitName(UnitDocument unit) {
         String title = unit.displayTitle();
-        return title.isBlank() ? "Unit " + unit.code() : "Unit " + unit.code() + " \"" + title + "\"";
+        return title.isBlank() ? Message.of("quality.unit", unit.code())
+                : Message.of("quality.unit.titled", unit.code(), title);
+    }
+
+    /** A finding sentence: {@code quality.finding.<key>} of the bundles. */
+    static Message finding(String key, Object... args) {
+        return Message.of("quality.finding." + key, args);
+    }
+
+    /** A note on a rule's result: {@code quality.note.<key>} of the bundles. */
+    static Message note(String key, Object... args) {
+        return Message.of("quality.note." + key, args);
+    }
+
+    /** "a or b or c" in the reader's language. */
+    static Message or(List<?> parts) {
+        return joined("quality.or", parts);
+    }
+
+    /** The parts joined pairwise by the pattern {@code key} ("{0} or {1}", "{0}; {1}"); not empty. */
+    static Message joined(String key, List<?> parts) {
+        Object joined = parts.get(parts.size() - 1);
+        for (int i = parts.size() - 2; i >= 0; i--) {
+            joined = Message.of(key, parts.get(i), joined);
+        }
+        return joined instanceof Message m ? m : Message.of("quality.plain", joined);
     }
 
     static boolean blank(String text) {

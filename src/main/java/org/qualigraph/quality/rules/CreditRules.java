@@ -44,17 +44,16 @@ final class CreditRules {
         public void evaluate(QualityInput in, RuleResultCollector out) {
             QualificationDocument doc = in.document();
             if (doc.creditSystem() == null) {
-                out.fail("The qualification names no credit system; choose ECTS or ECVET.");
+                out.fail(finding("CREDIT-01.system"));
             }
             if (doc.credits() == null) {
-                out.fail("The qualification has no credit value.");
+                out.fail(finding("CREDIT-01.none"));
             } else if (doc.credits().signum() <= 0) {
-                out.fail("The qualification's credits (" + plain(doc.credits()) + ") must be more than 0.");
+                out.fail(finding("CREDIT-01.qualification", doc.credits()));
             }
             for (UnitDocument unit : doc.units()) {
                 if (unit.credits() != null && unit.credits().signum() <= 0) {
-                    out.fail(unitName(unit) + " has " + plain(unit.credits()) + " credits; a credit value must be more than 0.",
-                            unit.code());
+                    out.fail(finding("CREDIT-01.unit", unitName(unit), unit.credits()), unit.code());
                 }
             }
         }
@@ -70,7 +69,7 @@ final class CreditRules {
         public void evaluate(QualityInput in, RuleResultCollector out) {
             QualificationDocument doc = in.document();
             if (doc.credits() == null || doc.units().isEmpty()) {
-                out.notApplicable("The qualification has no credits or no units (see CREDIT-01, ELM-04).");
+                out.notApplicable(note("CREDIT-02.nothing"));
                 return;
             }
             List<UnitDocument> units = distinct(doc.units());
@@ -78,17 +77,13 @@ final class CreditRules {
             BigDecimal elective = sum(units.stream().filter(u -> !u.isMandatory()).toList());
             BigDecimal required = doc.credits().subtract(mandatory);
             if (required.signum() < 0) {
-                out.fail("The mandatory units add up to " + plain(mandatory) + " credits, more than the qualification's "
-                        + plain(doc.credits()) + ".");
+                out.fail(finding("CREDIT-02.over", mandatory, doc.credits()));
             } else if (required.compareTo(elective) > 0) {
                 out.fail(elective.signum() == 0
-                        ? "The mandatory units add up to " + plain(mandatory) + " credits, but the qualification has "
-                          + plain(doc.credits()) + " and there are no elective units to make up the difference."
-                        : "The qualification needs " + plain(required) + " elective credits on top of "
-                          + plain(mandatory) + " mandatory ones, but the elective units offer only " + plain(elective) + ".");
+                        ? finding("CREDIT-02.noElectives", mandatory, doc.credits())
+                        : finding("CREDIT-02.electives", required, mandatory, elective));
             } else if (required.signum() > 0) {
-                out.note("Mandatory units " + plain(mandatory) + " + required elective credits " + plain(required)
-                        + " (of " + plain(elective) + " offered).");
+                out.note(note("CREDIT-02.sum", mandatory, required, elective));
             }
         }
     }
@@ -101,7 +96,7 @@ final class CreditRules {
         @Override
         public void evaluate(QualityInput in, RuleResultCollector out) {
             if (in.document().creditSystem() != CreditSystem.ECTS) {
-                out.notApplicable("The qualification does not use ECTS.");
+                out.notApplicable(note("CREDIT.notEcts"));
                 return;
             }
             double min = in.thresholds().hoursPerEctsMin();
@@ -110,9 +105,8 @@ final class CreditRules {
                 if (unit.credits() != null && unit.credits().signum() > 0 && unit.hours() != null) {
                     double perCredit = unit.hours() / unit.credits().doubleValue();
                     if (perCredit < min || perCredit > max) {
-                        out.fail(unitName(unit) + " has " + unit.hours() + " h for " + plain(unit.credits())
-                                + " ECTS, " + number(perCredit) + " h per credit (expected " + number(min) + "-"
-                                + number(max) + ").", unit.code());
+                        out.fail(finding("CREDIT-03", unitName(unit), unit.hours(), unit.credits(), perCredit, min, max),
+                                unit.code());
                     }
                 }
             }
@@ -131,11 +125,11 @@ final class CreditRules {
         public void evaluate(QualityInput in, RuleResultCollector out) {
             QualificationDocument doc = in.document();
             if (doc.type() != type) {
-                out.notApplicable("Applies to " + EqfRules.Eqf05.label(type) + " qualifications only.");
+                out.notApplicable(note("CREDIT.onlyType", type));
                 return;
             }
             if (doc.creditSystem() != CreditSystem.ECTS || doc.credits() == null) {
-                out.fail("A " + EqfRules.Eqf05.label(type) + " qualification needs its credits in ECTS.");
+                out.fail(finding("CREDIT.ectsNeeded", type));
                 return;
             }
             check(doc.credits().doubleValue(), out);
@@ -152,7 +146,7 @@ final class CreditRules {
         @Override
         void check(double ects, RuleResultCollector out) {
             if (ects < 180 || ects > 240) {
-                out.fail("A bachelor (first cycle) has 180-240 ECTS; this one has " + number(ects) + ".");
+                out.fail(finding("CREDIT-04", ects));
             }
         }
     }
@@ -165,10 +159,9 @@ final class CreditRules {
         @Override
         void check(double ects, RuleResultCollector out) {
             if (ects < 60 || ects > 120) {
-                out.fail("A master (second cycle) has 60-120 ECTS; this one has " + number(ects) + ".");
+                out.fail(finding("CREDIT-05.range", ects));
             } else if (ects < 90) {
-                out.fail(WARNING, "This master has " + number(ects) + " ECTS; second-cycle programmes typically have "
-                        + "90-120 (60 is the minimum).", List.of());
+                out.fail(WARNING, finding("CREDIT-05.low", ects), List.of());
             }
         }
     }
@@ -181,7 +174,7 @@ final class CreditRules {
         @Override
         void check(double ects, RuleResultCollector out) {
             if (ects < 90 || ects > 120) {
-                out.fail("A short-cycle higher education qualification has 90-120 ECTS; this one has " + number(ects) + ".");
+                out.fail(finding("CREDIT-06", ects));
             }
         }
     }
@@ -196,18 +189,17 @@ final class CreditRules {
         public void evaluate(QualityInput in, RuleResultCollector out) {
             QualificationDocument doc = in.document();
             if (doc.creditSystem() != CreditSystem.ECVET) {
-                out.notApplicable("The qualification does not use ECVET.");
+                out.notApplicable(note("CREDIT.notEcvet"));
                 return;
             }
             if (doc.credits() == null) {
-                out.notApplicable("The qualification has no points (see CREDIT-01).");
+                out.notApplicable(note("CREDIT-07.noPoints"));
                 return;
             }
             List<UnitDocument> mandatory = distinct(doc.units()).stream().filter(UnitDocument::isMandatory).toList();
             BigDecimal unitPoints = sum(mandatory);
             if (unitPoints.compareTo(doc.credits()) != 0) {
-                out.fail("The mandatory units carry " + plain(unitPoints) + " ECVET points, but the qualification has "
-                        + plain(doc.credits()) + ".");
+                out.fail(finding("CREDIT-07.sum", unitPoints, doc.credits()));
             }
             int hours = mandatory.stream().mapToInt(u -> u.hours() == null ? 0 : u.hours()).sum();
             if (hours > 0) {
@@ -216,12 +208,10 @@ final class CreditRules {
                 double expected = years * t.ecvetPointsPerYear();
                 double points = doc.credits().doubleValue();
                 if (Math.abs(points - expected) > expected * t.ecvetTolerance()) {
-                    out.fail("The units add up to " + hours + " h, about " + number(years) + " full-time years ("
-                            + number(t.fullTimeYearHours()) + " h each), which would be about " + number(expected)
-                            + " ECVET points; the qualification has " + number(points) + ".");
+                    out.fail(finding("CREDIT-07.year", hours, years, t.fullTimeYearHours(), expected, points));
                 }
             } else {
-                out.note("No unit hours given, so the points per year could not be checked.");
+                out.note(note("CREDIT-07.noHours"));
             }
         }
     }
@@ -238,7 +228,7 @@ final class CreditRules {
                 boolean credits = unit.credits() != null && unit.credits().signum() > 0;
                 boolean hours = unit.hours() != null && unit.hours() > 0;
                 if (!credits && !hours) {
-                    out.fail(unitName(unit) + " has no workload; give its credits or notional hours.", unit.code());
+                    out.fail(finding("CREDIT-08", unitName(unit)), unit.code());
                 }
             }
         }

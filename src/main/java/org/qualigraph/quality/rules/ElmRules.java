@@ -29,19 +29,18 @@ final class ElmRules {
         public void evaluate(QualityInput in, RuleResultCollector out) {
             var titles = in.document().title();
             if (titles.values().stream().allMatch(BaseRule::blank)) {
-                out.fail("The qualification has no title.");
+                out.fail(finding("ELM-01.none"));
                 return;
             }
             var seen = new HashMap<String, String>();
             titles.forEach((language, text) -> {
                 String key = language.toLowerCase(Locale.ROOT).replace('_', '-');
                 if (seen.containsKey(key)) {
-                    out.fail("The qualification has two titles in language \"" + key + "\" (" + seen.get(key) + ", "
-                            + language + ").");
+                    out.fail(finding("ELM-01.twice", key, seen.get(key), language));
                 }
                 seen.put(key, language);
                 if (blank(text)) {
-                    out.fail("The title in language \"" + language + "\" is empty.");
+                    out.fail(finding("ELM-01.empty", language));
                 }
             });
         }
@@ -56,15 +55,14 @@ final class ElmRules {
         public void evaluate(QualityInput in, RuleResultCollector out) {
             var levels = in.document().nqfLevels();
             if (levels.isEmpty()) {
-                out.fail("The qualification has no NQF level; add the national level (country and level).");
+                out.fail(finding("ELM-02.none"));
                 return;
             }
             for (QualificationDocument.NqfLevel level : levels) {
                 if (blank(level.country()) || blank(level.level())) {
-                    out.fail("An NQF level lacks its country or level.");
+                    out.fail(finding("ELM-02.incomplete"));
                 } else if (level.uri() != null && !level.uri().isBlank() && !QDR_URI.matcher(level.uri()).matches()) {
-                    out.fail("The NQF level " + level.country() + " " + level.level() + " has the URI " + level.uri()
-                            + ", which is not a QDR concept (http://data.europa.eu/snb/qdr/c_...).");
+                    out.fail(finding("ELM-02.uri", level.country() + " " + level.level(), level.uri()));
                 }
             }
         }
@@ -80,14 +78,14 @@ final class ElmRules {
         public void evaluate(QualityInput in, RuleResultCollector out) {
             var codes = in.document().iscedF();
             if (codes.isEmpty()) {
-                out.fail("The qualification has no ISCED-F field of education; add at least one (e.g. 0714).");
+                out.fail(finding("ELM-03.none"));
                 return;
             }
             for (String code : codes) {
                 if (code == null || !ISCED_CODE.matcher(code).matches()) {
-                    out.fail("\"" + code + "\" is not an ISCED-F code (2, 3 or 4 digits).");
+                    out.fail(finding("ELM-03.malformed", String.valueOf(code)));
                 } else if (!IscedF.exists(code)) {
-                    out.fail("ISCED-F code " + code + " does not exist in ISCED-F 2013.");
+                    out.fail(finding("ELM-03.unknown", code));
                 }
             }
         }
@@ -103,13 +101,12 @@ final class ElmRules {
         public void evaluate(QualityInput in, RuleResultCollector out) {
             var all = outcomes(in.document());
             if (all.isEmpty()) {
-                out.fail("The qualification has no learning outcome.");
+                out.fail(finding("ELM-04.none"));
                 return;
             }
             for (Located l : all) {
                 if (l.outcome().statement().values().stream().allMatch(BaseRule::blank)) {
-                    out.fail("Outcome " + l.outcome().code() + " of unit " + l.unit().code() + " has no statement.",
-                            l.outcome().code());
+                    out.fail(finding("ELM-04.statement", l.outcome().code(), l.unit().code()), l.outcome().code());
                 }
             }
         }
@@ -125,13 +122,12 @@ final class ElmRules {
         public void evaluate(QualityInput in, RuleResultCollector out) {
             var bodies = in.document().awardingBodies();
             if (bodies.isEmpty()) {
-                out.fail("The qualification names no awarding body.");
+                out.fail(finding("ELM-05.none"));
                 return;
             }
             for (QualificationDocument.AwardingBody body : bodies) {
                 if (blank(body.name()) || blank(body.country())) {
-                    out.fail("An awarding body lacks its " + (blank(body.name()) ? "name" : "country")
-                            + (blank(body.name()) ? "" : " (" + body.name() + ")") + ".");
+                    out.fail(blank(body.name()) ? finding("ELM-05.name") : finding("ELM-05.country", body.name()));
                 }
             }
         }

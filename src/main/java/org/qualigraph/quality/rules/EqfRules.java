@@ -8,6 +8,7 @@ import static org.qualigraph.quality.StandardGroup.EQF;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import org.qualigraph.base.Message;
 import org.qualigraph.curriculum.Dimension;
 import org.qualigraph.curriculum.OutcomeDocument;
 import org.qualigraph.curriculum.QualificationType;
@@ -31,12 +32,11 @@ final class EqfRules {
         public void evaluate(QualityInput in, RuleResultCollector out) {
             Integer level = in.document().eqfLevel();
             if (level == null) {
-                out.fail("The qualification has no EQF level; set one between 3 and 8.");
+                out.fail(finding("EQF-01.none"));
             } else if (level < 1 || level > 8) {
-                out.fail("The qualification's EQF level " + level + " is outside 1-8.");
+                out.fail(finding("EQF-01.outside", level));
             } else if (level <= 2) {
-                out.fail(INFO, "The qualification is at EQF " + level + "; Qualigraph targets levels 3-8 "
-                        + "(levels 1-2 are accepted).", List.of());
+                out.fail(INFO, finding("EQF-01.low", level), List.of());
             }
         }
     }
@@ -51,13 +51,12 @@ final class EqfRules {
         public void evaluate(QualityInput in, RuleResultCollector out) {
             Integer level = in.document().eqfLevel();
             if (level == null) {
-                out.notApplicable("The qualification has no EQF level (see EQF-01).");
+                out.notApplicable(note("noEqfLevel"));
                 return;
             }
             for (UnitDocument unit : in.document().units()) {
                 if (unit.eqfLevel() != null && unit.eqfLevel() > level) {
-                    out.fail(unitName(unit) + " is at EQF " + unit.eqfLevel() + ", above the qualification's level "
-                            + level + ".", unit.code());
+                    out.fail(finding("EQF-02", unitName(unit), unit.eqfLevel(), level), unit.code());
                 }
             }
         }
@@ -73,14 +72,13 @@ final class EqfRules {
         public void evaluate(QualityInput in, RuleResultCollector out) {
             Integer level = in.document().eqfLevel();
             if (level == null) {
-                out.notApplicable("The qualification has no EQF level (see EQF-01).");
+                out.notApplicable(note("noEqfLevel"));
                 return;
             }
             int max = in.thresholds().eqfBelowQualificationMax();
             for (UnitDocument unit : in.document().units()) {
                 if (unit.eqfLevel() != null && unit.eqfLevel() < level - max) {
-                    out.fail(unitName(unit) + " is at EQF " + unit.eqfLevel() + ", more than " + max
-                            + " levels below the qualification's level " + level + ".", unit.code());
+                    out.fail(finding("EQF-03", unitName(unit), unit.eqfLevel(), max, level), unit.code());
                 }
             }
         }
@@ -101,23 +99,19 @@ final class EqfRules {
                 overall.addAll(present);
                 var missing = EnumSet.complementOf(present);
                 if (!unit.outcomes().isEmpty() && !missing.isEmpty()) {
-                    out.fail(INFO, unitName(unit) + " has no " + names(missing) + " outcome.", List.of(unit.code()));
+                    out.fail(INFO, finding("EQF-04.unit", unitName(unit), names(missing)), List.of(unit.code()));
                 }
             }
             var missing = EnumSet.complementOf(overall);
             if (!missing.isEmpty()) {
-                out.fail("The qualification has no " + names(missing) + " outcome; each EQF dimension needs at least one.");
+                out.fail(finding("EQF-04.qualification", names(missing)));
             }
         }
 
-        private static String names(EnumSet<Dimension> dimensions) {
-            var names = new ArrayList<String>();
-            dimensions.forEach(d -> names.add(switch (d) {
-                case KNOWLEDGE -> "knowledge";
-                case SKILLS -> "skills";
-                case RESPONSIBILITY_AUTONOMY -> "responsibility and autonomy";
-            }));
-            return String.join(" or ", names);
+        private static Message names(EnumSet<Dimension> dimensions) {
+            var names = new ArrayList<Message>();
+            dimensions.forEach(d -> names.add(Message.of("quality.dimension." + d.name())));
+            return or(names);
         }
     }
 
@@ -132,7 +126,7 @@ final class EqfRules {
             QualificationType type = in.document().type();
             Integer level = in.document().eqfLevel();
             if (type == null || level == null) {
-                out.notApplicable("The qualification has no type or no EQF level.");
+                out.notApplicable(note("EQF-05.noTypeOrLevel"));
                 return;
             }
             int low;
@@ -144,28 +138,19 @@ final class EqfRules {
                 case HE_DOCTORATE -> { low = 8; high = 8; }
                 case IVET, APPRENTICESHIP -> { low = 3; high = 5; }
                 default -> {
-                    out.notApplicable("A " + label(type) + " may sit at any EQF level.");
+                    out.notApplicable(note("EQF-05.anyLevel", label(type)));
                     return;
                 }
             }
             if (level < low || level > high) {
-                String expected = low == high ? "EQF " + low : "EQF " + low + "-" + high;
-                out.fail("A " + label(type) + " belongs at " + expected + ", but the qualification is at EQF " + level + ".");
+                String expected = low == high ? String.valueOf(low) : low + "-" + high;
+                out.fail(finding("EQF-05", label(type), expected, level));
             }
         }
 
-        /** The type in words, for messages (rule texts are plain English, not codes). */
-        static String label(QualificationType type) {
-            return switch (type) {
-                case HE_SHORT_CYCLE -> "short-cycle higher education qualification";
-                case HE_BACHELOR -> "bachelor";
-                case HE_MASTER -> "master";
-                case HE_DOCTORATE -> "doctorate";
-                case IVET -> "initial VET qualification";
-                case APPRENTICESHIP -> "apprenticeship";
-                case CVET -> "continuing VET qualification";
-                case MICRO_CREDENTIAL -> "micro-credential";
-            };
+        /** The type in words, for messages (rule texts are plain language, not codes). */
+        static Message label(QualificationType type) {
+            return Message.of("quality.type." + type.name());
         }
     }
 }

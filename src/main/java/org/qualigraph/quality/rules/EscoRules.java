@@ -6,6 +6,7 @@ import static org.qualigraph.quality.Severity.WARNING;
 import static org.qualigraph.quality.StandardGroup.ESCO;
 
 import java.util.regex.Pattern;
+import org.qualigraph.base.Message;
 import org.qualigraph.curriculum.Dimension;
 import org.qualigraph.curriculum.UnitDocument;
 import org.qualigraph.esco.EscoCatalog;
@@ -26,8 +27,8 @@ final class EscoRules {
     private EscoRules() {
     }
 
-    static String notLoaded(String what) {
-        return "ESCO data not loaded: " + what;
+    static org.qualigraph.base.Message notLoaded(String key, Object... args) {
+        return BaseRule.note("ESCO.notLoaded", BaseRule.note(key, args));
     }
 
     static final class Esco01 extends BaseRule {
@@ -42,24 +43,22 @@ final class EscoRules {
             for (Located l : outcomes(in.document())) {
                 for (String uri : l.outcome().skills()) {
                     if (uri == null || !SKILL_URI.matcher(uri).matches()) {
-                        out.fail("Outcome " + l.outcome().code() + " links \"" + uri + "\", which is not an ESCO skill URI "
-                                + "(http://data.europa.eu/esco/skill/<uuid>).", l.outcome().code());
+                        out.fail(finding("ESCO-01.skillUri", l.outcome().code(), String.valueOf(uri)), l.outcome().code());
                     } else if (esco.loaded() && !esco.skills().containsKey(uri)) {
-                        out.fail("Outcome " + l.outcome().code() + " links " + uri + ", which is not a skill of ESCO "
-                                + esco.version() + ".", l.outcome().code());
+                        out.fail(finding("ESCO-01.skill", l.outcome().code(), uri, String.valueOf(esco.version())),
+                                l.outcome().code());
                     }
                 }
             }
             for (String uri : in.document().targetOccupations()) {
                 if (uri == null || !OCCUPATION_URI.matcher(uri).matches()) {
-                    out.fail("Target occupation \"" + uri + "\" is not an ESCO occupation URI "
-                            + "(http://data.europa.eu/esco/occupation/<uuid>).", String.valueOf(uri));
+                    out.fail(finding("ESCO-01.occupationUri", String.valueOf(uri)), String.valueOf(uri));
                 } else if (esco.loaded() && !esco.occupations().containsKey(uri)) {
-                    out.fail("Target occupation " + uri + " is not an occupation of ESCO " + esco.version() + ".", uri);
+                    out.fail(finding("ESCO-01.occupation", uri, String.valueOf(esco.version())), uri);
                 }
             }
             if (!esco.loaded()) {
-                out.note(notLoaded("URIs were checked against the ESCO URI patterns only, not against a release."));
+                out.note(notLoaded("ESCO-01.patternsOnly"));
             }
         }
     }
@@ -75,11 +74,11 @@ final class EscoRules {
             var esco = in.esco();
             boolean anyLink = outcomes(in.document()).stream().anyMatch(l -> !l.outcome().skills().isEmpty());
             if (!anyLink) {
-                out.notApplicable("No outcome links an ESCO skill.");
+                out.notApplicable(note("ESCO-02.noLinks"));
                 return;
             }
             if (!esco.loaded()) {
-                out.noData(notLoaded("the skill types of the linked concepts are unknown, so this was not checked."));
+                out.noData(notLoaded("ESCO-02.types"));
                 return;
             }
             for (Located l : outcomes(in.document())) {
@@ -90,13 +89,11 @@ final class EscoRules {
                     }
                     Dimension dimension = l.outcome().dimension();
                     if (skill.isKnowledge() && dimension != Dimension.KNOWLEDGE) {
-                        out.fail("Outcome " + l.outcome().code() + " is a " + (dimension == Dimension.SKILLS ? "skills"
-                                : "responsibility and autonomy") + " outcome but links the ESCO knowledge concept \""
-                                + skill.label() + "\"; link it from a knowledge outcome.", l.outcome().code());
+                        out.fail(finding("ESCO-02.knowledge", l.outcome().code(), dimension == null
+                                ? Message.of("quality.dimension.SKILLS") : Message.of("quality.dimension." + dimension.name()),
+                                skill.label()), l.outcome().code());
                     } else if (!skill.isKnowledge() && dimension == Dimension.KNOWLEDGE) {
-                        out.fail("Outcome " + l.outcome().code() + " is a knowledge outcome but links the ESCO skill \""
-                                + skill.label() + "\"; link it from a skills or a responsibility and autonomy outcome.",
-                                l.outcome().code());
+                        out.fail(finding("ESCO-02.skill", l.outcome().code(), skill.label()), l.outcome().code());
                     }
                 }
             }
@@ -113,34 +110,32 @@ final class EscoRules {
         public void evaluate(QualityInput in, RuleResultCollector out) {
             var targets = in.document().targetOccupations();
             if (targets.isEmpty()) {
-                out.notApplicable("The qualification targets no ESCO occupation.");
+                out.notApplicable(note("ESCO-03.noTargets"));
                 return;
             }
             if (!in.esco().loaded() || in.esco().gap().isEmpty()) {
-                out.noData(notLoaded("coverage of the " + targets.size()
-                        + " target occupation(s) cannot be computed until an ESCO release is imported."));
+                out.noData(notLoaded("ESCO-03.coverage", targets.size()));
                 return;
             }
             SkillsGap gap = in.esco().gap().get();
             double min = in.thresholds().essentialCoverageMin();
-            var notes = new java.util.ArrayList<String>();
+            var notes = new java.util.ArrayList<Message>();
             for (String occupation : targets) {
                 if (!in.esco().occupations().containsKey(occupation)) {
                     continue;
                 }
                 SkillsGap.Coverage coverage = gap.coverage(in.document(), occupation);
-                String pct = Math.round(coverage.essentialShare() * 100) + " %";
-                notes.add((coverage.label() == null ? occupation : coverage.label()) + ": " + pct);
+                long pct = Math.round(coverage.essentialShare() * 100);
+                notes.add(note("ESCO-03.item", coverage.label() == null ? occupation : coverage.label(), pct));
                 if (coverage.essentialShare() + 1e-9 < min) {
                     var missing = coverage.missingEssential().stream().map(SkillsGap.SkillLabel::label).toList();
-                    String shown = String.join(", ", missing.subList(0, Math.min(10, missing.size())))
-                            + (missing.size() > 10 ? " and " + (missing.size() - 10) + " more" : "");
-                    out.fail("The outcomes cover " + coverage.essentialCovered() + " of " + coverage.essentialTotal()
-                            + " essential skills (" + pct + ") of the target occupation \"" + coverage.label()
-                            + "\"; missing: " + shown + ".", occupation);
+                    Object shown = missing.size() > 10
+                            ? finding("ESCO-03.more", missing.subList(0, 10), missing.size() - 10) : missing;
+                    out.fail(finding("ESCO-03", coverage.essentialCovered(), coverage.essentialTotal(), pct,
+                            String.valueOf(coverage.label()), shown), occupation);
                 }
             }
-            out.note("Essential-skill coverage: " + String.join("; ", notes));
+            out.note(note("ESCO-03.coverageNote", notes));
         }
     }
 
@@ -166,12 +161,10 @@ final class EscoRules {
             }
             boolean anyLink = all.stream().anyMatch(l -> !l.outcome().skills().isEmpty());
             if (!esco.loaded() && anyLink) {
-                out.noData(notLoaded("no outcome is tagged with a key competence, and whether a linked skill is "
-                        + "transversal (T1-T6) cannot be told without ESCO data."));
+                out.noData(notLoaded("ESCO-04.transversal"));
                 return;
             }
-            out.fail("No outcome is linked to an ESCO transversal skill (T1-T6) or tagged with one of the 8 key "
-                    + "competences; add them where the qualification develops them.");
+            out.fail(finding("ESCO-04"));
         }
     }
 
@@ -184,7 +177,7 @@ final class EscoRules {
         public void evaluate(QualityInput in, RuleResultCollector out) {
             for (UnitDocument unit : in.document().units()) {
                 if (unit.outcomes().stream().allMatch(o -> o.skills().isEmpty())) {
-                    out.fail(unitName(unit) + " has no outcome linked to an ESCO skill.", unit.code());
+                    out.fail(finding("ESCO-05", unitName(unit)), unit.code());
                 }
             }
         }

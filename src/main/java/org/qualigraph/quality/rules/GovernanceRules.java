@@ -35,9 +35,9 @@ final class GovernanceRules {
         return in.document().status() == null ? QualificationStatus.DRAFT : in.document().status();
     }
 
-    /** The status in words for a rule's note ("a changes requested qualification"), never the stored code. */
-    static String statusWords(QualityInput in) {
-        return status(in).name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+    /** The status in words for a rule's note (its label in the reader's language), never the stored code. */
+    static QualificationStatus statusWords(QualityInput in) {
+        return status(in);
     }
 
     static final class Esg01 extends BaseRule {
@@ -50,16 +50,16 @@ final class GovernanceRules {
         public void evaluate(QualityInput in, RuleResultCollector out) {
             var kinds = in.governance().stakeholders().stream().map(Governance.Stakeholder::kind)
                     .collect(Collectors.toSet());
-            var missing = new ArrayList<String>();
+            var missing = new ArrayList<org.qualigraph.base.Message>();
             if (!kinds.contains(StakeholderKind.LEARNER_REPRESENTATIVE)) {
-                missing.add("a learner or student representative");
+                missing.add(finding("ESG-01.learner"));
             }
             if (kinds.stream().noneMatch(k -> k == StakeholderKind.EMPLOYER || k == StakeholderKind.EXTERNAL_EXPERT
                     || k == StakeholderKind.ACADEMIC || k == StakeholderKind.SOCIAL_PARTNER)) {
-                missing.add("an external stakeholder (employer, social partner, external or academic expert)");
+                missing.add(finding("ESG-01.external"));
             }
             if (!missing.isEmpty()) {
-                out.fail("The design record does not name " + String.join(" or ", missing) + ".");
+                out.fail(finding("ESG-01", or(missing)));
             }
         }
     }
@@ -73,27 +73,26 @@ final class GovernanceRules {
         @Override
         public void evaluate(QualityInput in, RuleResultCollector out) {
             if (!in.publishing() && !APPROVED_ON.contains(status(in))) {
-                out.notApplicable("Evaluated from approval on and on every attempt to publish; this is a "
-                        + statusWords(in) + " qualification.");
+                out.notApplicable(note("ESG-02.notYet", statusWords(in)));
                 return;
             }
             Governance.Approval approval = in.governance().approval();
             if (approval == null) {
-                out.fail("There is no approval record; publication needs the approving body, the date and the decision.");
+                out.fail(finding("ESG-02.none"));
                 return;
             }
-            var missing = new ArrayList<String>();
+            var missing = new ArrayList<org.qualigraph.base.Message>();
             if (blank(approval.body())) {
-                missing.add("the approving body");
+                missing.add(finding("ESG-02.body"));
             }
             if (approval.date() == null) {
-                missing.add("the date");
+                missing.add(finding("ESG-02.date"));
             }
             if (blank(approval.decision())) {
-                missing.add("the decision");
+                missing.add(finding("ESG-02.decision"));
             }
             if (!missing.isEmpty()) {
-                out.fail("The approval record lacks " + String.join(", ", missing) + ".");
+                out.fail(finding("ESG-02", missing));
             }
         }
     }
@@ -108,34 +107,34 @@ final class GovernanceRules {
         public void evaluate(QualityInput in, RuleResultCollector out) {
             Severity severity = in.publishing() || APPROVED_ON.contains(status(in)) ? ERROR : WARNING;
             var doc = in.document();
-            var missing = new ArrayList<String>();
+            var missing = new ArrayList<org.qualigraph.base.Message>();
             if (doc.entryRequirements().values().stream().allMatch(BaseRule::blank)) {
-                missing.add("entry requirements");
+                missing.add(finding("ESG-03.entry"));
             }
             if (outcomes(doc).isEmpty()) {
-                missing.add("learning outcomes");
+                missing.add(finding("ESG-03.outcomes"));
             }
             if (doc.eqfLevel() == null) {
-                missing.add("the EQF level");
+                missing.add(finding("ESG-03.eqf"));
             }
             if (doc.nqfLevels().isEmpty()) {
-                missing.add("the NQF level");
+                missing.add(finding("ESG-03.nqf"));
             }
             List<String> noModes = doc.units().stream().filter(u -> u.deliveryModes().isEmpty())
                     .map(UnitDocument::code).toList();
             if (doc.units().isEmpty() || !noModes.isEmpty()) {
-                missing.add("teaching and learning methods" + (noModes.isEmpty() ? "" : " of " + String.join(", ", noModes)));
+                missing.add(noModes.isEmpty() ? finding("ESG-03.methods") : finding("ESG-03.methodsOf", noModes));
             }
             List<String> noAssessment = doc.units().stream().filter(u -> u.assessments().isEmpty())
                     .map(UnitDocument::code).toList();
             if (doc.units().isEmpty() || !noAssessment.isEmpty()) {
-                missing.add("assessment methods" + (noAssessment.isEmpty() ? "" : " of " + String.join(", ", noAssessment)));
+                missing.add(noAssessment.isEmpty() ? finding("ESG-03.assessment")
+                        : finding("ESG-03.assessmentOf", noAssessment));
             }
             if (!missing.isEmpty()) {
                 var subjects = new ArrayList<String>(noModes);
                 noAssessment.stream().filter(c -> !subjects.contains(c)).forEach(subjects::add);
-                out.fail(severity, "The public information lacks " + String.join(", ", missing) + "."
-                        + (severity == WARNING ? " It must be complete before publication." : ""), subjects);
+                out.fail(severity, finding(severity == WARNING ? "ESG-03.draft" : "ESG-03", missing), subjects);
             }
         }
     }
@@ -149,17 +148,17 @@ final class GovernanceRules {
         @Override
         public void evaluate(QualityInput in, RuleResultCollector out) {
             if (!in.publishing() && !RUNNING.contains(status(in))) {
-                out.notApplicable("Evaluated for published qualifications; this is a " + statusWords(in) + " qualification.");
+                out.notApplicable(note("ESG-04.notYet", statusWords(in)));
                 return;
             }
             int years = in.thresholds().reviewHorizonYears();
             var next = in.governance().nextReviewDate();
             if (next == null) {
-                out.fail("No next periodic review date is set; plan one within " + years + " years.");
+                out.fail(finding("ESG-04.none", years));
             } else if (next.isAfter(in.today().plusYears(years))) {
-                out.fail("The next periodic review (" + next + ") is more than " + years + " years ahead.");
+                out.fail(finding("ESG-04.far", next, years));
             } else if (next.isBefore(in.today())) {
-                out.fail("The periodic review due on " + next + " is overdue.");
+                out.fail(finding("ESG-04.overdue", next));
             }
         }
     }
@@ -177,8 +176,8 @@ final class GovernanceRules {
                     .forEach(present::add);
             var missing = EnumSet.complementOf(present);
             if (!missing.isEmpty()) {
-                out.fail("The quality cycle has no evidence for "
-                        + missing.stream().map(p -> p.name().toLowerCase()).collect(Collectors.joining(", ")) + ".");
+                out.fail(finding("EQAVET-01", missing.stream()
+                        .map(p -> org.qualigraph.base.Message.of("quality.phase." + p.name())).toList()));
             }
         }
     }
@@ -194,13 +193,12 @@ final class GovernanceRules {
             var evaluations = in.governance().evidence().stream().filter(e -> e.phase() == QualityPhase.EVALUATION)
                     .map(Governance.EvidenceItem::id).collect(Collectors.toSet());
             if (in.governance().actions().isEmpty()) {
-                out.notApplicable("No review action is recorded.");
+                out.notApplicable(note("EQAVET-02.none"));
                 return;
             }
             for (Governance.ReviewAction action : in.governance().actions()) {
                 if (action.findingId() == null || !evaluations.contains(action.findingId())) {
-                    out.fail("Review action \"" + action.text() + "\" does not refer to an evaluation finding.",
-                            String.valueOf(action.id()));
+                    out.fail(finding("EQAVET-02", String.valueOf(action.text())), String.valueOf(action.id()));
                 }
             }
         }
@@ -215,27 +213,16 @@ final class GovernanceRules {
         @Override
         public void evaluate(QualityInput in, RuleResultCollector out) {
             if (!RUNNING.contains(status(in))) {
-                out.notApplicable("Evaluated once the qualification runs (published); this is a " + statusWords(in)
-                        + " qualification.");
+                out.notApplicable(note("EQAVET-03.notYet", statusWords(in)));
                 return;
             }
             for (int indicator : List.of(3, 4, 5, 6)) {
                 boolean recorded = in.governance().indicators().stream().anyMatch(v -> v.indicator() == indicator
                         && !blank(v.value()) && !blank(v.referencePeriod()));
                 if (!recorded) {
-                    out.fail("EQAVET indicator " + indicator + " (" + name(indicator) + ") has no value with a "
-                            + "reference period.");
+                    out.fail(finding("EQAVET-03", indicator, org.qualigraph.base.Message.of("quality.indicator." + indicator)));
                 }
             }
-        }
-
-        private static String name(int indicator) {
-            return switch (indicator) {
-                case 3 -> "participation";
-                case 4 -> "completion";
-                case 5 -> "placement";
-                default -> "use of skills at the workplace";
-            };
         }
     }
 }

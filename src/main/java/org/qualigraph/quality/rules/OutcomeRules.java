@@ -41,8 +41,7 @@ final class OutcomeRules {
                 check(in, l, analysis.get(), out);
             }
             if (skipped > 0) {
-                out.note(skipped + " outcome(s) have no English or German statement; the verb checks cover English and "
-                        + "German only.");
+                out.note(note("LO.skipped", skipped));
             }
         }
 
@@ -62,10 +61,8 @@ final class OutcomeRules {
 
         @Override
         void check(QualityInput in, Located l, Analysis a, RuleResultCollector out) {
-            a.verbProblem().ifPresent(problem -> out.fail("Outcome " + l.outcome().code() + " (\"" + quoted(l) + "\") "
-                    + problem + "; start with a verb such as "
-                    + String.join(", ", OutcomeWritingAdvisor.suggestedVerbs(level(in, l)).subList(0, 4)) + ".",
-                    l.outcome().code()));
+            a.verbProblemText().ifPresent(problem -> out.fail(finding("LO-01", l.outcome().code(), quoted(l), problem,
+                    OutcomeWritingAdvisor.suggestedVerbs(level(in, l)).subList(0, 4)), l.outcome().code()));
         }
     }
 
@@ -80,9 +77,9 @@ final class OutcomeRules {
             if (a.noVerb()) {
                 return;
             }
-            List<String> problems = a.structureProblems(in.thresholds().minOutcomeWords());
+            var problems = a.structureProblemTexts(in.thresholds().minOutcomeWords());
             if (!problems.isEmpty()) {
-                out.fail("Outcome " + l.outcome().code() + " (\"" + quoted(l) + "\") " + String.join("; ", problems) + ".",
+                out.fail(finding("LO-02", l.outcome().code(), quoted(l), joined("quality.semicolon", problems)),
                         l.outcome().code());
             }
         }
@@ -103,18 +100,15 @@ final class OutcomeRules {
             if (!OutcomeWritingAdvisor.fits(a.band(), level, in.thresholds().bloomTolerance())) {
                 var bands = OutcomeWritingAdvisor.bandsFor(level).stream().map(OutcomeRules::band).toList();
                 boolean above = a.band().ordinal() > OutcomeWritingAdvisor.bandsFor(level).get(0).ordinal();
-                out.fail("Outcome " + l.outcome().code() + " uses \"" + a.mainVerb() + "\" (Bloom: " + band(a.band())
-                        + "), " + (above ? "above" : "below") + " what EQF " + level + " usually asks ("
-                        + String.join("/", bands) + "), e.g. "
-                        + String.join(", ", OutcomeWritingAdvisor.suggestedVerbs(level).subList(0, 6)) + ". Advisory only.",
+                out.fail(finding(above ? "LO-03.above" : "LO-03.below", l.outcome().code(), a.mainVerb(), band(a.band()),
+                        level, joined("quality.slash", bands), OutcomeWritingAdvisor.suggestedVerbs(level).subList(0, 6)),
                         l.outcome().code());
             }
         }
     }
 
-    static String band(OutcomeWritingAdvisor.Bloom band) {
-        String name = band.name().toLowerCase(Locale.ROOT);
-        return Character.toUpperCase(name.charAt(0)) + name.substring(1);
+    static org.qualigraph.base.Message band(OutcomeWritingAdvisor.Bloom band) {
+        return org.qualigraph.base.Message.of("quality.bloom." + band.name());
     }
 
     static int level(QualityInput in, BaseRule.Located l) {
@@ -148,9 +142,8 @@ final class OutcomeRules {
             byLanguage.forEach((language, statements) -> {
                 for (List<String> group : in.advisor().nearDuplicates(statements, threshold, OutcomeWritingAdvisor.MEANING_DUPLICATE)) {
                     if (reported.add(group)) {
-                        out.fail("Outcomes " + String.join(", ", group) + " say (nearly) the same"
-                                + (byLanguage.size() > 1 ? " in \"" + language + "\"" : "")
-                                + "; merge them or make each distinct.", group.toArray(String[]::new));
+                        out.fail(byLanguage.size() > 1 ? finding("LO-04.language", group, language)
+                                : finding("LO-04", group), group.toArray(String[]::new));
                     }
                 }
             });

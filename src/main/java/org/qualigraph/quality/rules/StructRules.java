@@ -73,8 +73,7 @@ final class StructRules {
                     if (reported.add(Set.copyOf(cycle))) {
                         var shown = new ArrayList<>(cycle);
                         shown.add(next);
-                        out.fail("The prerequisites form a cycle: " + String.join(" requires ", shown)
-                                + ". No learner could ever start these units.", cycle.toArray(String[]::new));
+                        out.fail(finding("STRUCT-01", String.join(" → ", shown)), cycle.toArray(String[]::new));
                     }
                 }
             }
@@ -104,9 +103,7 @@ final class StructRules {
                 for (String required : requiredTransitively(unit, byCode)) {
                     if (position.get(required) > position.get(unit.code())) {
                         for (WorkBasedLearningDocument period : unit.workBasedLearning()) {
-                            out.fail("Work-based learning " + period.code() + " in unit " + unit.code()
-                                    + " is planned before unit " + required + ", which " + unit.code()
-                                    + " depends on; move " + required + " earlier.", period.code(), required);
+                            out.fail(finding("STRUCT-02", period.code(), unit.code(), required), period.code(), required);
                         }
                     }
                 }
@@ -135,16 +132,15 @@ final class StructRules {
         @Override
         public void evaluate(QualityInput in, RuleResultCollector out) {
             if (in.document().id() == null) {
-                out.notApplicable("The qualification is not saved yet, so no unit is shared.");
+                out.notApplicable(note("STRUCT-03.unsaved"));
                 return;
             }
             for (UnitDocument unit : in.document().units()) {
                 List<QualificationSummary> others = unit.id() == null ? null : in.sharedUnits().get(unit.id());
                 if (others != null && !others.isEmpty()) {
-                    var titles = others.stream().map(q -> "\"" + org.qualigraph.curriculum.Texts.display(q.title())
-                            + "\" (" + q.status().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + ")").toList();
-                    out.fail(unitName(unit) + " is shared with " + String.join(", ", titles)
-                            + "; a change here changes them too.", unit.code());
+                    var titles = others.stream().map(q -> org.qualigraph.base.Message.of("quality.sharedWith",
+                            org.qualigraph.curriculum.Texts.display(q.title()), q.status())).toList();
+                    out.fail(finding("STRUCT-03", unitName(unit), titles), unit.code());
                 }
             }
         }

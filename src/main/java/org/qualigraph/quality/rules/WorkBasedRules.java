@@ -30,7 +30,7 @@ final class WorkBasedRules {
         @Override
         public void evaluate(QualityInput in, RuleResultCollector out) {
             if (in.document().type() != QualificationType.APPRENTICESHIP) {
-                out.notApplicable("Applies to apprenticeships only.");
+                out.notApplicable(note("WBL-01.only"));
                 return;
             }
             var units = CreditRules.distinct(in.document().units()).stream().filter(UnitDocument::isMandatory).toList();
@@ -38,16 +38,14 @@ final class WorkBasedRules {
             int work = units.stream().mapToInt(UnitDocument::workBasedHours).sum();
             double min = in.thresholds().workBasedShareMin();
             if (total <= 0) {
-                out.fail("The units give no hours, so the work-based share of this apprenticeship cannot be shown; "
-                        + "at least " + Math.round(min * 100) + " % must be work-based.");
+                out.fail(finding("WBL-01.noHours", Math.round(min * 100)));
                 return;
             }
             double share = (double) work / total;
             if (share + 1e-9 < min) {
-                out.fail("Only " + work + " of " + total + " h (" + Math.round(share * 100) + " %) are work-based; an "
-                        + "apprenticeship needs at least " + Math.round(min * 100) + " %.");
+                out.fail(finding("WBL-01.share", work, total, Math.round(share * 100), Math.round(min * 100)));
             } else {
-                out.note(work + " of " + total + " h (" + Math.round(share * 100) + " %) are work-based.");
+                out.note(note("WBL-01.share", work, total, Math.round(share * 100)));
             }
         }
     }
@@ -61,11 +59,11 @@ final class WorkBasedRules {
         @Override
         public void evaluate(QualityInput in, RuleResultCollector out) {
             if (in.document().type() != QualificationType.IVET) {
-                out.notApplicable("Applies to initial VET that is not an apprenticeship.");
+                out.notApplicable(note("WBL-02.only"));
                 return;
             }
             if (in.document().units().stream().allMatch(u -> u.workBasedLearning().isEmpty())) {
-                out.fail("This initial VET qualification has no work-based learning period; add at least one.");
+                out.fail(finding("WBL-02"));
             }
         }
     }
@@ -82,20 +80,19 @@ final class WorkBasedRules {
                     .flatMap(u -> u.assessments().stream()).toList();
             for (UnitDocument unit : in.document().units()) {
                 for (WorkBasedLearningDocument period : unit.workBasedLearning()) {
-                    var missing = new ArrayList<String>();
+                    var missing = new ArrayList<org.qualigraph.base.Message>();
                     if (period.outcomes().isEmpty()) {
-                        missing.add("no learning outcomes it serves");
+                        missing.add(finding("WBL-03.outcomes"));
                     }
                     if (period.hours() == null || period.hours() <= 0) {
-                        missing.add("no hours");
+                        missing.add(finding("WBL-03.hours"));
                     }
                     if (!period.outcomes().isEmpty() && assessments.stream()
                             .noneMatch(a -> a.outcomes().stream().anyMatch(period.outcomes()::contains))) {
-                        missing.add("no assessment of its outcomes");
+                        missing.add(finding("WBL-03.assessment"));
                     }
                     if (!missing.isEmpty()) {
-                        out.fail("Work-based learning " + period.code() + " in unit " + unit.code() + " has "
-                                + String.join(", ", missing) + ".", period.code());
+                        out.fail(finding("WBL-03", period.code(), unit.code(), missing), period.code());
                     }
                 }
             }
@@ -113,9 +110,9 @@ final class WorkBasedRules {
             var transnational = in.document().units().stream().flatMap(u -> u.workBasedLearning().stream())
                     .filter(w -> w.setting() == WblSetting.TRANSNATIONAL).map(WorkBasedLearningDocument::code).toList();
             if (transnational.isEmpty()) {
-                out.fail("No work-based learning takes place abroad; consider a transnational (mobility) period.");
+                out.fail(finding("WBL-04"));
             } else {
-                out.note("Transnational work-based learning: " + String.join(", ", transnational) + ".");
+                out.note(note("WBL-04", transnational));
             }
         }
     }

@@ -19,8 +19,16 @@ final class EscoLabels {
     private EscoLabels() {
     }
 
-    /** The texts with every known ESCO URI replaced by its label in quotes. */
+    /** The texts with every known ESCO URI replaced by its English label in quotes. */
     static List<String> label(EscoCatalog catalog, List<String> texts) {
+        return label(catalog, texts, null);
+    }
+
+    /**
+     * The texts with every known ESCO URI replaced by its label in quotes, in {@code language} where that language's
+     * ESCO package was imported, else in English (the catalogue's language-aware look-up).
+     */
+    static List<String> label(EscoCatalog catalog, List<String> texts, String language) {
         if (catalog == null || texts.isEmpty()) {
             return texts;
         }
@@ -37,10 +45,10 @@ final class EscoLabels {
         }
         var labels = new HashMap<String, String>();
         if (!skills.isEmpty()) {
-            catalog.skills(skills).forEach((uri, skill) -> labels.put(uri, skill.label()));
+            catalog.skills(skills, language).forEach((uri, skill) -> labels.put(uri, skill.label()));
         }
         if (!occupations.isEmpty()) {
-            catalog.occupations(occupations).forEach((uri, occupation) -> labels.put(uri, occupation.label()));
+            catalog.occupations(occupations, language).forEach((uri, occupation) -> labels.put(uri, occupation.label()));
         }
         return texts.stream().map(text -> replace(text, labels)).toList();
     }

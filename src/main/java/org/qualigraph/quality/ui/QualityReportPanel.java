@@ -165,7 +165,7 @@ class QualityReportPanel extends VerticalLayout {
         head.setAlignItems(FlexComponent.Alignment.BASELINE);
         row.add(head);
         if (rule.note() != null && rule.status() != RuleStatus.FAILED || rule.note() != null && findings.isEmpty()) {
-            var note = new Div(rule.note());
+            var note = new Div(rule.note(getLocale()));
             note.addClassName("quality-rule-note");
             note.getStyle().set("color", "var(--lumo-secondary-text-color)").set("font-size", "var(--lumo-font-size-s)");
             row.add(note);
@@ -185,7 +185,7 @@ class QualityReportPanel extends VerticalLayout {
         line.addClassName("quality-finding");
         line.setAlignItems(FlexComponent.Alignment.BASELINE);
         line.getStyle().set("margin-left", "var(--lumo-space-m)");
-        line.add(severityBadge(finding.severity()), new Span(finding.message()));
+        line.add(severityBadge(finding.severity()), new Span(finding.message(getLocale())));
         for (String subject : finding.subjects()) {
             Optional<Runnable> action = target(subject);
             if (action.isPresent() && navigator != null) {
@@ -259,11 +259,12 @@ class QualityReportPanel extends VerticalLayout {
                             String.join(" / ", a.expected().stream().map(EnumLabels::of).toList()),
                             String.join(", ", a.suggestions()));
                 } else {
-                    var problems = analysis.get().structureProblems(quality.thresholds().minOutcomeWords());
+                    var problems = analysis.get().structureProblemTexts(quality.thresholds().minOutcomeWords());
                     if (problems.isEmpty()) {
                         continue;
                     }
-                    text = getTranslation("quality.writing.structure", String.join("; ", problems));
+                    text = getTranslation("quality.writing.structure",
+                            String.join("; ", problems.stream().map(p -> p.in(getLocale())).toList()));
                 }
                 var line = new Div(new Span(outcome.code() + ": " + text));
                 line.addClassName("writing-advice");

@@ -43,6 +43,12 @@ class ReviewEditorExtension implements QualificationEditorExtension {
     @Override
     public Component create(EditorContext context) {
         return new ReviewPanel(context, workflow, comments, qualifications,
-                texts -> EscoLabels.label(esco.getIfAvailable(), texts));
+                texts -> EscoLabels.label(esco.getIfAvailable(), texts, language()));
+    }
+
+    /** The reader's interface language, in which ESCO labels are shown where imported. */
+    private static String language() {
+        var ui = com.vaadin.flow.component.UI.getCurrent();
+        return ui == null || ui.getLocale() == null ? null : ui.getLocale().getLanguage();
     }
 }

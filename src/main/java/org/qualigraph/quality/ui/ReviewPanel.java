@@ -226,8 +226,8 @@ class ReviewPanel extends VerticalLayout {
      * as stored) in words.
      */
     private List<AuditEntry> labelled(List<AuditEntry> entries) {
-        var details = labels.apply(entries.stream().map(e -> "STATUS".equals(e.action()) ? statusChange(e.detail()) : e.detail())
-                .toList());
+        var details = labels.apply(entries.stream().map(e -> "STATUS".equals(e.action()) ? statusChange(e.detail())
+                : e.detail(this::getTranslation)).toList());
         var result = new ArrayList<AuditEntry>();
         for (int i = 0; i < entries.size(); i++) {
             var e = entries.get(i);

@@ -98,6 +98,31 @@ class ProfilePlainLanguageTest extends ViewTest {
         assertThat(ProblemText.unitIndex("units[1].outcomes[0].eqfLevel")).isEqualTo(1);
     }
 
+    /** A refused save is told in the designer's language: the field's name and the server's sentence alike. */
+    @Test
+    void aPolishDesignerReadsWhyASaveWasRefusedInPolish() {
+        var draft = new QualificationDraft();
+        var unit = new UnitDraft();
+        unit.code = "U2";
+        draft.units.add(unit);
+        login("designer", "DESIGNER");
+        UI.getCurrent().setLocale(java.util.Locale.forLanguageTag("pl"));
+        var problems = org.qualigraph.curriculum.DocumentValidator.validate(withTwoUnitsCoded("U2"));
+        var duplicate = problems.stream().filter(p -> p.field().equals("units[1].code")).findFirst().orElseThrow();
+        assertThat(duplicate.message()).as("the API keeps English").isEqualTo("duplicate unit code \"U2\"");
+
+        var text = ProblemText.describe(duplicate, draft, (key, args) -> UI.getCurrent().getTranslation(key, args));
+        assertThat(text).endsWith(": Kod jednostki „U2” się powtarza.").doesNotContain("duplicate");
+    }
+
+    private static org.qualigraph.curriculum.QualificationDocument withTwoUnitsCoded(String code) {
+        var doc = org.qualigraph.support.Documents.generated("Dwie jednostki", 2, 1);
+        var units = doc.units().stream().map(u -> new org.qualigraph.curriculum.UnitDocument(u.id(), code, u.title(),
+                u.eqfLevel(), u.credits(), u.hours(), u.mandatory(), java.util.List.of(), u.deliveryModes(), u.outcomes(),
+                u.workBasedLearning(), u.assessments())).toList();
+        return doc.withUnits(units);
+    }
+
     private static <T> T last(java.util.List<T> found) {
         assertThat(found).isNotEmpty();
         return found.get(found.size() - 1);

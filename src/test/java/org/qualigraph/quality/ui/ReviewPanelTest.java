@@ -191,6 +191,38 @@ class ReviewPanelTest extends ViewTest {
                 "~ Titel der Einheit U1: en: \"Unit 1 of Cell technician\" → en: \"Cell assembly\"");
     }
 
+    /**
+     * The audit log keeps its details as bundle keys and values beside the English text, so a Polish or German
+     * reviewer reads what was changed in their language, while the API keeps the English detail.
+     */
+    @Test
+    void aPolishAndAGermanReviewerReadTheAuditLogInTheirLanguage() {
+        String id = resubmittedWithUnitRenamed();
+        login("reviewer", "REVIEWER");
+        UI.getCurrent().setLocale(java.util.Locale.forLanguageTag("pl"));
+        open(id);
+        var polish = auditDetails();
+        assertThat(polish).contains("jednostki: 1, efekty uczenia się: 3",
+                "Tytuł jednostki U1: en: \"Unit 1 of Cell technician\" → en: \"Cell assembly\"");
+        assertThat(String.join("\n", polish)).doesNotContain("units,", "outcomes", "Unit U1 title");
+
+        UI.getCurrent().removeAll();
+        UI.getCurrent().setLocale(java.util.Locale.GERMAN);
+        open(id);
+        assertThat(auditDetails()).contains("1 Einheiten, 3 Lernergebnisse",
+                "Titel der Einheit U1: en: \"Unit 1 of Cell technician\" → en: \"Cell assembly\"");
+
+        assertThat(workflow.audit(id)).extracting(org.qualigraph.quality.AuditEntry::detail)
+                .contains("1 units, 3 outcomes", "Unit U1 title: en: \"Unit 1 of Cell technician\" → en: \"Cell assembly\"");
+    }
+
+    private static List<String> auditDetails() {
+        @SuppressWarnings("unchecked")
+        com.vaadin.flow.component.grid.Grid<org.qualigraph.quality.AuditEntry> audit =
+                _get(com.vaadin.flow.component.grid.Grid.class, spec -> spec.withId("audit-log"));
+        return audit.getGenericDataView().getItems().map(org.qualigraph.quality.AuditEntry::detail).toList();
+    }
+
     /** In review again after the reviewer asked for changes, with unit U1 renamed to "Cell assembly" in between. */
     private String resubmittedWithUnitRenamed() {
         String id = qualifications.create(Documents.minimal("Cell technician"), "designer").id();
