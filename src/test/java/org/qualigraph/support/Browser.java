@@ -151,6 +151,31 @@ public final class Browser implements AutoCloseable {
         }
     }
 
+    /** A screenshot with this part of the page scrolled to the top, so that the picture shows what the guide describes. */
+    public Path screenshotOf(String css, String name) {
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'start'});", waitFor(css));
+        waitForVaadin();
+        return screenshot(name);
+    }
+
+    /**
+     * A screenshot with this part of the page scrolled up to just below {@code below} (a toolbar that stays on top
+     * while the content scrolls beneath it, e.g. the editor's Save bar), so that its heading is not hidden.
+     */
+    public Path screenshotOf(String css, String below, String name) {
+        ((JavascriptExecutor) driver).executeScript("""
+                const el = arguments[0], bar = document.querySelector(arguments[1]);
+                el.scrollIntoView({block: 'start'});
+                const delta = bar.getBoundingClientRect().bottom + 8 - el.getBoundingClientRect().top;
+                let s = el.parentElement || el.getRootNode().host;
+                while (s && !(s.scrollHeight > s.clientHeight && s.scrollTop > 0)) {
+                  s = s.parentElement || (s.getRootNode() ? s.getRootNode().host : null);
+                }
+                if (s && delta > 0) { s.scrollTop -= delta; }""", waitFor(css), below);
+        waitForVaadin();
+        return screenshot(name);
+    }
+
     /** Waits until Vaadin has no request to the server in flight (the page has settled after a navigation or click). */
     public void waitForVaadin() {
         wait.until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
