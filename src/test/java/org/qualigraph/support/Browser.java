@@ -166,12 +166,13 @@ public final class Browser implements AutoCloseable {
         ((JavascriptExecutor) driver).executeScript("""
                 const el = arguments[0], bar = document.querySelector(arguments[1]);
                 el.scrollIntoView({block: 'start'});
-                const delta = bar.getBoundingClientRect().bottom + 8 - el.getBoundingClientRect().top;
-                let s = el.parentElement || el.getRootNode().host;
-                while (s && !(s.scrollHeight > s.clientHeight && s.scrollTop > 0)) {
-                  s = s.parentElement || (s.getRootNode() ? s.getRootNode().host : null);
-                }
-                if (s && delta > 0) { s.scrollTop -= delta; }""", waitFor(css), below);
+                const hidden = bar.getBoundingClientRect().bottom + 8 - el.getBoundingClientRect().top;
+                if (hidden > 0) {
+                  // the scroll container is in a shadow root: a scroll margin moves the element down in whichever it is
+                  el.style.scrollMarginTop = hidden + 'px';
+                  el.scrollIntoView({block: 'start'});
+                  el.style.scrollMarginTop = '';
+                }""", waitFor(css), below);
         waitForVaadin();
         return screenshot(name);
     }
