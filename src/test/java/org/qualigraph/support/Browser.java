@@ -159,8 +159,9 @@ public final class Browser implements AutoCloseable {
     }
 
     /**
-     * A screenshot with this part of the page scrolled up to just below {@code below} (a toolbar that stays on top
-     * while the content scrolls beneath it, e.g. the editor's Save bar), so that its heading is not hidden.
+     * A screenshot with this part of the page scrolled to the top and then moved down by the part that {@code below}
+     * (a toolbar that stays on top while the content scrolls beneath it, e.g. the editor's Save bar) covers. In the
+     * editor the tab's first line can still be under the toolbar (its tab sheet scrolls in a shadow root).
      */
     public Path screenshotOf(String css, String below, String name) {
         ((JavascriptExecutor) driver).executeScript("""
