@@ -7,6 +7,8 @@ import org.qualigraph.quality.Governance;
  * The core-curriculum document resolved into one language with labels looked up: what the HTML/PDF and DOCX
  * renderers lay out, so both show the same content. All strings are plain text (renderers escape them). Texts without
  * a translation into the document's language carry a mark; {@code untranslatedNote} explains it (null when none does).
+ * The public edition ({@link CurriculumContentBuilder#buildPublic}) has no annexes: {@code qualityNote} and
+ * {@code approval} are null there, and renderers leave both sections out.
  */
 record CurriculumContent(
         DocumentMessages messages,

@@ -60,6 +60,18 @@ class CurriculumContentBuilder {
     }
 
     CurriculumContent build(QualificationDocument doc, String language) {
+        return build(doc, language, true);
+    }
+
+    /**
+     * The content anyone may read: no quality annex and no approval annex, so no reviewer, approver, stakeholder or
+     * evidence text (the public register's PDF). The signed-in export keeps both annexes.
+     */
+    CurriculumContent buildPublic(QualificationDocument doc, String language) {
+        return build(doc, language, false);
+    }
+
+    private CurriculumContent build(QualificationDocument doc, String language, boolean internal) {
         var m = DocumentMessages.of(language);
         EscoCatalog catalog = escoCatalog.getIfAvailable();
         boolean escoLoaded = catalog != null && catalog.release().isPresent();
@@ -93,14 +105,18 @@ class CurriculumContentBuilder {
         for (int i = 0; i < doc.units().size(); i++) {
             units.add(unit(doc.units().get(i), i, language, m, skillLabels));
         }
+        String description = m.text(doc.description());
+        String untranslatedNote = m.untranslated() == 0 ? null : m.get("untranslated.note", m.languageName(m.locale().getLanguage()));
+        var coverage = coverage(doc, m, escoLoaded, catalog, language, occupationLabels);
+        if (!internal) {
+            return new CurriculumContent(m, language, title, subtitle, untranslatedNote, description,
+                    List.copyOf(profile), List.copyOf(units), coverage, null, List.of(), null);
+        }
         // the rule engine runs once per document: on 1,200 outcomes it is a good part of the export's time
         var service = quality.getIfAvailable();
         var report = service == null ? null : service.check(doc);
-        String description = m.text(doc.description());
-        String untranslatedNote = m.untranslated() == 0 ? null : m.get("untranslated.note", m.languageName(m.locale().getLanguage()));
         return new CurriculumContent(m, language, title, subtitle, untranslatedNote, description,
-                List.copyOf(profile), List.copyOf(units), coverage(doc, m, escoLoaded, catalog, language, occupationLabels),
-                qualityNote(report, m), qualityFindings(report), approval(doc, m));
+                List.copyOf(profile), List.copyOf(units), coverage, qualityNote(report, m), qualityFindings(report), approval(doc, m));
     }
 
     /** The quality report's summary for the annex; the findings follow as lines (rule, severity, message, place). */

@@ -72,8 +72,12 @@ final class CurriculumHtml {
         }
         out.append("</ul></li>");
         tocEntry(out, "coverage", m.get("section.coverage"));
-        tocEntry(out, "annex-quality", m.get("section.annex.quality"));
-        tocEntry(out, "annex-approval", m.get("section.annex.approval"));
+        if (c.qualityNote() != null) {
+            tocEntry(out, "annex-quality", m.get("section.annex.quality"));
+        }
+        if (c.approval() != null) {
+            tocEntry(out, "annex-approval", m.get("section.annex.approval"));
+        }
         out.append("</ul></div>");
 
         out.append("<div class=\"section-break\"><h2 id=\"profile\">").append(escape(m.get("section.profile"))).append("</h2>");
@@ -102,18 +106,23 @@ final class CurriculumHtml {
         }
         out.append("</div>");
 
-        out.append("<div class=\"unit\"><h2 id=\"annex-quality\">").append(escape(m.get("section.annex.quality")))
-                .append("</h2><p class=\"note\">").append(escape(c.qualityNote())).append("</p>");
-        if (!c.qualityFindings().isEmpty()) {
-            out.append("<ul>");
-            c.qualityFindings().forEach(line -> out.append("<li>").append(escape(line)).append("</li>"));
-            out.append("</ul>");
+        if (c.qualityNote() != null) {
+            out.append("<div class=\"unit\"><h2 id=\"annex-quality\">").append(escape(m.get("section.annex.quality")))
+                    .append("</h2><p class=\"note\">").append(escape(c.qualityNote())).append("</p>");
+            if (!c.qualityFindings().isEmpty()) {
+                out.append("<ul>");
+                c.qualityFindings().forEach(line -> out.append("<li>").append(escape(line)).append("</li>"));
+                out.append("</ul>");
+            }
+            out.append("</div>");
         }
-        out.append("</div>");
 
-        out.append("<div class=\"unit\"><h2 id=\"annex-approval\">").append(escape(m.get("section.annex.approval"))).append("</h2>");
-        approval(out, c.approval(), m);
-        out.append("</div></body></html>");
+        if (c.approval() != null) {
+            out.append("<div class=\"unit\"><h2 id=\"annex-approval\">").append(escape(m.get("section.annex.approval"))).append("</h2>");
+            approval(out, c.approval(), m);
+            out.append("</div>");
+        }
+        out.append("</body></html>");
         return out.toString();
     }
 

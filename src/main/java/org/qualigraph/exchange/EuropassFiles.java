@@ -4,9 +4,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.riot.Lang;
 import org.qualigraph.curriculum.QualificationDocument;
@@ -15,18 +12,18 @@ import org.springframework.stereotype.Service;
 
 /**
  * The files of a qualification for other modules (the public register): the Europass files written exactly as the
- * export endpoint writes them, several qualifications in one LOQ XML dataset, and the other export formats by name.
+ * export endpoint writes them, several qualifications in one LOQ XML dataset, and the public edition of the PDF.
  * Published qualifications carry their persistent identifier in every file.
  */
 @Service
 public class EuropassFiles {
 
     private final QdrExports exports;
-    private final Map<String, Exporter> exporters;
+    private final PdfExporter pdf;
 
-    EuropassFiles(QdrExports exports, List<Exporter> exporters) {
+    EuropassFiles(QdrExports exports, PdfExporter pdf) {
         this.exports = exports;
-        this.exporters = exporters.stream().collect(Collectors.toMap(Exporter::format, Function.identity(), (a, b) -> a));
+        this.pdf = pdf;
     }
 
     public byte[] loqXml(QualificationDocument doc) {
@@ -52,15 +49,14 @@ public class EuropassFiles {
         return QdrExports.serialise(model, lang);
     }
 
-    /** Another export format of the contract ({@code pdf}, {@code html}, ...), in a language. */
-    public byte[] export(QualificationDocument doc, String format, String language) {
-        Exporter exporter = exporters.get(format);
-        if (exporter == null) {
-            throw new IllegalArgumentException("no exporter " + format);
-        }
+    /**
+     * The curriculum document as PDF for anyone to read: without the quality and approval annexes, so no reviewer,
+     * approver, stakeholder or evidence text (the signed-in export keeps them).
+     */
+    public byte[] publicPdf(QualificationDocument doc, String language) {
         var out = new ByteArrayOutputStream();
         try {
-            exporter.write(doc, language, out);
+            pdf.writePublic(doc, language, out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

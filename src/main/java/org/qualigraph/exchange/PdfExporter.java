@@ -52,6 +52,11 @@ class PdfExporter implements Exporter {
         render(CurriculumHtml.render(content.build(document, language), true), out);
     }
 
+    /** The public edition: the same document without the quality and approval annexes (no reviewer or approver names). */
+    void writePublic(QualificationDocument document, String language, OutputStream out) throws IOException {
+        render(CurriculumHtml.render(content.buildPublic(document, language), true), out);
+    }
+
     /** Renders XHTML to PDF with the embedded DejaVu fonts (also used by the recognition report). */
     static void render(String xhtml, OutputStream out) throws IOException {
         var builder = new PdfRendererBuilder();

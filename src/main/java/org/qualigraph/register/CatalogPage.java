@@ -21,8 +21,7 @@ class CatalogPage {
     String render(RegisterService.Snapshot snapshot) {
         String base = snapshot.base();
         var out = new StringBuilder(16 * 1024);
-        out.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"UTF-8\">")
-                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
+        out.append("<!DOCTYPE html>\n<html lang=\"en\"><head>").append(PublicPage.HEAD)
                 .append("<title>").append(esc(properties.publisher())).append(": published qualifications</title>")
                 .append("<link rel=\"alternate\" type=\"text/turtle\" href=\"").append(esc(base)).append("/catalog?format=ttl\">")
                 .append("<link rel=\"alternate\" type=\"application/ld+json\" href=\"").append(esc(base))
@@ -32,7 +31,8 @@ class CatalogPage {
                 .append("th,td{text-align:left;padding:.3rem .5rem;border-bottom:1px solid #ccc;vertical-align:top}</style>")
                 .append("</head><body><main><h1>").append(esc(properties.publisher()))
                 .append(": published qualifications</h1><p>").append(snapshot.published().size())
-                .append(" published qualifications, as linked open data under the licence <a href=\"")
+                .append(snapshot.published().size() == 1 ? " published qualification" : " published qualifications")
+                .append(", as linked open data under the licence <a href=\"")
                 .append(esc(properties.licence())).append("\">").append(esc(properties.licence())).append("</a>.</p>")
                 .append("<table><caption>Qualifications</caption><thead><tr><th scope=\"col\">Title</th>")
                 .append("<th scope=\"col\">EQF level</th><th scope=\"col\">Published</th><th scope=\"col\">Files</th>")

@@ -56,13 +56,19 @@ class PublicPage {
         return result;
     }
 
+    /**
+     * The start of the head of every public page: UTF-8, the mobile viewport, and an empty icon, so that a visitor's
+     * browser does not ask for a /favicon.ico that is not there (a 404 in its console) or outside the public paths.
+     */
+    static final String HEAD = "<meta charset=\"UTF-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+            + "<link rel=\"icon\" href=\"data:,\">";
+
     byte[] render(RegisterService.Entry entry, String language) {
         QualificationDocument doc = entry.document();
         Locale locale = Locale.forLanguageTag(language);
         var out = new StringBuilder(32 * 1024);
         String title = text(doc.title(), language, doc.displayTitle());
-        out.append("<!DOCTYPE html>\n<html lang=\"").append(esc(language)).append("\"><head><meta charset=\"UTF-8\">")
-                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
+        out.append("<!DOCTYPE html>\n<html lang=\"").append(esc(language)).append("\"><head>").append(HEAD)
                 .append("<title>").append(esc(title)).append("</title>");
         for (var format : CatalogBuilder.FORMATS) {
             out.append("<link rel=\"alternate\" type=\"").append(esc(format.mediaType())).append("\" href=\"")

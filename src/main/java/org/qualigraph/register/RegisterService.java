@@ -249,7 +249,7 @@ public class RegisterService {
     }
 
     public Rendition pdf(Entry entry, String language) {
-        return entry.rendition("pdf-" + language, () -> Rendition.of(files.export(entry.document(), "pdf", language),
+        return entry.rendition("pdf-" + language, () -> Rendition.of(files.publicPdf(entry.document(), language),
                 "application/pdf", entry.modified()));
     }
 

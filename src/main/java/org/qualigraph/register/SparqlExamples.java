@@ -32,7 +32,7 @@ final class SparqlExamples {
                     } GROUP BY ?country ORDER BY DESC(?qualifications)"""));
 
     static String page() {
-        var out = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"UTF-8\"><title>SPARQL endpoint"
+        var out = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\"><head>" + PublicPage.HEAD + "<title>SPARQL endpoint"
                 + "</title><style>body{font-family:system-ui,sans-serif;max-width:60rem;margin:0 auto;padding:1rem}"
                 + "textarea{width:100%;font-family:monospace}</style></head><body><main><h1>SPARQL endpoint</h1>"
                 + "<p>Read-only SPARQL 1.1 queries over the published qualifications (European Learning Model) and the "

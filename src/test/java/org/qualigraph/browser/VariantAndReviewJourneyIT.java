@@ -99,7 +99,7 @@ class VariantAndReviewJourneyIT {
             browser.waitForVaadin();
             assertThat(browser.text("#core-diff")).contains("Changes from core").contains("AT 4");
             checkVisibleText(browser, "changes from core");
-            screenshotOf(browser, "#core-diff", "variant-changes-from-core");
+            browser.screenshotOf("#core-diff", "variant-changes-from-core");
 
             // the designer submits the core with a note
             openEditor(browser, core);
@@ -157,7 +157,7 @@ class VariantAndReviewJourneyIT {
             browser.waitFor("#changes-since-list");
             assertThat(browser.text("#changes-since")).contains("IEC 62619");
             checkVisibleText(browser, "changes since the request");
-            screenshotOf(browser, "#changes-since", "review-changes-since");
+            browser.screenshotOf("#changes-since", "review-changes-since");
             browser.click("#action-APPROVE");
             browser.click("#approval-confirm");
             browser.await().until(d -> d.findElement(By.id("approval-body")).getAttribute("invalid") != null);
@@ -198,14 +198,6 @@ class VariantAndReviewJourneyIT {
     private static List<String> gridTitles(JavascriptExecutor js) {
         return List.of(((String) js.executeScript("return [...document.querySelectorAll('#qualification-grid vaadin-grid-cell-content')]"
                 + ".map(c => c.textContent.trim()).join('\\n');")).split("\n"));
-    }
-
-    /** A screenshot with this part of the page scrolled to the top, so that the picture shows what the guide describes. */
-    private static void screenshotOf(Browser browser, String css, String name) {
-        ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView({block: 'start'});",
-                browser.waitFor(css));
-        browser.waitForVaadin();
-        browser.screenshot(name);
     }
 
     private static void openEditor(Browser browser, String id) {

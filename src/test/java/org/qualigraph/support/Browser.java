@@ -161,6 +161,33 @@ public final class Browser implements AutoCloseable {
         }
     }
 
+    /** A screenshot with this part of the page scrolled to the top, so that the picture shows what the guide describes. */
+    public Path screenshotOf(String css, String name) {
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'start'});", waitFor(css));
+        waitForVaadin();
+        return screenshot(name);
+    }
+
+    /**
+     * A screenshot with this part of the page scrolled to the top and then moved down by the part that {@code below}
+     * (a toolbar that stays on top while the content scrolls beneath it, e.g. the editor's Save bar) covers. In the
+     * editor the tab's first line can still be under the toolbar (its tab sheet scrolls in a shadow root).
+     */
+    public Path screenshotOf(String css, String below, String name) {
+        ((JavascriptExecutor) driver).executeScript("""
+                const el = arguments[0], bar = document.querySelector(arguments[1]);
+                el.scrollIntoView({block: 'start'});
+                const hidden = bar.getBoundingClientRect().bottom + 8 - el.getBoundingClientRect().top;
+                if (hidden > 0) {
+                  // the scroll container is in a shadow root: a scroll margin moves the element down in whichever it is
+                  el.style.scrollMarginTop = hidden + 'px';
+                  el.scrollIntoView({block: 'start'});
+                  el.style.scrollMarginTop = '';
+                }""", waitFor(css), below);
+        waitForVaadin();
+        return screenshot(name);
+    }
+
     /** Waits until Vaadin has no request to the server in flight (the page has settled after a navigation or click). */
     public void waitForVaadin() {
         wait.until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(

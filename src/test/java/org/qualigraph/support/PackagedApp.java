@@ -156,6 +156,23 @@ public final class PackagedApp implements AutoCloseable {
         }
     }
 
+    /**
+     * A request without credentials, as a visitor of the public register sends it: {@code headers} are names and values
+     * in turn; {@code body} (with its {@code contentType}) may be null. Fails when nothing answers.
+     */
+    public HttpResponse<byte[]> anonymous(String method, String path, String contentType, String body, String... headers) {
+        var builder = HttpRequest.newBuilder(URI.create(baseUrl() + path)).timeout(Duration.ofSeconds(60));
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            builder.header(headers[i], headers[i + 1]);
+        }
+        if (body != null) {
+            builder.header("Content-Type", contentType).method(method, HttpRequest.BodyPublishers.ofString(body));
+        } else {
+            builder.method(method, HttpRequest.BodyPublishers.noBody());
+        }
+        return send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
     /** http://127.0.0.1:&lt;port&gt; */
     public String baseUrl() {
         return "http://127.0.0.1:" + port;
@@ -208,6 +225,25 @@ public final class PackagedApp implements AutoCloseable {
         var response = api("POST", "/api/admin/users", body);
         if (response.statusCode() != 201) {
             throw new IllegalStateException("creating user " + username + " answered " + response.statusCode() + ": " + response.body());
+        }
+    }
+
+    /**
+     * Takes a qualification through review to PUBLISHED over the REST API, four eyes: the designer submits it, the
+     * reviewer approves it for {@code approvingBody} (today) and publishes it. Fails unless every step answers 200.
+     */
+    public void publishThroughReview(String id, String designer, String designerPassword, String reviewer,
+                                     String reviewerPassword, String approvingBody) {
+        transition(id, designer, designerPassword, "{\"to\":\"IN_REVIEW\",\"comment\":\"Ready for the quality board\"}");
+        transition(id, reviewer, reviewerPassword, "{\"to\":\"APPROVED\",\"comment\":\"Fine\",\"approval\":{\"body\":"
+                + JSON.valueToTree(approvingBody) + ",\"date\":\"" + java.time.LocalDate.now() + "\",\"decision\":\"approved\"}}");
+        transition(id, reviewer, reviewerPassword, "{\"to\":\"PUBLISHED\"}");
+    }
+
+    private void transition(String id, String user, String password, String body) {
+        var response = api(user, password, "POST", "/api/qualifications/" + id + "/transitions", body);
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException(user + ": " + body + " answered " + response.statusCode() + ": " + response.body());
         }
     }
 
