@@ -134,17 +134,19 @@ public class QualificationListView extends VerticalLayout implements com.vaadin.
         // whole titles in the user's language where written: long ones wrap (a core and its variants often share
         // their first words) and the tooltip repeats them
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
-        grid.addColumn(this::title).setHeader(getTranslation("curriculum.ui.title")).setFlexGrow(4)
+        // the title keeps a width of its own: auto-width columns with long words (a Polish or German type) would
+        // otherwise squeeze it to a few letters a line at 1280 × 800
+        grid.addColumn(this::title).setHeader(getTranslation("curriculum.ui.title")).setWidth("16em").setFlexGrow(4)
                 .setTooltipGenerator(this::title).setKey("title");
         grid.addColumn(QualificationSummary::eqfLevel).setHeader(getTranslation("curriculum.ui.eqf")).setAutoWidth(true)
                 .setKey("eqf");
-        grid.addColumn(q -> EnumLabels.of(q.type())).setHeader(getTranslation("curriculum.ui.type")).setAutoWidth(true)
-                .setKey("type");
+        grid.addColumn(q -> EnumLabels.of(q.type())).setHeader(getTranslation("curriculum.ui.type")).setWidth("11em")
+                .setFlexGrow(1).setKey("type");
         grid.addColumn(q -> EnumLabels.of(q.status())).setHeader(getTranslation("curriculum.ui.status")).setAutoWidth(true)
                 .setKey("status");
         // the edition users know (revision n, or a draft of it); the save counter stays internal
         grid.addColumn(row -> editionLabel(editions.get(row.id()))).setHeader(getTranslation("curriculum.ui.edition.column"))
-                .setAutoWidth(true).setKey("edition");
+                .setWidth("10em").setFlexGrow(1).setKey("edition");
         if (designer) {
             grid.addComponentColumn(this::createActions).setHeader(getTranslation("curriculum.ui.actions"))
                     .setAutoWidth(true).setKey("actions");
