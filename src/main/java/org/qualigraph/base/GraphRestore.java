@@ -122,9 +122,9 @@ public final class GraphRestore {
                 String statement = "UNWIND $keys AS k MATCH (n:`" + keyLabel + "` {`" + key + "`: k}) RETURN k LIMIT 1";
                 statements.accept(statement);
                 var taken = client.query(statement).bind(entry.getValue().stream().map(n -> n.properties().get(key)).toList())
-                        .to("keys").fetchAs(Object.class).first();
+                        .to("keys").fetchAs(String.class).first();
                 if (taken.isPresent()) {
-                    throw new ConflictException("the workspace already holds a " + keyLabel + " with " + key + " \""
+                    throw new ConflictException("the workspace already holds the " + keyLabel + " with " + key + " \""
                             + taken.get() + "\"; import into an empty instance");
                 }
             }
