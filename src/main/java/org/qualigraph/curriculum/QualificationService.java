@@ -428,6 +428,126 @@ public class QualificationService {
         return ids.isEmpty() ? Map.of() : store.editions(ids);
     }
 
+    /** The labels a workspace file's curriculum part carries and their keys: what this module owns. */
+    private static final Map<String, String> RESTORED_OWN = Map.of("Qualification", "id", "Unit", "id",
+            "LearningOutcome", "id", "WorkBasedLearning", "id", "Assessment", "id");
+    /**
+     * The shared reference nodes a qualification links to, with their keys, in the order every writer creates and
+     * removes relationships to them (docs/architecture.md, Locks): never written when they exist.
+     */
+    private static final List<Map.Entry<String, String>> RESTORED_REFERENCES = List.of(Map.entry("NqfLevel", "key"),
+            Map.entry("IscedField", "code"), Map.entry("Organisation", "key"), Map.entry("EscoOccupation", "uri"),
+            Map.entry("EscoSkill", "uri"), Map.entry("KeyCompetence", "code"));
+
+    /** The labels {@link #restore} takes from a workspace file. */
+    public static Set<String> restoredLabels() {
+        var labels = new java.util.HashSet<>(RESTORED_OWN.keySet());
+        RESTORED_REFERENCES.forEach(entry -> labels.add(entry.getKey()));
+        return Set.copyOf(labels);
+    }
+
+    /**
+     * Restores the curriculum's part of a workspace file (qualifications with their units, outcomes, periods and
+     * assessments exactly as dumped: ids, versions, statuses, revisions, creation times, unit version histories, a
+     * variant's baseline) in the caller's transaction, and checks every restored qualification with the validator of
+     * a create or save, refusing the whole restore (400 naming node and field) on any problem. The lock order is a
+     * save's: the qualifications by id, then their units by id, then the relationships to reference nodes label by
+     * label and key by key. Reference nodes (NQF levels, ISCED fields, organisations, ESCO concepts, key competences)
+     * are only created when missing; one that exists is linked to as it is. A node of the curriculum that exists
+     * already is a conflict (409). Publishes no change events: the audit trail is restored from the file as well.
+     */
+    @Transactional
+    public void restore(org.qualigraph.base.GraphRestore restore) {
+        var part = restore.claim(restoredLabels());
+        var problems = new ArrayList<org.qualigraph.base.FieldProblem>();
+        var keyOf = new HashMap<String, Object>();
+        for (var node : part.nodes()) {
+            String key = node.labels().stream().map(label -> RESTORED_OWN.get(label)).filter(java.util.Objects::nonNull)
+                    .findFirst().orElseGet(() -> RESTORED_REFERENCES.stream().filter(e -> node.has(e.getKey())).findFirst()
+                            .map(Map.Entry::getValue).orElseThrow());
+            Object value = node.properties().get(key);
+            if (!(value instanceof String) || ((String) value).isBlank()) {
+                problems.add(new org.qualigraph.base.FieldProblem(node.field() + ".properties." + key,
+                        "a " + String.join(":", node.labels()) + " node needs its " + key + " (a text)"));
+            }
+            keyOf.put(node.ref(), value);
+        }
+        if (!problems.isEmpty()) {
+            throw new org.qualigraph.base.BadInputException(problems);
+        }
+        var own = part.nodes().stream().filter(node -> node.labels().stream().anyMatch(RESTORED_OWN::containsKey)).toList();
+        restore.create(own, RESTORED_OWN);
+        var rank = new HashMap<String, Integer>();
+        for (int i = 0; i < RESTORED_REFERENCES.size(); i++) {
+            var reference = RESTORED_REFERENCES.get(i);
+            rank.put(reference.getKey(), i);
+            var nodes = part.withLabel(reference.getKey()).stream().filter(node -> !own.contains(node))
+                    .sorted(java.util.Comparator.comparing(node -> String.valueOf(keyOf.get(node.ref())))).toList();
+            restore.createMissing(nodes, reference.getKey(), reference.getValue());
+        }
+        // the lock order of a save: qualifications, then units, both by id ascending
+        List<String> qualificationIds = part.withLabel("Qualification").stream().map(node -> (String) keyOf.get(node.ref()))
+                .sorted().toList();
+        locks.qualifications(qualificationIds);
+        locks.units(part.withLabel("Unit").stream().map(node -> (String) keyOf.get(node.ref())).toList());
+        // then the structure, and last the relationships to reference nodes by label, then key
+        var structure = new java.util.TreeMap<String, List<org.qualigraph.base.GraphRestore.Relationship>>();
+        var references = new java.util.TreeMap<Integer, java.util.LinkedHashMap<String, List<org.qualigraph.base.GraphRestore.Relationship>>>();
+        for (var entry : part.byType().entrySet()) {
+            var end = restore.node(entry.getValue().get(0).end()).orElseThrow();
+            Integer referenceRank = end.labels().stream().map(rank::get).filter(java.util.Objects::nonNull).findFirst()
+                    .orElse(null);
+            if (referenceRank == null || own.contains(end)) {
+                structure.put(entry.getKey(), entry.getValue());
+            } else {
+                references.computeIfAbsent(referenceRank, k -> new java.util.LinkedHashMap<>()).put(entry.getKey(),
+                        entry.getValue().stream().sorted(java.util.Comparator.comparing(rel -> String.valueOf(keyOf.get(rel.end()))))
+                                .toList());
+            }
+        }
+        structure.forEach(restore::link);
+        references.values().forEach(types -> types.forEach(restore::link));
+        requireValidRestored(part.withLabel("Qualification"), keyOf);
+    }
+
+    /** Every restored qualification must be a document a create or save would accept. */
+    private void requireValidRestored(List<org.qualigraph.base.GraphRestore.Node> nodes, Map<String, Object> keyOf) {
+        var problems = new ArrayList<org.qualigraph.base.FieldProblem>();
+        for (var node : nodes) {
+            String id = (String) keyOf.get(node.ref());
+            QualificationDocument document;
+            try {
+                document = store.read(id).orElse(null);
+            } catch (RuntimeException e) {
+                // a property of a type the store does not expect (a number where a text belongs, ...)
+                problems.add(new org.qualigraph.base.FieldProblem(node.field(), "qualification " + id
+                        + " cannot be read as a document: " + e.getMessage()));
+                continue;
+            }
+            if (document == null) {
+                problems.add(new org.qualigraph.base.FieldProblem(node.field(), "qualification " + id + " cannot be read back"));
+                continue;
+            }
+            for (var problem : DocumentValidator.validate(document)) {
+                problems.add(new org.qualigraph.base.FieldProblem(node.field() + " (qualification " + id + "): "
+                        + problem.field(), problem.message()));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new org.qualigraph.base.BadInputException(problems);
+        }
+    }
+
+    /**
+     * Step 1 and 2 of the lock order for a writer of another module that writes records of many qualifications at
+     * once (a workspace restore): these qualifications by id ascending, then all their units by id ascending.
+     */
+    @Transactional
+    public void lockAll(java.util.Collection<String> ids) {
+        locks.qualifications(ids);
+        locks.units(store.unitIdsOf(ids));
+    }
+
     /** Every revision of the chain this qualification belongs to, oldest first; a lone qualification is revision 1. */
     @Transactional(readOnly = true)
     public List<RevisionInfo> revisions(String id) {

@@ -135,6 +135,13 @@ class QualificationStore {
                 .bind(id).to("id").fetchAs(String.class).all());
     }
 
+    /** The ids of the units these qualifications hold, in one statement (an index seek per qualification). */
+    List<String> unitIdsOf(Collection<String> ids) {
+        return List.copyOf(client.query("""
+                UNWIND $ids AS id MATCH (:Qualification {id: id})-[:HAS_UNIT]->(u:Unit) RETURN DISTINCT u.id
+                """).bindAll(Map.of("ids", List.copyOf(ids))).fetchAs(String.class).all());
+    }
+
     /** Deletes a locked qualification and the units no other qualification holds. */
     void delete(String id) {
         writer.delete(id);

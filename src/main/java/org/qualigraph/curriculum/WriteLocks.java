@@ -78,6 +78,30 @@ class WriteLocks {
         return locked;
     }
 
+    /**
+     * Step 1 for a write of many qualifications at once (a workspace restore): locks these qualifications (those that
+     * exist) by id ascending in one statement, before any unit.
+     */
+    void qualifications(Collection<String> ids) {
+        var held = held();
+        List<String> sorted = List.copyOf(new TreeSet<>(ids));
+        if (held != null) {
+            sorted = sorted.stream().filter(id -> !held.qualifications.contains(id)).toList();
+        }
+        if (sorted.isEmpty()) {
+            return;
+        }
+        if (held != null && !held.units.isEmpty()) {
+            violation("qualifications " + sorted + " locked after units " + held.units, held);
+        }
+        List<String> locked = List.copyOf(client.query(
+                        "UNWIND $ids AS id MATCH (q:Qualification {id: id}) SET q.lockedAt = timestamp() RETURN q.id")
+                .bindAll(Map.of("ids", sorted)).fetchAs(String.class).all());
+        if (held != null) {
+            locked.stream().filter(held.qualifications::add).forEach(id -> held.order.add("Q " + id));
+        }
+    }
+
     /** Step 2: locks these units (those that exist), by id ascending. */
     void units(Collection<String> ids) {
         if (ids.isEmpty()) {

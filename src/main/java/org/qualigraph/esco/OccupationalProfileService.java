@@ -35,6 +35,36 @@ public class OccupationalProfileService {
         this.queries = queries;
     }
 
+    /** What this module restores from a workspace file (its own nodes, keyed by id; ESCO concepts are reference data). */
+    private static final java.util.Map<String, String> RESTORED = java.util.Map.of("OccupationalProfile", "id",
+            "LocalSkill", "id");
+
+    /** The labels {@link #restore} takes from a workspace file. */
+    public static Set<String> restoredLabels() {
+        return RESTORED.keySet();
+    }
+
+    /**
+     * Restores the occupational profiles and their local skills of a workspace file in the caller's transaction, after
+     * the curriculum's part (which creates the ESCO concepts they refer to when missing): as dumped, with their links.
+     */
+    @Transactional
+    public void restore(org.qualigraph.base.GraphRestore restore) {
+        var part = restore.claim(RESTORED.keySet());
+        var problems = new java.util.ArrayList<org.qualigraph.base.FieldProblem>();
+        for (var node : part.nodes()) {
+            if (!(node.properties().get("id") instanceof String)) {
+                problems.add(new org.qualigraph.base.FieldProblem(node.field() + ".properties.id",
+                        "a " + String.join(":", node.labels()) + " needs its id"));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new org.qualigraph.base.BadInputException(problems);
+        }
+        restore.create(part.nodes(), RESTORED);
+        new java.util.TreeMap<>(part.byType()).forEach(restore::link);
+    }
+
     @Transactional(readOnly = true)
     public List<OccupationalProfile> list() {
         return store.list();

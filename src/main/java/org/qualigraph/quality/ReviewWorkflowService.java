@@ -196,6 +196,54 @@ public class ReviewWorkflowService {
         return store.lastApprovingBody(id);
     }
 
+    /**
+     * What the quality module keeps about qualifications and restores from a workspace file: transitions, review
+     * comments, approvals and the governance record (stakeholders, evidence, indicators, actions), the audit trail.
+     * Keys only where the schema makes them unique.
+     */
+    private static final java.util.Map<String, String> RESTORED = java.util.Map.of("Review", "id", "Comment", "id");
+    private static final Set<String> RESTORED_LABELS = Set.of("Review", "Comment", "AuditEntry", "Evidence", "Approval",
+            "GovernanceRecord", "Stakeholder", "EvidenceItem", "IndicatorValue", "ReviewAction");
+
+    /** The labels {@link #restore} takes from a workspace file. */
+    public static Set<String> restoredLabels() {
+        return RESTORED_LABELS;
+    }
+
+    /**
+     * Restores the quality module's part of a workspace file in the caller's transaction, after the curriculum's: every
+     * record as dumped (times, authors, versions), linked to the restored qualifications, units and outcomes. Each
+     * record names its qualification ({@code qualificationId}, which audit entries keep after a deletion too); the
+     * qualifications that exist are locked first, then their units (the lock order of a comment or transition), before
+     * anything links to them.
+     */
+    @Transactional
+    public void restore(org.qualigraph.base.GraphRestore restore) {
+        var part = restore.claim(RESTORED_LABELS);
+        var problems = new ArrayList<FieldProblem>();
+        var qualificationIds = new java.util.TreeSet<String>();
+        for (var node : part.nodes()) {
+            Object id = node.properties().get("qualificationId");
+            if (!(id instanceof String text) || text.isBlank()) {
+                problems.add(new FieldProblem(node.field() + ".properties.qualificationId",
+                        "a " + String.join(":", node.labels()) + " record names its qualification"));
+            } else {
+                qualificationIds.add(text);
+            }
+            RESTORED.forEach((label, key) -> {
+                if (node.has(label) && !(node.properties().get(key) instanceof String)) {
+                    problems.add(new FieldProblem(node.field() + ".properties." + key, "a " + label + " needs its " + key));
+                }
+            });
+        }
+        if (!problems.isEmpty()) {
+            throw new BadInputException(problems);
+        }
+        qualifications.lockAll(qualificationIds);
+        restore.create(part.nodes(), RESTORED);
+        new java.util.TreeMap<>(part.byType()).forEach(restore::link);
+    }
+
     /** Transitions of this qualification, oldest first. */
     @Transactional(readOnly = true)
     public List<ReviewRecord> history(String id) {

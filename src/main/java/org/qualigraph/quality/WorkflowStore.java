@@ -240,7 +240,7 @@ class WorkflowStore {
     java.util.Set<String> authors(String qualificationId) {
         return new java.util.HashSet<>(client.query("""
                 MATCH (a:AuditEntry {qualificationId: $q})
-                WHERE NOT a:AuditSnapshot AND a.action IN ['CREATED', 'DERIVED', 'DUPLICATED', 'REVISED', 'UPDATED']
+                WHERE a.action IN ['CREATED', 'DERIVED', 'DUPLICATED', 'REVISED', 'UPDATED']
                   AND NOT coalesce(a.detail, '') STARTS WITH 'restored'
                 RETURN a.user AS user
                 UNION

@@ -21,8 +21,11 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.qualigraph.base.BadInputException;
 import org.qualigraph.base.ConflictException;
-import org.qualigraph.curriculum.DocumentValidator;
+import org.qualigraph.base.FieldProblem;
+import org.qualigraph.base.GraphRestore;
 import org.qualigraph.curriculum.QualificationService;
+import org.qualigraph.esco.OccupationalProfileService;
+import org.qualigraph.quality.ReviewWorkflowService;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,9 +33,11 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Exports and imports the curriculum workspace as a graph dump: every node that is not reference data or an account
  * (ESCO concepts are kept as bare URIs so that links survive; users, migrations and ESCO content are left out) with
- * its labels and properties, and every relationship between them. Being generic over labels, it also carries what
- * features add later (reviews, comments, evidence) without knowing them. Import goes into an empty workspace only,
- * in one transaction: it either restores everything or nothing.
+ * its labels and properties (all of them: ids, versions, statuses, creation times, unit version histories, a variant's
+ * baseline on its {@code DERIVED_FROM}), and every relationship between them. Import goes into an empty workspace
+ * only, in one transaction: it either restores everything or nothing. It writes nothing itself: each module restores
+ * the labels it owns through its own service ({@link QualificationService#restore}, {@link
+ * OccupationalProfileService#restore}, {@link ReviewWorkflowService#restore}), and a label no module owns is refused.
  */
 @Service
 public class WorkspaceService {
@@ -44,24 +49,26 @@ public class WorkspaceService {
      * Labels never exported: accounts (passwords), schema and lock bookkeeping, background jobs and login-throttle counts
      * (state of the running instances, not of the workspace), imported reference data.
      */
-    private static final Set<String> EXCLUDED = Set.of("User", "__Migration", "__Demo", "EscoRelease", "IscoGroup", "Job",
+    private static final Set<String> EXCLUDED = Set.of("User", "__Migration", "__Demo", "EscoRelease", "EscoLanguage", "IscoGroup", "Job",
             "JobLock", "LoginAttempts");
     /** Reference nodes exported by their key only, so relationships to them survive. */
     private static final Map<String, String> REFERENCE_KEYS = Map.of("EscoSkill", "uri", "EscoOccupation", "uri");
-    /** Shared nodes with a natural key: merged on import, since the target may know them already. */
-    private static final Map<String, String> MERGE_KEYS = Map.of("EscoSkill", "uri", "EscoOccupation", "uri",
-            "IscedField", "code", "KeyCompetence", "code", "Organisation", "key", "NqfLevel", "key");
 
     private final Neo4jClient client;
     private final ObjectMapper json;
     private final QualificationService qualifications;
+    private final OccupationalProfileService profiles;
+    private final ReviewWorkflowService reviews;
     /** Told every statement a restore runs (tests count them: their number must not grow with the file). */
     java.util.function.Consumer<String> statementListener = statement -> { };
 
-    WorkspaceService(Neo4jClient client, ObjectMapper json, QualificationService qualifications) {
+    WorkspaceService(Neo4jClient client, ObjectMapper json, QualificationService qualifications,
+                     OccupationalProfileService profiles, ReviewWorkflowService reviews) {
         this.client = client;
         this.json = json;
         this.qualifications = qualifications;
+        this.profiles = profiles;
+        this.reviews = reviews;
     }
 
     /** Counts of what the workspace holds, by label. */
@@ -110,7 +117,12 @@ public class WorkspaceService {
         }
     }
 
-    /** Restores a workspace file into an empty workspace; returns the counts restored. */
+    /**
+     * Restores a workspace file into an empty workspace; returns the counts restored. The file is checked first (400
+     * naming the line, or the node or relationship and its field); then each module restores what it owns through its
+     * service, in the order the modules build on each other (curriculum, ESCO profiles, quality), all in this one
+     * transaction: any refusal on the way leaves the workspace as it was.
+     */
     @Transactional
     public Map<String, Long> importInto(InputStream in) throws IOException {
         JsonNode root;
@@ -118,6 +130,10 @@ public class WorkspaceService {
             root = json.readTree(in);
         } catch (org.qualigraph.base.PayloadTooLargeException e) {
             throw e;
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            var at = e.getLocation();
+            throw new BadInputException(at == null ? "" : "line " + at.getLineNr() + ", column " + at.getColumnNr(),
+                    "the workspace file is not valid JSON: " + e.getOriginalMessage());
         } catch (IOException e) {
             throw new BadInputException("", "the workspace file is not valid JSON: " + e.getMessage().lines().findFirst().orElse(""));
         }
@@ -125,43 +141,64 @@ public class WorkspaceService {
             throw new BadInputException("format", "not a Qualigraph workspace file (format \"" + FORMAT + "\", version "
                     + FORMAT_VERSION + ")");
         }
-        var problems = new ArrayList<org.qualigraph.base.FieldProblem>();
+        var problems = new ArrayList<FieldProblem>();
         root.fieldNames().forEachRemaining(field -> {
             if (!TOP_LEVEL_FIELDS.contains(field)) {
-                problems.add(new org.qualigraph.base.FieldProblem(field, "unknown field \"" + field + "\""));
+                problems.add(new FieldProblem(field, "unknown field \"" + field + "\""));
             }
         });
         for (String list : List.of("nodes", "relationships")) {
             if (root.has(list) && !root.get(list).isArray()) {
-                problems.add(new org.qualigraph.base.FieldProblem(list, "must be an array"));
+                problems.add(new FieldProblem(list, "must be an array"));
             }
         }
-        var nodeRows = new ArrayList<Map<String, Object>>();
+        Set<String> restorable = restorableLabels();
+        var nodes = new ArrayList<GraphRestore.Node>();
         var refs = new java.util.HashSet<String>();
         int index = 0;
         for (JsonNode node : root.path("nodes")) {
-            String ref = node.path("ref").asText(null);
+            String field = "nodes[" + index + "]";
+            if (!node.isObject()) {
+                problems.add(new FieldProblem(field, "must be an object with ref, labels and properties"));
+                index++;
+                continue;
+            }
+            String ref = node.path("ref").isTextual() ? node.path("ref").asText() : null;
             List<String> labels = new ArrayList<>();
             node.path("labels").forEach(l -> labels.add(l.asText()));
-            if (ref == null || labels.isEmpty() || labels.stream().anyMatch(l -> !l.matches("[A-Za-z_][A-Za-z0-9_]*") || EXCLUDED.contains(l))) {
-                problems.add(new org.qualigraph.base.FieldProblem("nodes[" + index + "]", "needs a ref and allowed labels"));
+            String unknown = labels.stream().filter(l -> !restorable.contains(l)).findFirst().orElse(null);
+            if (ref == null || ref.isEmpty()) {
+                problems.add(new FieldProblem(field + ".ref", "needs a ref (a text)"));
             } else if (!refs.add(ref)) {
-                problems.add(new org.qualigraph.base.FieldProblem("nodes[" + index + "].ref", "\"" + ref
-                        + "\" is the ref of an earlier node; each node needs its own"));
+                problems.add(new FieldProblem(field + ".ref", "\"" + ref + "\" is the ref of an earlier node; each node needs its own"));
+            } else if (labels.isEmpty() || !node.path("labels").isArray()) {
+                problems.add(new FieldProblem(field + ".labels", "needs at least one label"));
+            } else if (unknown != null) {
+                problems.add(new FieldProblem(field + ".labels", "\"" + unknown + "\" is not a label a workspace restores"));
+            } else if (node.has("properties") && !node.get("properties").isObject()) {
+                problems.add(new FieldProblem(field + ".properties", "must be an object"));
             } else {
-                nodeRows.add(Map.of("ref", ref, "labels", labels, "properties", decode(node.path("properties"))));
+                nodes.add(new GraphRestore.Node(index, ref, List.copyOf(labels), decode(node.path("properties"), field, problems)));
             }
             index++;
         }
-        var relRows = new ArrayList<Map<String, Object>>();
+        var relationships = new ArrayList<GraphRestore.Relationship>();
         index = 0;
         for (JsonNode rel : root.path("relationships")) {
+            String field = "relationships[" + index + "]";
             String type = rel.path("type").asText("");
+            String start = rel.path("start").isTextual() ? rel.path("start").asText() : null;
+            String end = rel.path("end").isTextual() ? rel.path("end").asText() : null;
             if (!type.matches("[A-Z_][A-Z0-9_]*")) {
-                problems.add(new org.qualigraph.base.FieldProblem("relationships[" + index + "].type", "not a relationship type"));
+                problems.add(new FieldProblem(field + ".type", "not a relationship type"));
+            } else if (start == null || !refs.contains(start)) {
+                problems.add(new FieldProblem(field + ".start", "\"" + start + "\" is not the ref of a node in the file"));
+            } else if (end == null || !refs.contains(end)) {
+                problems.add(new FieldProblem(field + ".end", "\"" + end + "\" is not the ref of a node in the file"));
+            } else if (rel.has("properties") && !rel.get("properties").isObject()) {
+                problems.add(new FieldProblem(field + ".properties", "must be an object"));
             } else {
-                relRows.add(Map.of("type", type, "start", rel.path("start").asText(), "end", rel.path("end").asText(),
-                        "properties", decode(rel.path("properties"))));
+                relationships.add(new GraphRestore.Relationship(index, type, start, end, decode(rel.path("properties"), field, problems)));
             }
             index++;
         }
@@ -173,74 +210,19 @@ public class WorkspaceService {
         if (existing > 0) {
             throw new ConflictException("the workspace is not empty (" + existing + " qualifications); import into an empty instance");
         }
-        // Labels and relationship types cannot be parameters in Cypher; they were checked against a strict pattern
-        // above and are grouped so each statement names one combination: the number of statements depends on the
-        // kinds of nodes and relationships, not on the size of the file, and each row is found by its element id.
-        var byLabels = new LinkedHashMap<List<String>, List<Map<String, Object>>>();
-        nodeRows.forEach(row -> byLabels.computeIfAbsent(castList(row.get("labels")), k -> new ArrayList<>()).add(row));
-        var elementIds = new HashMap<String, String>();
-        for (var entry : byLabels.entrySet()) {
-            String labels = String.join(":", entry.getKey().stream().map(l -> "`" + l + "`").toList());
-            String keyLabel = entry.getKey().stream().filter(MERGE_KEYS::containsKey).findFirst().orElse(null);
-            // a shared reference node that exists already is used as it is: never written, only linked to
-            String statement = keyLabel != null
-                    ? "UNWIND $rows AS row MERGE (n:`" + keyLabel + "` {" + MERGE_KEYS.get(keyLabel) + ": row.properties."
-                    + MERGE_KEYS.get(keyLabel) + "}) ON CREATE SET n:" + labels + ", n += row.properties"
-                    + " RETURN row.ref AS ref, elementId(n) AS id"
-                    : "UNWIND $rows AS row CREATE (n:" + labels + ") SET n = row.properties RETURN row.ref AS ref, elementId(n) AS id";
-            statementListener.accept(statement);
-            client.query(statement).bind(entry.getValue()).to("rows").fetch().all()
-                    .forEach(row -> elementIds.put((String) row.get("ref"), (String) row.get("id")));
-        }
-        var byType = new LinkedHashMap<String, List<Map<String, Object>>>();
-        var unresolved = new LinkedHashMap<String, Integer>();
-        relRows.forEach(row -> {
-            String start = elementIds.get((String) row.get("start"));
-            String end = elementIds.get((String) row.get("end"));
-            if (start == null || end == null) {
-                unresolved.merge((String) row.get("type"), 1, Integer::sum);
-            } else {
-                byType.computeIfAbsent((String) row.get("type"), k -> new ArrayList<>())
-                        .add(Map.of("a", start, "b", end, "properties", row.get("properties")));
-            }
-        });
-        if (!unresolved.isEmpty()) {
-            var first = unresolved.entrySet().iterator().next();
-            throw new BadInputException("relationships", first.getValue() + " " + first.getKey()
-                    + " relationships refer to nodes that are not in the file");
-        }
-        for (var entry : byType.entrySet()) {
-            String statement = "UNWIND $rows AS row MATCH (a) WHERE elementId(a) = row.a MATCH (b) WHERE elementId(b) = row.b "
-                    + "CREATE (a)-[r:`" + entry.getKey() + "`]->(b) SET r = row.properties";
-            statementListener.accept(statement);
-            client.query(statement).bind(entry.getValue()).to("rows").run();
-        }
-        requireValidDocuments();
+        var restore = new GraphRestore(client, nodes, relationships, statementListener);
+        qualifications.restore(restore);
+        profiles.restore(restore);
+        reviews.restore(restore);
         return counts();
     }
 
-    /**
-     * Every restored qualification must be a document the API would accept: read back through the curriculum module
-     * and checked by its validator, the problems named per qualification. Any problem rolls the whole restore back.
-     */
-    private void requireValidDocuments() {
-        var problems = new ArrayList<org.qualigraph.base.FieldProblem>();
-        List<String> ids = List.copyOf(client.query("MATCH (q:Qualification) RETURN q.id ORDER BY q.id")
-                .fetchAs(String.class).all());
-        for (String id : ids) {
-            var document = id == null ? null : qualifications.find(id).orElse(null);
-            if (document == null) {
-                problems.add(new org.qualigraph.base.FieldProblem("nodes", "a Qualification node has no usable id"));
-                continue;
-            }
-            for (var problem : DocumentValidator.validate(document)) {
-                problems.add(new org.qualigraph.base.FieldProblem("qualification " + id + ": " + problem.field(),
-                        problem.message()));
-            }
-        }
-        if (!problems.isEmpty()) {
-            throw new BadInputException(problems);
-        }
+    /** Every label some module restores: what the file's nodes may carry. */
+    private static Set<String> restorableLabels() {
+        var labels = new java.util.HashSet<String>(QualificationService.restoredLabels());
+        labels.addAll(OccupationalProfileService.restoredLabels());
+        labels.addAll(ReviewWorkflowService.restoredLabels());
+        return labels;
     }
 
     private record Node(String elementId, List<String> labels, Map<String, Object> properties) {
@@ -261,6 +243,8 @@ public class WorkspaceService {
             List<String> labels = castList(row.get("labels")).stream().sorted().toList();
             @SuppressWarnings("unchecked")
             Map<String, Object> properties = new TreeMap<>((Map<String, Object>) row.get("properties"));
+            // when a writer last took the node's lock: bookkeeping of the running instance, not content
+            properties.remove("lockedAt");
             String keyLabel = labels.stream().filter(REFERENCE_KEYS::containsKey).findFirst().orElse(null);
             if (keyLabel != null) {
                 String key = REFERENCE_KEYS.get(keyLabel);
@@ -327,12 +311,16 @@ public class WorkspaceService {
         return value;
     }
 
-    private Map<String, Object> decode(JsonNode properties) {
+    private Map<String, Object> decode(JsonNode properties, String field, List<FieldProblem> problems) {
         var decoded = new HashMap<String, Object>();
         Iterator<Map.Entry<String, JsonNode>> fields = properties.fields();
         while (fields.hasNext()) {
-            var field = fields.next();
-            decoded.put(field.getKey(), decodeValue(field.getValue()));
+            var entry = fields.next();
+            try {
+                decoded.put(entry.getKey(), decodeValue(entry.getValue()));
+            } catch (IllegalArgumentException e) {
+                problems.add(new FieldProblem(field + ".properties." + entry.getKey(), e.getMessage()));
+            }
         }
         return decoded;
     }
@@ -345,10 +333,10 @@ public class WorkspaceService {
                     case "datetime" -> ZonedDateTime.parse(text);
                     case "localdatetime" -> LocalDateTime.parse(text);
                     case "date" -> LocalDate.parse(text);
-                    default -> throw new BadInputException("properties", "unknown value type " + value.path("$type").asText());
+                    default -> throw new IllegalArgumentException("unknown value type \"" + value.path("$type").asText() + "\"");
                 };
             } catch (java.time.format.DateTimeParseException e) {
-                throw new BadInputException("properties", "not a date/time: " + text);
+                throw new IllegalArgumentException("not a date/time: \"" + text + "\"");
             }
         }
         if (value.isArray()) {
@@ -356,8 +344,8 @@ public class WorkspaceService {
             value.forEach(v -> list.add(decodeValue(v)));
             return list;
         }
-        if (value.isObject()) {
-            throw new BadInputException("properties", "a property value cannot be an object");
+        if (value.isObject() || value.isNull()) {
+            throw new IllegalArgumentException("a property value must be a text, number, boolean, date/time or a list of them");
         }
         return json.convertValue(value, Object.class);
     }

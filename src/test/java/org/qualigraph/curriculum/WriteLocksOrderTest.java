@@ -54,6 +54,20 @@ class WriteLocksOrderTest extends IntegrationTest {
             locks.units(List.of(units.get(1)));
         })).isInstanceOf(IllegalStateException.class).hasMessageContaining("unit " + units.get(1) + " locked after unit");
 
+        // a batch of qualifications (a workspace restore) is locked by id ascending, held ones skipped, before units
+        var ids = java.util.stream.Stream.of(a.id(), b.id()).sorted().toList();
+        var batch = tx.execute(status -> {
+            locks.qualification(ids.get(1));
+            locks.qualifications(List.of(ids.get(1), ids.get(0), "no-such-qualification"));
+            locks.units(List.of(units.get(0)));
+            return locks.taken();
+        });
+        assertThat(batch).containsExactly("Q " + ids.get(1), "Q " + ids.get(0), "U " + units.get(0));
+        assertThatThrownBy(() -> tx.executeWithoutResult(status -> {
+            locks.units(List.of(units.get(0)));
+            locks.qualifications(List.of(a.id(), b.id()));
+        })).isInstanceOf(IllegalStateException.class).hasMessageContaining("locked after units");
+
         // each transaction has its own record: a new one starts empty
         List<String> fresh = tx.execute(status -> {
             locks.units(List.of(units.get(0)));

@@ -527,6 +527,9 @@ class BadInputCorpusTest extends IntegrationTest {
                 {"{\"format\":\"qualigraph-workspace\",\"formatVersion\":99}", "format"},
                 {"{\"format\":\"qualigraph-workspace\",\"formatVersion\":1,\"nodes\":[{\"ref\":\"a\",\"labels\":[\"User\"],\"properties\":{}}]}", null},
                 {"{\"format\":\"qualigraph-workspace\",\"formatVersion\":1,\"nodes\":\"many\"}", null},
+                {"{\"format\":\"qualigraph-workspace\",\"formatVersion\":1,\"nodes\":[{\"ref\":\"a\",\"labels\":[\"Spaceship\"],\"properties\":{}}]}", "nodes[0].labels"},
+                {"{\"format\":\"qualigraph-workspace\",\"formatVersion\":1,\"nodes\":[{\"ref\":\"a\",\"labels\":[\"Unit\"],\"properties\":{\"id\":\"u\",\"at\":{\"$type\":\"datetime\",\"value\":\"yesterday\"}}}]}", "nodes[0].properties.at"},
+                {"{\"format\":\"qualigraph-workspace\",\"formatVersion\":1,\n\"nodes\":[{\"ref\":\"a\",]}", "line 2"},
                 {"[]", null},
         };
         for (String[] w : workspaces) {

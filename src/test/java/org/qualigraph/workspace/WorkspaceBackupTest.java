@@ -8,9 +8,20 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.LocalDate;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.qualigraph.curriculum.QualificationService;
+import org.qualigraph.curriculum.VariantService;
+import org.qualigraph.esco.OccupationalProfile;
+import org.qualigraph.esco.OccupationalProfileService;
+import org.qualigraph.quality.CommentRequest;
+import org.qualigraph.quality.Governance;
+import org.qualigraph.quality.GovernanceRecordService;
+import org.qualigraph.quality.ReviewCommentService;
+import org.qualigraph.quality.ReviewWorkflowService;
+import org.qualigraph.quality.TransitionRequest;
 import org.qualigraph.support.Documents;
 import org.qualigraph.support.IntegrationTest;
 import org.qualigraph.support.TestUsers;
@@ -31,22 +42,68 @@ class WorkspaceBackupTest extends IntegrationTest {
     WorkspaceService workspace;
     @Autowired
     org.neo4j.driver.Driver driver;
+    @Autowired
+    ReviewCommentService comments;
+    @Autowired
+    GovernanceRecordService governance;
+    @Autowired
+    ReviewWorkflowService workflow;
+    @Autowired
+    OccupationalProfileService profiles;
+    @Autowired
+    VariantService variants;
 
     @Test
     void exportThenImportIntoAnEmptyWorkspaceGivesTheSameWorkspace() throws Exception {
         var core = qualifications.create(Documents.demo(json), "designer");
+        // a unit edited after its creation: its version and its history of content hashes are state
+        core = qualifications.update(core.id(), withEditedOutcome(core, 0), "designer");
+        assertThat(core.units().get(0).version()).isEqualTo(1L);
+        // a variant remembers the core as it took it (its baseline)
         var variant = qualifications.derive(core.id(), Map.of("en", "Variant"), "designer");
         qualifications.create(Documents.minimal("Shares a unit").withUnits(java.util.List.of(core.units().get(0))), "designer");
+        // the core moves on after the derive: the variant's list of core changes reads the baseline
+        core = qualifications.update(core.id(), withEditedOutcome(core, 1), "designer");
+        // the quality module's records: a comment on a unit, a governance record, reviews, an approval, a revision
+        comments.add(core.id(), new CommentRequest("Too broad", core.units().get(0).code(), null), "reviewer");
+        governance.update(core.id(), new Governance(java.util.List.of(new Governance.Stakeholder(null, "Chamber", "IHK",
+                        Governance.StakeholderKind.EMPLOYER)), java.util.List.of(), null, LocalDate.of(2027, 6, 1),
+                java.util.List.of(new Governance.IndicatorValue(3, "80%", "2025")), java.util.List.of()), "designer");
+        String published = qualifications.create(Documents.minimal("Published one"), "designer").id();
+        workflow.transition(published, new TransitionRequest("IN_REVIEW", "ready", null), "designer", Set.of("DESIGNER"));
+        workflow.transition(published, new TransitionRequest("APPROVED", "fine", new TransitionRequest.ApprovalInput(
+                "Programme board", LocalDate.of(2026, 11, 30), "approved")), "reviewer", Set.of("REVIEWER"));
+        workflow.transition(published, new TransitionRequest("PUBLISHED", null, null), "reviewer", Set.of("REVIEWER"));
+        var revision = workflow.newRevision(published, "designer", Set.of("DESIGNER"));
+        // the ESCO module's own records
+        String occupation = "http://data.europa.eu/esco/occupation/restore-test-battery-recycler";
+        neo4jClient.query("MERGE (o:EscoOccupation {uri: $uri}) SET o.label = 'battery recycler', o.escoVersion = 'test'")
+                .bind(occupation).to("uri").run();
+        profiles.create(new OccupationalProfile(null, "Battery recycler", "emerging", java.util.List.of(occupation), java.util.List.of(),
+                java.util.List.of(), java.util.List.of(new OccupationalProfile.LocalSkill(null, null, "dismantle battery packs",
+                        "not in ESCO yet", "essential")), null), "designer");
+
         String before = export();
         JsonNode dump = json.readTree(before);
         assertThat(dump.path("nodes").size()).isGreaterThan(60);
-        assertThat(before).doesNotContain("passwordHash").doesNotContain("\"User\"");
+        assertThat(before).doesNotContain("passwordHash").doesNotContain("\"User\"").doesNotContain("lockedAt");
+        for (String label : java.util.List.of("Comment", "Review", "Approval", "GovernanceRecord", "Stakeholder",
+                "IndicatorValue", "AuditEntry", "OccupationalProfile", "LocalSkill")) {
+            assertThat(before).as("the dump holds a " + label).contains("\"" + label + "\"");
+        }
+        assertThat(before).contains("\"baseline\"").contains("\"contentHashes\"").contains("REVISION_OF");
+        var threads = comments.threads(core.id());
+        var history = workflow.history(published);
+        var audit = workflow.audit(core.id());
+        var revisions = workflow.revisions(revision.id());
+        var coreChanges = variants.coreChanges(variant.id());
+        assertThat(coreChanges.units()).isNotEmpty();
 
         // a workspace that is not empty refuses the import and stays as it is
         mvc.perform(post("/api/admin/workspace").header(HttpHeaders.AUTHORIZATION, TestUsers.basic("admin"))
                 .contentType(MediaType.APPLICATION_JSON).content(before)).andExpect(status().isConflict());
 
-        clearCurricula();
+        clear();
         assertThat(qualifications.countAll()).isZero();
         mvc.perform(post("/api/admin/workspace").header(HttpHeaders.AUTHORIZATION, TestUsers.basic("admin"))
                 .contentType(MediaType.APPLICATION_JSON).content(before)).andExpect(status().isOk());
@@ -54,6 +111,12 @@ class WorkspaceBackupTest extends IntegrationTest {
         assertThat(withoutTimestamp(export())).isEqualTo(withoutTimestamp(before));
         assertThat(qualifications.get(variant.id()).derivedFrom()).isEqualTo(core.id());
         assertThat(qualifications.get(core.id())).isEqualTo(core);
+        // and what the modules read from it is what they read before
+        assertThat(comments.threads(core.id())).isEqualTo(threads);
+        assertThat(workflow.history(published)).isEqualTo(history);
+        assertThat(workflow.audit(core.id())).isEqualTo(audit);
+        assertThat(workflow.revisions(revision.id())).isEqualTo(revisions);
+        assertThat(variants.coreChanges(variant.id())).isEqualTo(coreChanges);
     }
 
     @Test
@@ -76,12 +139,71 @@ class WorkspaceBackupTest extends IntegrationTest {
     }
 
     @Test
+    void aMalformedFileIsNamedByLineOrFieldAndChangesNothing() throws Exception {
+        var restore = (java.util.function.Function<String, String>) content -> {
+            try {
+                return mvc.perform(post("/api/admin/workspace").header(HttpHeaders.AUTHORIZATION, TestUsers.basic("admin"))
+                                .contentType(MediaType.APPLICATION_JSON).content(content)).andExpect(status().isBadRequest())
+                        .andReturn().getResponse().getContentAsString();
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        };
+        String head = "{\"format\":\"qualigraph-workspace\",\"formatVersion\":1,";
+        assertThat(restore.apply(head + "\n\"nodes\": [\n {\"ref\": \"a\",,}\n]}")).contains("line 3");
+        assertThat(restore.apply(head + "\"nodes\":[{\"ref\":\"a\",\"labels\":[\"Spaceship\"],\"properties\":{}}]}"))
+                .contains("nodes[0].labels").contains("Spaceship");
+        assertThat(restore.apply(head + "\"nodes\":[{\"ref\":\"a\",\"labels\":[\"Unit\"],\"properties\":{\"id\":{\"x\":1}}}]}"))
+                .contains("nodes[0].properties.id");
+        assertThat(restore.apply(head + "\"nodes\":[{\"ref\":\"a\",\"labels\":[\"Comment\"],\"properties\":{\"id\":\"c\"}}]}"))
+                .contains("nodes[0].properties.qualificationId");
+        assertThat(restore.apply(head + "\"nodes\":[{\"ref\":\"q\",\"labels\":[\"Qualification\"],\"properties\":{\"id\":\"x\"}}],"
+                + "\"relationships\":[{\"type\":\"HAS_UNIT\",\"start\":\"q\",\"end\":\"missing\",\"properties\":{}}]}"))
+                .contains("relationships[0].end").contains("missing");
+
+        // a file whose qualification the validator of a save refuses: written, refused, rolled back, reference nodes too
+        var awarded = Documents.minimal("Refused on restore").withNationalData(java.util.List.of(), java.util.List.of(
+                new org.qualigraph.curriculum.QualificationDocument.AwardingBody("Restore Refusal Chamber", "DE", null)));
+        qualifications.create(awarded, "designer");
+        ObjectNode dump = (ObjectNode) json.readTree(export());
+        clear();
+        neo4jClient.query("MATCH (o:Organisation {name: 'Restore Refusal Chamber'}) DETACH DELETE o").run();
+        for (JsonNode node : dump.path("nodes")) {
+            if (node.path("labels").toString().contains("\"Qualification\"")) {
+                ((ObjectNode) node.path("properties")).put("eqfLevel", 12);
+            }
+        }
+        assertThat(restore.apply(json.writeValueAsString(dump))).contains("eqfLevel");
+        assertThat(qualifications.countAll()).isZero();
+        assertThat(neo4jClient.query("MATCH (o:Organisation {name: 'Restore Refusal Chamber'}) RETURN count(o)")
+                .fetchAs(Long.class).one()).as("the restore's new reference nodes are rolled back too").contains(0L);
+        assertThat(neo4jClient.query("MATCH (u:Unit) RETURN count(u)").fetchAs(Long.class).one()).contains(0L);
+    }
+
+    @Test
+    void aNodeOfTheFileThatExistsAlreadyIsAConflictAndChangesNothing() throws Exception {
+        var created = qualifications.create(Documents.minimal("Leaves its units behind"), "designer");
+        String dump = export();
+        // no qualification any more, but its unit is still there (what the restore would take over)
+        neo4jClient.query("MATCH (q:Qualification) DETACH DELETE q").run();
+        String answer = mvc.perform(post("/api/admin/workspace").header(HttpHeaders.AUTHORIZATION, TestUsers.basic("admin"))
+                        .contentType(MediaType.APPLICATION_JSON).content(dump)).andExpect(status().isConflict())
+                .andReturn().getResponse().getContentAsString();
+        // named by label and id (which of the units, outcomes, periods or assessments comes first is not fixed)
+        assertThat(answer).contains("already holds the ").doesNotContain("\\\"\\\"");
+        assertThat(neo4jClient.query("MATCH (u:Unit {id: $id}) RETURN count(u)").bind(created.units().get(0).id()).to("id")
+                .fetchAs(Long.class).one()).contains(1L);
+        assertThat(qualifications.countAll()).isZero();
+        clear();
+    }
+
+    @Test
     void aRestoreCreatesMissingReferenceNodesAndNeverWritesOnesThatExist() throws Exception {
         var core = qualifications.create(Documents.demo(json), "designer");
         qualifications.derive(core.id(), Map.of("en", "Variant"), "designer");
         qualifications.create(Documents.minimal("Shares a unit").withUnits(java.util.List.of(core.units().get(0))), "designer");
         String before = export();
-        clearCurricula();
+        clear();
         // this instance spells an awarding body its own way, and has lost an NQF level
         String key = keyOf(before, "Organisation");
         String level = keyOf(before, "NqfLevel");
@@ -136,7 +258,7 @@ class WorkspaceBackupTest extends IntegrationTest {
         }
         qualifications.create(Documents.minimal("Shares a unit").withUnits(java.util.List.of(core.units().get(0))), "designer");
         String dump = export();
-        clearCurricula();
+        clear();
         var statements = new java.util.ArrayList<String>();
         WorkspaceService target = org.springframework.test.util.AopTestUtils.getTargetObject(workspace);
         target.statementListener = statements::add;
@@ -147,7 +269,7 @@ class WorkspaceBackupTest extends IntegrationTest {
             target.statementListener = statement -> { };
         }
         assertThat(qualifications.countAll()).isEqualTo(variants + 2);
-        clearCurricula();
+        clear();
         return statements.stream().sorted().toList();
     }
 
@@ -174,6 +296,27 @@ class WorkspaceBackupTest extends IntegrationTest {
             }
         }
         throw new AssertionError("no organisation " + key + " in the dump");
+    }
+
+    /** The curricula, and the local skills of occupational profiles, which outlive other tests' profiles. */
+    private void clear() {
+        clearCurricula();
+        neo4jClient.query("MATCH (l:LocalSkill) DETACH DELETE l").run();
+    }
+
+    /** The document with the first outcome of one unit reworded: that unit's content changes. */
+    private static org.qualigraph.curriculum.QualificationDocument withEditedOutcome(
+            org.qualigraph.curriculum.QualificationDocument doc, int unitIndex) {
+        var unit = doc.units().get(unitIndex);
+        var outcome = unit.outcomes().get(0);
+        var edited = new org.qualigraph.curriculum.OutcomeDocument(outcome.id(), outcome.code(), outcome.dimension(),
+                Map.of("en", outcome.statement().get("en") + " safely"), outcome.eqfLevel(), outcome.skills(),
+                outcome.keyCompetences());
+        var outcomes = new java.util.ArrayList<>(unit.outcomes());
+        outcomes.set(0, edited);
+        var units = new java.util.ArrayList<>(doc.units());
+        units.set(unitIndex, unit.withOutcomes(outcomes));
+        return doc.withUnits(units);
     }
 
     private String export() throws Exception {
