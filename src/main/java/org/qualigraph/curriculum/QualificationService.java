@@ -64,6 +64,19 @@ public class QualificationService {
     }
 
     /**
+     * Step 1 for a writer of several qualifications at once (publishing also archives the revision before): locks
+     * {@code id} and {@code others} by id ascending, the lock order between qualifications, and returns the status of
+     * {@code id} as committed.
+     */
+    @Transactional
+    public QualificationStatus lock(String id, java.util.Collection<String> others) {
+        var all = new java.util.ArrayList<String>(others);
+        all.add(id);
+        locks.qualifications(all);
+        return lock(id);
+    }
+
+    /**
      * Step 2 of the lock order for writers of other modules: locks the units this qualification holds (all of them, or
      * those of {@code unitIds}), by id ascending, for the caller's transaction, after {@link #lock(String)}. A
      * transition into a frozen status takes them so that no save of another qualification sharing a unit can write it

@@ -30,8 +30,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * writes them one reference label at a time in that order and by key ascending, so those implicit locks follow one
  * order too. Callers hold a transaction.
  * <p>
- * The order is checked: each transaction's locks are recorded, and a qualification locked after a unit, or a unit
- * locked after a unit with a greater id, is a violation (a lock already held may be asked for again at any time). With
+ * The order is checked: each transaction's locks are recorded, and a qualification locked after a unit or after a
+ * qualification with a greater id, or a unit locked after a unit with a greater id, is a violation (a lock already held may be asked for again at any time). With
  * {@code qualigraph.write-locks.check=true} (the tests) a violation fails the write; otherwise it is logged.
  */
 @Component
@@ -67,6 +67,10 @@ class WriteLocks {
         if (held != null && !held.qualifications.contains(id) && !held.units.isEmpty()) {
             violation("qualification " + id + " locked after units " + held.units, held);
         }
+        if (held != null && !held.qualifications.contains(id)) {
+            held.qualifications.stream().filter(other -> other.compareTo(id) > 0).findFirst().ifPresent(other ->
+                    violation("qualification " + id + " locked after qualification " + other, held));
+        }
         var locked = client.query("""
                 MATCH (q:Qualification {id: $id}) SET q.lockedAt = timestamp()
                 RETURN q.version AS version, q.status AS status
@@ -93,6 +97,11 @@ class WriteLocks {
         }
         if (held != null && !held.units.isEmpty()) {
             violation("qualifications " + sorted + " locked after units " + held.units, held);
+        }
+        if (held != null) {
+            String first = sorted.get(0);
+            held.qualifications.stream().filter(other -> other.compareTo(first) > 0).findFirst().ifPresent(other ->
+                    violation("qualification " + first + " locked after qualification " + other, held));
         }
         List<String> locked = List.copyOf(client.query(
                         "UNWIND $ids AS id MATCH (q:Qualification {id: id}) SET q.lockedAt = timestamp() RETURN q.id")

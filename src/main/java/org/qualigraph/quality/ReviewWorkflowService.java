@@ -116,8 +116,11 @@ public class ReviewWorkflowService {
             throw new BadInputException("to", "the request body with the target status is required");
         }
         QualificationStatus to = parseStatus(request.to());
-        // the lock order (docs/architecture.md): this qualification first; publishing then locks its predecessor
-        QualificationStatus from = qualifications.lock(id);
+        // the lock order (docs/architecture.md): qualifications first, by id ascending: publishing locks this one and
+        // the predecessor it archives together (a revision's predecessor never changes, so it is read before)
+        QualificationStatus from = to == QualificationStatus.PUBLISHED
+                ? qualifications.lock(id, predecessor(id).stream().toList())
+                : qualifications.lock(id);
         WorkflowPolicy step = WorkflowPolicy.step(from, to).orElseThrow(() -> new ConflictException(
                 "The workflow does not go from " + from + " to " + to + "; from " + from + " it goes to "
                         + describe(WorkflowPolicy.from(from))));
@@ -147,12 +150,8 @@ public class ReviewWorkflowService {
         if (!problems.isEmpty()) {
             throw new BadInputException(problems);
         }
-        // the rest of the lock order: publishing locks the predecessor it archives (another qualification) before any
-        // unit; a step into a frozen status then locks this qualification's units, so that no save of another
-        // qualification sharing one can change it between the quality gate's reading below and the new status
-        if (step == WorkflowPolicy.PUBLISH) {
-            predecessor(id).ifPresent(qualifications::lock);
-        }
+        // the rest of the lock order: a step into a frozen status locks this qualification's units, so that no save of
+        // another qualification sharing one can change it between the quality gate's reading below and the new status
         if (!QualificationService.isContentEditable(to)) {
             qualifications.lockUnits(id, null);
         }

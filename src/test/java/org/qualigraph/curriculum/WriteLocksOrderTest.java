@@ -12,8 +12,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The lock-order check itself: within one transaction a qualification after a unit, or a unit after a unit with a
- * greater id, fails (the tests run with {@code qualigraph.write-locks.check=true}, so every write path the other
+ * The lock-order check itself: within one transaction a qualification after a unit or after a qualification with a
+ * greater id, or a unit after a unit with a greater id, fails (the tests run with {@code qualigraph.write-locks.check=true}, so every write path the other
  * tests exercise is checked the same way); locks already held may be asked for again.
  */
 class WriteLocksOrderTest extends IntegrationTest {
@@ -31,16 +31,24 @@ class WriteLocksOrderTest extends IntegrationTest {
         var b = qualifications.create(Documents.generated("Order B", 1, 3), "designer");
         var units = a.units().stream().map(UnitDocument::id).sorted().toList();
         var tx = new TransactionTemplate(transactionManager);
+        var ids = java.util.stream.Stream.of(a.id(), b.id()).sorted().toList();
 
         var inOrder = tx.execute(status -> {
-            locks.qualification(a.id());
-            locks.qualification(b.id());
+            locks.qualification(ids.get(0));
+            locks.qualification(ids.get(1));
             locks.units(List.of(units.get(2), units.get(0)));
             locks.units(List.of(units.get(0), units.get(2)));
-            locks.qualification(a.id());
+            locks.qualification(ids.get(0));
             return locks.taken();
         });
-        assertThat(inOrder).containsExactly("Q " + a.id(), "Q " + b.id(), "U " + units.get(0), "U " + units.get(2));
+        assertThat(inOrder).containsExactly("Q " + ids.get(0), "Q " + ids.get(1), "U " + units.get(0), "U " + units.get(2));
+
+        // qualifications by id ascending: a smaller id after a greater one is a violation
+        assertThatThrownBy(() -> tx.executeWithoutResult(status -> {
+            locks.qualification(ids.get(1));
+            locks.qualification(ids.get(0));
+        })).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("qualification " + ids.get(0) + " locked after qualification " + ids.get(1));
 
         assertThatThrownBy(() -> tx.executeWithoutResult(status -> {
             locks.qualification(a.id());
@@ -54,15 +62,19 @@ class WriteLocksOrderTest extends IntegrationTest {
             locks.units(List.of(units.get(1)));
         })).isInstanceOf(IllegalStateException.class).hasMessageContaining("unit " + units.get(1) + " locked after unit");
 
-        // a batch of qualifications (a workspace restore) is locked by id ascending, held ones skipped, before units
-        var ids = java.util.stream.Stream.of(a.id(), b.id()).sorted().toList();
+        // a batch of qualifications (a workspace restore, a publication) is locked by id ascending, held ones
+        // skipped, before units
         var batch = tx.execute(status -> {
-            locks.qualification(ids.get(1));
+            locks.qualification(ids.get(0));
             locks.qualifications(List.of(ids.get(1), ids.get(0), "no-such-qualification"));
             locks.units(List.of(units.get(0)));
             return locks.taken();
         });
-        assertThat(batch).containsExactly("Q " + ids.get(1), "Q " + ids.get(0), "U " + units.get(0));
+        assertThat(batch).containsExactly("Q " + ids.get(0), "Q " + ids.get(1), "U " + units.get(0));
+        assertThatThrownBy(() -> tx.executeWithoutResult(status -> {
+            locks.qualification(ids.get(1));
+            locks.qualifications(List.of(ids.get(0)));
+        })).isInstanceOf(IllegalStateException.class).hasMessageContaining("locked after qualification " + ids.get(1));
         assertThatThrownBy(() -> tx.executeWithoutResult(status -> {
             locks.units(List.of(units.get(0)));
             locks.qualifications(List.of(a.id(), b.id()));
