@@ -34,6 +34,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.qualigraph.support.OfficialShapes;
 import org.qualigraph.support.PackagedApp;
+import org.qualigraph.support.SharedUnitScenarios;
 
 /**
  * What a user runs, tested from outside: the jar that {@code package} built, started with {@code java -jar} in
@@ -44,6 +45,9 @@ import org.qualigraph.support.PackagedApp;
 class PackagedAppIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Writes the test documents as the application's own mapper does (dates as text). */
+    private static final ObjectMapper DOCUMENT_JSON = com.fasterxml.jackson.databind.json.JsonMapper.builder()
+            .findAndAddModules().disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build();
     private static final String DEMO = "Battery cell production technician";
 
     private static PackagedApp app;
@@ -225,6 +229,29 @@ class PackagedAppIT {
         assertThat(comparison.statusCode()).as("comparison answered %s; log %s", comparison.statusCode(), app.log()).isEqualTo(200);
         assertThat(readJson(comparison.body()).path("pairs").size()).as("outcome pairs of a core and its variant").isPositive();
         assertThat(app.logText()).contains("Sentence model all-minilm-l6-v2-q loaded");
+    }
+
+    /** Issue 17's four steps over HTTP on the jar, as two partners' designers would send them. */
+    @Test
+    void aStaleCopyNeverUndoesAPartnersChangeToASharedUnit() throws Exception {
+        app.createUser("shared.designer", "shared-designer-1", "DESIGNER");
+        SharedUnitScenarios.staleCopiesOfASharedUnit(asUser("shared.designer", "shared-designer-1"), DOCUMENT_JSON,
+                "shared.designer");
+    }
+
+    /** Derive a variant, change a core unit's title and credits: listed as CHANGED, adopted, the list empty. */
+    @Test
+    void coreChangesReachAVariantByChoice() throws Exception {
+        app.createUser("core.designer", "core-designer-1", "DESIGNER");
+        SharedUnitScenarios.coreChangesReachAVariantByChoice(asUser("core.designer", "core-designer-1"), DOCUMENT_JSON);
+    }
+
+    private static SharedUnitScenarios.Api asUser(String user, String password) {
+        return (method, path, body, expected) -> {
+            var answer = app.api(user, password, method, path, body);
+            assertThat(answer.statusCode()).as("%s %s answered %s", method, path, answer.body()).isEqualTo(expected);
+            return readJson(answer.body());
+        };
     }
 
     @Test
