@@ -201,11 +201,20 @@ final class DocumentWriter {
             // unit this write adopts may have been deleted by a save that dropped it as its last holder: refused then
             // (409) rather than answered with the unit missing
             var locked = contents(lock);
+            // a copy read at version n > 0 of a unit that no longer exists was deleted before this write read it: made
+            // again under its old id it would start at version 0, below what other copies of it carry, and their
+            // stale saves would then pass the version check; refused like a unit deleted under the locks
+            Map<String, Long> claimed = new HashMap<>();
+            doc.units().forEach(u -> {
+                if (u.id() != null && u.version() != null) {
+                    claimed.putIfAbsent(u.id(), u.version());
+                }
+            });
             var vanished = new ArrayList<String>();
             for (String unit : lock) {
                 if (locked.containsKey(unit)) {
                     current.put(unit, locked.get(unit));
-                } else if (current.containsKey(unit) && wanted.containsKey(unit)) {
+                } else if (wanted.containsKey(unit) && (current.containsKey(unit) || claimed.getOrDefault(unit, 0L) > 0)) {
                     vanished.add(unit);
                 }
             }

@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 import org.qualigraph.support.Documents;
@@ -62,6 +63,49 @@ class SharedUnitVersionsApiTest extends IntegrationTest {
         JsonNode second = send(put("/api/qualifications/" + id), changed, status().isOk());
         assertThat(unit(second, "U2").get("version").asLong()).isEqualTo(1);
         assertThat(unit(second, "U1").get("version").asLong()).isZero();
+    }
+
+    /**
+     * Found by the soak: a copy of a unit at version 2, adopted by another qualification after its last holder had
+     * dropped it (so deleted), made the unit again under its id at version 0, below the version other copies carry.
+     * It is refused like a unit deleted under the locks; a new unit with an id of the client's choosing still works.
+     */
+    @Test
+    void aCopyOfADeletedUnitIsRefusedRatherThanMadeAgainAtVersionZero() throws Exception {
+        JsonNode a = send(post("/api/qualifications"), json.valueToTree(Documents.generated("Holder", 2, 3)),
+                status().isCreated());
+        String idA = a.get("id").asText();
+        for (int credits : new int[]{11, 12}) {
+            var edited = (ObjectNode) read(idA);
+            ((ObjectNode) unit(edited, "U2")).put("credits", credits);
+            send(put("/api/qualifications/" + idA), edited, status().isOk());
+        }
+        JsonNode u2 = unit(read(idA), "U2");
+        assertThat(u2.get("version").asLong()).isEqualTo(2);
+
+        // the only holder drops U2: the unit is deleted
+        var dropped = (ObjectNode) read(idA);
+        ((ArrayNode) dropped.get("units")).remove(1);
+        send(put("/api/qualifications/" + idA), dropped, status().isOk());
+
+        // another qualification adopts the copy of U2 read before: 409, nothing created
+        var b = (ObjectNode) json.valueToTree(Documents.generated("Adopter", 1, 3));
+        b.remove("id");
+        var copy = (ObjectNode) u2.deepCopy();
+        copy.putArray("prerequisites");
+        ((ArrayNode) b.get("units")).add(copy);
+        JsonNode refused = send(post("/api/qualifications"), b, status().isConflict());
+        assertThat(refused.get("message").asText()).contains("U2").contains("no longer exists");
+        mvc.perform(as(get("/api/qualifications/" + idA))).andExpect(status().isOk());
+
+        // a new unit whose id the client chose (no version) is created as before
+        var fresh = (ObjectNode) json.valueToTree(Documents.generated("Chosen ids", 1, 3));
+        fresh.remove("id");
+        String chosen = java.util.UUID.randomUUID().toString();
+        ((ObjectNode) fresh.get("units").get(0)).put("id", chosen).remove("version");
+        JsonNode created = send(post("/api/qualifications"), fresh, status().isCreated());
+        assertThat(unit(created, "U1").get("id").asText()).isEqualTo(chosen);
+        assertThat(unit(created, "U1").get("version").asLong()).isZero();
     }
 
     private JsonNode read(String id) throws Exception {
