@@ -658,7 +658,7 @@ public class QualificationService {
             boolean copy = copied.contains(unit.id());
             var outcomes = unit.outcomes().stream().map(o -> copy || releasedOutcomes.contains(o.id())
                     ? o.withId(UUID.randomUUID().toString()) : o).toList();
-            return (copy ? unit.withId(UUID.randomUUID().toString()) : unit).withOutcomes(outcomes);
+            return (copy ? unit.withId(UUID.randomUUID().toString()).withVersion(null) : unit).withOutcomes(outcomes);
         }).toList();
         return new Prepared(doc.withUnits(units), String.join("; ", notes));
     }
@@ -707,13 +707,17 @@ public class QualificationService {
                         && seenOutcomes.add(o.id());
                 return keep ? o : o.withId(UUID.randomUUID().toString());
             }).toList();
-            units.add(unit.withId(unitIdOf.get(unit)).withOutcomes(outcomes));
+            // a unit given a new id is a new unit: the version its copy carried belongs to another unit (a copy of a
+            // unit that no longer exists keeps its id and version, and the writer refuses it)
+            String unitId = unitIdOf.get(unit);
+            var withId = unitId.equals(unit.id()) ? unit : unit.withId(unitId).withVersion(null);
+            units.add(withId.withOutcomes(outcomes));
         }
         return doc.withUnits(units);
     }
 
     private static QualificationDocument copyOf(QualificationDocument source, Map<String, String> title) {
-        var units = source.units().stream().map(u -> u.withId(null)
+        var units = source.units().stream().map(u -> u.withId(null).withVersion(null)
                 .withOutcomes(u.outcomes().stream().map(o -> o.withId(null)).toList())).toList();
         return source.withUnits(units).withTitle(title).withIdentity(null, null, QualificationStatus.DRAFT, null);
     }

@@ -82,6 +82,12 @@ class SharedUnitVersionsApiTest extends IntegrationTest {
         }
         JsonNode u2 = unit(read(idA), "U2");
         assertThat(u2.get("version").asLong()).isEqualTo(2);
+        // copies the server makes (a variant, a duplicate) are new units, whatever version their source had
+        JsonNode variant = send(post("/api/qualifications/" + idA + "/derive"), json.readTree("{}"), status().isCreated());
+        assertThat(unit(variant, "U2").get("version").asLong()).isZero();
+        assertThat(unit(variant, "U2").get("id").asText()).isNotEqualTo(u2.get("id").asText());
+        JsonNode duplicate = send(post("/api/qualifications/" + idA + "/duplicate"), json.readTree("{}"), status().isCreated());
+        assertThat(unit(duplicate, "U2").get("version").asLong()).isZero();
 
         // the only holder drops U2: the unit is deleted
         var dropped = (ObjectNode) read(idA);
