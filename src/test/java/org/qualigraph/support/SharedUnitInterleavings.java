@@ -356,7 +356,15 @@ public final class SharedUnitInterleavings {
 
         void derive(int op) {
             var source = qualifications.get(home);
-            var variant = qualifications.derive(home, Map.of("en", "Variant " + op), DESIGNER);
+            QualificationDocument variant;
+            try {
+                variant = qualifications.derive(home, Map.of("en", "Variant " + op), DESIGNER);
+            } catch (ConflictException e) {
+                // deriving copies one committed state under the source's lock: nothing may refuse it (a copy once
+                // kept its source units' versions and was refused as a copy of a deleted unit)
+                run.violation("derive " + op + " was refused: " + e.getMessage());
+                return;
+            }
             run.acknowledged.incrementAndGet();
             if (variant.units().size() != source.units().size() || variant.units().stream()
                     .anyMatch(v -> source.units().stream().anyMatch(s -> s.id().equals(v.id())))) {
