@@ -64,12 +64,8 @@ class WriteLocks {
      */
     Optional<Locked> qualification(String id) {
         var held = held();
-        if (held != null && !held.qualifications.contains(id) && !held.units.isEmpty()) {
-            violation("qualification " + id + " locked after units " + held.units, held);
-        }
         if (held != null && !held.qualifications.contains(id)) {
-            held.qualifications.stream().filter(other -> other.compareTo(id) > 0).findFirst().ifPresent(other ->
-                    violation("qualification " + id + " locked after qualification " + other, held));
+            checkNewQualificationLock(id, "qualification " + id, held);
         }
         var locked = client.query("""
                 MATCH (q:Qualification {id: $id}) SET q.lockedAt = timestamp()
@@ -95,13 +91,8 @@ class WriteLocks {
         if (sorted.isEmpty()) {
             return;
         }
-        if (held != null && !held.units.isEmpty()) {
-            violation("qualifications " + sorted + " locked after units " + held.units, held);
-        }
         if (held != null) {
-            String first = sorted.get(0);
-            held.qualifications.stream().filter(other -> other.compareTo(first) > 0).findFirst().ifPresent(other ->
-                    violation("qualification " + first + " locked after qualification " + other, held));
+            checkNewQualificationLock(sorted.get(0), "qualifications " + sorted, held);
         }
         List<String> locked = List.copyOf(client.query(
                         "UNWIND $ids AS id MATCH (q:Qualification {id: id}) SET q.lockedAt = timestamp() RETURN q.id")
@@ -109,6 +100,18 @@ class WriteLocks {
         if (held != null) {
             locked.stream().filter(held.qualifications::add).forEach(id -> held.order.add("Q " + id));
         }
+    }
+
+    /**
+     * A qualification lock not yet held ({@code first}: the smallest id of those about to be taken, {@code what}:
+     * them, for the message) must come before every unit lock and after every qualification lock held by a smaller id.
+     */
+    private void checkNewQualificationLock(String first, String what, Held held) {
+        if (!held.units.isEmpty()) {
+            violation(what + " locked after units " + held.units, held);
+        }
+        held.qualifications.stream().filter(other -> other.compareTo(first) > 0).findFirst().ifPresent(other ->
+                violation("qualification " + first + " locked after qualification " + other, held));
     }
 
     /** Step 2: locks these units (those that exist), by id ascending. */
