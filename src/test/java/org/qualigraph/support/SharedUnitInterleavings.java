@@ -45,6 +45,9 @@ import org.qualigraph.quality.TransitionRequest;
  *   <li>a qualification's units read when it entered review are exactly what they are while it stays frozen (in
  *       review or approved), and no save of a frozen qualification is acknowledged;</li>
  *   <li>no write fails other than with a 409 (a deadlock or lock-order violation surfacing is a failure);</li>
+ *   <li>a save is refused only for a reason: its copy was stale (the qualification's version, a unit's version, a unit
+ *       that no longer exists), the qualification was frozen, or something changed while it ran (the versions read
+ *       before and after it differ); a derive or a comment on an existing unit is never refused;</li>
  *   <li>the retries the run needed ({@code qualigraph.tx.retries}, counted for this run) are reported.</li>
  * </ul>
  */
@@ -350,7 +353,13 @@ public final class SharedUnitInterleavings {
                 return;
             }
             var unit = doc.units().get(random.nextInt(doc.units().size()));
-            comments.add(home, new CommentRequest("Remark " + op, unit.code(), null), REVIEWER);
+            try {
+                comments.add(home, new CommentRequest("Remark " + op, unit.code(), null), REVIEWER);
+            } catch (ConflictException e) {
+                // only this editor drops its qualification's units, so the unit commented on exists
+                run.violation("comment " + op + " on " + unit.code() + " was refused: " + e.getMessage());
+                return;
+            }
             run.acknowledged.incrementAndGet();
         }
 
@@ -372,6 +381,36 @@ public final class SharedUnitInterleavings {
             }
         }
 
+        Map<String, State> states() {
+            return SharedUnitInterleavings.this.states(run.ids);
+        }
+
+        /**
+         * A 409 must have a reason: the copy was stale (the qualification's version, or a unit it sent at a version
+         * that is no longer stored, or a unit that no longer exists), the qualification was frozen, or something changed
+         * while the save ran. When the states read before and after the refusal are equal and the copy matched them,
+         * none of these held, and the refusal is a violation (a save wrongly refused is a lost edit too).
+         */
+        void explainRefusal(QualificationDocument doc, Map<String, State> before, int op, ConflictException refused) {
+            if (!states().equals(before)) {
+                return;
+            }
+            var mine = before.get(home);
+            if (!QualificationService.isContentEditable(mine.status()) || !java.util.Objects.equals(doc.version(), mine.version())) {
+                return;
+            }
+            var stored = new HashMap<String, Long>();
+            before.values().forEach(s -> stored.putAll(s.units()));
+            for (var unit : doc.units()) {
+                if (unit.id() != null && (!stored.containsKey(unit.id())
+                        || !java.util.Objects.equals(stored.get(unit.id()), unit.version()))) {
+                    return;
+                }
+            }
+            run.violation("save " + op + " of " + home + " was refused though its copy was current and nothing changed "
+                    + "meanwhile: " + refused.getMessage());
+        }
+
         void checkFrozen(int op) {
             String seen = run.frozen.get(home);
             var now = qualifications.get(home);
@@ -382,8 +421,15 @@ public final class SharedUnitInterleavings {
         }
 
         QualificationDocument save(QualificationDocument doc, int op) {
-            boolean frozen = !QualificationService.isContentEditable(qualifications.get(home).status());
-            var answer = qualifications.update(home, doc, DESIGNER);
+            var before = states();
+            boolean frozen = !QualificationService.isContentEditable(before.get(home).status());
+            QualificationDocument answer;
+            try {
+                answer = qualifications.update(home, doc, DESIGNER);
+            } catch (ConflictException refused) {
+                explainRefusal(doc, before, op, refused);
+                throw refused;
+            }
             if (frozen && !QualificationService.isContentEditable(qualifications.get(home).status())) {
                 run.violation("save " + op + " of a qualification in " + answer.status() + " was acknowledged");
             }
@@ -396,6 +442,26 @@ public final class SharedUnitInterleavings {
             last = answer;
             return answer;
         }
+    }
+
+    /** What a save may be refused over: the version and status of each qualification and the versions of its units. */
+    private record State(long version, QualificationStatus status, Map<String, Long> units) {
+    }
+
+    /**
+     * The versions of every qualification of the run and of their units, read one qualification after another.
+     * Versions only grow, so two such reads that are equal component by component show that nothing changed in
+     * between, whatever ran meanwhile (derived variants copy units under new ids and so share none).
+     */
+    private Map<String, State> states(List<String> ids) {
+        var states = new HashMap<String, State>();
+        for (String id : ids) {
+            var doc = qualifications.get(id);
+            var units = new HashMap<String, Long>();
+            doc.units().forEach(u -> units.put(u.id(), u.version()));
+            states.put(id, new State(doc.version(), doc.status(), units));
+        }
+        return states;
     }
 
     private String unitsJson(QualificationDocument doc) {
