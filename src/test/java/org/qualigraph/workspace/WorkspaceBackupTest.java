@@ -181,6 +181,40 @@ class WorkspaceBackupTest extends IntegrationTest {
     }
 
     @Test
+    void twoRestoresRacingIntoOneEmptyWorkspaceGiveOneWorkspaceAndAConflict() throws Exception {
+        var core = qualifications.create(Documents.demo(json), "designer");
+        qualifications.derive(core.id(), Map.of("en", "Variant"), "designer");
+        comments.add(core.id(), new CommentRequest("Too broad", core.units().get(0).code(), null), "reviewer");
+        String dump = export();
+        clear();
+        var start = new java.util.concurrent.CountDownLatch(1);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var answers = new java.util.ArrayList<java.util.concurrent.Future<Integer>>();
+            for (int i = 0; i < 2; i++) {
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return mvc.perform(post("/api/admin/workspace").header(HttpHeaders.AUTHORIZATION, TestUsers.basic("admin"))
+                            .contentType(MediaType.APPLICATION_JSON).content(dump)).andReturn().getResponse().getStatus();
+                }));
+            }
+            start.countDown();
+            var statuses = new java.util.ArrayList<Integer>();
+            for (var answer : answers) {
+                statuses.add(answer.get(2, java.util.concurrent.TimeUnit.MINUTES));
+            }
+            // one restore wins; the other finds the workspace taken (the check before it, or the uniqueness constraints
+            // under it) and answers 409, never a 500, and leaves nothing of its own behind
+            assertThat(statuses).containsExactlyInAnyOrder(200, 409);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(withoutTimestamp(export())).isEqualTo(withoutTimestamp(dump));
+        assertThat(qualifications.get(core.id())).isEqualTo(core);
+        clear();
+    }
+
+    @Test
     void aNodeOfTheFileThatExistsAlreadyIsAConflictAndChangesNothing() throws Exception {
         var created = qualifications.create(Documents.minimal("Leaves its units behind"), "designer");
         String dump = export();
