@@ -85,7 +85,7 @@ public class AccountService implements UserDetailsService, LanguagePreference {
         var problems = new ArrayList<FieldProblem>();
         String partner = checkOrganisation(organisation, problems);
         if (username == null || !USERNAME.matcher(username).matches()) {
-            problems.add(new FieldProblem("username", "2-64 letters, digits or . _ @ -"));
+            problems.add(FieldProblem.of("username", "problem.account.username"));
         }
         checkPassword(password, problems);
         checkRoles(roles, problems);
@@ -237,8 +237,7 @@ public class AccountService implements UserDetailsService, LanguagePreference {
     public void rememberLanguage(String username, String languageTag) {
         var locale = UiLanguages.of(languageTag);
         if (locale == null) {
-            throw new BadInputException(List.of(new FieldProblem("language", "not a language of the interface: "
-                    + languageTag)));
+            throw new BadInputException(List.of(FieldProblem.of("language", "problem.account.language", languageTag)));
         }
         var account = users.findById(username).orElseThrow(() -> new NotFoundException("no user " + username));
         if (!locale.toLanguageTag().equals(account.getLanguage())) {
@@ -279,23 +278,23 @@ public class AccountService implements UserDetailsService, LanguagePreference {
         }
         String partner = organisation.strip();
         if (partner.length() > 200 || partner.chars().anyMatch(Character::isISOControl)) {
-            problems.add(new FieldProblem("organisation", "at most 200 characters, no control characters"));
+            problems.add(FieldProblem.of("organisation", "problem.account.organisation"));
         }
         return partner;
     }
 
     private static void checkPassword(String password, List<FieldProblem> problems) {
         if (password == null || password.length() < MIN_PASSWORD || password.length() > 200) {
-            problems.add(new FieldProblem("password", "between " + MIN_PASSWORD + " and 200 characters"));
+            problems.add(FieldProblem.of("password", "problem.account.password", MIN_PASSWORD));
         }
     }
 
     private static void checkRoles(Set<String> roles, List<FieldProblem> problems) {
         if (roles == null || roles.isEmpty()) {
-            problems.add(new FieldProblem("roles", "at least one of ADMIN, DESIGNER, REVIEWER"));
+            problems.add(FieldProblem.of("roles", "problem.account.roles"));
         } else {
             roles.stream().filter(r -> !ROLES.contains(r)).findFirst().ifPresent(r ->
-                    problems.add(new FieldProblem("roles", "unknown role \"" + r + "\"; allowed: ADMIN, DESIGNER, REVIEWER")));
+                    problems.add(FieldProblem.of("roles", "problem.account.role", r)));
         }
     }
 

@@ -7,7 +7,8 @@ import java.util.Locale;
  * "transversal", ...) in the reader's words, from the bundles ({@code esco.skillType.<code>},
  * {@code esco.reuseLevel.<code>}, the code with every character but letters turned into "-"). ESCO's CSV files give
  * these codes in English whatever the package's language, so they are vocabulary, not labels: a code the bundles do
- * not know (a later ESCO release) is shown as ESCO writes it.
+ * not know (a later ESCO release) is shown as ESCO writes it. The same holds for the type of an occupation-skill
+ * relation ({@code essential}, {@code optional}: {@code esco.relationType.<code>}).
  */
 public final class EscoTerms {
 
@@ -20,6 +21,11 @@ public final class EscoTerms {
 
     public static String reuseLevel(String code, Locale locale) {
         return term("esco.reuseLevel.", code, locale);
+    }
+
+    /** "essential" or "optional", the relation of a skill to an occupation or an occupational profile. */
+    public static String relationType(String code, Locale locale) {
+        return term("esco.relationType.", code, locale);
     }
 
     private static String term(String prefix, String code, Locale locale) {

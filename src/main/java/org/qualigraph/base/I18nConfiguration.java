@@ -48,7 +48,7 @@ class I18nConfiguration {
             } catch (MissingResourceException e) {
                 return "!" + language.getLanguage() + ": " + key;
             }
-            return params.length == 0 ? value : new MessageFormat(value, language).format(params);
+            return params.length == 0 ? value : new MessageFormat(Plural.expand(value, language, params), language).format(params);
         }
     }
 }

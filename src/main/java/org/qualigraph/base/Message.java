@@ -37,7 +37,7 @@ public record Message(String key, List<Object> args) {
             return pattern;
         }
         Object[] values = args.stream().map(a -> argument(a, language)).toArray();
-        return new MessageFormat(pattern, language).format(values);
+        return new MessageFormat(Plural.expand(pattern, language, args.toArray()), language).format(values);
     }
 
     /** The sentence as the REST API gives it. */

@@ -35,7 +35,7 @@ public final class DocumentValidator {
     public static List<FieldProblem> validate(QualificationDocument doc) {
         var problems = new ArrayList<FieldProblem>();
         if (doc == null) {
-            problems.add(new FieldProblem("", "the request body must be a qualification document"));
+            problems.add(FieldProblem.of("", "problem.document"));
             return problems;
         }
         text(problems, "title", doc.title(), true);
@@ -56,13 +56,13 @@ public final class DocumentValidator {
                 problems.add(FieldProblem.of(path + ".level", "problem.tooLong", MAX_CODE));
             }
             if (nqf.uri() != null) {
-                uri(problems, path + ".uri", nqf.uri(), null);
+                uri(problems, path + ".uri", nqf.uri(), "any");
             }
         }
         for (int i = 0; i < doc.iscedF().size(); i++) {
             String code = doc.iscedF().get(i);
             if (code == null || !ISCED.matcher(code).matches()) {
-                problems.add(new FieldProblem("iscedF[" + i + "]", "an ISCED-F 2013 code has 2, 3 or 4 digits, got " + quote(code)));
+                problems.add(FieldProblem.of("iscedF[" + i + "]", "problem.iscedF", quote(code)));
             }
         }
         if (doc.credits() != null && (doc.credits().signum() < 0 || doc.credits().compareTo(MAX_CREDITS) > 0)) {
@@ -83,7 +83,7 @@ public final class DocumentValidator {
             country(problems, path + ".country", body.country(), false);
         }
         for (int i = 0; i < doc.targetOccupations().size(); i++) {
-            uri(problems, "targetOccupations[" + i + "]", doc.targetOccupations().get(i), "an ESCO occupation URI");
+            uri(problems, "targetOccupations[" + i + "]", doc.targetOccupations().get(i), "occupation");
         }
         units(problems, doc);
         return problems;
@@ -120,7 +120,7 @@ public final class DocumentValidator {
             }
             for (int j = 0; j < unit.deliveryModes().size(); j++) {
                 if (unit.deliveryModes().get(j) == null) {
-                    problems.add(new FieldProblem(path + ".deliveryModes[" + j + "]", "must not be null"));
+                    problems.add(FieldProblem.of(path + ".deliveryModes[" + j + "]", "problem.null"));
                 }
             }
             for (int j = 0; j < unit.outcomes().size(); j++) {
@@ -130,7 +130,7 @@ public final class DocumentValidator {
                 var wbl = unit.workBasedLearning().get(j);
                 String wpath = path + ".workBasedLearning[" + j + "]";
                 if (wbl == null) {
-                    problems.add(new FieldProblem(wpath, "must not be null"));
+                    problems.add(FieldProblem.of(wpath, "problem.null"));
                     continue;
                 }
                 elementCode(problems, wpath + ".code", wbl.code(), elementCodes);
@@ -144,7 +144,7 @@ public final class DocumentValidator {
                 var assessment = unit.assessments().get(j);
                 String apath = path + ".assessments[" + j + "]";
                 if (assessment == null) {
-                    problems.add(new FieldProblem(apath, "must not be null"));
+                    problems.add(FieldProblem.of(apath, "problem.null"));
                     continue;
                 }
                 elementCode(problems, apath + ".code", assessment.code(), elementCodes);
@@ -174,25 +174,25 @@ public final class DocumentValidator {
             return;
         }
         if (outcome.id() != null && !ID.matcher(outcome.id()).matches()) {
-            problems.add(new FieldProblem(path + ".id", "an id has 1-64 letters, digits or dashes"));
+            problems.add(FieldProblem.of(path + ".id", "problem.id"));
         }
         elementCode(problems, path + ".code", outcome.code(), codes);
         if (outcome.dimension() == null) {
-            problems.add(new FieldProblem(path + ".dimension", "required: KNOWLEDGE, SKILLS or RESPONSIBILITY_AUTONOMY"));
+            problems.add(FieldProblem.of(path + ".dimension", "problem.dimension.required"));
         }
         text(problems, path + ".statement", outcome.statement(), false);
         level(problems, path + ".eqfLevel", outcome.eqfLevel());
         Set<String> seen = new HashSet<>();
         for (int k = 0; k < outcome.skills().size(); k++) {
             String skill = outcome.skills().get(k);
-            uri(problems, path + ".skills[" + k + "]", skill, "an ESCO skill URI");
+            uri(problems, path + ".skills[" + k + "]", skill, "skill");
             if (skill != null && !seen.add(skill)) {
                 problems.add(FieldProblem.of(path + ".skills[" + k + "]", "problem.skill.duplicate", quote(skill)));
             }
         }
         for (int k = 0; k < outcome.keyCompetences().size(); k++) {
             if (outcome.keyCompetences().get(k) == null) {
-                problems.add(new FieldProblem(path + ".keyCompetences[" + k + "]", "must not be null"));
+                problems.add(FieldProblem.of(path + ".keyCompetences[" + k + "]", "problem.null"));
             }
         }
     }
@@ -232,9 +232,9 @@ public final class DocumentValidator {
             return;
         }
         if (!ID.matcher(id).matches()) {
-            problems.add(new FieldProblem(path, "an id has 1-64 letters, digits or dashes"));
+            problems.add(FieldProblem.of(path, "problem.id"));
         } else if (!seen.add(id)) {
-            problems.add(new FieldProblem(path, "the same unit appears twice in this qualification"));
+            problems.add(FieldProblem.of(path, "problem.unit.twice"));
         }
     }
 
@@ -244,7 +244,7 @@ public final class DocumentValidator {
         }
         text.forEach((language, value) -> {
             if (!LANGUAGE.matcher(language).matches()) {
-                problems.add(new FieldProblem(path + "." + language, "not a language code (use ISO 639, e.g. \"en\", \"de\")"));
+                problems.add(FieldProblem.of(path + "." + language, "problem.language"));
             } else if (value.length() > MAX_TEXT) {
                 problems.add(FieldProblem.of(path + "." + language, "problem.tooLong", MAX_TEXT));
             }
@@ -267,19 +267,19 @@ public final class DocumentValidator {
         }
     }
 
+    /** {@code what}: any (an absolute http(s) URI), skill or occupation (an ESCO URI), as in {@code problem.uri.*}. */
     private static void uri(List<FieldProblem> problems, String path, String value, String what) {
-        String expected = what == null ? "an absolute http(s) URI" : what;
         if (value == null || value.length() > 500) {
-            problems.add(new FieldProblem(path, "must be " + expected));
+            problems.add(FieldProblem.of(path, "problem.uri." + what));
             return;
         }
         try {
             URI uri = new URI(value);
             if (!uri.isAbsolute() || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
-                problems.add(new FieldProblem(path, "must be " + expected + ", got " + quote(value)));
+                problems.add(FieldProblem.of(path, "problem.uri." + what + ".got", quote(value)));
             }
         } catch (URISyntaxException e) {
-            problems.add(new FieldProblem(path, "must be " + expected + ", got " + quote(value)));
+            problems.add(FieldProblem.of(path, "problem.uri." + what + ".got", quote(value)));
         }
     }
 

@@ -21,6 +21,7 @@ import org.neo4j.driver.Record;
 import org.neo4j.driver.SessionConfig;
 import org.neo4j.driver.Value;
 import org.qualigraph.base.BadInputException;
+import org.qualigraph.base.FieldProblem;
 import org.qualigraph.curriculum.OccupationCatalog;
 import org.qualigraph.curriculum.OutcomeDocument;
 import org.qualigraph.curriculum.QualificationDocument;
@@ -119,7 +120,7 @@ public class EscoService implements EscoCatalog, SkillCatalog, OccupationCatalog
     public String startImport(PackageFile classification, PackageFile relations, String version, boolean deleteAfter) {
         String requested = version == null || version.isBlank() ? null : version.strip();
         if (requested != null && !VERSION.matcher(requested).matches()) {
-            throw new BadInputException("version", "use letters, digits, '.', '-' or '_' (at most 40), e.g. v1.2.0");
+            throw new BadInputException(List.of(FieldProblem.of("version", "problem.esco.version")));
         }
         return jobs.startExclusive(IMPORT_JOB_KIND, "ESCO import", context -> {
             try {
@@ -170,7 +171,7 @@ public class EscoService implements EscoCatalog, SkillCatalog, OccupationCatalog
     public String startLanguageImport(PackageFile classification, String language, boolean deleteAfter) {
         String code = EscoLanguages.check(language, "classification");
         if (code == null || code.equals("en")) {
-            throw new BadInputException("classification", "the package has no language suffix other than English");
+            throw new BadInputException(List.of(FieldProblem.of("classification", "problem.esco.noLanguage")));
         }
         if (release().isEmpty()) {
             throw new org.qualigraph.base.ConflictException("No ESCO release is loaded: import the English classification and "

@@ -99,11 +99,11 @@ public class CsvImportService {
 
     static List<UnitRow> parse(String csv) {
         if (csv == null || csv.isBlank()) {
-            throw new BadInputException("line 1", "the CSV is empty: expected a header line with " + CsvSheet.UNIT_CODE
-                    + ", " + CsvSheet.OUTCOME_CODE + ", " + CsvSheet.DIMENSION + ", " + CsvSheet.STATEMENT + ", ...");
+            throw new BadInputException(List.of(FieldProblem.of("line 1", "problem.csv.empty", CsvSheet.UNIT_CODE,
+                    CsvSheet.OUTCOME_CODE, CsvSheet.DIMENSION, CsvSheet.STATEMENT)));
         }
         if (csv.length() > MAX_CHARS) {
-            throw new BadInputException("", "the CSV is larger than " + MAX_CHARS + " characters");
+            throw new BadInputException(List.of(FieldProblem.of("", "problem.csv.tooLarge", MAX_CHARS)));
         }
         String text = csv.charAt(0) == '\uFEFF' ? csv.substring(1) : csv;
         var problems = new ArrayList<FieldProblem>();
@@ -121,8 +121,7 @@ public class CsvImportService {
             for (CSVRecord record : parser) {
                 int line = (int) record.getRecordNumber() + 1;
                 if (!record.isConsistent()) {
-                    problems.add(new FieldProblem("line " + line, "has " + record.size() + " cells, the header has "
-                            + header.size()));
+                    problems.add(FieldProblem.of("line " + line, "problem.csv.cells", record.size(), header.size()));
                     continue;
                 }
                 if (isBlankRow(record)) {
@@ -131,13 +130,13 @@ public class CsvImportService {
                 row(record, line, header, units, unitFirstValues, outcomeCodes, problems);
             }
         } catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
-            problems.add(new FieldProblem("line " + lineOf(e), "the CSV cannot be read: " + e.getMessage()));
+            problems.add(FieldProblem.of("line " + lineOf(e), "problem.csv.unreadable", String.valueOf(e.getMessage())));
         }
         if (!problems.isEmpty()) {
             throw new BadInputException(problems);
         }
         if (units.isEmpty()) {
-            throw new BadInputException("line 2", "the CSV has a header but no unit rows");
+            throw new BadInputException(List.of(FieldProblem.of("line 2", "problem.csv.noRows")));
         }
         return List.copyOf(units.values());
     }
@@ -147,23 +146,22 @@ public class CsvImportService {
         for (String column : header) {
             String name = column == null ? "" : column.strip();
             if (!FIXED_COLUMNS.contains(name) && !CsvSheet.LANGUAGE_COLUMN.matcher(name).matches()) {
-                problems.add(new FieldProblem("line 1, column " + quoted(name), "unknown column; the columns are "
-                        + String.join(", ", List.of(CsvSheet.UNIT_CODE, CsvSheet.UNIT_TITLE, CsvSheet.UNIT_EQF,
+                problems.add(FieldProblem.of("line 1, column " + quoted(name), "problem.csv.unknownColumn", String.join(", ", List.of(CsvSheet.UNIT_CODE, CsvSheet.UNIT_TITLE, CsvSheet.UNIT_EQF,
                         CsvSheet.UNIT_CREDITS, CsvSheet.UNIT_HOURS, CsvSheet.UNIT_MANDATORY, CsvSheet.OUTCOME_CODE,
                         CsvSheet.DIMENSION, CsvSheet.STATEMENT, CsvSheet.OUTCOME_EQF, CsvSheet.ESCO_SKILLS,
-                        CsvSheet.KEY_COMPETENCES)) + " and unit_title_<language>, statement_<language>"));
+                        CsvSheet.KEY_COMPETENCES))));
             }
             if (!seen.add(name)) {
-                problems.add(new FieldProblem("line 1, column " + quoted(name), "appears twice"));
+                problems.add(FieldProblem.of("line 1, column " + quoted(name), "problem.csv.twice"));
             }
         }
         for (String required : List.of(CsvSheet.UNIT_CODE, CsvSheet.OUTCOME_CODE, CsvSheet.DIMENSION)) {
             if (!seen.contains(required)) {
-                problems.add(new FieldProblem("line 1", "the required column " + required + " is missing"));
+                problems.add(FieldProblem.of("line 1", "problem.csv.requiredColumn", required));
             }
         }
         if (seen.stream().noneMatch(c -> c.equals(CsvSheet.STATEMENT) || c.startsWith(CsvSheet.STATEMENT + "_"))) {
-            problems.add(new FieldProblem("line 1", "a statement column (statement or statement_<language>) is required"));
+            problems.add(FieldProblem.of("line 1", "problem.csv.statement"));
         }
     }
 
@@ -457,7 +455,7 @@ public class CsvImportService {
             case "keyCompetences" -> CsvSheet.KEY_COMPETENCES;
             default -> null;
         };
-        return new FieldProblem("line " + line + (column == null ? "" : ", column " + column), problem.message());
+        return new FieldProblem("line " + line + (column == null ? "" : ", column " + column), problem.message(), problem.text());
     }
 
     // ---------------------------------------------------------------- preview

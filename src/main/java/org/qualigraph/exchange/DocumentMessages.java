@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
+import org.qualigraph.base.Plural;
 
 /**
  * The headings and labels of the core-curriculum document in one language ({@code exchange/document*.properties}),
@@ -44,7 +45,7 @@ final class DocumentMessages {
 
     String get(String key, Object... arguments) {
         String pattern = bundle.getString(key);
-        return arguments.length == 0 ? pattern : new MessageFormat(pattern, locale).format(arguments);
+        return arguments.length == 0 ? pattern : new MessageFormat(Plural.expand(pattern, locale, arguments), locale).format(arguments);
     }
 
     /** The label of an enum constant as the interface shows it, else the name in words. */

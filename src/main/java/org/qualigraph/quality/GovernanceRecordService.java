@@ -53,7 +53,7 @@ public class GovernanceRecordService implements GovernanceSource {
     public Governance update(String qualificationId, Governance input, String user) {
         if (input == null) {
             requireExists(qualificationId);
-            throw new BadInputException("", "the governance record is required");
+            throw new BadInputException(List.of(FieldProblem.of("", "problem.governance.required")));
         }
         // the qualification's lock first (the lock order): two updates of one record, or an update racing a
         // transition, run one after the other instead of both replacing the same evidence nodes
@@ -64,14 +64,18 @@ public class GovernanceRecordService implements GovernanceSource {
         store.addAudit(qualificationId, user, "GOVERNANCE", normalised.stakeholders().size() + " stakeholders, "
                 + normalised.evidence().size() + " evidence items, " + normalised.indicators().size() + " indicator values, "
                 + normalised.actions().size() + " review actions, next review " + (normalised.nextReviewDate() == null
-                ? "not set" : normalised.nextReviewDate()), store.version(qualificationId));
+                ? "not set" : normalised.nextReviewDate()), RevisionDiff.Words.key("audit.detail.governance",
+                normalised.stakeholders().size(), normalised.evidence().size(), normalised.indicators().size(),
+                normalised.actions().size(), normalised.nextReviewDate() == null
+                        ? RevisionDiff.Words.key("audit.detail.governance.noReview")
+                        : normalised.nextReviewDate().toString()), store.version(qualificationId));
         return store.governance(qualificationId);
     }
 
     static Governance validate(Governance input, Governance stored) {
         var problems = new ArrayList<FieldProblem>();
         if (input.approval() != null && !Objects.equals(input.approval(), stored.approval())) {
-            problems.add(new FieldProblem("approval", "is recorded by the approve transition and cannot be edited here"));
+            problems.add(FieldProblem.of("approval", "problem.governance.approval"));
         }
         var ids = new HashSet<String>();
         var stakeholders = new ArrayList<Governance.Stakeholder>();
@@ -79,14 +83,14 @@ public class GovernanceRecordService implements GovernanceSource {
             var s = input.stakeholders().get(i);
             String f = "stakeholders[" + i + "]";
             if (s == null) {
-                problems.add(new FieldProblem(f, "must not be null"));
+                problems.add(FieldProblem.of(f, "problem.null"));
                 continue;
             }
             required(problems, f + ".name", s.name());
             tooLong(problems, f + ".name", s.name(), 300);
             tooLong(problems, f + ".organisation", s.organisation(), 300);
             if (s.kind() == null) {
-                problems.add(new FieldProblem(f + ".kind", "required; one of " + List.of(Governance.StakeholderKind.values())));
+                problems.add(FieldProblem.of(f + ".kind", "problem.governance.kind", List.of(Governance.StakeholderKind.values()).toString()));
             }
             stakeholders.add(new Governance.Stakeholder(id(s.id(), f, ids, problems), strip(s.name()),
                     strip(s.organisation()), s.kind()));
@@ -97,16 +101,16 @@ public class GovernanceRecordService implements GovernanceSource {
             var e = input.evidence().get(i);
             String f = "evidence[" + i + "]";
             if (e == null) {
-                problems.add(new FieldProblem(f, "must not be null"));
+                problems.add(FieldProblem.of(f, "problem.null"));
                 continue;
             }
             if (e.phase() == null) {
-                problems.add(new FieldProblem(f + ".phase", "required; one of " + List.of(Governance.QualityPhase.values())));
+                problems.add(FieldProblem.of(f + ".phase", "problem.governance.phase", List.of(Governance.QualityPhase.values()).toString()));
             }
             required(problems, f + ".text", e.text());
             tooLong(problems, f + ".text", e.text(), MAX_TEXT);
             if (e.link() != null && !e.link().isBlank() && !isWebAddress(e.link().strip())) {
-                problems.add(new FieldProblem(f + ".link", "must be an http(s) address, got \"" + e.link() + "\""));
+                problems.add(FieldProblem.of(f + ".link", "problem.governance.link", e.link()));
             }
             String id = id(e.id(), f, ids, problems);
             if (e.phase() == Governance.QualityPhase.EVALUATION) {
@@ -120,12 +124,11 @@ public class GovernanceRecordService implements GovernanceSource {
             var v = input.indicators().get(i);
             String f = "indicators[" + i + "]";
             if (v == null) {
-                problems.add(new FieldProblem(f, "must not be null"));
+                problems.add(FieldProblem.of(f, "problem.null"));
                 continue;
             }
             if (!INDICATORS.contains(v.indicator())) {
-                problems.add(new FieldProblem(f + ".indicator", "must be 3, 4, 5 or 6 (EQAVET reference indicators "
-                        + "participation, completion, placement, use of skills), got " + v.indicator()));
+                problems.add(FieldProblem.of(f + ".indicator", "problem.governance.indicator", String.valueOf(v.indicator())));
             }
             required(problems, f + ".value", v.value());
             required(problems, f + ".referencePeriod", v.referencePeriod());
@@ -136,15 +139,14 @@ public class GovernanceRecordService implements GovernanceSource {
             var a = input.actions().get(i);
             String f = "actions[" + i + "]";
             if (a == null) {
-                problems.add(new FieldProblem(f, "must not be null"));
+                problems.add(FieldProblem.of(f, "problem.null"));
                 continue;
             }
             required(problems, f + ".text", a.text());
             tooLong(problems, f + ".text", a.text(), MAX_TEXT);
             String finding = a.findingId() == null || a.findingId().isBlank() ? null : a.findingId().strip();
             if (finding != null && !evaluationIds.contains(finding)) {
-                problems.add(new FieldProblem(f + ".findingId", "refers to no EVALUATION evidence item of this record: \""
-                        + finding + "\""));
+                problems.add(FieldProblem.of(f + ".findingId", "problem.governance.finding", finding));
             }
             actions.add(new Governance.ReviewAction(id(a.id(), f, ids, problems), strip(a.text()), finding, a.done()));
         }
@@ -157,20 +159,20 @@ public class GovernanceRecordService implements GovernanceSource {
     private static String id(String given, String field, Set<String> seen, List<FieldProblem> problems) {
         String id = given == null || given.isBlank() ? UUID.randomUUID().toString() : given.strip();
         if (!seen.add(id)) {
-            problems.add(new FieldProblem(field + ".id", "duplicate id \"" + id + "\""));
+            problems.add(FieldProblem.of(field + ".id", "problem.governance.id", id));
         }
         return id;
     }
 
     private static void required(List<FieldProblem> problems, String field, String value) {
         if (value == null || value.isBlank()) {
-            problems.add(new FieldProblem(field, "required"));
+            problems.add(FieldProblem.of(field, "problem.required"));
         }
     }
 
     private static void tooLong(List<FieldProblem> problems, String field, String value, int max) {
         if (value != null && value.length() > max) {
-            problems.add(new FieldProblem(field, "at most " + max + " characters"));
+            problems.add(FieldProblem.of(field, "problem.atMost", max));
         }
     }
 

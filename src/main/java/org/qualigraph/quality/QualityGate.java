@@ -14,4 +14,11 @@ public interface QualityGate {
      * the step may go ahead. {@code publishing} evaluates the publication-only rules (ESG-02, ESG-03 as errors).
      */
     List<String> blockingErrors(QualificationDocument document, Governance governance, boolean publishing);
+
+    /** The same findings as sentences each reader gets in their language ({@code review.refusal.finding}). */
+    default List<org.qualigraph.base.Message> blockingFindings(QualificationDocument document, Governance governance,
+                                                               boolean publishing) {
+        return blockingErrors(document, governance, publishing).stream()
+                .map(line -> org.qualigraph.base.Message.of("review.refusal.line", line)).toList();
+    }
 }

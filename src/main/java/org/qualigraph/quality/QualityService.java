@@ -103,6 +103,15 @@ public class QualityService implements QualityGate {
                 .map(f -> f.rule() + ": " + f.message()).toList();
     }
 
+    @Override
+    public List<org.qualigraph.base.Message> blockingFindings(QualificationDocument document, Governance record,
+                                                              boolean publishing) {
+        QualityReport report = check(document, record, publishing ? Purpose.PUBLISHING : Purpose.NORMAL);
+        return report.findings().stream().filter(f -> f.severity() == Severity.ERROR)
+                .map(f -> org.qualigraph.base.Message.of("review.refusal.finding", f.rule(),
+                        f.text() == null ? f.message() : f.text())).toList();
+    }
+
     /** The catalogue in force, for listings without a document. */
     public List<QualityRule> rules() {
         return engine.rules();

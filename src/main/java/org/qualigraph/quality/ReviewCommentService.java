@@ -67,7 +67,9 @@ public class ReviewCommentService {
         }
         String id = store.addComment(qualificationId, kind, code, text, author);
         store.addAudit(qualificationId, author, "COMMENT", "on " + (code == null ? "the qualification" : code) + ": "
-                + abbreviate(text), store.version(qualificationId));
+                + abbreviate(text), RevisionDiff.Words.key("audit.detail.comment", code == null
+                        ? RevisionDiff.Words.key("audit.detail.comment.qualification") : code, abbreviate(text)),
+                store.version(qualificationId));
         return find(qualificationId, id).orElseThrow();
     }
 
@@ -78,7 +80,8 @@ public class ReviewCommentService {
         String stripped = text(text);
         qualifications.lock(qualificationId);
         String id = store.addReply(qualificationId, commentId, stripped, author);
-        store.addAudit(qualificationId, author, "COMMENT", "reply: " + abbreviate(stripped), store.version(qualificationId));
+        store.addAudit(qualificationId, author, "COMMENT", "reply: " + abbreviate(stripped),
+                RevisionDiff.Words.key("audit.detail.reply", abbreviate(stripped)), store.version(qualificationId));
         return find(qualificationId, id).orElseThrow();
     }
 

@@ -123,7 +123,10 @@ public class ReviewWorkflowService {
                 : qualifications.lock(id);
         WorkflowPolicy step = WorkflowPolicy.step(from, to).orElseThrow(() -> new ConflictException(
                 "The workflow does not go from " + from + " to " + to + "; from " + from + " it goes to "
-                        + describe(WorkflowPolicy.from(from))));
+                        + describe(WorkflowPolicy.from(from)), WorkflowPolicy.from(from).isEmpty()
+                        ? org.qualigraph.base.Message.of("review.refusal.step.final", from, to)
+                        : org.qualigraph.base.Message.of("review.refusal.step", from, to,
+                                WorkflowPolicy.from(from).stream().map(next -> next.to).toList()), List.of()));
         if (!step.allowedFor(roles)) {
             throw new AccessDeniedException("Only " + String.join(" or ", step.roles.stream().sorted().toList())
                     + " may move a qualification from " + from + " to " + to);
@@ -132,7 +135,8 @@ public class ReviewWorkflowService {
             qualifications.requireMayChange(id, user);
         }
         if ((step == WorkflowPolicy.APPROVE || step == WorkflowPolicy.PUBLISH) && store.authors(id).contains(user)) {
-            throw new ConflictException(fourEyesMessage(user));
+            throw new ConflictException(fourEyesMessage(user), org.qualigraph.base.Message.of("review.refusal.fourEyes", user),
+                    List.of());
         }
         String comment = request.comment() == null || request.comment().isBlank() ? null : request.comment().strip();
         var problems = new ArrayList<FieldProblem>();
@@ -160,7 +164,8 @@ public class ReviewWorkflowService {
             case PUBLISH -> {
                 if (store.approval(id).isEmpty()) {
                     throw new ConflictException("ESG-02: publication requires an approval record (body, date, decision); "
-                            + "approve the qualification first");
+                            + "approve the qualification first", org.qualigraph.base.Message.of("review.refusal.approvalFirst"),
+                            List.of());
                 }
                 requireNoErrors(id, true, "publish it");
             }
@@ -327,10 +332,13 @@ public class ReviewWorkflowService {
             log.warn("No quality gate installed: {} of {} is not checked against error findings", what, id);
             return;
         }
-        List<String> errors = qualityGate.blockingErrors(qualifications.get(id), governance.governance(id), publishing);
+        var errors = qualityGate.blockingFindings(qualifications.get(id), governance.governance(id), publishing);
         if (!errors.isEmpty()) {
             throw new ConflictException("Cannot " + what + " while " + errors.size() + " error finding"
-                    + (errors.size() == 1 ? " is" : "s are") + " open: " + String.join("; ", errors));
+                    + (errors.size() == 1 ? " is" : "s are") + " open: " + String.join("; ",
+                    errors.stream().map(org.qualigraph.base.Message::english).toList()),
+                    org.qualigraph.base.Message.of(publishing ? "review.refusal.errors.publish" : "review.refusal.errors.submit",
+                            errors.size()), errors);
         }
     }
 

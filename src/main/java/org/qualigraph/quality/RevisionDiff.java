@@ -188,7 +188,7 @@ public record RevisionDiff(String fromId, String toId, List<Line> lines) {
             }
             String pattern = bundle.getString(key);
             // as Vaadin's provider does: MessageFormat only when there are values
-            return args.length == 0 ? pattern : new java.text.MessageFormat(pattern, Locale.ENGLISH).format(args);
+            return args.length == 0 ? pattern : new java.text.MessageFormat(org.qualigraph.base.Plural.expand(pattern, Locale.ENGLISH, args), Locale.ENGLISH).format(args);
         }
     };
 

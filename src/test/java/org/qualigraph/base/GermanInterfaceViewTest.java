@@ -118,15 +118,31 @@ class GermanInterfaceViewTest extends ViewTest {
         return true;
     }
 
+    /** A value with plural blocks ({@link Plural}) as each of its forms (for 0, 1, 2, 5, 1.5); else the value itself. */
+    private static java.util.Set<String> pluralForms(String value) {
+        if (!value.contains(",plural,")) {
+            return java.util.Set.of(value);
+        }
+        var forms = new LinkedHashSet<String>();
+        for (Object n : List.of(0, 1, 2, 5, new java.math.BigDecimal("1.5"))) {
+            Object[] args = new Object[10];
+            java.util.Arrays.fill(args, n);
+            forms.add(Plural.expand(value, Locale.GERMAN, args));
+        }
+        return forms;
+    }
+
     /** The literal parts of every German value, longest first. */
     static List<String> germanPieces() throws IOException {
         var german = BundleCompletenessTest.load(BundleCompletenessTest.RESOURCES.resolve("vaadin-i18n/translations_de.properties"));
         var pieces = new LinkedHashSet<String>();
         for (String value : german.stringPropertyNames().stream().map(german::getProperty).toList()) {
-            for (String piece : PLACEHOLDER.split(value.replace("''", "'"))) {
-                String trimmed = piece.strip();
-                if (trimmed.length() >= 2) {
-                    pieces.add(trimmed);
+            for (String variant : pluralForms(value.replace("''", "'"))) {
+                for (String piece : PLACEHOLDER.split(variant)) {
+                    String trimmed = piece.strip();
+                    if (trimmed.length() >= 2) {
+                        pieces.add(trimmed);
+                    }
                 }
             }
         }

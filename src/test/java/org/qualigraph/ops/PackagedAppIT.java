@@ -370,4 +370,43 @@ class PackagedAppIT {
             throw new IllegalStateException(e);
         }
     }
+
+    /**
+     * The login page speaks the browser's language to a plain HTTP client (no browser): the page a Polish browser
+     * asks for, with the round trips Vaadin's client would make next (the bootstrap {@code v-r=init}, then the
+     * navigation to the route as a UIDL request), holds the Polish login texts, and a German one the German texts.
+     * Each language gets its own session (cookies).
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"pl", "de"})
+    void theLoginPageIsInTheLanguageTheBrowserAsksFor(String language) throws Exception {
+        String expected = "pl".equals(language) ? "Logowanie" : "Anmelden";
+        String other = "pl".equals(language) ? "Anmelden" : "Logowanie";
+        String accept = language + ";q=1.0, en;q=0.5";
+        var client = java.net.http.HttpClient.newBuilder().cookieHandler(new java.net.CookieManager())
+                .followRedirects(java.net.http.HttpClient.Redirect.NORMAL).connectTimeout(Duration.ofSeconds(10)).build();
+        var page = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(app.baseUrl() + "/login"))
+                .header("Accept-Language", accept).timeout(Duration.ofSeconds(60)).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        assertThat(page.statusCode()).as("GET /login").isEqualTo(200);
+        var init = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(app.baseUrl()
+                        + "/?v-r=init&location=login&query="))
+                .header("Accept-Language", accept).timeout(Duration.ofSeconds(60)).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        assertThat(init.statusCode()).as("GET ?v-r=init: %s", init.body()).isEqualTo(200);
+        JsonNode config = JSON.readTree(init.body()).path("appConfig");
+        String uiId = config.path("v-uiId").asText("0");
+        String securityKey = config.path("uidl").path("Vaadin-Security-Key").asText();
+        String navigate = "{\"csrfToken\":\"" + securityKey + "\",\"rpc\":[{\"type\":\"event\",\"node\":1,"
+                + "\"event\":\"ui-navigate\",\"data\":{\"route\":\"login\",\"query\":\"\",\"appShellTitle\":\"\","
+                + "\"historyState\":{\"idx\":0},\"trigger\":\"\"}}],\"syncId\":0,\"clientId\":0}";
+        var view = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(app.baseUrl()
+                        + "/?v-r=uidl&v-uiId=" + uiId))
+                .header("Accept-Language", accept).header("Content-Type", "application/json; charset=UTF-8")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(navigate)).timeout(Duration.ofSeconds(60)).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        assertThat(view.statusCode()).as("UIDL navigation: %s", view.body()).isEqualTo(200);
+        String text = page.body() + init.body() + view.body();
+        assertThat(text).as("login page for Accept-Language: %s", language).contains(expected).doesNotContain(other);
+    }
 }

@@ -211,11 +211,19 @@ public class UserAdminView extends VerticalLayout implements com.vaadin.flow.rou
         try {
             action.run();
         } catch (BadInputException e) {
-            error(String.join("; ", e.problems().stream().map(p -> p.field() + ": " + p.message()).toList()));
+            error(String.join("; ", e.problems().stream().map(p -> field(p.field()) + ": " + p.message(getLocale())).toList()));
         } catch (ConflictException | NotFoundException e) {
             error(e.getMessage());
             refresh();
         }
+    }
+
+    /** The field a refused change names, in the words of the form. */
+    private String field(String name) {
+        return switch (name == null ? "" : name) {
+            case "username", "password", "roles", "organisation" -> getTranslation("account.ui." + name);
+            default -> name;
+        };
     }
 
     private void done(String message) {

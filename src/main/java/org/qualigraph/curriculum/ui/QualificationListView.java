@@ -218,7 +218,7 @@ public class QualificationListView extends VerticalLayout implements com.vaadin.
         try {
             action.run();
         } catch (BadInputException e) {
-            error(e.problems().stream().map(p -> p.field() + ": " + p.message()).reduce((a, b) -> a + "; " + b)
+            error(e.problems().stream().map(p -> p.field() + ": " + p.message(getLocale())).reduce((a, b) -> a + "; " + b)
                     .orElse(e.getMessage()));
         } catch (ConflictException | NotFoundException e) {
             error(e.getMessage());

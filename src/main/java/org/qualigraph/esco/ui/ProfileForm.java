@@ -96,7 +96,7 @@ class ProfileForm extends FormLayout {
             return new HorizontalLayout(new Span(l.label()), badge);
         }).setHeader(getTranslation("profiles.local")).setFlexGrow(2);
         localGrid.addColumn(OccupationalProfile.LocalSkill::description).setHeader(getTranslation("profiles.local.description"));
-        localGrid.addColumn(l -> getTranslation("profiles.type." + l.type())).setHeader(getTranslation("profiles.local.type"));
+        localGrid.addColumn(l -> org.qualigraph.base.EscoTerms.relationType(l.type(), getLocale())).setHeader(getTranslation("profiles.local.type"));
         localGrid.addComponentColumn(l -> {
             var remove = new Button(getTranslation("profiles.local.remove"), e -> {
                 local.remove(l);
@@ -113,7 +113,7 @@ class ProfileForm extends FormLayout {
         localType.setId("profile-local-type");
         localType.setLabel(getTranslation("profiles.local.type"));
         localType.setItems("essential", "optional");
-        localType.setItemLabelGenerator(t -> getTranslation("profiles.type." + t));
+        localType.setItemLabelGenerator(t -> org.qualigraph.base.EscoTerms.relationType(t, getLocale()));
         localType.setValue("essential");
         var add = new Button(getTranslation("profiles.local.add"), e -> {
             if (!localLabel.getValue().isBlank()) {

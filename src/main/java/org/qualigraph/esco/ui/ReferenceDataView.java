@@ -183,9 +183,10 @@ public class ReferenceDataView extends VerticalLayout implements com.vaadin.flow
         } catch (BadInputException e) {
             if (e.problems().stream().anyMatch(p -> "version".equals(p.field()))) {
                 version.setInvalid(true);
-                version.setErrorMessage(e.getMessage());
+                version.setErrorMessage(e.problems().stream().filter(p -> "version".equals(p.field())).findFirst()
+                        .map(p -> p.message(getLocale())).orElse(e.getMessage()));
             } else {
-                showRefusal(e.problems().get(0).message());
+                showRefusal(e.problems().get(0).message(getLocale()));
             }
             return;
         } catch (JobConflictException e) {

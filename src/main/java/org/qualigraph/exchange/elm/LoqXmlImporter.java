@@ -57,8 +57,7 @@ final class LoqXmlImporter {
         Document document = parse(xml);
         Element root = document.getDocumentElement();
         if (!"Courses".equals(root.getLocalName()) || !LoqXmlWriter.LOQ.equals(root.getNamespaceURI())) {
-            throw new BadInputException("body", "not a Europass LOQ file: the root element is <" + root.getTagName()
-                    + ">, expected <Courses> in the namespace " + LoqXmlWriter.LOQ);
+            throw problem("problem.loq.root", root.getTagName(), LoqXmlWriter.LOQ);
         }
         Map<String, Element> outcomes = byId(root, "learningOutcomeReferences", "learningOutcome");
         Map<String, Element> organisations = byId(root, "agentReferences", "organisation");
@@ -81,7 +80,7 @@ final class LoqXmlImporter {
             }
         }
         if (documents.isEmpty()) {
-            throw new BadInputException("body", "the LOQ file holds no <qualification> in learningAchievementSpecificationReferences");
+            throw problem("problem.loq.empty");
         }
         return new Result(documents, List.copyOf(notes));
     }
@@ -92,16 +91,19 @@ final class LoqXmlImporter {
         } catch (SAXParseException e) {
             String message = e.getMessage() == null ? "" : e.getMessage();
             if (message.contains("DOCTYPE")) {
-                throw new BadInputException("body", "the file declares a DTD (<!DOCTYPE ...>); DTDs and entity declarations "
-                        + "are refused because they allow external entities (XXE) and entity expansion attacks. LOQ files need none.");
+                throw problem("problem.xml.dtd");
             }
-            throw new BadInputException("body", "not well-formed XML at line " + e.getLineNumber() + ", column "
-                    + e.getColumnNumber() + ": " + message);
+            throw problem("problem.xml.malformed", e.getLineNumber(), e.getColumnNumber(), message);
         } catch (SAXException e) {
-            throw new BadInputException("body", "the XML could not be read: " + e.getMessage());
+            throw problem("problem.xml.unreadable", String.valueOf(e.getMessage()));
         } catch (IOException | ParserConfigurationException e) {
-            throw new BadInputException("body", "the XML could not be read: " + e.getMessage());
+            throw problem("problem.xml.unreadable", String.valueOf(e.getMessage()));
         }
+    }
+
+    /** A refused file: the API says it in English, the import screen in its user's language. */
+    private static BadInputException problem(String key, Object... args) {
+        return new BadInputException(List.of(org.qualigraph.base.FieldProblem.of("body", key, args)));
     }
 
     private QualificationDocument qualification(Element q, Map<String, Element> qualifications, Map<String, Element> outcomes,

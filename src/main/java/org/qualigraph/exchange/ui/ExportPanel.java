@@ -227,8 +227,8 @@ class ExportPanel extends VerticalLayout {
         try {
             preview = csvImport.preview(context.qualificationId(), csv);
         } catch (BadInputException e) {
-            showErrors(e.problems().stream().map(p -> p.field() == null || p.field().isEmpty() ? p.message()
-                    : p.field() + ": " + p.message()).toList());
+            showErrors(e.problems().stream().map(p -> p.field() == null || p.field().isEmpty() ? p.message(getLocale())
+                    : p.field() + ": " + p.message(getLocale())).toList());
             return;
         } catch (ConflictException e) {
             showErrors(List.of(e.getMessage()));
@@ -270,7 +270,7 @@ class ExportPanel extends VerticalLayout {
             context.reload();
             Notification.show(getTranslation("exchange.csv.applied")).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
         } catch (BadInputException e) {
-            showErrors(e.problems().stream().map(p -> p.field() + ": " + p.message()).toList());
+            showErrors(e.problems().stream().map(p -> p.field() + ": " + p.message(getLocale())).toList());
         } catch (ConflictException e) {
             showErrors(List.of(e.getMessage()));
         }

@@ -96,7 +96,7 @@ class LoqImportView extends VerticalLayout implements com.vaadin.flow.router.Has
             confirm.setEnabled(true);
         } catch (BadInputException e) {
             status.setText(getTranslation("import.rejected") + " " + e.problems().stream()
-                    .map(p -> p.message()).collect(Collectors.joining("; ")));
+                    .map(p -> p.message(getLocale())).collect(Collectors.joining("; ")));
         }
     }
 
@@ -113,7 +113,7 @@ class LoqImportView extends VerticalLayout implements com.vaadin.flow.router.Has
             Notification.show(getTranslation("import.done", created.size()));
         } catch (BadInputException e) {
             status.setText(getTranslation("import.rejected") + " " + e.problems().stream()
-                    .map(p -> p.message()).collect(Collectors.joining("; ")));
+                    .map(p -> p.message(getLocale())).collect(Collectors.joining("; ")));
         }
     }
 

@@ -219,6 +219,32 @@ class EvidencePanel extends VerticalLayout {
         return row;
     }
 
+    /** The form's words for each part of a refused field's path ({@code stakeholders[0].name}). */
+    private static final java.util.Map<String, String> FIELD_KEYS = java.util.Map.ofEntries(
+            java.util.Map.entry("stakeholders", "evidence.stakeholders"), java.util.Map.entry("evidence", "evidence.items"),
+            java.util.Map.entry("indicators", "evidence.indicators"), java.util.Map.entry("actions", "evidence.actions"),
+            java.util.Map.entry("name", "evidence.name"), java.util.Map.entry("organisation", "evidence.organisation"),
+            java.util.Map.entry("kind", "evidence.kind"), java.util.Map.entry("phase", "evidence.phase"),
+            java.util.Map.entry("text", "evidence.text"), java.util.Map.entry("link", "evidence.link"),
+            java.util.Map.entry("indicator", "evidence.indicator"), java.util.Map.entry("value", "evidence.value"),
+            java.util.Map.entry("referencePeriod", "evidence.period"), java.util.Map.entry("findingId", "evidence.finding"));
+
+    /** "Stakeholders 1 · Name" for {@code stakeholders[0].name}; a part the form has no word for stays as it is. */
+    private String fieldLabel(String path) {
+        var parts = new java.util.ArrayList<String>();
+        for (String segment : path.split("\\.")) {
+            var m = java.util.regex.Pattern.compile("(\\w+)(?:\\[(\\d+)])?").matcher(segment);
+            if (!m.matches()) {
+                parts.add(segment);
+                continue;
+            }
+            String key = FIELD_KEYS.get(m.group(1));
+            String word = key == null ? m.group(1) : getTranslation(key);
+            parts.add(m.group(2) == null ? word : word + " " + (Integer.parseInt(m.group(2)) + 1));
+        }
+        return String.join(" · ", parts);
+    }
+
     private void refreshGrids() {
         stakeholderGrid.setItems(List.copyOf(stakeholders));
         evidenceGrid.setItems(List.copyOf(evidence));
@@ -233,7 +259,8 @@ class EvidencePanel extends VerticalLayout {
             governance.update(context.qualificationId(), new Governance(stakeholders, evidence, null, nextReview.getValue(),
                     indicators, actions), WorkflowTexts.user());
         } catch (BadInputException e) {
-            e.problems().forEach(p -> errors.add(new Paragraph(p.field() + ": " + p.message())));
+            e.problems().forEach(p -> errors.add(new Paragraph((p.field() == null || p.field().isEmpty() ? ""
+                    : fieldLabel(p.field()) + ": ") + p.message(getLocale()))));
             return;
         }
         Notification.show(getTranslation("evidence.saved"));

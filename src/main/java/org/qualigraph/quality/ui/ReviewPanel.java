@@ -311,7 +311,7 @@ class ReviewPanel extends VerticalLayout {
             workflow.transition(context.qualificationId(), new TransitionRequest(action.to().name(), comment, approval),
                     WorkflowTexts.user(), WorkflowTexts.roles());
         } catch (ConflictException | BadInputException | AccessDeniedException e) {
-            showRefusal(e.getMessage());
+            showRefusal(WorkflowRefusals.inWords(e, getLocale()));
             return false;
         }
         Notification.show(getTranslation("review.done." + action.to().name()));
@@ -409,7 +409,7 @@ class ReviewPanel extends VerticalLayout {
                 return;
             } catch (ConflictException | AccessDeniedException ex) {
                 dialog.close();
-                showRefusal(ex.getMessage());
+                showRefusal(WorkflowRefusals.inWords(ex, getLocale()));
                 return;
             }
             dialog.close();
@@ -456,7 +456,7 @@ class ReviewPanel extends VerticalLayout {
             Notification.show(getTranslation("review.revision.created"));
             getUI().ifPresent(ui -> ui.navigate("qualifications/" + revision.id()));
         } catch (ConflictException | AccessDeniedException e) {
-            showRefusal(e.getMessage());
+            showRefusal(WorkflowRefusals.inWords(e, getLocale()));
         }
     }
 

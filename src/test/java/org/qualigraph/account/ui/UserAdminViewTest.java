@@ -90,7 +90,7 @@ class UserAdminViewTest extends ViewTest {
         assertThat(accounts.exists("new.designer")).isFalse();
         assertThat(com.github.mvysny.kaributesting.v10.NotificationsKt.getNotifications())
                 .anySatisfy(n -> assertThat(n.getElement().getProperty("text", ""))
-                        .contains("password: between 8 and 200 characters"));
+                        .contains("Password: between 8 and 200 characters"));
     }
 
     @Test

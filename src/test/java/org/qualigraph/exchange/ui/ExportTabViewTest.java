@@ -102,7 +102,7 @@ class ExportTabViewTest extends ViewTest {
                 + "U2,A new unit,U2.K1,KNOWLEDGE,Describe the new topic in detail\n";
         UploadKt._upload(_get(Upload.class), "units.csv", "text/csv", csv.getBytes(StandardCharsets.UTF_8));
         String preview = _get(Div.class, spec -> spec.withId("csv-preview")).getElement().getTextRecursively();
-        assertThat(preview).contains("1 units added: U2", "U1/U1.S2", "U1/U1.R3");
+        assertThat(preview).contains("1 unit added: U2", "U1/U1.S2", "U1/U1.R3");
 
         _click(_get(Button.class, spec -> spec.withId("csv-apply")));
         var after = qualifications.get(stored.id());

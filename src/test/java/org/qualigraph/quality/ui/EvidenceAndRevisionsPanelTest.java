@@ -58,8 +58,8 @@ class EvidenceAndRevisionsPanelTest extends ViewTest {
         _click(_get(Button.class, spec -> spec.withId("evidence-save")));
         var errors = _find(_get(Div.class, spec -> spec.withId("evidence-errors")), Paragraph.class).stream()
                 .map(Paragraph::getText).toList();
-        assertThat(errors).anyMatch(e -> e.startsWith("evidence[0].phase"));
-        assertThat(errors).anyMatch(e -> e.startsWith("evidence[0].link"));
+        assertThat(errors).anyMatch(e -> e.startsWith("Quality-cycle evidence 1 · Phase: "));
+        assertThat(errors).anyMatch(e -> e.startsWith("Quality-cycle evidence 1 · Link: must be an http(s) address"));
         assertThat(governance.governance(id).evidence()).isEmpty();
     }
 

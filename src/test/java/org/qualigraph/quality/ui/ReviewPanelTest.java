@@ -202,14 +202,14 @@ class ReviewPanelTest extends ViewTest {
         UI.getCurrent().setLocale(java.util.Locale.forLanguageTag("pl"));
         open(id);
         var polish = auditDetails();
-        assertThat(polish).contains("jednostki: 1, efekty uczenia się: 3",
+        assertThat(polish).contains("1 jednostka, 3 efekty uczenia się",
                 "Tytuł jednostki U1: en: \"Unit 1 of Cell technician\" → en: \"Cell assembly\"");
         assertThat(String.join("\n", polish)).doesNotContain("units,", "outcomes", "Unit U1 title");
 
         UI.getCurrent().removeAll();
         UI.getCurrent().setLocale(java.util.Locale.GERMAN);
         open(id);
-        assertThat(auditDetails()).contains("1 Einheiten, 3 Lernergebnisse",
+        assertThat(auditDetails()).contains("1 Einheit, 3 Lernergebnisse",
                 "Titel der Einheit U1: en: \"Unit 1 of Cell technician\" → en: \"Cell assembly\"");
 
         assertThat(workflow.audit(id)).extracting(org.qualigraph.quality.AuditEntry::detail)

@@ -1,0 +1,169 @@
+package org.qualigraph.quality.ui;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.checkbox.CheckboxGroup;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.textfield.PasswordField;
+import com.vaadin.flow.component.textfield.TextField;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.qualigraph.curriculum.QualificationService;
+import org.qualigraph.curriculum.QualificationStatus;
+import org.qualigraph.curriculum.UnitDocument;
+import org.qualigraph.quality.AuditEntry;
+import org.qualigraph.quality.CommentRequest;
+import org.qualigraph.quality.Governance;
+import org.qualigraph.quality.GovernanceRecordService;
+import org.qualigraph.quality.ReviewCommentService;
+import org.qualigraph.quality.ReviewWorkflowService;
+import org.qualigraph.support.Documents;
+import org.qualigraph.support.ViewTest;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The sentences services write, on screen in a German or Polish user's language: refused workflow steps (409) in
+ * the review panel, the audit entries of comments and of the governance record, the 400 answers of the evidence
+ * record and of user administration. The English that the API gives stays as it was.
+ */
+class ServiceSentencesLanguageViewTest extends ViewTest {
+
+    private static final Locale POLISH = Locale.forLanguageTag("pl");
+
+    @Autowired
+    ReviewEditorExtension review;
+    @Autowired
+    EvidenceEditorExtension evidence;
+    @Autowired
+    QualificationService qualifications;
+    @Autowired
+    ReviewWorkflowService workflow;
+    @Autowired
+    ReviewCommentService comments;
+    @Autowired
+    GovernanceRecordService governance;
+
+    @Test
+    void aGermanReviewerReadsWhyPublishingIsRefused() {
+        login("reviewer", "REVIEWER");
+        UI.getCurrent().setLocale(Locale.GERMAN);
+        String id = qualifications.create(Documents.minimal("Cell technician"), "designer").id();
+        qualifications.changeStatus(id, QualificationStatus.APPROVED, "designer");
+        UI.getCurrent().add(review.create(new ReviewPanelTest.RecordingContext(id, qualifications)));
+
+        _click(_get(Button.class, spec -> spec.withId("action-PUBLISH")));
+        _click(_get(Button.class, spec -> spec.withId("transition-confirm")));
+
+        String refusal = blocked();
+        assertThat(refusal).contains("ESG-02:", "Die Veröffentlichung setzt eine Freigabe voraus")
+                .doesNotContain("publication requires", "approve the qualification first");
+        assertThat(qualifications.get(id).status()).isEqualTo(QualificationStatus.APPROVED);
+    }
+
+    @Test
+    void aPolishDesignerReadsTheOpenErrorsThatBlockSubmitting() {
+        login("designer", "DESIGNER");
+        UI.getCurrent().setLocale(POLISH);
+        var doc = Documents.minimal("Cell technician");
+        var unit = doc.units().get(0);
+        var tooHigh = new UnitDocument(unit.id(), unit.code(), unit.title(), 7, unit.credits(), unit.hours(),
+                unit.mandatory(), unit.prerequisites(), unit.deliveryModes(), unit.outcomes(), unit.workBasedLearning(),
+                unit.assessments());
+        String id = qualifications.create(doc.withUnits(List.of(tooHigh)), "designer").id();
+        UI.getCurrent().add(review.create(new ReviewPanelTest.RecordingContext(id, qualifications)));
+
+        _click(_get(Button.class, spec -> spec.withId("action-SUBMIT")));
+        _click(_get(Button.class, spec -> spec.withId("transition-confirm")));
+
+        String refusal = blocked();
+        assertThat(refusal).contains("Nie można przekazać do recenzji, dopóki jest otwarty 1 błąd", "EQF-02:")
+                .doesNotContain("Cannot submit", "error finding", "above the qualification");
+        assertThat(qualifications.get(id).status()).isEqualTo(QualificationStatus.DRAFT);
+    }
+
+    @Test
+    void commentAndGovernanceEntriesOfTheAuditLogAreInTheReadersLanguage() {
+        String id = qualifications.create(Documents.minimal("Cell technician"), "designer").id();
+        var comment = comments.add(id, new CommentRequest("Too broad", "U1", null), "reviewer");
+        comments.reply(id, comment.id(), "Narrowed", "designer");
+        governance.update(id, new Governance(List.of(new Governance.Stakeholder(null, "Anna", null,
+                Governance.StakeholderKind.LEARNER_REPRESENTATIVE)), List.of(), null, null, List.of(), List.of()), "designer");
+
+        login("reviewer", "REVIEWER");
+        UI.getCurrent().setLocale(Locale.GERMAN);
+        UI.getCurrent().add(review.create(new ReviewPanelTest.RecordingContext(id, qualifications)));
+        assertThat(auditDetails()).contains("zu U1: Too broad", "Antwort: Narrowed",
+                "1 Beteiligter, 0 Nachweise, 0 Indikatorwerte, 0 Maßnahmen aus der Überprüfung, nächste Überprüfung nicht festgelegt");
+
+        UI.getCurrent().removeAll();
+        UI.getCurrent().setLocale(POLISH);
+        UI.getCurrent().add(review.create(new ReviewPanelTest.RecordingContext(id, qualifications)));
+        assertThat(auditDetails()).contains("dotyczy U1: Too broad", "odpowiedź: Narrowed",
+                "1 interesariusz, 0 dowodów, 0 wartości wskaźników, 0 działań po przeglądzie, następny przegląd nie ustalono");
+
+        // the API keeps the English detail
+        assertThat(workflow.audit(id)).extracting(AuditEntry::detail).contains("on U1: Too broad", "reply: Narrowed");
+    }
+
+    @Test
+    void aGermanDesignerReadsWhyTheEvidenceRecordIsRefused() {
+        login("designer", "DESIGNER");
+        UI.getCurrent().setLocale(Locale.GERMAN);
+        String id = qualifications.create(Documents.minimal("Cell technician"), "designer").id();
+        UI.getCurrent().add(evidence.create(new ReviewPanelTest.RecordingContext(id, qualifications)));
+
+        _setValue(_get(TextField.class, spec -> spec.withId("evidence-text")), "Bedarfsanalyse");
+        _setValue(_get(TextField.class, spec -> spec.withId("evidence-link")), "kein Link");
+        _click(_get(Button.class, spec -> spec.withId("evidence-add")));
+        _click(_get(Button.class, spec -> spec.withId("evidence-save")));
+
+        var errors = _find(_get(Div.class, spec -> spec.withId("evidence-errors")), Paragraph.class).stream()
+                .map(Paragraph::getText).toList();
+        assertThat(errors).contains("Nachweise des Qualitätszyklus 1 · Link: muss eine http(s)-Adresse sein, angegeben: „kein Link“");
+        assertThat(String.join("\n", errors)).doesNotContain("must be", "required", "evidence[0]");
+        assertThat(governance.governance(id).evidence()).isEmpty();
+    }
+
+    @Test
+    void aPolishAdministratorReadsWhyAPasswordIsRefused() {
+        login("admin", "ADMIN");
+        UI.getCurrent().setLocale(POLISH);
+        UI.getCurrent().navigate("admin/users");
+        _click(_get(Button.class, spec -> spec.withId("new-user")));
+        _setValue(_get(TextField.class, spec -> spec.withId("user-username")), "nowy.projektant");
+        _setValue(_get(PasswordField.class, spec -> spec.withId("user-password")), "krótkie");
+        @SuppressWarnings("unchecked")
+        CheckboxGroup<String> roles = _get(CheckboxGroup.class, spec -> spec.withId("user-roles"));
+        _setValue(roles, Set.of("DESIGNER"));
+        _click(_get(Button.class, spec -> spec.withId("user-save")));
+
+        assertThat(com.github.mvysny.kaributesting.v10.NotificationsKt.getNotifications())
+                .anySatisfy(n -> assertThat(n.getElement().getProperty("text", ""))
+                        .contains("od 8 do 200 znaków").doesNotContain("between", "password"));
+    }
+
+    private static String blocked() {
+        var div = _get(Div.class, spec -> spec.withId("review-blocked"));
+        var lines = new java.util.ArrayList<String>();
+        _find(div, Paragraph.class).forEach(p -> lines.add(p.getText()));
+        _find(div, ListItem.class).forEach(li -> lines.add(li.getText()));
+        return String.join("\n", lines);
+    }
+
+    private static List<String> auditDetails() {
+        @SuppressWarnings("unchecked")
+        Grid<AuditEntry> audit = _get(Grid.class, spec -> spec.withId("audit-log"));
+        return audit.getGenericDataView().getItems().map(AuditEntry::detail).toList();
+    }
+}
