@@ -1,5 +1,7 @@
 package org.qualigraph.base;
 
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
 import com.vaadin.flow.component.button.Button;
@@ -37,11 +39,17 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
     private final transient AuthenticationContext authentication;
     private final transient UiLanguage languages;
     private final transient List<MenuShortcut> shortcuts;
+    private final transient MenuCounts menuCounts;
     private final Map<MenuShortcut, Span> counts = new LinkedHashMap<>();
+    /** Whose counts these are: read off this user's requests too (a push from another user's step, the poll). */
+    private final String user;
 
-    public MainLayout(AuthenticationContext authentication, ObjectProvider<MenuShortcut> shortcuts, UiLanguage languages) {
+    public MainLayout(AuthenticationContext authentication, ObjectProvider<MenuShortcut> shortcuts, UiLanguage languages,
+                      MenuCounts menuCounts) {
         this.authentication = authentication;
         this.languages = languages;
+        this.menuCounts = menuCounts;
+        this.user = CurrentUser.name();
         Set<String> roles = CurrentUser.roles();
         this.shortcuts = shortcuts.orderedStream().filter(s -> s.visibleTo(roles)).toList();
         setPrimarySection(Section.DRAWER);
@@ -104,10 +112,29 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
     /** Counts change with every workflow step, so they are read again whenever the user moves on. */
     @Override
     public void afterNavigation(AfterNavigationEvent event) {
+        refreshCounts();
+    }
+
+    /** Reads the counts again; {@link MenuCounts} calls it (inside {@code ui.access}) after steps taken elsewhere. */
+    void refreshCounts() {
         counts.forEach((shortcut, badge) -> {
-            long n = shortcut.count();
+            long n = shortcut.count(user);
             badge.setText(Long.toString(n));
             badge.setVisible(n > 0);
         });
+    }
+
+    @Override
+    protected void onAttach(AttachEvent attachEvent) {
+        super.onAttach(attachEvent);
+        if (!counts.isEmpty()) {
+            menuCounts.register(attachEvent.getUI(), this);
+        }
+    }
+
+    @Override
+    protected void onDetach(DetachEvent detachEvent) {
+        menuCounts.unregister(detachEvent.getUI());
+        super.onDetach(detachEvent);
     }
 }

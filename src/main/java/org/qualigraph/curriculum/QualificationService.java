@@ -387,6 +387,16 @@ public class QualificationService {
         return matches;
     }
 
+    /**
+     * A number that moves with every status change, deletion and change of owner or collaborators of a qualification
+     * on any instance sharing the database, so that views showing counts by status (the inboxes of the menu) know when to read them again. It
+     * is one read of one node: cheap to poll.
+     */
+    @Transactional(readOnly = true)
+    public long statusStamp() {
+        return store.statusStamp();
+    }
+
     /** Changes the workflow status; used by the review workflow, which decides whether the transition is allowed. */
     @Transactional
     public void changeStatus(String id, QualificationStatus status, String user) {
@@ -394,6 +404,30 @@ public class QualificationService {
         var previous = store.readLocked(id).orElseThrow(() -> new QualificationNotFoundException(id));
         store.setStatus(id, status, user);
         events.publishEvent(new QualificationChanged(id, locked.version() + 1, user, "STATUS", status.name(), null, previous));
+    }
+
+    /**
+     * Changes who answers for a qualification and who else may change it, without touching its content: so the
+     * owner's designers can invite a partner's designer in any status (even while a reviewer holds it, ready for the
+     * changes that come back), and the version of an open editor stays valid. The rules of a save apply: only an
+     * administrator assigns or moves the owner ({@code null} keeps it, blank removes it), only the owner's designers (or an administrator) choose the
+     * collaborators, and collaborators are existing accounts (400 naming the first unknown one).
+     */
+    @Transactional
+    public QualificationDocument changeOwnership(String id, String ownerOrganisation, List<String> collaborators, String user) {
+        locks.qualification(id).orElseThrow(() -> new QualificationNotFoundException(id));
+        var previous = store.readLocked(id).orElseThrow(() -> new QualificationNotFoundException(id));
+        ownership.requireMayChange(previous.displayTitle(), previous.ownerOrganisation(), previous.collaborators(), user);
+        var changed = ownership.ownershipOfUpdate(previous.withOwnership(
+                ownerOrganisation == null ? previous.ownerOrganisation() : ownerOrganisation, collaborators == null ? List.of() : collaborators),
+                previous, user);
+        writeOwnershipIfChanged(changed, previous);
+        var saved = store.readLocked(id).orElseThrow();
+        events.publishEvent(new QualificationChanged(id, saved.version() == null ? 0 : saved.version(), user, "OWNERSHIP",
+                (saved.ownerOrganisation() == null ? "no owner" : "owned by " + saved.ownerOrganisation())
+                        + "; collaborators: " + (saved.collaborators() == null || saved.collaborators().isEmpty() ? "none"
+                        : String.join(", ", saved.collaborators())), saved, previous));
+        return saved;
     }
 
     /**

@@ -460,6 +460,17 @@ class QualificationStore {
                 """).bindAll(map("id", id, "status", status.name(), "user", user)).run();
     }
 
+    /** Advances the workflow stamp (one node, made on first use; its constraint keeps it one). */
+    void advanceStatusStamp() {
+        client.query("MERGE (s:StatusStamp {id: 'workflow'}) SET s.tick = coalesce(s.tick, 0) + 1").run();
+    }
+
+    /** The workflow stamp: 0 before the first status change. */
+    long statusStamp() {
+        return client.query("OPTIONAL MATCH (s:StatusStamp {id: 'workflow'}) RETURN coalesce(s.tick, 0)")
+                .fetchAs(Long.class).one().orElse(0L);
+    }
+
     private Map<String, Object> filterParameters(QualificationFilter filter, Map<String, Object> extra) {
         var params = new HashMap<String, Object>(extra);
         params.put("title", filter.title() == null || filter.title().isBlank() ? null : filter.title().strip().toLowerCase());

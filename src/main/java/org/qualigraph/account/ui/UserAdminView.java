@@ -60,7 +60,8 @@ public class UserAdminView extends VerticalLayout implements com.vaadin.flow.rou
                 .setHeader(getTranslation("account.ui.organisation")).setKey("organisation");
         grid.addColumn(u -> getTranslation(u.enabled() ? "account.ui.yes" : "account.ui.no"))
                 .setHeader(getTranslation("account.ui.enabled")).setKey("enabled");
-        grid.addComponentColumn(this::createActions).setHeader(getTranslation("account.ui.actions")).setAutoWidth(true);
+        grid.addComponentColumn(this::createActions).setHeader(getTranslation("account.ui.actions")).setAutoWidth(true)
+                .setKey("actions");
         grid.setSizeFull();
         return grid;
     }

@@ -60,6 +60,7 @@ public class QualificationEditorView extends VerticalLayout implements com.vaadi
 
     private final transient QualificationService service;
     private final transient org.qualigraph.curriculum.VariantService variants;
+    private final transient org.qualigraph.account.AccountService accounts;
     private final transient SkillCatalog catalog;
     private final transient OccupationCatalog occupations;
     private final transient List<QualificationEditorExtension> extensions;
@@ -100,8 +101,10 @@ public class QualificationEditorView extends VerticalLayout implements com.vaadi
                                    ObjectProvider<OccupationCatalog> occupations,
                                    ObjectProvider<QualificationEditorExtension> extensions,
                                    ObjectProvider<org.qualigraph.curriculum.UnitAnnotations> unitAnnotations,
-                                   org.qualigraph.curriculum.VariantService variants) {
+                                   org.qualigraph.curriculum.VariantService variants,
+                                   org.qualigraph.account.AccountService accounts) {
         this.service = service;
+        this.accounts = accounts;
         this.variants = variants;
         this.unitAnnotations = unitAnnotations.orderedStream().toList();
         this.catalog = catalog.getIfAvailable();
@@ -291,7 +294,7 @@ public class QualificationEditorView extends VerticalLayout implements com.vaadi
         translations = new TranslationPanel(languages, () -> DraftMapper.toDocument(draft), editable);
         profileTab.removeAll();
         lineage(document).ifPresent(profileTab::add);
-        profileTab.add(ownership(document));
+        profileTab.add(new OwnershipSection(service, accounts, id, document));
         profileTab.add(translations, form);
         shared = new HashMap<>(service.sharedUnits(id));
         showUnits();
@@ -314,21 +317,6 @@ public class QualificationEditorView extends VerticalLayout implements com.vaadi
         if (selectedUnit != null) {
             units.select(selectedUnit);
         }
-    }
-
-    /**
-     * Which partner answers for the qualification and who else may change it: "Owned by X · collaborators: a, b", or
-     * that it is open to every designer while no one owns it.
-     */
-    private Component ownership(QualificationDocument document) {
-        var text = new Span(document.ownerOrganisation() == null ? getTranslation("curriculum.ui.owner.none")
-                : document.collaborators() == null || document.collaborators().isEmpty()
-                        ? getTranslation("curriculum.ui.owner", document.ownerOrganisation())
-                        : getTranslation("curriculum.ui.owner.collaborators", document.ownerOrganisation(),
-                                String.join(", ", document.collaborators())));
-        text.setId("ownership");
-        text.getStyle().set("color", "var(--lumo-secondary-text-color)");
-        return text;
     }
 
     /**

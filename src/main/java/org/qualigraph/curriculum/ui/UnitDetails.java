@@ -201,14 +201,26 @@ class UnitDetails extends VerticalLayout {
         }, onChange, editable);
     }
 
+    /** "U1.K1 · Describe the ..." (the statement in the interface language, else English, shortened), or the code alone. */
+    String outcomeLabel(String code) {
+        String language = getLocale() == null ? "en" : getLocale().getLanguage();
+        return unit.outcomes.stream().filter(o -> code.equals(o.code)).findFirst()
+                .map(o -> org.qualigraph.curriculum.Texts.in(o.statement, language))
+                .filter(text -> text != null && !text.isBlank())
+                .map(text -> code + " · " + (text.strip().length() > 70 ? text.strip().substring(0, 69) + "…" : text.strip()))
+                .orElse(code);
+    }
+
     private MultiSelectComboBox<String> outcomeChooser(String label, Set<String> value,
                                                        java.util.function.Consumer<Set<String>> setter, Runnable changed) {
         var chooser = new MultiSelectComboBox<String>(label);
         var codes = new LinkedHashSet<>(unit.outcomeCodes());
         codes.addAll(value);
         chooser.setItems(codes);
+        // outcomes by code and statement ("U1.K1 · Describe the ..."), as readers name them, in the chips too
+        chooser.setItemLabelGenerator(this::outcomeLabel);
         chooser.setValue(value);
-        chooser.setWidth("18em");
+        chooser.setWidth("24em");
         chooser.setMaxWidth("100%");
         chooser.setReadOnly(!editable);
         chooser.addValueChangeListener(e -> {

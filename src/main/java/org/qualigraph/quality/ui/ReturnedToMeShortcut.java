@@ -2,7 +2,6 @@ package org.qualigraph.quality.ui;
 
 import java.util.Map;
 import java.util.Set;
-import org.qualigraph.base.CurrentUser;
 import org.qualigraph.base.MenuShortcut;
 import org.qualigraph.base.Roles;
 import org.qualigraph.curriculum.QualificationFilter;
@@ -56,7 +55,7 @@ class ReturnedToMeShortcut implements MenuShortcut {
     }
 
     @Override
-    public long count() {
-        return qualifications.count(qualifications.ours(RETURNED, CurrentUser.name()));
+    public long count(String user) {
+        return qualifications.count(qualifications.ours(RETURNED, user));
     }
 }

@@ -51,7 +51,7 @@ class ReviewQueueShortcut implements MenuShortcut {
     }
 
     @Override
-    public long count() {
+    public long count(String user) {
         return qualifications.count(IN_REVIEW);
     }
 }

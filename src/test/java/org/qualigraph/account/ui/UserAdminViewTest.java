@@ -11,6 +11,7 @@ import com.github.mvysny.kaributesting.v10.GridKt;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
+import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
@@ -91,6 +92,36 @@ class UserAdminViewTest extends ViewTest {
         assertThat(com.github.mvysny.kaributesting.v10.NotificationsKt.getNotifications())
                 .anySatisfy(n -> assertThat(n.getElement().getProperty("text", ""))
                         .contains("Password: between 8 and 200 characters"));
+    }
+
+    /** The Users page shows each user's partner organisation and sets it, on creating and on editing a user. */
+    @Test
+    void adminSetsAndChangesAUsersOrganisation() {
+        login("admin", "ADMIN");
+        UI.getCurrent().navigate("admin/users");
+        _click(_get(Button.class, spec -> spec.withId("new-user")));
+        _setValue(_get(TextField.class, spec -> spec.withId("user-username")), "new.designer");
+        _setValue(_get(PasswordField.class, spec -> spec.withId("user-password")), "a-long-password");
+        @SuppressWarnings("unchecked")
+        CheckboxGroup<String> roles = _get(CheckboxGroup.class, spec -> spec.withId("user-roles"));
+        _setValue(roles, Set.of("DESIGNER"));
+        @SuppressWarnings("unchecked")
+        ComboBox<String> organisation = _get(ComboBox.class, spec -> spec.withId("user-organisation"));
+        _setValue(organisation, "Hochschule Alpha");
+        _click(_get(Button.class, spec -> spec.withId("user-save")));
+        assertThat(accounts.find("new.designer")).get().extracting(UserInfo::organisation).isEqualTo("Hochschule Alpha");
+        @SuppressWarnings("unchecked")
+        Grid<UserInfo> grid = _get(Grid.class, spec -> spec.withId("user-grid"));
+        int row = GridKt._findAll(grid).stream().map(UserInfo::username).toList().indexOf("new.designer");
+        assertThat(GridKt._getFormatted(grid, row, "organisation")).isEqualTo("Hochschule Alpha");
+
+        _click(_get(GridKt._getCellComponent(grid, row, "actions"), Button.class, spec -> spec.withId("edit-new.designer")));
+        @SuppressWarnings("unchecked")
+        ComboBox<String> editing = _get(ComboBox.class, spec -> spec.withId("user-organisation"));
+        assertThat(editing.getValue()).isEqualTo("Hochschule Alpha");
+        _setValue(editing, "VET Beta");
+        _click(_get(Button.class, spec -> spec.withId("user-save")));
+        assertThat(accounts.find("new.designer")).get().extracting(UserInfo::organisation).isEqualTo("VET Beta");
     }
 
     @Test

@@ -166,7 +166,9 @@ class ReviewPanelTest extends ViewTest {
                 .containsExactly("Too broad", "Which verb?");
         _click(_get(note, Button.class, spec -> spec.withClasses("unit-comment-place")));
         assertThat(context.shownOutcomes).containsExactly(outcome);
-        assertThat(unitAnnotations.forUnit(context, "U9", List.of())).isEmpty();
+        // a unit without open comments shows none; the designer is still offered to comment on it
+        var nothingOpen = unitAnnotations.forUnit(context, "U9", List.of()).orElseThrow();
+        assertThat(_find(nothingOpen, Paragraph.class, spec -> spec.withClasses("unit-comment-text"))).isEmpty();
     }
 
     @Test
