@@ -25,6 +25,11 @@ public final class SuggestionLab {
         this.driver = driver;
     }
 
+    /** The product's words ranking (full-text index) of a statement, for benchmarks outside this package. */
+    public static List<String> words(SkillSuggestions suggestions, String text, int limit) {
+        return suggestions.words(text, limit);
+    }
+
     /** An encoder for another model variant, e.g. the full-precision all-MiniLM-L6-v2. */
     public static SentenceEncoder encoder(String model, Function<Executor, EmbeddingModel> factory) {
         return new MiniLmSentenceEncoder(model, factory);
