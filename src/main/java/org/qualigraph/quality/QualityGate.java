@@ -14,4 +14,17 @@ public interface QualityGate {
      * the step may go ahead. {@code publishing} evaluates the publication-only rules (ESG-02, ESG-03 as errors).
      */
     List<String> blockingErrors(QualificationDocument document, Governance governance, boolean publishing);
+
+    /**
+     * The same blocking findings as records (rule, sentence in every language, subjects), for screens that list them
+     * one per item and lead to what each concerns. By default read back from {@link #blockingErrors}.
+     */
+    default List<QualityReport.Finding> blockingFindings(QualificationDocument document, Governance governance,
+                                                         boolean publishing) {
+        return blockingErrors(document, governance, publishing).stream().map(line -> {
+            int colon = line.indexOf(": ");
+            return new QualityReport.Finding(colon > 0 ? line.substring(0, colon) : "", Severity.ERROR,
+                    colon > 0 ? line.substring(colon + 2) : line, List.of());
+        }).toList();
+    }
 }

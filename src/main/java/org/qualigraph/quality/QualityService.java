@@ -98,9 +98,14 @@ public class QualityService implements QualityGate {
 
     @Override
     public List<String> blockingErrors(QualificationDocument document, Governance record, boolean publishing) {
+        return blockingFindings(document, record, publishing).stream().map(f -> f.rule() + ": " + f.message()).toList();
+    }
+
+    @Override
+    public List<QualityReport.Finding> blockingFindings(QualificationDocument document, Governance record,
+                                                        boolean publishing) {
         QualityReport report = check(document, record, publishing ? Purpose.PUBLISHING : Purpose.NORMAL);
-        return report.findings().stream().filter(f -> f.severity() == Severity.ERROR)
-                .map(f -> f.rule() + ": " + f.message()).toList();
+        return report.findings().stream().filter(f -> f.severity() == Severity.ERROR).toList();
     }
 
     /** The catalogue in force, for listings without a document. */
