@@ -467,7 +467,7 @@ class ReviewPanel extends VerticalLayout {
         conditions.setId("approval-conditions");
         conditions.setMaxLength(2_000);
         conditions.setVisible(false);
-        var comment = new TextArea(getTranslation("review.note"));
+        var comment = new TextArea(getTranslation("review.comment"));
         comment.setId("approval-comment");
         comment.setMaxLength(10_000);
         var errors = new Div();
