@@ -99,8 +99,9 @@ class AuditTrail {
                 yield copied + (lines.size() > MAX_LINES ? text + "; and " + (lines.size() - MAX_LINES) + " more changes" : text);
             }
             default -> {
-                String what = current.units().size() + " units, " + current.units().stream()
-                        .mapToInt(u -> u.outcomes().size()).sum() + " outcomes";
+                int units = current.units().size();
+                int outcomes = current.units().stream().mapToInt(u -> u.outcomes().size()).sum();
+                String what = units + (units == 1 ? " unit, " : " units, ") + outcomes + (outcomes == 1 ? " outcome" : " outcomes");
                 yield event.detail() == null ? what : event.detail() + " (" + what + ")";
             }
         };

@@ -28,16 +28,27 @@ public record QualityReport(String qualificationId, Summary summary, List<Findin
      * assessment "U3.A1", period "U3.W1", an occupation URI, or empty for the qualification as a whole).
      * {@code message} is English, as the REST API gives it; {@code text} is the same sentence as bundle key and
      * arguments ({@code quality.finding.<rule>.<case>}), which a screen shows in its user's language.
+     * {@code blocksPublication} says, from the draft on, whether this finding will refuse publication.
      */
-    @JsonPropertyOrder({"rule", "severity", "message", "subjects"})
+    @JsonPropertyOrder({"rule", "severity", "message", "subjects", "blocksPublication"})
     public record Finding(String rule, Severity severity, String message, List<String> subjects,
-                          @JsonIgnore Message text) {
+                          @JsonIgnore Message text, boolean blocksPublication) {
         public Finding {
             subjects = List.copyOf(subjects);
+            // an error blocks every step ahead, publication included
+            blocksPublication = blocksPublication || severity == Severity.ERROR;
+        }
+
+        /**
+         * {@code blocksPublication}: the publication gate refuses while this finding is open, also when it is only a
+         * warning now (ESG-03 on a draft is a warning that becomes an error at publication); errors always do.
+         */
+        public Finding(String rule, Severity severity, String message, List<String> subjects, Message text) {
+            this(rule, severity, message, subjects, text, false);
         }
 
         public Finding(String rule, Severity severity, String message, List<String> subjects) {
-            this(rule, severity, message, subjects, null);
+            this(rule, severity, message, subjects, null, false);
         }
 
         /** The sentence in this language; the English message where no key is known. */
@@ -50,6 +61,8 @@ public record QualityReport(String qualificationId, Summary summary, List<Findin
      * How one rule came out. {@code status} tells PASSED, FAILED, NOT_APPLICABLE (e.g. a master's rule on an IVET
      * qualification, a publication rule on a draft) and NO_DATA (the rule needs data that is not there, e.g. no ESCO
      * release loaded); {@code passed} is false only for FAILED. {@code note} explains anything but a plain pass.
+     * {@code severity} is the rule's own, except for a failed rule whose findings are all of another severity (ESG-03
+     * warns on a draft): then the highest of its findings', so that the rule's tag and its findings agree.
      */
     @JsonPropertyOrder({"rule", "severity", "title", "standard", "passed", "status", "source", "note", "findings"})
     public record RuleResult(String rule, Severity severity, String title, StandardGroup standard, boolean passed,

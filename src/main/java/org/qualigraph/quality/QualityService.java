@@ -98,16 +98,20 @@ public class QualityService implements QualityGate {
 
     @Override
     public List<String> blockingErrors(QualificationDocument document, Governance record, boolean publishing) {
-        QualityReport report = check(document, record, publishing ? Purpose.PUBLISHING : Purpose.NORMAL);
-        return report.findings().stream().filter(f -> f.severity() == Severity.ERROR)
-                .map(f -> f.rule() + ": " + f.message()).toList();
+        return blockingFindings(document, record, publishing).stream().map(f -> f.rule() + ": " + f.message()).toList();
     }
 
     @Override
-    public List<org.qualigraph.base.Message> blockingFindings(QualificationDocument document, Governance record,
-                                                              boolean publishing) {
+    public List<QualityReport.Finding> blockingFindings(QualificationDocument document, Governance record,
+                                                        boolean publishing) {
         QualityReport report = check(document, record, publishing ? Purpose.PUBLISHING : Purpose.NORMAL);
-        return report.findings().stream().filter(f -> f.severity() == Severity.ERROR)
+        return report.findings().stream().filter(f -> f.severity() == Severity.ERROR).toList();
+    }
+
+    @Override
+    public List<org.qualigraph.base.Message> blockingSentences(QualificationDocument document, Governance record,
+                                                               boolean publishing) {
+        return blockingFindings(document, record, publishing).stream()
                 .map(f -> org.qualigraph.base.Message.of("review.refusal.finding", f.rule(),
                         f.text() == null ? f.message() : f.text())).toList();
     }

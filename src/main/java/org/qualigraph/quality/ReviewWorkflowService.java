@@ -36,6 +36,15 @@ public class ReviewWorkflowService {
     private static final Logger log = LoggerFactory.getLogger(ReviewWorkflowService.class);
     private static final int MAX_COMMENT = 10_000;
 
+    /**
+     * The decisions the approval form offers (the API takes any text, as before): {@link #APPROVED} and
+     * {@link #APPROVED_WITH_CONDITIONS} (followed by ": " and the conditions); a rejection is not an approval but a
+     * request for changes, so the API refuses {@link #REJECTED} as the decision of an approval.
+     */
+    public static final String APPROVED = "approved";
+    public static final String APPROVED_WITH_CONDITIONS = "approved with conditions";
+    public static final String REJECTED = "rejected";
+
     private final QualificationService qualifications;
     private final WorkflowStore store;
     private final GovernanceRecordService governance;
@@ -183,6 +192,15 @@ public class ReviewWorkflowService {
         if (step == WorkflowPolicy.APPROVE) {
             var a = request.approval();
             store.addApproval(id, new Governance.Approval(a.body().strip(), a.date(), a.decision().strip(), user));
+            // approving while comment threads are open is allowed, but on the record, with the approver's note
+            long open = store.comments(id).stream().filter(c -> !c.resolved()).count();
+            if (open > 0) {
+                store.addAudit(id, user, "APPROVED_OVER_COMMENTS", "approved with " + open + " open comment thread"
+                                + (open == 1 ? "" : "s") + (comment == null ? "" : "; note: " + comment),
+                        comment == null ? RevisionDiff.Words.key("audit.detail.openComments", String.valueOf(open))
+                                : RevisionDiff.Words.key("audit.detail.openCommentsNote", String.valueOf(open), comment),
+                        store.version(id));
+            }
         } else if (step == WorkflowPolicy.REVOKE_APPROVAL) {
             store.revokeApproval(id);
         } else if (step == WorkflowPolicy.PUBLISH) {
@@ -326,13 +344,50 @@ public class ReviewWorkflowService {
         return RevisionDiff.between(from, to);
     }
 
+    /**
+     * The findings that refuse this step now (submitting or resubmitting: the errors; publishing: the errors of the
+     * publication check), one record each, so that a screen can list them one per item and lead to what they concern.
+     * Empty when the step would pass the gate or no gate is installed.
+     */
+    @Transactional(readOnly = true)
+    public List<QualityReport.Finding> blockers(String id, boolean publishing) {
+        QualityGate qualityGate = gate.getIfAvailable();
+        return qualityGate == null ? List.of()
+                : qualityGate.blockingFindings(qualifications.get(id), governance.governance(id), publishing);
+    }
+
+    /**
+     * What would refuse publication once this qualification is approved: the errors of the publication check, with the
+     * approval that is about to be given taken as given (so ESG-02's "no approval record" is not among them). The
+     * approval dialog lists these before anyone approves what cannot be published; the submit dialog, before the
+     * designer hands it over.
+     */
+    @Transactional(readOnly = true)
+    public List<QualityReport.Finding> publicationBlockers(String id) {
+        QualityGate qualityGate = gate.getIfAvailable();
+        if (qualityGate == null) {
+            return List.of();
+        }
+        var record = governance.governance(id);
+        var assumed = record.approval() != null ? record : new Governance(record.stakeholders(), record.evidence(),
+                new Governance.Approval("(to be approved)", LocalDate.now(), "approved", "(reviewer)"),
+                record.nextReviewDate(), record.indicators(), record.actions());
+        return qualityGate.blockingFindings(qualifications.get(id), assumed, true);
+    }
+
+    /** The comment threads of this qualification that nobody has resolved yet, oldest first. */
+    @Transactional(readOnly = true)
+    public List<ReviewComment> openThreads(String id) {
+        return store.comments(id).stream().filter(c -> !c.resolved()).toList();
+    }
+
     private void requireNoErrors(String id, boolean publishing, String what) {
         QualityGate qualityGate = gate.getIfAvailable();
         if (qualityGate == null) {
             log.warn("No quality gate installed: {} of {} is not checked against error findings", what, id);
             return;
         }
-        var errors = qualityGate.blockingFindings(qualifications.get(id), governance.governance(id), publishing);
+        var errors = qualityGate.blockingSentences(qualifications.get(id), governance.governance(id), publishing);
         if (!errors.isEmpty()) {
             throw new ConflictException("Cannot " + what + " while " + errors.size() + " error finding"
                     + (errors.size() == 1 ? " is" : "s are") + " open: " + String.join("; ",
@@ -372,6 +427,9 @@ public class ReviewWorkflowService {
         }
         if (approval.decision() == null || approval.decision().isBlank()) {
             problems.add(new FieldProblem("approval.decision", "the decision is required (e.g. \"approved\")"));
+        } else if (REJECTED.equalsIgnoreCase(approval.decision().strip())) {
+            problems.add(new FieldProblem("approval.decision", "\"rejected\" does not approve; request changes instead "
+                    + "(\"to\": \"CHANGES_REQUESTED\" with a comment)"));
         }
         return problems;
     }

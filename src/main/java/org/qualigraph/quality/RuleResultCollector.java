@@ -25,7 +25,16 @@ public final class RuleResultCollector {
     }
 
     public void fail(Severity severity, Message message, List<String> subjects) {
-        findings.add(new QualityReport.Finding(rule.id(), severity, message.english(), subjects, message));
+        fail(severity, message, subjects, false);
+    }
+
+    /**
+     * A finding at this severity that will nevertheless refuse publication ({@code blocksPublication}): a rule that
+     * only warns before approval but is an error at publication says so from the draft on.
+     */
+    public void fail(Severity severity, Message message, List<String> subjects, boolean blocksPublication) {
+        findings.add(new QualityReport.Finding(rule.id(), severity, message.english(), subjects, message,
+                blocksPublication));
     }
 
     /** The rule does not apply to this qualification (type, status); {@code why} is shown in the report. */
@@ -52,7 +61,10 @@ public final class RuleResultCollector {
     QualityReport.RuleResult result() {
         QualityReport.RuleStatus effective = !findings.isEmpty() ? QualityReport.RuleStatus.FAILED
                 : status != null ? status : QualityReport.RuleStatus.PASSED;
-        return new QualityReport.RuleResult(rule.id(), rule.severity(), rule.title(), rule.standard(),
+        // a failed rule is tagged as its findings are (ESG-03 warns on a draft), never "Error" over a list of warnings
+        Severity severity = findings.isEmpty() ? rule.severity() : findings.stream().map(QualityReport.Finding::severity)
+                .min(java.util.Comparator.naturalOrder()).orElse(rule.severity());
+        return new QualityReport.RuleResult(rule.id(), severity, rule.title(), rule.standard(),
                 effective != QualityReport.RuleStatus.FAILED, effective, rule.source(), note == null ? null : note.english(),
                 findings.size(), note);
     }

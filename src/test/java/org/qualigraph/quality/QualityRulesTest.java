@@ -492,6 +492,32 @@ class QualityRulesTest extends RuleTestSupport {
         fails("ESG-03", edit(clean(), d -> unit(d, 0).putArray("deliveryModes")), WARNING, "U1");
     }
 
+    /**
+     * One gate, seen early: ESG-03 on a draft is a warning that blocks publication, and the rule is tagged as its
+     * finding is (the issue saw the rule tagged "Error" over a finding listed as "Warning").
+     */
+    @Test
+    void aFindingsTagAndSeverityAgreeAndTheDraftIsToldWhatBlocksPublication() {
+        var incomplete = edit(clean(), d -> d.putObject("entryRequirements"));
+        var draft = run(incomplete);
+        var finding = fails("ESG-03", draft, WARNING);
+        assertThat(finding.blocksPublication()).as("a draft's ESG-03 warning blocks publication").isTrue();
+        assertThat(draft.rule("ESG-03").severity()).as("the rule's tag").isEqualTo(finding.severity());
+        for (var rule : draft.rules()) {
+            var findings = draft.findingsOf(rule.rule());
+            if (!findings.isEmpty()) {
+                assertThat(findings).as("findings of %s tagged %s", rule.rule(), rule.severity())
+                        .anyMatch(f -> f.severity() == rule.severity());
+            }
+        }
+        var publishing = run(QualityInput.of(incomplete).withPurpose(Purpose.PUBLISHING));
+        assertThat(publishing.rule("ESG-03").severity()).isEqualTo(ERROR);
+        assertThat(fails("ESG-03", publishing, ERROR).blocksPublication()).isTrue();
+        // a warning that stays a warning at publication (LO-01's vague verb) does not block it
+        var vague = run(statement("U1.K1", "en", "Know the principles of cell chemistry in production"));
+        assertThat(fails("LO-01", vague, WARNING, "U1.K1").blocksPublication()).isFalse();
+    }
+
     @Test
     void esg04() {
         var published = withStatus(QualificationStatus.PUBLISHED);

@@ -189,7 +189,7 @@ class ReviewWorkflowApiTest extends IntegrationTest {
         assertThat(diff.get("lines")).hasSize(1);
         assertThat(diff.at("/lines/0/section").asText()).isEqualTo("OUTCOMES");
         assertThat(diff.at("/lines/0/change").asText()).isEqualTo("CHANGED");
-        assertThat(diff.at("/lines/0/text").asText()).endsWith("→ en: \"Describe the chemistry of lithium-ion cells\"");
+        assertThat(diff.at("/lines/0/text").asText()).endsWith(" to en: \"Describe the chemistry of lithium-ion cells\"");
         assertThat(diff.at("/lines/0/subject").asText()).isEqualTo("U1.K1");
         mvc.perform(get("/api/qualifications/" + revisionId + "/diff").header(HttpHeaders.AUTHORIZATION,
                 TestUsers.basic(TestUsers.REVIEWER))).andExpect(status().isBadRequest());

@@ -44,16 +44,16 @@ class RevisionDiffTest {
                         org.assertj.core.groups.Tuple.tuple(RevisionDiff.Change.ADDED, "U4"));
         assertThat(sections.get(RevisionDiff.Section.OUTCOMES)).extracting(RevisionDiff.Line::subject)
                 .containsExactlyInAnyOrder("U1.K1", "U1.R3");
-        assertThat(texts).contains("Outcome U1.K1 statement: en: \"Explain the principles of process step 1.1 in cell production\""
-                + " → en: \"Describe the cell chemistry\"");
+        assertThat(texts).contains("Outcome U1.K1 statement changed from en: \"Explain the principles of process step 1.1 in cell production\""
+                + " to en: \"Describe the cell chemistry\"");
         assertThat(sections.get(RevisionDiff.Section.SKILLS)).singleElement().satisfies(line -> {
             assertThat(line.change()).isEqualTo(RevisionDiff.Change.ADDED);
             assertThat(line.text()).isEqualTo("Skill http://data.europa.eu/esco/skill/abc added on outcome U1.K1");
         });
         assertThat(sections.get(RevisionDiff.Section.LEVELS)).extracting(RevisionDiff.Line::text)
-                .containsExactlyInAnyOrder("Unit U1 EQF level: 4 → 3", "Outcome U1.K1 EQF level: 4 → 5");
+                .containsExactlyInAnyOrder("Unit U1 EQF level changed from 4 to 3", "Outcome U1.K1 EQF level changed from 4 to 5");
         assertThat(sections.get(RevisionDiff.Section.CREDITS)).extracting(RevisionDiff.Line::text)
-                .containsExactly("Unit U1 credits: 10 → 15");
+                .containsExactly("Unit U1 credits changed from 10 to 15");
         assertThat(texts).anyMatch(t -> t.startsWith("Unit U4 added: \"Unit 4 of Extra\""));
         assertThat(texts).anyMatch(t -> t.startsWith("Unit U3 removed: \"Unit 3 of Cells\""));
     }
@@ -74,14 +74,14 @@ class RevisionDiffTest {
         var diff = RevisionDiff.between(before, before.withUnits(List.of(changed)));
 
         assertThat(diff.lines()).extracting(RevisionDiff.Line::text).containsExactly(
-                "Unit U1 mandatory: yes → no",
-                "Unit U1 delivery modes: Blended, Work-based → Online",
-                "Unit U1 assessments: U1.A1 Practical task 100% → U1.A1 Written exam 100%");
+                "Unit U1 mandatory changed from yes to no",
+                "Unit U1 delivery modes changed from Blended, Work-based to Online",
+                "Unit U1 assessments changed from U1.A1 Practical task 100% to U1.A1 Written exam 100%");
         var german = bundle(java.util.Locale.GERMAN);
         assertThat(diff.lines()).extracting(line -> line.in(german)).containsExactly(
-                "Einheit U1 verpflichtend: ja → nein",
-                "Lernformen der Einheit U1: Blended Learning, Arbeitsbasiert → Online",
-                "Prüfungen der Einheit U1: U1.A1 Praktische Aufgabe 100% → U1.A1 Schriftliche Prüfung 100%");
+                "Einheit U1 verpflichtend geändert: vorher ja, jetzt nein",
+                "Lernformen der Einheit U1 geändert: vorher Blended Learning, Arbeitsbasiert, jetzt Online",
+                "Prüfungen der Einheit U1 geändert: vorher U1.A1 Praktische Aufgabe 100%, jetzt U1.A1 Schriftliche Prüfung 100%");
     }
 
     /** Every message a diff uses has an English and a German text. */

@@ -134,7 +134,8 @@ final class GovernanceRules {
             if (!missing.isEmpty()) {
                 var subjects = new ArrayList<String>(noModes);
                 noAssessment.stream().filter(c -> !subjects.contains(c)).forEach(subjects::add);
-                out.fail(severity, finding(severity == WARNING ? "ESG-03.draft" : "ESG-03", missing), subjects);
+                // a warning before approval, an error at publication: marked as blocking it from the draft on
+                out.fail(severity, finding(severity == WARNING ? "ESG-03.draft" : "ESG-03", missing), subjects, true);
             }
         }
     }

@@ -185,7 +185,11 @@ class QualityReportPanel extends VerticalLayout {
         line.addClassName("quality-finding");
         line.setAlignItems(FlexComponent.Alignment.BASELINE);
         line.getStyle().set("margin-left", "var(--lumo-space-m)");
-        line.add(severityBadge(finding.severity()), new Span(finding.message(getLocale())));
+        line.add(severityBadge(finding.severity()));
+        if (finding.blocksPublication()) {
+            line.add(blocksPublicationMark());
+        }
+        line.add(new Span(finding.message(getLocale())));
         for (String subject : finding.subjects()) {
             Optional<Runnable> action = target(subject);
             if (action.isPresent() && navigator != null) {
@@ -277,6 +281,20 @@ class QualityReportPanel extends VerticalLayout {
             }
         }
         return Optional.of(help);
+    }
+
+    /**
+     * "Blocks publication" beside a finding that the publication gate will refuse, shown from the draft on so that
+     * nobody learns it only when publishing.
+     */
+    static Span blocksPublicationMark() {
+        var mark = new Span(com.vaadin.flow.i18n.I18NProvider.translate("quality.blocksPublication"));
+        mark.addClassName("blocks-publication");
+        mark.getElement().getThemeList().add("badge");
+        mark.getStyle().set("color", "var(--lumo-error-text-color)").set("border", "1px solid var(--lumo-error-color-50pct)")
+                .set("border-radius", "var(--lumo-border-radius-s)").set("padding", "0 var(--lumo-space-xs)")
+                .set("font-size", "var(--lumo-font-size-xxs)").set("white-space", "nowrap");
+        return mark;
     }
 
     static Span severityBadge(Severity severity) {

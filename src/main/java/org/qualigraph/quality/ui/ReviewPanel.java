@@ -28,6 +28,7 @@ import org.qualigraph.curriculum.EditorContext;
 import org.qualigraph.curriculum.QualificationService;
 import org.qualigraph.quality.AuditEntry;
 import org.qualigraph.quality.CommentRequest;
+import org.qualigraph.quality.QualityReport;
 import org.qualigraph.quality.ReviewComment;
 import org.qualigraph.quality.ReviewCommentService;
 import org.qualigraph.quality.ReviewRecord;
@@ -286,13 +287,8 @@ class ReviewPanel extends VerticalLayout {
             list.setId("changes-since-list");
             var lines = c.diff().lines();
             var texts = labels.apply(lines.stream().map(line -> line.in(this::getTranslation)).toList());
-            for (int i = 0; i < lines.size(); i++) {
-                list.add(new ListItem(switch (lines.get(i).change()) {
-                    case ADDED -> "+ ";
-                    case REMOVED -> "− ";
-                    case CHANGED -> "~ ";
-                } + texts.get(i)));
-            }
+            // each change a sentence of its own ("Unit U1 title changed from … to …."), no "+ / − / ~" marks
+            texts.forEach(text -> list.add(new ListItem(text)));
             since.add(list);
         });
     }
@@ -310,7 +306,18 @@ class ReviewPanel extends VerticalLayout {
         try {
             workflow.transition(context.qualificationId(), new TransitionRequest(action.to().name(), comment, approval),
                     WorkflowTexts.user(), WorkflowTexts.roles());
-        } catch (ConflictException | BadInputException | AccessDeniedException e) {
+        } catch (ConflictException e) {
+            var gate = action.name().startsWith("SUBMIT") || action.name().equals("RESUBMIT") ? java.util.Optional.of(false)
+                    : action.name().equals("PUBLISH") ? java.util.Optional.of(true) : java.util.Optional.<Boolean>empty();
+            var findings = gate.map(publishing -> workflow.blockers(context.qualificationId(), publishing))
+                    .orElse(List.of());
+            if (findings.isEmpty()) {
+                showRefusal(WorkflowRefusals.inWords(e, getLocale()));
+            } else {
+                showBlockers(gate.get(), findings);
+            }
+            return false;
+        } catch (BadInputException | AccessDeniedException e) {
             showRefusal(WorkflowRefusals.inWords(e, getLocale()));
             return false;
         }
@@ -320,19 +327,63 @@ class ReviewPanel extends VerticalLayout {
         return true;
     }
 
+    /** A refusal without findings to list (four eyes, no approval record, a conflict): the server's sentence whole. */
     private void showRefusal(String message) {
         blocked.removeAll();
-        int colon = message.indexOf(": ");
-        if (message.contains("; ") && colon > 0) {
-            blocked.add(new Paragraph(message.substring(0, colon + 1)));
-            var list = new UnorderedList();
-            for (String line : message.substring(colon + 2).split("; ")) {
-                list.add(new ListItem(line));
+        blocked.add(new Paragraph(message));
+    }
+
+    /**
+     * The findings that refused submitting or publishing, one problem per item (a finding's sentence is never split at
+     * its semicolons), each marked when it blocks publication and with a button to the unit or outcome it concerns.
+     */
+    private void showBlockers(boolean publishing, List<QualityReport.Finding> findings) {
+        blocked.removeAll();
+        blocked.add(new Paragraph(getTranslation(publishing ? "review.blocked.publish" : "review.blocked.submit")));
+        var list = findingList(findings);
+        list.setId("review-blocked-list");
+        blocked.add(list);
+    }
+
+    /** Findings one per item: severity, "blocks publication" where it does, the sentence, and where to fix it. */
+    private UnorderedList findingList(List<QualityReport.Finding> findings) {
+        var list = new UnorderedList();
+        var doc = context.currentDocument();
+        for (var finding : findings) {
+            var item = new ListItem();
+            item.addClassName("blocking-finding");
+            item.add(QualityReportPanel.severityBadge(finding.severity()), new Span(" "));
+            if (finding.blocksPublication()) {
+                item.add(QualityReportPanel.blocksPublicationMark(), new Span(" "));
             }
-            blocked.add(list);
-        } else {
-            blocked.add(new Paragraph(message));
+            var text = new Span(finding.rule() + ": " + finding.message(getLocale()));
+            text.addClassName("blocking-finding-text");
+            item.add(text);
+            for (String subject : finding.subjects()) {
+                boolean unit = doc.units().stream().anyMatch(u -> u.code().equals(subject));
+                boolean outcome = !unit && doc.units().stream().flatMap(u -> u.outcomes().stream())
+                        .anyMatch(o -> o.code().equals(subject));
+                var owner = unit || outcome ? null : doc.units().stream().filter(u -> u.assessments().stream()
+                        .anyMatch(a -> subject.equals(a.code())) || u.workBasedLearning().stream()
+                        .anyMatch(w -> subject.equals(w.code()))).map(org.qualigraph.curriculum.UnitDocument::code)
+                        .findFirst().orElse(null);
+                if (!unit && !outcome && owner == null) {
+                    continue;
+                }
+                var go = new Button(getTranslation("quality.show", subject), e -> {
+                    if (outcome) {
+                        context.showOutcome(subject);
+                    } else {
+                        context.showUnit(unit ? subject : owner);
+                    }
+                });
+                go.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY_INLINE);
+                go.addClassName("blocking-finding-goto");
+                item.add(new Span(" "), go);
+            }
+            list.add(item);
         }
+        return list;
     }
 
     /**
@@ -354,7 +405,18 @@ class ReviewPanel extends VerticalLayout {
         if (!action.needsComment()) {
             text.setHelperText(getTranslation("review.note.help"));
         }
-        dialog.add(explanation, text);
+        dialog.add(explanation);
+        if (action.name().startsWith("SUBMIT") || action.name().equals("RESUBMIT")) {
+            // one gate, seen early: what will refuse publication is shown when the designer hands the work over
+            var blockers = workflow.publicationBlockers(context.qualificationId());
+            if (!blockers.isEmpty()) {
+                var box = new Div(new Paragraph(getTranslation("review.submit.publicationBlockers")));
+                box.setId("transition-publication-blockers");
+                box.add(findingList(blockers));
+                dialog.add(box);
+            }
+        }
+        dialog.add(text);
         dialog.setWidth("32em");
         var confirm = new Button(getTranslation("review.action." + action.name()), e -> {
             if (action.needsComment() && text.getValue().isBlank()) {
@@ -373,10 +435,19 @@ class ReviewPanel extends VerticalLayout {
         return dialog;
     }
 
+    /** The decisions the approval form offers; a rejection sends the qualification back instead of approving it. */
+    enum Decision { APPROVED, APPROVED_WITH_CONDITIONS, REJECTED }
+
+    /**
+     * Approving: the approval record (body, remembered from the last approval; date; the decision chosen from a list),
+     * what would refuse publication (listed, and approval refused while there is any, since an approved qualification
+     * can no longer be fixed), and the open comment threads, each to resolve here or to approve over with a note.
+     */
     private Dialog approveDialog(WorkflowAction action) {
         var dialog = new Dialog();
         dialog.setId("approve-dialog");
         dialog.setHeaderTitle(getTranslation("review.action.APPROVE"));
+        dialog.setWidth("44em");
         var body = new TextField(getTranslation("review.approval.body"));
         body.setId("approval-body");
         body.setRequired(true);
@@ -386,24 +457,84 @@ class ReviewPanel extends VerticalLayout {
         org.qualigraph.base.LocalFormats.localise(date, getLocale());
         date.setId("approval-date");
         date.setRequired(true);
-        var decision = new TextField(getTranslation("review.approval.decision"), getTranslation("review.approval.decision.default"), "");
+        var decision = new com.vaadin.flow.component.select.Select<Decision>();
+        decision.setLabel(getTranslation("review.approval.decision"));
         decision.setId("approval-decision");
-        decision.setRequired(true);
+        decision.setItems(Decision.values());
+        decision.setItemLabelGenerator(d -> getTranslation("review.approval.decision." + d.name()));
+        decision.setValue(Decision.APPROVED);
+        var conditions = new TextArea(getTranslation("review.approval.conditions"));
+        conditions.setId("approval-conditions");
+        conditions.setMaxLength(2_000);
+        conditions.setVisible(false);
         var comment = new TextArea(getTranslation("review.comment"));
         comment.setId("approval-comment");
+        comment.setMaxLength(10_000);
         var errors = new Div();
         errors.setId("approval-errors");
         errors.getStyle().set("color", "var(--lumo-error-text-color)");
-        dialog.add(new FormLayout(body, date, decision, comment), errors);
-        var confirm = new Button(getTranslation("review.action.APPROVE"), e -> {
+        var form = new FormLayout(body, date, decision, conditions, comment);
+        form.setColspan(conditions, 2);
+        form.setColspan(comment, 2);
+
+        var blockers = workflow.publicationBlockers(context.qualificationId());
+        var blockerBox = new Div();
+        blockerBox.setId("approval-blockers");
+        if (blockers.isEmpty()) {
+            blockerBox.add(new Paragraph(getTranslation("review.approval.blockers.none")));
+        } else {
+            var warning = new Paragraph(getTranslation("review.approval.blockers"));
+            warning.getStyle().set("color", "var(--lumo-error-text-color)").set("font-weight", "600");
+            blockerBox.add(warning, findingList(blockers));
+        }
+        var threadBox = new Div();
+        threadBox.setId("approval-threads");
+        var confirm = new Button(getTranslation("review.action.APPROVE"));
+        Runnable update = () -> {
+            boolean rejected = decision.getValue() == Decision.REJECTED;
+            conditions.setVisible(decision.getValue() == Decision.APPROVED_WITH_CONDITIONS);
+            boolean open = !workflow.openThreads(context.qualificationId()).isEmpty();
+            comment.setRequired(rejected || open);
+            comment.setHelperText(rejected ? getTranslation("review.approval.rejected.help")
+                    : open ? getTranslation("review.approval.note.help") : getTranslation("review.note.help"));
+            confirm.setText(getTranslation(rejected ? "review.approval.reject" : "review.action.APPROVE"));
+            // publication would be refused: an approval now would freeze what has to be fixed, so it is refused here
+            confirm.setEnabled(rejected || blockers.isEmpty());
+        };
+        showOpenThreads(threadBox, update);
+        decision.addValueChangeListener(e -> update.run());
+        update.run();
+        dialog.add(blockerBox, threadBox, form, errors);
+        confirm.addClickListener(e -> {
             errors.removeAll();
             body.setInvalid(false);
             date.setInvalid(false);
             decision.setInvalid(false);
+            conditions.setInvalid(false);
+            comment.setInvalid(false);
+            String note = comment.getValue() == null || comment.getValue().isBlank() ? null : comment.getValue().strip();
+            if (decision.getValue() == Decision.REJECTED) {
+                reject(dialog, body, date, comment, note);
+                return;
+            }
+            if (note == null && !workflow.openThreads(context.qualificationId()).isEmpty()) {
+                comment.setErrorMessage(getTranslation("review.approval.note.required"));
+                comment.setInvalid(true);
+                return;
+            }
+            String decided = ReviewWorkflowService.APPROVED;
+            if (decision.getValue() == Decision.APPROVED_WITH_CONDITIONS) {
+                if (conditions.getValue().isBlank()) {
+                    conditions.setErrorMessage(getTranslation("review.approval.conditions.required"));
+                    conditions.setInvalid(true);
+                    return;
+                }
+                decided = ReviewWorkflowService.APPROVED_WITH_CONDITIONS + ": " + conditions.getValue().strip();
+            }
             try {
                 workflow.transition(context.qualificationId(), new TransitionRequest(action.to().name(),
-                        comment.getValue(), new TransitionRequest.ApprovalInput(body.getValue(), date.getValue(),
-                        decision.getValue())), WorkflowTexts.user(), WorkflowTexts.roles());
+                        note, new TransitionRequest.ApprovalInput(body.getValue(), date.getValue(), decided)),
+                        WorkflowTexts.user(), WorkflowTexts.roles());
             } catch (BadInputException ex) {
                 markApprovalProblems(ex, body, date, decision, errors);
                 return;
@@ -419,15 +550,75 @@ class ReviewPanel extends VerticalLayout {
         });
         confirm.setId("approval-confirm");
         confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        dialog.getFooter().add(new Button(getTranslation("review.cancel"), e -> dialog.close()), confirm);
+        var cancel = new Button(getTranslation("review.cancel"), e -> dialog.close());
+        cancel.setId("approval-cancel");
+        dialog.getFooter().add(cancel, confirm);
         return dialog;
+    }
+
+    /**
+     * The approving body rejected it: not an approval but a request for changes, whose note records who rejected it
+     * on which date and why, so the designer reads it on top of the review tab.
+     */
+    private void reject(Dialog dialog, TextField body, DatePicker date, TextArea comment, String note) {
+        if (note == null) {
+            comment.setErrorMessage(getTranslation("review.approval.rejected.required"));
+            comment.setInvalid(true);
+            return;
+        }
+        String who = body.getValue() == null || body.getValue().isBlank() ? WorkflowTexts.user() : body.getValue().strip();
+        String when = date.getValue() == null ? "" : org.qualigraph.base.LocalFormats.date(date.getValue(), getLocale());
+        dialog.close();
+        run(new WorkflowAction("REQUEST_CHANGES", org.qualigraph.curriculum.QualificationStatus.CHANGES_REQUESTED,
+                true, false), getTranslation("review.approval.rejected.note", who, when, note), null);
+    }
+
+    /** The open threads in the approval dialog, each with a button to resolve it there. */
+    private void showOpenThreads(Div box, Runnable changed) {
+        box.removeAll();
+        var open = workflow.openThreads(context.qualificationId());
+        if (open.isEmpty()) {
+            box.add(new Paragraph(getTranslation("review.approval.threads.none")));
+            return;
+        }
+        var heading = new Paragraph(getTranslation("review.approval.threads"));
+        heading.getStyle().set("font-weight", "600");
+        box.add(heading);
+        var list = new UnorderedList();
+        list.setId("approval-thread-list");
+        for (var thread : open) {
+            var item = new ListItem();
+            item.addClassName("approval-thread");
+            String where = thread.targetCode() == null ? getTranslation("review.comment.on.qualification")
+                    : thread.targetCode();
+            String text = thread.text().strip().length() > 140 ? thread.text().strip().substring(0, 139) + "…"
+                    : thread.text().strip();
+            var words = new Span(thread.author() + " · " + where + ": " + text);
+            words.addClassName("approval-thread-text");
+            item.add(words);
+            if (ReviewCommentService.mayResolve(thread.author(), WorkflowTexts.user(), WorkflowTexts.roles())) {
+                var resolve = new Button(getTranslation("review.comment.resolve"), e -> {
+                    comments.resolve(context.qualificationId(), thread.id(), true, WorkflowTexts.user(),
+                            WorkflowTexts.roles());
+                    showOpenThreads(box, changed);
+                    showThreads();
+                    changed.run();
+                });
+                resolve.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY_INLINE);
+                resolve.addClassName("approval-thread-resolve");
+                item.add(new Span(" "), resolve);
+            }
+            list.add(item);
+        }
+        box.add(list);
     }
 
     /**
      * Marks each field the server refused (approval.body, approval.date, approval.decision) with Vaadin's invalid state
      * and a message in words; anything else is listed under the form, without field paths.
      */
-    private void markApprovalProblems(BadInputException ex, TextField body, DatePicker date, TextField decision, Div errors) {
+    private void markApprovalProblems(BadInputException ex, TextField body, DatePicker date,
+                                      com.vaadin.flow.component.select.Select<Decision> decision, Div errors) {
         for (var problem : ex.problems()) {
             switch (problem.field()) {
                 case "approval.body" -> {

@@ -88,7 +88,7 @@ class RevisionsPanel extends VerticalLayout {
             var heading = new H4(getTranslation("revisions.section." + section.name()) + " (" + lines.size() + ")");
             var list = new UnorderedList();
             list.setId("core-diff-" + section.name());
-            lines.forEach(line -> list.add(new ListItem(symbol(line.change()) + " " + line.in(this::getTranslation)
+            lines.forEach(line -> list.add(new ListItem(line.in(this::getTranslation)
                     + by(own.by().get(diff.lines().indexOf(line))))));
             box.add(heading, list);
         });
@@ -99,7 +99,7 @@ class RevisionsPanel extends VerticalLayout {
         if (attribution == null) {
             return "";
         }
-        String date = attribution.at() == null ? "" : java.time.format.DateTimeFormatter.ISO_LOCAL_DATE.format(attribution.at());
+        String date = attribution.at() == null ? "" : org.qualigraph.base.LocalFormats.date(attribution.at().toLocalDate(), getLocale());
         return " " + getTranslation("revisions.core.by", attribution.user(), date);
     }
 
@@ -126,16 +126,10 @@ class RevisionsPanel extends VerticalLayout {
             var heading = new H4(getTranslation("revisions.section." + section.name()) + " (" + lines.size() + ")");
             var list = new UnorderedList();
             list.setId("diff-" + section.name());
-            lines.forEach(line -> list.add(new ListItem(symbol(line.change()) + " " + line.in(this::getTranslation))));
+            // each change a sentence of its own, without "+ / − / ~" marks
+            lines.forEach(line -> list.add(new ListItem(line.in(this::getTranslation))));
             result.add(heading, list);
         });
     }
 
-    private static String symbol(RevisionDiff.Change change) {
-        return switch (change) {
-            case ADDED -> "+";
-            case REMOVED -> "−";
-            case CHANGED -> "~";
-        };
-    }
 }

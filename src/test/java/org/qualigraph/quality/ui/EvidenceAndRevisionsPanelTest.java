@@ -74,7 +74,7 @@ class EvidenceAndRevisionsPanelTest extends ViewTest {
 
         var lines = _find(_get(UnorderedList.class, spec -> spec.withId("diff-QUALIFICATION")), ListItem.class).stream()
                 .map(ListItem::getText).toList();
-        assertThat(lines).containsExactly("~ Title: en: \"Cell technician\" → en: \"Cell technician 2027\"");
+        assertThat(lines).containsExactly("Title changed from en: \"Cell technician\" to en: \"Cell technician 2027\"");
         assertThat(_find(UnorderedList.class, spec -> spec.withId("diff-UNITS"))).isEmpty();
     }
 }

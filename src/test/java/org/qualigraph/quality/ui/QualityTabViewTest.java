@@ -118,6 +118,38 @@ class QualityTabViewTest extends ViewTest {
         assertThat(_find(Button.class, s -> s.withId("quality-goto-EQF-02-U1"))).isEmpty();
     }
 
+    /**
+     * One gate, seen early: on a draft, ESG-03 is a warning marked "blocks publication", and its rule is tagged
+     * "Warning" as its finding is (the issue saw "Error" over a "Warning" finding); a warning that will not block
+     * publication carries no mark.
+     */
+    @Test
+    void aDraftSeesWhatBlocksPublicationAndTheRuleIsTaggedAsItsFinding() {
+        login(TestUsers.DESIGNER, "DESIGNER");
+        var draft = edit(Documents.minimal("No entry"), d -> {
+            d.putObject("entryRequirements");
+            ((ObjectNode) ((ObjectNode) d.withArray("units").get(0)).withArray("outcomes").get(0)).putObject("statement")
+                    .put("en", "Understand the principles of cell chemistry in production");
+        });
+        UI.getCurrent().add(quality().create(new RecordingEditor(draft)));
+
+        var esg03 = _get(com.vaadin.flow.component.html.Div.class, s -> s.withId("quality-rule-ESG-03"));
+        var finding = _get(esg03, com.vaadin.flow.component.orderedlayout.HorizontalLayout.class,
+                s -> s.withClasses("quality-finding"));
+        assertThat(_find(finding, Span.class, s -> s.withClasses("blocks-publication"))).singleElement()
+                .extracting(Span::getText).isEqualTo("blocks publication");
+        // the rule's tag (in its head row) and the finding's tag say the same
+        var tags = _find(esg03, Span.class, s -> s.withThemes("badge")).stream()
+                .filter(b -> !b.hasClassName("blocks-publication")).map(Span::getText).toList();
+        assertThat(tags).containsExactly("Warning", "Warning");
+
+        var lo01 = _get(com.vaadin.flow.component.html.Div.class, s -> s.withId("quality-rule-LO-01"));
+        assertThat(_find(lo01, Span.class, s -> s.withClasses("quality-finding"))).isEmpty();
+        assertThat(_find(lo01, Span.class, s -> s.withClasses("blocks-publication"))).isEmpty();
+        assertThat(_find(lo01, com.vaadin.flow.component.orderedlayout.HorizontalLayout.class,
+                s -> s.withClasses("quality-finding"))).isNotEmpty();
+    }
+
     @Test
     void reviewerReportAndDashboardViews() {
         var stored = qualifications.create(Documents.minimal("Stored"), TestUsers.DESIGNER);

@@ -76,13 +76,17 @@ class ReviewPanelTest extends ViewTest {
 
         _click(_get(Button.class, spec -> spec.withId("action-APPROVE")));
         _setValue(_get(TextField.class, spec -> spec.withId("approval-body")), "Programme board of the alliance");
-        _setValue(_get(TextField.class, spec -> spec.withId("approval-decision")), "approved with conditions");
+        @SuppressWarnings("unchecked")
+        com.vaadin.flow.component.select.Select<ReviewPanel.Decision> decision =
+                _get(com.vaadin.flow.component.select.Select.class, spec -> spec.withId("approval-decision"));
+        _setValue(decision, ReviewPanel.Decision.APPROVED_WITH_CONDITIONS);
+        _setValue(_get(TextArea.class, spec -> spec.withId("approval-conditions")), "a review after one year");
         _click(_get(Button.class, spec -> spec.withId("approval-confirm")));
 
         assertThat(qualifications.get(id).status()).isEqualTo(QualificationStatus.APPROVED);
         var approval = governance.governance(id).approval();
         assertThat(approval.body()).isEqualTo("Programme board of the alliance");
-        assertThat(approval.decision()).isEqualTo("approved with conditions");
+        assertThat(approval.decision()).isEqualTo("approved with conditions: a review after one year");
         assertThat(approval.approvedBy()).isEqualTo("reviewer");
         assertThat(_get(Button.class, spec -> spec.withId("action-PUBLISH")).isVisible()).isTrue();
     }
@@ -125,7 +129,7 @@ class ReviewPanelTest extends ViewTest {
 
         assertThat(body.isInvalid()).isTrue();
         assertThat(body.getErrorMessage()).contains("body that approved").doesNotContain("approval.body");
-        assertThat(_get(TextField.class, spec -> spec.withId("approval-decision")).isInvalid()).isFalse();
+        assertThat(_get(com.vaadin.flow.component.select.Select.class, spec -> spec.withId("approval-decision")).isInvalid()).isFalse();
         assertThat(qualifications.get(id).status()).isEqualTo(QualificationStatus.IN_REVIEW);
 
         _setValue(body, "Programme board");
@@ -178,7 +182,7 @@ class ReviewPanelTest extends ViewTest {
         login("reviewer", "REVIEWER");
         open(id);
         assertThat(_get(Div.class, spec -> spec.withId("changes-since")).isVisible()).isTrue();
-        assertThat(changesSince()).containsExactly("~ Unit U1 title: en: \"Unit 1 of Cell technician\" → en: \"Cell assembly\"");
+        assertThat(changesSince()).containsExactly("Unit U1 title changed from en: \"Unit 1 of Cell technician\" to en: \"Cell assembly\"");
     }
 
     /** The diff in words comes from the bundle, so a German reviewer reads it in German. */
@@ -190,7 +194,7 @@ class ReviewPanelTest extends ViewTest {
         UI.getCurrent().setLocale(java.util.Locale.GERMAN);
         open(id);
         assertThat(changesSince()).containsExactly(
-                "~ Titel der Einheit U1: en: \"Unit 1 of Cell technician\" → en: \"Cell assembly\"");
+                "Titel der Einheit U1 geändert: vorher en: \"Unit 1 of Cell technician\", jetzt en: \"Cell assembly\"");
     }
 
     /**
@@ -205,17 +209,17 @@ class ReviewPanelTest extends ViewTest {
         open(id);
         var polish = auditDetails();
         assertThat(polish).contains("1 jednostka, 3 efekty uczenia się",
-                "Tytuł jednostki U1: en: \"Unit 1 of Cell technician\" → en: \"Cell assembly\"");
+                "Tytuł jednostki U1: zmieniono z en: \"Unit 1 of Cell technician\" na en: \"Cell assembly\"");
         assertThat(String.join("\n", polish)).doesNotContain("units,", "outcomes", "Unit U1 title");
 
         UI.getCurrent().removeAll();
         UI.getCurrent().setLocale(java.util.Locale.GERMAN);
         open(id);
         assertThat(auditDetails()).contains("1 Einheit, 3 Lernergebnisse",
-                "Titel der Einheit U1: en: \"Unit 1 of Cell technician\" → en: \"Cell assembly\"");
+                "Titel der Einheit U1 geändert: vorher en: \"Unit 1 of Cell technician\", jetzt en: \"Cell assembly\"");
 
         assertThat(workflow.audit(id)).extracting(org.qualigraph.quality.AuditEntry::detail)
-                .contains("1 units, 3 outcomes", "Unit U1 title: en: \"Unit 1 of Cell technician\" → en: \"Cell assembly\"");
+                .contains("1 unit, 3 outcomes", "Unit U1 title changed from en: \"Unit 1 of Cell technician\" to en: \"Cell assembly\"");
     }
 
     private static List<String> auditDetails() {
@@ -310,7 +314,9 @@ class ReviewPanelTest extends ViewTest {
 
         var blocked = _get(Div.class, spec -> spec.withId("review-blocked"));
         assertThat(_find(blocked, Paragraph.class).stream().map(Paragraph::getText).toList())
-                .anyMatch(text -> text.contains("ESG-02"));
+                .contains("It cannot be published while these findings are open:");
+        assertThat(_find(blocked, Span.class, spec -> spec.withClasses("blocking-finding-text")).stream().map(Span::getText))
+                .anyMatch(text -> text.startsWith("ESG-02: "));
         assertThat(qualifications.get(id).status()).isEqualTo(QualificationStatus.APPROVED);
     }
 
