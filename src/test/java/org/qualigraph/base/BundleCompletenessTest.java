@@ -48,6 +48,32 @@ class BundleCompletenessTest {
         assertThat(languageFiles("exchange", "document")).isNotEmpty();
     }
 
+    @Test
+    void noBundleDefinesAKeyTwice() throws IOException {
+        // Properties keeps the last of two lines with one key, silently: a merge that kept both an old and a new
+        // sentence once showed the old one
+        var problems = new ArrayList<String>();
+        for (String[] bundle : new String[][] {{"vaadin-i18n", "translations"}, {"exchange", "document"}}) {
+            var files = new ArrayList<>(languageFiles(bundle[0], bundle[1]));
+            files.add(RESOURCES.resolve(bundle[0]).resolve(bundle[1] + ".properties"));
+            for (Path file : files) {
+                var seen = new java.util.HashSet<String>();
+                for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                    String trimmed = line.strip();
+                    int equals = trimmed.indexOf('=');
+                    if (trimmed.isEmpty() || trimmed.startsWith("#") || trimmed.startsWith("!") || equals < 1) {
+                        continue;
+                    }
+                    String key = trimmed.substring(0, equals).strip();
+                    if (!seen.add(key)) {
+                        problems.add(file.getFileName() + ": " + key + " is defined twice");
+                    }
+                }
+            }
+        }
+        assertThat(problems).as("keys defined twice").isEmpty();
+    }
+
     static List<String> check(String folder, String base) throws IOException {
         Properties english = load(RESOURCES.resolve(folder).resolve(base + ".properties"));
         assertThat(english).as(folder + "/" + base + ".properties").isNotEmpty();

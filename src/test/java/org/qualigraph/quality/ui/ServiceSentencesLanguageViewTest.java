@@ -87,7 +87,7 @@ class ServiceSentencesLanguageViewTest extends ViewTest {
         _click(_get(Button.class, spec -> spec.withId("transition-confirm")));
 
         String refusal = blocked();
-        assertThat(refusal).contains("Nie można przekazać do recenzji, dopóki jest otwarty 1 błąd", "EQF-02:")
+        assertThat(refusal).contains("Nie można jej przekazać do przeglądu, dopóki te ustalenia są otwarte", "EQF-02:")
                 .doesNotContain("Cannot submit", "error finding", "above the qualification");
         assertThat(qualifications.get(id).status()).isEqualTo(QualificationStatus.DRAFT);
     }
@@ -157,7 +157,7 @@ class ServiceSentencesLanguageViewTest extends ViewTest {
         var div = _get(Div.class, spec -> spec.withId("review-blocked"));
         var lines = new java.util.ArrayList<String>();
         _find(div, Paragraph.class).forEach(p -> lines.add(p.getText()));
-        _find(div, ListItem.class).forEach(li -> lines.add(li.getText()));
+        _find(div, ListItem.class).forEach(li -> lines.add(li.getElement().getTextRecursively()));
         return String.join("\n", lines);
     }
 
