@@ -127,7 +127,8 @@ class SecurityConfiguration {
      */
     static String forbiddenMessage(Exception e) {
         String message = e.getMessage();
-        return e.getClass() == org.springframework.security.access.AccessDeniedException.class && message != null
+        return (e.getClass() == org.springframework.security.access.AccessDeniedException.class || e instanceof RoleRefusal)
+                && message != null
                 && !message.isBlank() && !"Access Denied".equals(message) ? message : "your role does not allow this";
     }
 

@@ -152,24 +152,24 @@ public class OccupationalProfileService {
     /** Every problem at once, each naming its field; nothing is written when there is any. */
     private void validate(OccupationalProfile p) {
         if (p == null) {
-            throw new BadInputException("", "the request body must be an occupational profile");
+            throw new BadInputException(List.of(FieldProblem.of("", "problem.profile.body")));
         }
         List<FieldProblem> problems = new ArrayList<>();
         if (p.name() == null || p.name().isBlank()) {
-            problems.add(new FieldProblem("name", "required"));
+            problems.add(FieldProblem.of("name", "problem.required"));
         } else if (p.name().length() > 200) {
-            problems.add(new FieldProblem("name", "at most 200 characters"));
+            problems.add(FieldProblem.of("name", "problem.atMost", 200));
         }
         if (p.description() != null && p.description().length() > 5000) {
-            problems.add(new FieldProblem("description", "at most 5000 characters"));
+            problems.add(FieldProblem.of("description", "problem.atMost", 5000));
         }
         if (p.basedOn().isEmpty()) {
-            problems.add(new FieldProblem("basedOn", "at least one ESCO occupation URI is required"));
+            problems.add(FieldProblem.of("basedOn", "problem.profile.basedOn"));
         }
         for (int i = 0; i < p.basedOn().size(); i++) {
             String uri = p.basedOn().get(i);
             if (uri == null || queries.occupationLabel(uri).isEmpty()) {
-                problems.add(new FieldProblem("basedOn[" + i + "]", "not a loaded ESCO occupation: " + uri));
+                problems.add(FieldProblem.of("basedOn[" + i + "]", "problem.profile.occupation", String.valueOf(uri)));
             }
         }
         List<String> escoSkills = new ArrayList<>();
@@ -181,32 +181,32 @@ public class OccupationalProfileService {
             var a = p.addedSkills().get(i);
             String path = "addedSkills[" + i + "]";
             if (a == null || a.uri() == null || !known.containsKey(a.uri())) {
-                problems.add(new FieldProblem(path + ".uri", "not a loaded ESCO skill: " + (a == null ? null : a.uri())));
+                problems.add(FieldProblem.of(path + ".uri", "problem.profile.skill", String.valueOf(a == null ? null : a.uri())));
             } else if (!added.add(a.uri())) {
-                problems.add(new FieldProblem(path + ".uri", "added twice: " + a.uri()));
+                problems.add(FieldProblem.of(path + ".uri", "problem.profile.twice", a.uri()));
             }
             if (a != null && !TYPES.contains(a.type())) {
-                problems.add(new FieldProblem(path + ".type", "must be essential or optional, got " + a.type()));
+                problems.add(FieldProblem.of(path + ".type", "problem.profile.type", String.valueOf(a.type())));
             }
         }
         for (int i = 0; i < p.removedSkills().size(); i++) {
             String uri = p.removedSkills().get(i);
             if (uri == null || !known.containsKey(uri)) {
-                problems.add(new FieldProblem("removedSkills[" + i + "]", "not a loaded ESCO skill: " + uri));
+                problems.add(FieldProblem.of("removedSkills[" + i + "]", "problem.profile.skill", String.valueOf(uri)));
             } else if (added.contains(uri)) {
-                problems.add(new FieldProblem("removedSkills[" + i + "]", "is also in addedSkills: " + uri));
+                problems.add(FieldProblem.of("removedSkills[" + i + "]", "problem.profile.removedAdded", uri));
             }
         }
         for (int i = 0; i < p.localSkills().size(); i++) {
             var l = p.localSkills().get(i);
             String path = "localSkills[" + i + "]";
             if (l == null || l.label() == null || l.label().isBlank()) {
-                problems.add(new FieldProblem(path + ".label", "required"));
+                problems.add(FieldProblem.of(path + ".label", "problem.required"));
             } else if (l.label().length() > 300) {
-                problems.add(new FieldProblem(path + ".label", "at most 300 characters"));
+                problems.add(FieldProblem.of(path + ".label", "problem.atMost", 300));
             }
             if (l != null && !TYPES.contains(l.type())) {
-                problems.add(new FieldProblem(path + ".type", "must be essential or optional, got " + l.type()));
+                problems.add(FieldProblem.of(path + ".type", "problem.profile.type", String.valueOf(l.type())));
             }
         }
         if (!problems.isEmpty()) {

@@ -137,8 +137,10 @@ public class ReviewWorkflowService {
                         : org.qualigraph.base.Message.of("review.refusal.step", from, to,
                                 WorkflowPolicy.from(from).stream().map(next -> next.to).toList()), List.of()));
         if (!step.allowedFor(roles)) {
-            throw new AccessDeniedException("Only " + String.join(" or ", step.roles.stream().sorted().toList())
-                    + " may move a qualification from " + from + " to " + to);
+            throw new org.qualigraph.base.RoleRefusal("Only " + String.join(" or ", step.roles.stream().sorted().toList())
+                    + " may move a qualification from " + from + " to " + to,
+                    org.qualigraph.base.Message.of("review.refusal.role", step.roles.stream().sorted()
+                            .map(role -> org.qualigraph.base.Message.of("account.role." + role)).toList(), from, to));
         }
         if (step.designersStep()) {
             qualifications.requireMayChange(id, user);
@@ -290,7 +292,8 @@ public class ReviewWorkflowService {
     @Transactional
     public QualificationDocument newRevision(String id, String user, Set<String> roles) {
         if (!roles.contains(Roles.DESIGNER)) {
-            throw new AccessDeniedException("Only DESIGNER may start a new revision");
+            throw new org.qualigraph.base.RoleRefusal("Only DESIGNER may start a new revision",
+                    org.qualigraph.base.Message.of("review.refusal.role.revision"));
         }
         var revision = qualifications.newRevision(id, user);
         var record = governance.governance(id);

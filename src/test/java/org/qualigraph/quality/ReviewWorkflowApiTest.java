@@ -67,7 +67,9 @@ class ReviewWorkflowApiTest extends IntegrationTest {
                             .andExpect(jsonPath("$.id").value(id));
                     assertThat(qualifications.get(id).status()).as(step + " by " + user).isEqualTo(step.to);
                 } else {
-                    result.andExpect(status().isForbidden());
+                    result.andExpect(status().isForbidden()).andExpect(jsonPath("$.message").value(
+                            "Only " + String.join(" or ", step.roles.stream().sorted().toList())
+                                    + " may move a qualification from " + step.from + " to " + step.to));
                     assertThat(qualifications.get(id).status()).as(step + " by " + user).isEqualTo(step.from);
                 }
             }

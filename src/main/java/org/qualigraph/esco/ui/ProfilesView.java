@@ -94,7 +94,9 @@ public class ProfilesView extends VerticalLayout implements com.vaadin.flow.rout
                 Notification.show(getTranslation("profiles.saved", saved.name()));
                 showForm(false);
                 refresh();
-            } catch (BadInputException | NotFoundException e) {
+            } catch (BadInputException e) {
+                error(getTranslation("profiles.invalid", problems(e)));
+            } catch (NotFoundException e) {
                 error(getTranslation("profiles.invalid", e.getMessage()));
             } catch (ConflictException e) {
                 error(getTranslation("profiles.conflict", e.getMessage()));
@@ -113,6 +115,26 @@ public class ProfilesView extends VerticalLayout implements com.vaadin.flow.rout
             showForm(false);
             refresh();
         });
+    }
+
+    /**
+     * The service's problems in the user's language, each after the label of the form field it is about (a skill
+     * added to the profile is named by its URI in the sentence itself).
+     */
+    private String problems(BadInputException e) {
+        return e.problems().stream().map(p -> {
+            String field = p.field() == null ? "" : p.field().replaceAll("[\\[.].*$", "");
+            String label = switch (field) {
+                case "name" -> getTranslation("profiles.name");
+                case "description" -> getTranslation("profiles.description");
+                case "basedOn" -> getTranslation("profiles.basedon");
+                case "removedSkills" -> getTranslation("profiles.removed");
+                case "localSkills" -> getTranslation("profiles.local");
+                default -> null;
+            };
+            String message = p.message(getLocale());
+            return label == null ? message : label + ": " + message;
+        }).collect(java.util.stream.Collectors.joining("; "));
     }
 
     private void error(String message) {

@@ -234,6 +234,26 @@ class EscoUiTest extends ViewTest {
     }
 
     @Test
+    void aGermanDesignerReadsWhyAProfileIsNotSaved() {
+        login("designer", "DESIGNER");
+        UI.getCurrent().setLocale(java.util.Locale.GERMAN);
+        UI.getCurrent().navigate(ProfilesView.class);
+        _click(_get(Button.class, s -> s.withId("profile-new")));
+        _setValue(_get(TextField.class, s -> s.withId("profile-name")), "R".repeat(201));
+        @SuppressWarnings("unchecked")
+        MultiSelectComboBox<EscoBrowser.OccupationRef> basedOn = _get(MultiSelectComboBox.class, s -> s.withId("profile-based-on"));
+        basedOn.setValue(Set.of(new EscoBrowser.OccupationRef(occupation("O404"), "gone", "9999")));
+        _click(_get(Button.class, s -> s.withId("profile-save")));
+
+        assertThat(com.github.mvysny.kaributesting.v10.NotificationsKt.getNotifications())
+                .anySatisfy(n -> assertThat(n.getElement().getProperty("text", ""))
+                        .contains("Nicht gespeichert: Name: höchstens 200 Zeichen",
+                                "Beruht auf ESCO-Berufen: kein geladener ESCO-Beruf: " + occupation("O404"))
+                        .doesNotContain("at most", "not a loaded", "basedOn["));
+        assertThat(profiles.list()).isEmpty();
+    }
+
+    @Test
     void designerCreatesAProfileAndReviewerOnlyReads() {
         login("designer", "DESIGNER");
         UI.getCurrent().navigate(ProfilesView.class);

@@ -153,6 +153,22 @@ class ServiceSentencesLanguageViewTest extends ViewTest {
                         .contains("od 8 do 200 znaków").doesNotContain("between", "password"));
     }
 
+    @Test
+    void aPolishReviewerReadsWhichRoleMaySubmitAndTheApiKeepsItsEnglish() {
+        login("reviewer", "REVIEWER");
+        String id = qualifications.create(Documents.minimal("Cell technician"), "designer").id();
+
+        var refusal = org.assertj.core.api.Assertions.catchThrowableOfType(org.qualigraph.base.RoleRefusal.class,
+                () -> workflow.transition(id, new org.qualigraph.quality.TransitionRequest("IN_REVIEW", null, null),
+                        "reviewer", Set.of("REVIEWER")));
+        assertThat(WorkflowRefusals.inWords(refusal, POLISH))
+                .isEqualTo("Tylko rola Projektant może przenieść kwalifikację ze statusu Wersja robocza do statusu "
+                        + org.qualigraph.base.EnumLabels.of(QualificationStatus.IN_REVIEW, POLISH));
+        assertThat(WorkflowRefusals.inWords(refusal, Locale.GERMAN)).startsWith("Nur die Rolle Gestaltung darf");
+        assertThat(refusal.getMessage()).isEqualTo("Only DESIGNER may move a qualification from DRAFT to IN_REVIEW");
+        assertThat(qualifications.get(id).status()).isEqualTo(QualificationStatus.DRAFT);
+    }
+
     private static String blocked() {
         var div = _get(Div.class, spec -> spec.withId("review-blocked"));
         var lines = new java.util.ArrayList<String>();
