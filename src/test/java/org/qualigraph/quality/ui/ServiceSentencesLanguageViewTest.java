@@ -66,8 +66,9 @@ class ServiceSentencesLanguageViewTest extends ViewTest {
         _click(_get(Button.class, spec -> spec.withId("transition-confirm")));
 
         String refusal = blocked();
-        assertThat(refusal).contains("ESG-02:", "Die Veröffentlichung setzt eine Freigabe voraus")
-                .doesNotContain("publication requires", "approve the qualification first");
+        // the review panel lists what blocks publication one finding per item (here ESG-02, no approval record)
+        assertThat(refusal).contains("Sie kann nicht veröffentlicht werden", "ESG-02:", "Es gibt keine erfasste Genehmigung")
+                .doesNotContain("publication requires", "approve the qualification first", "There is no approval record");
         assertThat(qualifications.get(id).status()).isEqualTo(QualificationStatus.APPROVED);
     }
 
