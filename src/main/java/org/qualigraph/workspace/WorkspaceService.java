@@ -47,10 +47,11 @@ public class WorkspaceService {
     private static final Set<String> TOP_LEVEL_FIELDS = Set.of("format", "formatVersion", "exportedAt", "nodes", "relationships");
     /**
      * Labels never exported: accounts (passwords), schema and lock bookkeeping, background jobs and login-throttle counts
-     * (state of the running instances, not of the workspace), imported reference data.
+     * and the workflow status stamp of the menu counts (state of the running instances, not of the workspace), imported
+     * reference data.
      */
     private static final Set<String> EXCLUDED = Set.of("User", "__Migration", "__Demo", "EscoRelease", "EscoLanguage", "IscoGroup", "Job",
-            "JobLock", "LoginAttempts");
+            "JobLock", "LoginAttempts", "StatusStamp");
     /** Reference nodes exported by their key only, so relationships to them survive. */
     private static final Map<String, String> REFERENCE_KEYS = Map.of("EscoSkill", "uri", "EscoOccupation", "uri");
 
