@@ -246,6 +246,100 @@ class PackagedAppIT {
         SharedUnitScenarios.coreChangesReachAVariantByChoice(asUser("core.designer", "core-designer-1"), DOCUMENT_JSON);
     }
 
+    /**
+     * Issue 18's Done means over HTTP on the jar: another partner's designer gets 403 naming the owner, and 200 once
+     * a collaborator; the designer-reviewer who submitted gets 409 (four eyes) while another reviewer approves; the
+     * administrator still signs in from another address after 50 wrong passwords for {@code admin}.
+     */
+    @Test
+    void partnersFourEyesAndTheAdministratorAfterFiftyWrongPasswords() throws Exception {
+        createMember("alpha.both", "alpha-both-1", "Partner Alpha", "DESIGNER", "REVIEWER");
+        createMember("beta.designer", "beta-designer-1", "Partner Beta", "DESIGNER");
+        createMember("alpha.reviewer", "alpha-reviewer-1", "Partner Alpha", "REVIEWER");
+        var alpha = asUser("alpha.both", "alpha-both-1");
+        var beta = asUser("beta.designer", "beta-designer-1");
+
+        // a new qualification of Partner Alpha, made from the demo's content (without its ids: nothing shared)
+        var copy = (com.fasterxml.jackson.databind.node.ObjectNode) withoutIds(demo.deepCopy());
+        copy.set("title", JSON.createObjectNode().put("en", "Partner Alpha's technician"));
+        copy.remove(List.of("status", "ownerOrganisation", "collaborators", "derivedFrom"));
+        var created = alpha.send("POST", "/api/qualifications", DOCUMENT_JSON.writeValueAsString(copy), 201);
+        String id = created.path("id").asText();
+        assertThat(created.path("ownerOrganisation").asText()).isEqualTo("Partner Alpha");
+
+        var retitled = (com.fasterxml.jackson.databind.node.ObjectNode) created.deepCopy();
+        retitled.set("title", JSON.createObjectNode().put("en", "Retitled by Beta"));
+        var refused = app.api("beta.designer", "beta-designer-1", "PUT", "/api/qualifications/" + id,
+                DOCUMENT_JSON.writeValueAsString(retitled));
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(403);
+        assertThat(refused.body()).contains("Partner Alpha");
+
+        var invited = (com.fasterxml.jackson.databind.node.ObjectNode) created.deepCopy();
+        invited.set("collaborators", JSON.createArrayNode().add("beta.designer"));
+        var withBeta = alpha.send("PUT", "/api/qualifications/" + id, DOCUMENT_JSON.writeValueAsString(invited), 200);
+        retitled.put("version", withBeta.path("version").asLong());
+        retitled.set("collaborators", withBeta.path("collaborators"));
+        assertThat(beta.send("PUT", "/api/qualifications/" + id, DOCUMENT_JSON.writeValueAsString(retitled), 200)
+                .path("title").path("en").asText()).isEqualTo("Retitled by Beta");
+
+        alpha.send("POST", "/api/qualifications/" + id + "/transitions", "{\"to\":\"IN_REVIEW\",\"comment\":\"Ready\"}", 200);
+        String approve = "{\"to\":\"APPROVED\",\"comment\":\"Fine\",\"approval\":{\"body\":\"Quality board\",\"date\":\""
+                + java.time.LocalDate.now() + "\",\"decision\":\"approved\"}}";
+        var ownApproval = app.api("alpha.both", "alpha-both-1", "POST", "/api/qualifications/" + id + "/transitions", approve);
+        assertThat(ownApproval.statusCode()).as(ownApproval.body()).isEqualTo(409);
+        assertThat(ownApproval.body()).contains("Four eyes");
+        asUser("alpha.reviewer", "alpha-reviewer-1").send("POST", "/api/qualifications/" + id + "/transitions", approve, 200);
+
+        // 50 wrong passwords for admin from this address (127.0.0.1) lock admin out here, not from 127.0.0.2
+        for (int i = 0; i < 50; i++) {
+            assertThat(app.api("admin", "wrong-" + i, "GET", "/api/qualifications", null).statusCode()).isEqualTo(401);
+        }
+        assertThat(app.api("GET", "/api/qualifications", null).statusCode())
+                .as("the right password from the guessing address while it is locked").isEqualTo(401);
+        assertThat(statusFrom("127.0.0.2", "admin", PackagedApp.ADMIN_PASSWORD, "GET", "/api/qualifications"))
+                .as("admin from another address").isEqualTo(200);
+        // the unlock path, from there: the other tests of this class sign in as admin from 127.0.0.1 again
+        assertThat(statusFrom("127.0.0.2", "admin", PackagedApp.ADMIN_PASSWORD, "POST", "/api/admin/users/admin/unlock"))
+                .isIn(200, 204);
+        assertThat(app.api("GET", "/api/qualifications", null).statusCode()).isEqualTo(200);
+    }
+
+    private static void createMember(String username, String password, String organisation, String... roles) {
+        String body = "{\"username\":\"" + username + "\",\"password\":\"" + password + "\",\"organisation\":\""
+                + organisation + "\",\"roles\":[" + String.join(",", java.util.Arrays.stream(roles).map(r -> "\"" + r + "\"")
+                .toList()) + "]}";
+        var answer = app.api("POST", "/api/admin/users", body);
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(201);
+    }
+
+    /** Every "id" and "version" removed, at every depth. */
+    private static JsonNode withoutIds(JsonNode node) {
+        if (node instanceof com.fasterxml.jackson.databind.node.ObjectNode object) {
+            object.remove(List.of("id", "version"));
+            object.elements().forEachRemaining(PackagedAppIT::withoutIds);
+        } else if (node.isArray()) {
+            node.elements().forEachRemaining(PackagedAppIT::withoutIds);
+        }
+        return node;
+    }
+
+    /** The status of a GET sent from another loopback address (the JDK's HttpClient cannot choose its own). */
+    private static int statusFrom(String sourceAddress, String user, String password, String method, String path)
+            throws IOException {
+        try (var socket = new java.net.Socket()) {
+            socket.bind(new java.net.InetSocketAddress(sourceAddress, 0));
+            socket.connect(new java.net.InetSocketAddress("127.0.0.1", app.port()), 10_000);
+            socket.setSoTimeout(30_000);
+            String auth = java.util.Base64.getEncoder().encodeToString((user + ":" + password)
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            socket.getOutputStream().write((method + " " + path + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Basic " + auth
+                    + "\r\nAccept: application/json\r\nContent-Length: 0\r\nConnection: close\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            String statusLine = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+                    java.nio.charset.StandardCharsets.US_ASCII)).readLine();
+            return Integer.parseInt(statusLine.split(" ")[1]);
+        }
+    }
+
     private static SharedUnitScenarios.Api asUser(String user, String password) {
         return (method, path, body, expected) -> {
             var answer = app.api(user, password, method, path, body);
