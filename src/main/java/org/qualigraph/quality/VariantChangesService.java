@@ -100,7 +100,9 @@ public class VariantChangesService {
         var message = line.message();
         if ("diff.changed".equals(message.key()) && !message.args().isEmpty()
                 && message.args().get(0) instanceof RevisionDiff.Message label) {
-            return label.in(RevisionDiff.ENGLISH) + ":";
+            // the English audit sentence of a changed field (diff.changed: "{0} changed from {1} to {2}"), up to its
+            // values; it must follow that sentence's wording, which the attribution tests check
+            return label.in(RevisionDiff.ENGLISH) + " changed from ";
         }
         String text = line.text();
         int colon = text.indexOf(':');

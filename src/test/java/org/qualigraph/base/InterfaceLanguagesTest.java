@@ -34,7 +34,7 @@ class InterfaceLanguagesTest {
         assertThat(provider.getTranslation("menu.qualifications", Locale.GERMAN)).isEqualTo("Qualifikationen");
         assertThat(provider.getTranslation("menu.qualifications", Locale.FRENCH)).isEqualTo("Certifications");
         assertThat(provider.getTranslation("translation.missingCount", Locale.FRENCH, "polski", 2, 5))
-                .isEqualTo("polski : 2 textes manquants sur 5");
+                .isEqualTo("polski : il manque 2 sur 5 textes");
     }
 
     @Test

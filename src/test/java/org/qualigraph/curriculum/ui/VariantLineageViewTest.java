@@ -95,7 +95,7 @@ class VariantLineageViewTest extends ViewTest {
         var coreDiff = _get(Div.class, spec -> spec.withId("core-diff"));
         var outcomeLines = _get(coreDiff, UnorderedList.class, spec -> spec.withId("core-diff-OUTCOMES"));
         assertThat(_find(outcomeLines, ListItem.class).stream().map(ListItem::getText).toList())
-                .anyMatch(text -> text.startsWith("+") && text.contains("U1.S9"));
+                .anyMatch(text -> text.startsWith("Outcome U1.S9 added to unit U1"));
         var levels = _get(coreDiff, UnorderedList.class, spec -> spec.withId("core-diff-LEVELS"));
         assertThat(_find(levels, ListItem.class).stream().map(ListItem::getText).toList())
                 .anyMatch(text -> text.contains("PL 5") && text.contains("added"));
