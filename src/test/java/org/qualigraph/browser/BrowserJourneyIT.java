@@ -154,6 +154,9 @@ class BrowserJourneyIT {
         browser.click("#tab-review");
         browser.click("#action-APPROVE");
         browser.type("#approval-body input", "Alliance quality board");
+        // the comment thread on U2 is still open: approving over it needs a note, which the audit keeps
+        browser.waitFor("#approval-thread-list");
+        browser.type("#approval-comment textarea", "Approved; the standard is named in U2 now.");
         browser.click("#approval-confirm");
         browser.await().until(d -> status(copy).equals("APPROVED"));
         browser.click("#action-PUBLISH");
