@@ -39,12 +39,7 @@ class UserAdminViewTest extends ViewTest {
     void adminCreatesAUser() {
         login("admin", "ADMIN");
         UI.getCurrent().navigate("admin/users");
-        _click(_get(Button.class, spec -> spec.withId("new-user")));
-        _setValue(_get(TextField.class, spec -> spec.withId("user-username")), "new.designer");
-        _setValue(_get(PasswordField.class, spec -> spec.withId("user-password")), "a-long-password");
-        @SuppressWarnings("unchecked")
-        CheckboxGroup<String> roles = _get(CheckboxGroup.class, spec -> spec.withId("user-roles"));
-        _setValue(roles, Set.of("DESIGNER", "REVIEWER"));
+        fillNewUser("new.designer", "a-long-password", Set.of("DESIGNER", "REVIEWER"));
         _click(_get(Button.class, spec -> spec.withId("user-save")));
 
         assertThat(accounts.list()).filteredOn(u -> u.username().equals("new.designer")).singleElement()
@@ -80,12 +75,7 @@ class UserAdminViewTest extends ViewTest {
     void aTooShortPasswordIsRefusedInPlainWords() {
         login("admin", "ADMIN");
         UI.getCurrent().navigate("admin/users");
-        _click(_get(Button.class, spec -> spec.withId("new-user")));
-        _setValue(_get(TextField.class, spec -> spec.withId("user-username")), "new.designer");
-        _setValue(_get(PasswordField.class, spec -> spec.withId("user-password")), "short");
-        @SuppressWarnings("unchecked")
-        CheckboxGroup<String> roles = _get(CheckboxGroup.class, spec -> spec.withId("user-roles"));
-        _setValue(roles, Set.of("DESIGNER"));
+        fillNewUser("new.designer", "short", Set.of("DESIGNER"));
         _click(_get(Button.class, spec -> spec.withId("user-save")));
 
         assertThat(accounts.exists("new.designer")).isFalse();
@@ -99,12 +89,7 @@ class UserAdminViewTest extends ViewTest {
     void adminSetsAndChangesAUsersOrganisation() {
         login("admin", "ADMIN");
         UI.getCurrent().navigate("admin/users");
-        _click(_get(Button.class, spec -> spec.withId("new-user")));
-        _setValue(_get(TextField.class, spec -> spec.withId("user-username")), "new.designer");
-        _setValue(_get(PasswordField.class, spec -> spec.withId("user-password")), "a-long-password");
-        @SuppressWarnings("unchecked")
-        CheckboxGroup<String> roles = _get(CheckboxGroup.class, spec -> spec.withId("user-roles"));
-        _setValue(roles, Set.of("DESIGNER"));
+        fillNewUser("new.designer", "a-long-password", Set.of("DESIGNER"));
         @SuppressWarnings("unchecked")
         ComboBox<String> organisation = _get(ComboBox.class, spec -> spec.withId("user-organisation"));
         _setValue(organisation, "Hochschule Alpha");
@@ -132,5 +117,15 @@ class UserAdminViewTest extends ViewTest {
             UI.getCurrent().navigate("admin/users");
             _find(UserAdminView.class);
         }).hasMessageContaining("AccessDeniedException");
+    }
+
+    /** Opens the new-user form and fills the username, password and roles (not yet saved). */
+    private static void fillNewUser(String username, String password, Set<String> roles) {
+        _click(_get(Button.class, spec -> spec.withId("new-user")));
+        _setValue(_get(TextField.class, spec -> spec.withId("user-username")), username);
+        _setValue(_get(PasswordField.class, spec -> spec.withId("user-password")), password);
+        @SuppressWarnings("unchecked")
+        CheckboxGroup<String> group = _get(CheckboxGroup.class, spec -> spec.withId("user-roles"));
+        _setValue(group, roles);
     }
 }
