@@ -1,8 +1,11 @@
 package org.qualigraph.quality;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.qualigraph.curriculum.QualificationService;
@@ -14,9 +17,10 @@ import org.springframework.transaction.annotation.Transactional;
  * "Changes from core": what a national variant's partners changed themselves, measured against the core as the
  * variant last took it ({@link VariantService#baseline}), not against the core as it is now, so that a later edit of
  * the core never reads as the partner's. Each change is attributed from the audit trail: the latest recorded save of
- * the variant that describes the same field, unit or outcome (audit entries name what changed with the same wording
- * as {@link RevisionDiff}); what no save describes was there since the variant was created, and is attributed to
- * whoever derived it.
+ * the variant that describes the same field, unit or outcome; what no save describes was there since the variant was
+ * created, and is attributed to whoever derived it. A save is matched by the words it was recorded in (bundle keys and
+ * values, {@link RevisionDiff.Words}), which do not change when a sentence of a bundle is reworded; only entries
+ * written before the audit kept words are matched by their English text.
  */
 @Service
 public class VariantChangesService {
@@ -26,6 +30,7 @@ public class VariantChangesService {
     private static final String UNITS = "dismissed for units ";
 
     private static final Set<String> CREATING = Set.of("DERIVED", "CREATED", "REVISED", "DUPLICATED");
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final VariantService variants;
     private final QualificationService qualifications;
@@ -62,17 +67,56 @@ public class VariantChangesService {
         });
     }
 
-    private static Attribution attribution(RevisionDiff.Line line, List<AuditEntry> entries) {
-        String mark = mark(line);
+    static Attribution attribution(RevisionDiff.Line line, List<AuditEntry> entries) {
         for (int i = entries.size() - 1; i >= 0; i--) {
             var entry = entries.get(i);
-            if (entry.detail() != null && ("UPDATED".equals(entry.action()) && entry.detail().contains(mark)
+            if (entry.detail() != null && ("UPDATED".equals(entry.action()) && describes(entry, line)
                     || DISMISSED.equals(entry.action()) && dismissed(entry.detail(), line.subject()))) {
                 return new Attribution(entry.user(), entry.at());
             }
         }
         return entries.stream().filter(e -> CREATING.contains(e.action())).findFirst()
                 .map(e -> new Attribution(e.user(), e.at())).orElse(null);
+    }
+
+    /** Whether this recorded save names the change of this line (its field, or the unit or outcome added or removed). */
+    private static boolean describes(AuditEntry entry, RevisionDiff.Line line) {
+        Object recorded = recordedWords(entry);
+        if (recorded == null) {
+            return describedInEnglish(entry.detail(), line);
+        }
+        Object mine = line.words();
+        Object label = changedLabel(mine);
+        return parts(recorded).stream().anyMatch(part -> label != null ? label.equals(changedLabel(part)) : mine.equals(part));
+    }
+
+    /** The words an entry was recorded in, or null for an entry from before the audit kept them (or unreadable). */
+    private static Object recordedWords(AuditEntry entry) {
+        if (entry.words() == null || entry.words().isBlank()) {
+            return null;
+        }
+        try {
+            return JSON.readValue(entry.words(), Object.class);
+        } catch (JsonProcessingException unreadable) {
+            return null;
+        }
+    }
+
+    /** The lines of a recorded save: its sentences ({@code {"s": [...]}}), or the tree itself. */
+    private static List<?> parts(Object recorded) {
+        return recorded instanceof Map<?, ?> node && node.get("s") instanceof List<?> sentences ? sentences : List.of(recorded);
+    }
+
+    /**
+     * The field named by a "changed from … to …" line ({@code diff.changed} with the field's label first), whatever
+     * its values: a later save that changed the same field again is the one to credit. Null for other lines.
+     */
+    private static Object changedLabel(Object words) {
+        if (words instanceof Map<?, ?> node && "diff.changed".equals(node.get("k")) && node.get("a") instanceof List<?> args
+                && !args.isEmpty()) {
+            return args.get(0);
+        }
+        return null;
     }
 
     /**
@@ -95,17 +139,20 @@ public class VariantChangesService {
         return false;
     }
 
-    /** The part of a line that names what changed ("Unit U1 title:", "Outcome U1.S9 added to unit U1 (Skills)"). */
-    private static String mark(RevisionDiff.Line line) {
+    /**
+     * For entries recorded before the audit kept words: whether their English sentence names this line's change. Such
+     * entries said "Unit U1 title: old → new" (the wording of their time); a changed field is also matched by today's
+     * "Unit U1 title changed from …", other lines by their text up to a colon.
+     */
+    private static boolean describedInEnglish(String detail, RevisionDiff.Line line) {
         var message = line.message();
         if ("diff.changed".equals(message.key()) && !message.args().isEmpty()
                 && message.args().get(0) instanceof RevisionDiff.Message label) {
-            // the English audit sentence of a changed field (diff.changed: "{0} changed from {1} to {2}"), up to its
-            // values; it must follow that sentence's wording, which the attribution tests check
-            return label.in(RevisionDiff.ENGLISH) + " changed from ";
+            String field = label.in(RevisionDiff.ENGLISH);
+            return detail.contains(field + ":") || detail.contains(field + " changed from ");
         }
         String text = line.text();
         int colon = text.indexOf(':');
-        return colon > 0 ? text.substring(0, colon) : text;
+        return detail.contains(colon > 0 ? text.substring(0, colon) : text);
     }
 }
