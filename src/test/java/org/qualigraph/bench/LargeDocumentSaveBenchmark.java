@@ -30,14 +30,16 @@ class LargeDocumentSaveBenchmark {
         var curricula = MappedCurricula.pick(1);
         try (var app = BenchApp.start("large-save")) {
             raw.line("application: " + app.command());
-            raw.line(String.format(Locale.ROOT, "ESCO v1.1.1 imported through POST /api/imports/esco in %.1f s; its embedding job then ran to the end before anything was measured",
-                    app.importEsco().toMillis() / 1000.0));
+            raw.line(app.importEscoAndSay());
             long createStart = System.nanoTime();
             JsonNode doc = app.create(curricula.document("Large qualification", 0, 100, 10));
             raw.line(String.format(Locale.ROOT, "100 units × 10 outcomes (1,000 outcomes, each mapping a real skill of %s) "
                     + "created in %.0f ms", curricula.target(0).occupation(), (System.nanoTime() - createStart) / 1e6));
             String id = doc.get("id").asText();
             var puts = new RawOutput.Series();
+            if (BenchApp.DURING_EMBEDDING) {
+                raw.line("embedding job when the saves start: " + app.embeddingJobState());
+            }
             long firstVersion = doc.get("version").asLong();
             for (int i = 0; i < WARM_UP + TIMED; i++) {
                 ObjectNode body = (ObjectNode) doc.deepCopy();
@@ -52,6 +54,9 @@ class LargeDocumentSaveBenchmark {
                     puts.add(elapsed, response.statusCode());
                 }
                 doc = json.readTree(response.body());
+            }
+            if (BenchApp.DURING_EMBEDDING) {
+                raw.line("embedding job when the saves end: " + app.embeddingJobState());
             }
             JsonNode last = app.getJson("/api/qualifications/" + id);
             if (last.get("version").asLong() != firstVersion + WARM_UP + TIMED

@@ -53,8 +53,7 @@ class LoadBenchmark {
         var curricula = MappedCurricula.pick(QUALIFICATIONS);
         try (var app = BenchApp.start("load")) {
             raw.line("application: " + app.command());
-            raw.line(String.format(Locale.ROOT, "ESCO v1.1.1 imported through POST /api/imports/esco in %.1f s; its embedding job then ran to the end before anything was measured",
-                    app.importEsco().toMillis() / 1000.0));
+            raw.line(app.importEscoAndSay());
             var ledger = new SaveLedger();
             var ids = new ArrayList<String>();
             JsonNode previous = null;
@@ -90,7 +89,13 @@ class LoadBenchmark {
             var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
             Duration appCpuBefore = app.cpuTime();
             long clientCpuBefore = os.getProcessCpuTime();
+            if (BenchApp.DURING_EMBEDDING) {
+                raw.line("embedding job when the measurement starts: " + app.embeddingJobState());
+            }
             long transportErrors = run(app, ids, curricula, ledger, DURATION, new Recorder(series, perSecond, System.nanoTime()));
+            if (BenchApp.DURING_EMBEDDING) {
+                raw.line("embedding job when the measurement ends: " + app.embeddingJobState());
+            }
             double appCpu = (app.cpuTime().toMillis() - appCpuBefore.toMillis()) / 1000.0;
             double clientCpu = (os.getProcessCpuTime() - clientCpuBefore) / 1e9;
             raw.line(String.format(Locale.ROOT, "CPU used in the measured %d s: application %.1f s, load clients (this JVM) %.1f s,"

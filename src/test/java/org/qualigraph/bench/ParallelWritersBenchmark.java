@@ -43,8 +43,7 @@ class ParallelWritersBenchmark {
         var curricula = MappedCurricula.pick(WRITERS);
         try (var app = BenchApp.start("writers")) {
             raw.line("application: " + app.command());
-            raw.line(String.format(Locale.ROOT, "ESCO v1.1.1 imported through POST /api/imports/esco in %.1f s; its embedding job then ran to the end before anything was measured",
-                    app.importEsco().toMillis() / 1000.0));
+            raw.line(app.importEscoAndSay());
             var ledger = new SaveLedger();
             var ids = new ArrayList<String>();
             for (int i = 0; i < WRITERS; i++) {
