@@ -68,8 +68,8 @@ public class EscoEmbeddings {
     private volatile long readyCheckedAt;
 
     @org.springframework.beans.factory.annotation.Autowired
-    EscoEmbeddings(Driver driver, SentenceEncoder encoder, JobService jobs,
-                   @org.springframework.beans.factory.annotation.Value("${qualigraph.embeddings.automatic:true}") boolean automatic) {
+    EscoEmbeddings(Driver driver, @org.springframework.beans.factory.annotation.Qualifier(SentenceModels.SKILLS) SentenceEncoder encoder,
+                   JobService jobs, @org.springframework.beans.factory.annotation.Value("${qualigraph.embeddings.automatic:true}") boolean automatic) {
         this(driver, encoder, jobs, Text.LABEL_DESCRIPTION, automatic);
     }
 

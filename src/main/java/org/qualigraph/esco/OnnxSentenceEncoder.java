@@ -22,14 +22,18 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.stereotype.Component;
 
 /**
- * all-MiniLM-L6-v2 (quantised, 384 dimensions) run in-process by ONNX Runtime: no network, no external service. The
- * model takes a second or two to load, so it is loaded in the background once the application is ready, never on the
- * start-up path; a call that needs it earlier waits for that load (or loads it, when nothing started one).
- * The quantised variant was chosen over the full-precision one on the labelled set: the same recall within noise,
- * a faster encoder and 67 MB less in the jar (see docs/benchmarks.md, "Skills by meaning").
+ * A small sentence model run in-process by ONNX Runtime: no network, no external service. Two are shipped
+ * ({@link SentenceModels}): all-MiniLM-L6-v2 for comparing statements with statements (near-duplicate outcomes,
+ * recognition between qualifications), and bge-small-en-v1.5, a model trained for retrieval, for finding ESCO skills
+ * for a statement: on the held-out statements it ranks a correct skill in the first ten for 83 of 100 against 76 with
+ * MiniLM (docs/benchmarks.md, "Skills by meaning, held out"). A retrieval model reads the searching side with an
+ * instruction ({@link #encodeQuery}); the texts searched (skills) are encoded as they are.
+ * <p>
+ * A model takes a second or two to load, so it is loaded in the background once the application is ready, never on
+ * the start-up path; a call that needs it earlier waits for that load (or loads it, when nothing started one). Both
+ * are the quantised variants: the same recall within noise as full precision, a faster encoder and a smaller jar.
  *
  * <p>CPU use is bounded: the ONNX session computes on the calling thread only (one intra-op thread, no spinning
  * thread pool, which by default takes every core and spins between calls), interactive calls with many texts spread
@@ -37,8 +41,7 @@ import org.springframework.stereotype.Component;
  * ({@link #encodeAllInBackground}). The tokenizer library (DJL) is kept offline: it neither downloads native libraries
  * nor reports usage (its telemetry probes cloud metadata endpoints).
  */
-@Component
-class MiniLmSentenceEncoder implements SentenceEncoder, DisposableBean {
+class OnnxSentenceEncoder implements SentenceEncoder, DisposableBean {
 
     static {
         // DJL: never download a missing native library, never send telemetry (a public-sector tool does not phone home)
@@ -50,21 +53,40 @@ class MiniLmSentenceEncoder implements SentenceEncoder, DisposableBean {
         }
     }
 
-    private static final Logger log = LoggerFactory.getLogger(MiniLmSentenceEncoder.class);
-    static final String QUANTISED = "all-minilm-l6-v2-q";
+    /**
+     * A model in the class path: its name (stored with every vector, so a change of model re-embeds), the base name of
+     * its {@code .onnx} and {@code -tokenizer.json} resources, how token vectors become one, and the instruction put
+     * before a query (empty for a model that reads both sides alike).
+     */
+    record Spec(String name, String resource, PoolingMode pooling, String queryInstruction) {
+    }
+
+    /** For statements against statements. */
+    static final Spec STATEMENTS = new Spec("all-minilm-l6-v2-q", "all-minilm-l6-v2-q", PoolingMode.MEAN, "");
+    /** For a statement against the ESCO skills (the instruction is the one the model was trained with). */
+    static final Spec SKILL_RETRIEVAL = new Spec("bge-small-en-v1.5-q", "bge-small-en-v1.5-q", PoolingMode.CLS,
+            "Represent this sentence for searching relevant passages: ");
+
+    private static final Logger log = LoggerFactory.getLogger(OnnxSentenceEncoder.class);
 
     private final String model;
+    private final String queryInstruction;
     private final Function<Executor, EmbeddingModel> factory;
     private final ExecutorService workers;
     private volatile EmbeddingModel loaded;
 
-    MiniLmSentenceEncoder() {
-        this(QUANTISED, MiniLmSentenceEncoder::quantisedOnOneThread);
+    OnnxSentenceEncoder(Spec spec) {
+        this(spec.name(), spec.queryInstruction(), executor -> onOneThread(spec, executor));
     }
 
-    /** For measuring another variant of the model (tests and benchmarks). */
-    MiniLmSentenceEncoder(String model, Function<Executor, EmbeddingModel> factory) {
+    /** For measuring another variant of a model (tests and benchmarks). */
+    OnnxSentenceEncoder(String model, Function<Executor, EmbeddingModel> factory) {
+        this(model, "", factory);
+    }
+
+    private OnnxSentenceEncoder(String model, String queryInstruction, Function<Executor, EmbeddingModel> factory) {
         this.model = model;
+        this.queryInstruction = queryInstruction;
         this.factory = factory;
         int threads = Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()));
         this.workers = Executors.newFixedThreadPool(threads, r -> {
@@ -96,6 +118,16 @@ class MiniLmSentenceEncoder implements SentenceEncoder, DisposableBean {
         }
         return embedding().embedAll(texts.stream().map(TextSegment::from).toList()).content().stream()
                 .map(e -> e.vector()).toList();
+    }
+
+    @Override
+    public float[] encodeQuery(String text) {
+        return encode(queryInstruction + text);
+    }
+
+    @Override
+    public List<float[]> encodeQueries(List<String> texts) {
+        return queryInstruction.isEmpty() ? encodeAll(texts) : encodeAll(texts.stream().map(t -> queryInstruction + t).toList());
     }
 
     @Override
@@ -150,23 +182,23 @@ class MiniLmSentenceEncoder implements SentenceEncoder, DisposableBean {
     }
 
     /**
-     * The quantised model of langchain4j's jar in an ONNX session that computes on the calling thread: one intra-op
-     * and one inter-op thread, no spinning. (langchain4j's own class opens the session with ONNX Runtime's defaults.)
+     * The model of its langchain4j jar in an ONNX session that computes on the calling thread: one intra-op and one
+     * inter-op thread, no spinning. (langchain4j's own classes open the session with ONNX Runtime's defaults.)
      */
-    static EmbeddingModel quantisedOnOneThread(Executor executor) {
+    static EmbeddingModel onOneThread(Spec spec, Executor executor) {
         try (var options = new OrtSession.SessionOptions()) {
             options.setIntraOpNumThreads(1);
             options.setInterOpNumThreads(1);
             options.addConfigEntry("session.intra_op.allow_spinning", "0");
             options.addConfigEntry("session.inter_op.allow_spinning", "0");
             var environment = OrtEnvironment.getEnvironment();
-            var session = environment.createSession(resource("all-minilm-l6-v2-q.onnx"), options);
-            try (InputStream tokenizer = MiniLmSentenceEncoder.class.getClassLoader()
-                    .getResourceAsStream("all-minilm-l6-v2-q-tokenizer.json")) {
+            var session = environment.createSession(resource(spec.resource() + ".onnx"), options);
+            try (InputStream tokenizer = OnnxSentenceEncoder.class.getClassLoader()
+                    .getResourceAsStream(spec.resource() + "-tokenizer.json")) {
                 if (tokenizer == null) {
-                    throw new IllegalStateException("all-minilm-l6-v2-q-tokenizer.json is not on the class path");
+                    throw new IllegalStateException(spec.resource() + "-tokenizer.json is not on the class path");
                 }
-                return new OneThreadModel(executor, new OnnxBertBiEncoder(environment, session, tokenizer, PoolingMode.MEAN));
+                return new OneThreadModel(executor, new OnnxBertBiEncoder(environment, session, tokenizer, spec.pooling()));
             }
         } catch (OrtException e) {
             throw new IllegalStateException("ONNX Runtime could not open the sentence model", e);
@@ -176,7 +208,7 @@ class MiniLmSentenceEncoder implements SentenceEncoder, DisposableBean {
     }
 
     private static byte[] resource(String name) throws IOException {
-        try (InputStream in = MiniLmSentenceEncoder.class.getClassLoader().getResourceAsStream(name)) {
+        try (InputStream in = OnnxSentenceEncoder.class.getClassLoader().getResourceAsStream(name)) {
             if (in == null) {
                 throw new IllegalStateException(name + " is not on the class path");
             }

@@ -27,6 +27,19 @@ public interface SentenceEncoder {
     /** The unit-length vector of one text. */
     float[] encode(String text);
 
+    /**
+     * The vector of a text that searches (a statement looking for skills), to compare with vectors of the texts searched
+     * ({@link #encode}). A retrieval model reads a query with its instruction; by default the same as {@link #encode}.
+     */
+    default float[] encodeQuery(String text) {
+        return encode(text);
+    }
+
+    /** {@link #encodeQuery} of many texts, in order. */
+    default List<float[]> encodeQueries(List<String> texts) {
+        return encodeAll(texts);
+    }
+
     /** The vectors of many texts, in order (may use more than one core). */
     List<float[]> encodeAll(List<String> texts);
 

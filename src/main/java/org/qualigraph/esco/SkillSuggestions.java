@@ -35,7 +35,7 @@ public class SkillSuggestions {
      * {@code candidates} is how deep each ranking is read.
      */
     public record Fusion(int k, double meaningWeight, double wordsWeight, int candidates) {
-        public static final Fusion DEFAULT = new Fusion(20, 1.0, 0.5, 60);
+        public static final Fusion DEFAULT = new Fusion(5, 1.0, 0.5, 60);
     }
 
     /** One suggested skill; {@code matchedBy} holds "meaning" and/or "words". */
@@ -80,7 +80,7 @@ public class SkillSuggestions {
         int depth = Math.max(limit, fusion.candidates());
         List<String> byWords = method == Method.MEANING ? List.of() : words(text, depth);
         List<String> byMeaning = method == Method.WORDS ? List.of()
-                : embeddings.nearestSkills(embeddings.encoder().encode(text), depth).stream().map(EscoEmbeddings.Nearest::uri).toList();
+                : embeddings.nearestSkills(embeddings.encoder().encodeQuery(text), depth).stream().map(EscoEmbeddings.Nearest::uri).toList();
         var scores = new LinkedHashMap<String, Double>();
         var matched = new HashMap<String, List<String>>();
         fuse(byMeaning, fusion.meaningWeight(), fusion.k(), "meaning", scores, matched);
@@ -133,7 +133,7 @@ public class SkillSuggestions {
             skill = embeddings.encoder().encode(r == null ? skillUri : embeddings.text(r.get("label").asString(""),
                     r.get("description").asString(""), r.get("alt").asString("")));
         }
-        List<float[]> statements = embeddings.encoder().encodeAll(candidates.stream()
+        List<float[]> statements = embeddings.encoder().encodeQueries(candidates.stream()
                 .map(o -> org.qualigraph.curriculum.Texts.display(o.statement())).toList());
         var result = new ArrayList<Placement>();
         for (int i = 0; i < candidates.size(); i++) {

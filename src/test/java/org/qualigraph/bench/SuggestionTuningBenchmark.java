@@ -234,7 +234,7 @@ class SuggestionTuningBenchmark extends IntegrationTest {
                 .limit(n).map(uris::get).toList();
     }
 
-    private static List<String> fuse(List<String> byMeaning, List<String> byWords, int k, double wordsWeight) {
+    static List<String> fuse(List<String> byMeaning, List<String> byWords, int k, double wordsWeight) {
         var scores = new LinkedHashMap<String, Double>();
         for (int i = 0; i < byMeaning.size(); i++) {
             scores.merge(byMeaning.get(i), 1.0 / (k + i + 1), Double::sum);

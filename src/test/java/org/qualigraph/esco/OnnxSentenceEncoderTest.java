@@ -6,15 +6,15 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The shipped encoder: not loaded until asked (start-up does not pay for it), loaded by the background load that the
+ * The shipped encoders: not loaded until asked (start-up does not pay for it), loaded by the background load that the
  * application starts when it is ready, the same vectors from the background path (one thread) as from the interactive
  * one, and the tokenizer library kept offline (no downloads, no telemetry).
  */
-class MiniLmSentenceEncoderTest {
+class OnnxSentenceEncoderTest {
 
     @Test
     void loadsInTheBackgroundAndEncodesTheSameOnEveryPath() throws Exception {
-        var encoder = new MiniLmSentenceEncoder();
+        var encoder = new OnnxSentenceEncoder(OnnxSentenceEncoder.STATEMENTS);
         try {
             assertThat(encoder.loaded()).as("nothing loads the model on construction").isFalse();
             assertThat(System.getProperty("ai.djl.offline")).isEqualTo("true");
@@ -37,6 +37,31 @@ class MiniLmSentenceEncoderTest {
             }
             assertThat(SentenceEncoder.cosine(background.get(0), background.get(1)))
                     .as("close in meaning").isGreaterThan(SentenceEncoder.cosine(background.get(0), background.get(2)));
+        } finally {
+            encoder.destroy();
+        }
+    }
+
+    @Test
+    void theSkillModelReadsAQueryWithItsInstructionAndRanksTheSkillItMeansFirst() throws Exception {
+        var encoder = new OnnxSentenceEncoder(OnnxSentenceEncoder.SKILL_RETRIEVAL);
+        try {
+            assertThat(encoder.model()).isEqualTo("bge-small-en-v1.5-q");
+            String statement = "Fit PV modules to pitched roofs following the mounting instructions";
+            float[] query = encoder.encodeQuery(statement);
+            float[] plain = encoder.encode(statement);
+            assertThat(query).hasSize(384);
+            assertThat(SentenceEncoder.cosine(query, plain)).as("the instruction changes the query's vector").isLessThan(0.99);
+            assertThat(SentenceEncoder.cosine(encoder.encodeQueries(List.of(statement)).get(0), query)).isGreaterThan(0.9999);
+
+            var skills = encoder.encodeAll(List.of(
+                    "install solar panels. Install systems that produce electrical energy through solar panels.",
+                    "bake bread. Prepare and bake bread products.",
+                    "maintain roof. Carry out repairs of roofs and remove debris."));
+            assertThat(SentenceEncoder.cosine(query, skills.get(0)))
+                    .as("solar panels before baking and roof maintenance")
+                    .isGreaterThan(SentenceEncoder.cosine(query, skills.get(1)))
+                    .isGreaterThan(SentenceEncoder.cosine(query, skills.get(2)));
         } finally {
             encoder.destroy();
         }

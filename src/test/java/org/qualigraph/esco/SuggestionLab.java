@@ -32,7 +32,7 @@ public final class SuggestionLab {
 
     /** An encoder for another model variant, e.g. the full-precision all-MiniLM-L6-v2. */
     public static SentenceEncoder encoder(String model, Function<Executor, EmbeddingModel> factory) {
-        return new MiniLmSentenceEncoder(model, factory);
+        return new OnnxSentenceEncoder(model, factory);
     }
 
     public Result measure(String name, List<SuggestionEvaluation.Case> cases, SentenceEncoder encoder, EscoEmbeddings.Text text) {
