@@ -72,6 +72,52 @@ public record Message(String key, List<Object> args) {
         return value == null ? "null" : value;
     }
 
+    /**
+     * The message as JSON ({@code {"k": key, "a": [values]}}, nested messages alike) for storing it where a later
+     * reader in another language needs it, e.g. on a job's node; strings and numbers stay as they are, other values
+     * are stored as their English words.
+     */
+    public String toJson() {
+        try {
+            return JSON.writeValueAsString(tree(this));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("message values are plain values", e);
+        }
+    }
+
+    /** A message stored by {@link #toJson}; null for null, blank or unreadable text. */
+    public static Message fromJson(String json) {
+        if (json == null || json.isBlank()) {
+            return null;
+        }
+        try {
+            return JSON.readValue(json, Object.class) instanceof java.util.Map<?, ?> node ? fromTree(node) : null;
+        } catch (com.fasterxml.jackson.core.JsonProcessingException | RuntimeException unreadable) {
+            return null;
+        }
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
+    private static Object tree(Object value) {
+        if (value instanceof Message message) {
+            var node = new java.util.LinkedHashMap<String, Object>();
+            node.put("k", message.key());
+            node.put("a", message.args().stream().map(Message::tree).toList());
+            return node;
+        }
+        if (value instanceof Number || value instanceof String) {
+            return value;
+        }
+        return value == null ? "null" : String.valueOf(argument(value, Locale.ENGLISH));
+    }
+
+    private static Message fromTree(java.util.Map<?, ?> node) {
+        var args = node.get("a") instanceof List<?> list ? list : List.of();
+        return new Message(String.valueOf(node.get("k")), args.stream()
+                .map(a -> a instanceof java.util.Map<?, ?> nested ? fromTree(nested) : a).toList());
+    }
+
     static String text(String key, Locale locale) {
         try {
             return ResourceBundle.getBundle(I18nConfiguration.BUNDLE, locale, Message.class.getClassLoader(),

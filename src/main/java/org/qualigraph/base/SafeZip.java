@@ -39,16 +39,15 @@ public final class SafeZip {
                 ZipEntry entry = entries.nextElement();
                 String name = entry.getName();
                 if (++count > limits.maxEntries()) {
-                    throw new BadInputException(field, "the zip file has more than " + limits.maxEntries() + " entries");
+                    throw problem(field, "problem.zip.entries", limits.maxEntries());
                 }
                 if (name.startsWith("/") || name.contains("\\") || name.contains(":")
                         || Arrays.asList(name.split("/")).contains("..")) {
-                    throw new BadInputException(field, "the entry \"" + shorten(name) + "\" has an unsafe path "
-                            + "(absolute, '..' or a drive letter)");
+                    throw problem(field, "problem.zip.unsafePath", shorten(name));
                 }
                 Path out = root.resolve(name).normalize();
                 if (!out.startsWith(root)) {
-                    throw new BadInputException(field, "the entry \"" + shorten(name) + "\" points outside the folder");
+                    throw problem(field, "problem.zip.outside", shorten(name));
                 }
                 if (entry.isDirectory()) {
                     Files.createDirectories(out);
@@ -57,12 +56,10 @@ public final class SafeZip {
                 long size = entry.getSize();
                 long compressed = entry.getCompressedSize();
                 if (size > limits.maxEntryBytes()) {
-                    throw new BadInputException(field, "the entry \"" + shorten(name) + "\" declares " + size
-                            + " bytes uncompressed, more than the limit of " + limits.maxEntryBytes());
+                    throw problem(field, "problem.zip.entryTooLarge", shorten(name), size, limits.maxEntryBytes());
                 }
                 if (size > SUSPICIOUS_SIZE && compressed > 0 && size / compressed > limits.maxRatio()) {
-                    throw new BadInputException(field, "the entry \"" + shorten(name) + "\" would inflate " + size / compressed
-                            + " times, more than any schema or text file does (a zip bomb?)");
+                    throw problem(field, "problem.zip.bomb", shorten(name), size / compressed);
                 }
                 Files.createDirectories(out.getParent());
                 try (InputStream in = file.getInputStream(entry); OutputStream os = Files.newOutputStream(out)) {
@@ -70,13 +67,17 @@ public final class SafeZip {
                 }
             }
             if (count == 0) {
-                throw new BadInputException(field, "the zip file is empty");
+                throw problem(field, "problem.zip.empty");
             }
         } catch (java.util.zip.ZipException e) {
-            throw new BadInputException(field, "not a zip file, or a truncated or damaged one (" + e.getMessage() + ")");
+            throw problem(field, "problem.zip.damaged", String.valueOf(e.getMessage()));
         } catch (IOException e) {
-            throw new BadInputException(field, "the zip file cannot be read: " + e.getMessage());
+            throw problem(field, "problem.zip.unreadable", String.valueOf(e.getMessage()));
         }
+    }
+
+    private static BadInputException problem(String field, String key, Object... args) {
+        return new BadInputException(java.util.List.of(FieldProblem.of(field, key, args)));
     }
 
     /** Copies at most the limits, counting what is really inflated (sizes in the zip directory may lie). */
@@ -88,11 +89,10 @@ public final class SafeZip {
         while ((n = in.read(buffer)) > 0) {
             written += n;
             if (written > maxEntry) {
-                throw new BadInputException(field, "the entry \"" + shorten(name) + "\" inflates to more than "
-                        + maxEntry + " bytes");
+                throw problem(field, "problem.zip.inflates", shorten(name), maxEntry);
             }
             if (written > remainingTotal) {
-                throw new BadInputException(field, "the zip file inflates to more than the limit of its total size");
+                throw problem(field, "problem.zip.total");
             }
             out.write(buffer, 0, n);
         }

@@ -127,7 +127,7 @@ class SecurityConfiguration {
      */
     static String forbiddenMessage(Exception e) {
         String message = e.getMessage();
-        return (e.getClass() == org.springframework.security.access.AccessDeniedException.class || e instanceof RoleRefusal)
+        return (e.getClass() == org.springframework.security.access.AccessDeniedException.class || e instanceof AccessRefusal)
                 && message != null
                 && !message.isBlank() && !"Access Denied".equals(message) ? message : "your role does not allow this";
     }

@@ -7,10 +7,11 @@ import java.util.Locale;
 import java.util.Optional;
 import org.qualigraph.account.AccountService;
 import org.qualigraph.account.UserInfo;
+import org.qualigraph.base.AccessRefusal;
 import org.qualigraph.base.BadInputException;
 import org.qualigraph.base.FieldProblem;
+import org.qualigraph.base.Message;
 import org.qualigraph.base.Roles;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -46,7 +47,7 @@ class Ownership {
     }
 
     /** Why this user may not change a qualification with this owner and these collaborators, if they may not. */
-    Optional<String> refusal(String title, String owner, List<String> collaborators, String user) {
+    Optional<Message> refusal(String title, String owner, List<String> collaborators, String user) {
         if (owner == null || owner.isBlank()) {
             return Optional.empty();
         }
@@ -54,13 +55,12 @@ class Ownership {
         if (actor.admin() || same(owner, actor.organisation()) || collaborators != null && collaborators.contains(user)) {
             return Optional.empty();
         }
-        return Optional.of("Qualification \"" + title + "\" belongs to " + owner + ": only designers of " + owner
-                + " and the collaborators it names may change it; ask " + owner + " to add you as a collaborator");
+        return Optional.of(Message.of("refusal.partner", title, owner));
     }
 
     void requireMayChange(String title, String owner, List<String> collaborators, String user) {
         refusal(title, owner, collaborators, user).ifPresent(reason -> {
-            throw new AccessDeniedException(reason);
+            throw new AccessRefusal(reason);
         });
     }
 
@@ -75,15 +75,14 @@ class Ownership {
         var collaborators = doc.collaborators() == null ? storedCollaborators : validCollaborators(doc.collaborators());
         var actor = actor(user);
         if (!actor.admin() && !sameOwner(owner, stored.ownerOrganisation())) {
-            throw new AccessDeniedException("Only an administrator may " + (stored.ownerOrganisation() == null
-                    ? "assign an owning organisation to" : "move to another organisation") + " qualification \""
-                    + stored.displayTitle() + "\"" + (stored.ownerOrganisation() == null ? "" : " (it belongs to "
-                    + stored.ownerOrganisation() + ")"));
+            throw new AccessRefusal(stored.ownerOrganisation() == null
+                    ? Message.of("refusal.partner.assign", stored.displayTitle())
+                    : Message.of("refusal.partner.move", stored.displayTitle(), stored.ownerOrganisation()));
         }
         if (!actor.admin() && !new LinkedHashSet<>(collaborators).equals(new LinkedHashSet<>(storedCollaborators))
                 && stored.ownerOrganisation() != null && !same(stored.ownerOrganisation(), actor.organisation())) {
-            throw new AccessDeniedException("Only designers of " + stored.ownerOrganisation()
-                    + " (or an administrator) may choose the collaborators of qualification \"" + stored.displayTitle() + "\"");
+            throw new AccessRefusal(Message.of("refusal.partner.collaborators", stored.ownerOrganisation(),
+                    stored.displayTitle()));
         }
         return doc.withOwnership(owner, collaborators);
     }
@@ -108,8 +107,8 @@ class Ownership {
         for (int i = 0; i < names.size(); i++) {
             String name = names.get(i) == null ? "" : names.get(i).strip();
             if (name.isEmpty() || name.length() > 64 || accounts.find(name).isEmpty()) {
-                problems.add(new FieldProblem("collaborators[" + i + "]", "no user named \""
-                        + (name.length() > 64 ? name.substring(0, 64) + "…" : name) + "\""));
+                problems.add(FieldProblem.of("collaborators[" + i + "]", "problem.collaborator",
+                        name.length() > 64 ? name.substring(0, 64) + "…" : name));
             } else {
                 result.add(name);
             }

@@ -39,7 +39,7 @@ public class QualificationService {
      * they open read-only and say why instead of offering what would be refused.
      */
     @Transactional(readOnly = true)
-    public Optional<String> changeRefusal(String id, String user) {
+    public Optional<org.qualigraph.base.Message> changeRefusal(String id, String user) {
         var doc = get(id);
         return ownership.refusal(doc.displayTitle(), doc.ownerOrganisation(), doc.collaborators(), user);
     }
@@ -48,7 +48,7 @@ public class QualificationService {
     @Transactional(readOnly = true)
     public void requireMayChange(String id, String user) {
         changeRefusal(id, user).ifPresent(reason -> {
-            throw new org.springframework.security.access.AccessDeniedException(reason);
+            throw new org.qualigraph.base.AccessRefusal(reason);
         });
     }
 

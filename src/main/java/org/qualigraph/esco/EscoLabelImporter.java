@@ -50,8 +50,7 @@ class EscoLabelImporter {
                 return current.isEmpty() ? null : current.get(0).get("v").asString();
             });
             if (release == null) {
-                throw new EscoPackageException("no ESCO release is loaded: import the English classification and relations "
-                        + "packages first; a package in another language only adds texts to the loaded concepts");
+                throw new EscoPackageException(org.qualigraph.base.Message.of("problem.esco.noRelease"));
             }
             progress.accept(0.2);
             var rows = new TreeMap<String, List<Map<String, Object>>>();

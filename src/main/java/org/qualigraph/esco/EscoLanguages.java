@@ -25,8 +25,8 @@ public final class EscoLanguages {
         }
         String code = language.strip().toLowerCase(Locale.ROOT);
         if (!code.equals("en") && !ADDITIONAL.contains(code)) {
-            throw new BadInputException(field, "ESCO is not available in \"" + abbreviate(language) + "\"; use en or one of "
-                    + String.join(", ", ADDITIONAL));
+            throw new BadInputException(java.util.List.of(org.qualigraph.base.FieldProblem.of(field, "problem.esco.language",
+                    abbreviate(language), String.join(", ", ADDITIONAL))));
         }
         return code;
     }

@@ -32,6 +32,7 @@ import java.util.zip.ZipInputStream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.qualigraph.base.Message;
 
 /**
  * Reads the official ESCO CSV packages straight from their zip files, in either layout: v1.1.x (a language package
@@ -136,8 +137,8 @@ final class EscoPackageReader {
         reader.readPackage(source);
         List<String> missing = List.of("skills", "occupations").stream().filter(k -> !reader.seen.contains(k)).toList();
         if (!missing.isEmpty()) {
-            throw new EscoPackageException("missing file(s) " + String.join(", ", missing.stream().map(m -> m + "_"
-                    + reader.data.language + ".csv").toList()) + " in the classification package (" + source.originalName() + ")");
+            throw new EscoPackageException(Message.of("problem.esco.missingLabelFiles", String.join(", ", missing.stream()
+                    .map(m -> m + "_" + reader.data.language + ".csv").toList()), source.originalName()));
         }
         Matcher version = VERSION.matcher(String.valueOf(source.originalName()));
         if (version.find()) {
@@ -152,7 +153,7 @@ final class EscoPackageReader {
      * German), or null when they carry none (the relations package of v1.1.x). Files of two languages in one package
      * are refused.
      */
-    static String language(Path zip, String where) {
+    static String language(Path zip, Object where) {
         var languages = new TreeSet<String>();
         try (var file = new java.util.zip.ZipFile(zip.toFile(), StandardCharsets.UTF_8)) {
             var entries = file.entries();
@@ -163,11 +164,10 @@ final class EscoPackageReader {
                 }
             }
         } catch (IOException e) {
-            throw new EscoPackageException(where + ": cannot be read: " + e.getMessage(), e);
+            throw new EscoPackageException(Message.of("problem.esco.unreadable", where, String.valueOf(e.getMessage())), e);
         }
         if (languages.size() > 1) {
-            throw new EscoPackageException(where + ": holds ESCO files of several languages (" + String.join(", ", languages)
-                    + "); a classification package has one language");
+            throw new EscoPackageException(Message.of("problem.esco.languages", where, String.join(", ", languages)));
         }
         return languages.isEmpty() ? null : languages.first();
     }
@@ -176,18 +176,18 @@ final class EscoPackageReader {
         try {
             return Math.max(1, Files.size(source.zip()));
         } catch (IOException e) {
-            throw new EscoPackageException(source.part() + " package (" + source.originalName() + "): cannot be read: " + e.getMessage());
+            throw new EscoPackageException(Message.of("problem.esco.unreadable", where(source), String.valueOf(e.getMessage())), e);
         }
     }
 
     private void readPackage(Source source) {
-        String where = source.part() + " package (" + source.originalName() + ")";
+        Message where = where(source);
         try (InputStream raw = new BufferedInputStream(Files.newInputStream(source.zip()))) {
             raw.mark(4);
             byte[] magic = raw.readNBytes(4);
             raw.reset();
             if (magic.length < 4 || magic[0] != 'P' || magic[1] != 'K' || magic[2] != 3 || magic[3] != 4) {
-                throw new EscoPackageException(where + ": not a zip file");
+                throw new EscoPackageException(Message.of("problem.esco.notZip", where));
             }
             var counting = new CountingStream(raw);
             var zip = new ZipInputStream(counting, StandardCharsets.UTF_8);
@@ -210,8 +210,14 @@ final class EscoPackageReader {
             }
             readBytes += counting.count;
         } catch (IOException e) {
-            throw new EscoPackageException(where + ": cannot be read: " + e.getMessage(), e);
+            throw new EscoPackageException(Message.of("problem.esco.unreadable", where, String.valueOf(e.getMessage())), e);
         }
+    }
+
+    /** "classification package (name.zip)": the package named as the problems name it. */
+    private static Message where(Source source) {
+        return Message.of("relations".equals(source.part()) ? "problem.esco.package.relations"
+                : "problem.esco.package.classification", String.valueOf(source.originalName()));
     }
 
     /**
@@ -220,7 +226,7 @@ final class EscoPackageReader {
      * ({@code ../}, absolute paths, drive letters) and entries announcing more uncompressed data than any ESCO file
      * has, or a compression ratio no CSV reaches (a zip bomb). The job still caps what it actually inflates.
      */
-    static void checkStructure(Path zip, String where) {
+    static void checkStructure(Path zip, Object where) {
         try (var file = new java.util.zip.ZipFile(zip.toFile(), StandardCharsets.UTF_8)) {
             var entries = file.entries();
             int count = 0;
@@ -231,40 +237,36 @@ final class EscoPackageReader {
                 String name = entry.getName();
                 if (name.startsWith("/") || name.contains("\\") || name.contains(":")
                         || Arrays.asList(name.split("/")).contains("..")) {
-                    throw new EscoPackageException(where + ": the entry \"" + name + "\" has an unsafe path "
-                            + "(absolute, '..' or a drive letter)");
+                    throw new EscoPackageException(Message.of("problem.esco.unsafePath", where, name));
                 }
                 long size = entry.getSize();
                 if (size > MAX_ENTRY_BYTES) {
-                    throw new EscoPackageException(where + ": the entry \"" + name + "\" declares " + size
-                            + " bytes uncompressed, more than the limit of " + MAX_ENTRY_BYTES);
+                    throw new EscoPackageException(Message.of("problem.esco.entryTooLarge", where, name, size, MAX_ENTRY_BYTES));
                 }
                 long compressed = entry.getCompressedSize();
                 if (size > SUSPICIOUS_SIZE && compressed > 0 && size / compressed > MAX_RATIO) {
-                    throw new EscoPackageException(where + ": the entry \"" + name + "\" would inflate " + size / compressed
-                            + " times, more than any CSV file does (a zip bomb?)");
+                    throw new EscoPackageException(Message.of("problem.esco.zipBomb", where, name, size / compressed));
                 }
                 total += Math.max(0, size);
             }
             if (count == 0) {
-                throw new EscoPackageException(where + ": the zip file is empty");
+                throw new EscoPackageException(Message.of("problem.esco.zipEmpty", where));
             }
             if (total > MAX_TOTAL_BYTES) {
-                throw new EscoPackageException(where + ": the zip file declares " + total
-                        + " bytes uncompressed, more than the limit of " + MAX_TOTAL_BYTES);
+                throw new EscoPackageException(Message.of("problem.esco.zipTooLarge", where, total, MAX_TOTAL_BYTES));
             }
         } catch (java.util.zip.ZipException e) {
-            throw new EscoPackageException(where + ": the zip file is truncated or damaged (" + e.getMessage() + ")", e);
+            throw new EscoPackageException(Message.of("problem.esco.damaged", where, String.valueOf(e.getMessage())), e);
         } catch (IOException e) {
-            throw new EscoPackageException(where + ": cannot be read: " + e.getMessage(), e);
+            throw new EscoPackageException(Message.of("problem.esco.unreadable", where, String.valueOf(e.getMessage())), e);
         }
     }
 
-    private static ZipEntry nextEntry(ZipInputStream zip, String where) {
+    private static ZipEntry nextEntry(ZipInputStream zip, Message where) {
         try {
             return zip.getNextEntry();
         } catch (IOException e) {
-            throw new EscoPackageException(where + ": the zip file is truncated or damaged (" + e.getMessage() + ")", e);
+            throw new EscoPackageException(Message.of("problem.esco.damaged", where, String.valueOf(e.getMessage())), e);
         }
     }
 
@@ -277,7 +279,7 @@ final class EscoPackageReader {
         return null;
     }
 
-    private void parse(String key, String fileName, String where, InputStream entryStream, CountingStream counting) {
+    private void parse(String key, String fileName, Message where, InputStream entryStream, CountingStream counting) {
         var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         Reader reader = new InputStreamReader(new NonClosing(entryStream), decoder);
@@ -286,8 +288,8 @@ final class EscoPackageReader {
             List<String> header = parser.getHeaderNames();
             List<String> missing = (labelsOnly ? LABEL_COLUMNS : FILES.get(key)).stream().filter(c -> !header.contains(c)).toList();
             if (!missing.isEmpty()) {
-                throw new EscoPackageException(fileName + " line 1: missing column(s) " + String.join(", ", missing)
-                        + " (found: " + String.join(", ", header) + ")");
+                throw new EscoPackageException(Message.of("problem.esco.missingColumns", fileName, String.join(", ", missing),
+                        String.join(", ", header)));
             }
             Iterator<CSVRecord> records = parser.iterator();
             int rows = 0;
@@ -301,8 +303,8 @@ final class EscoPackageReader {
                     continue;
                 }
                 if (record.size() > header.size()) {
-                    throw new EscoPackageException(fileName + " line " + line + ": expected at most " + header.size()
-                            + " fields, found " + record.size());
+                    throw new EscoPackageException(Message.of("problem.esco.tooManyFields", fileName, line, header.size(),
+                            record.size()));
                 }
                 row(key, fileName, line, record);
                 if (++rows % 2000 == 0) {
@@ -319,16 +321,16 @@ final class EscoPackageReader {
         }
     }
 
-    private static EscoPackageException rowError(String fileName, String where, long line, Exception e) {
+    private static EscoPackageException rowError(String fileName, Message where, long line, Exception e) {
         Throwable cause = e instanceof UncheckedIOException && e.getCause() != null ? e.getCause() : e;
         if (cause instanceof CharacterCodingException) {
-            return new EscoPackageException(fileName + " line " + line + ": not valid UTF-8", e);
+            return new EscoPackageException(Message.of("problem.esco.utf8", fileName, line), e);
         }
         if (cause instanceof java.util.zip.ZipException || cause instanceof java.io.EOFException) {
-            return new EscoPackageException(fileName + " line " + line + " (" + where + "): the zip file is truncated or damaged ("
-                    + cause.getMessage() + ")", e);
+            return new EscoPackageException(Message.of("problem.esco.rowDamaged", fileName, line, where,
+                    String.valueOf(cause.getMessage())), e);
         }
-        return new EscoPackageException(fileName + " line " + line + ": the row does not parse (" + cause.getMessage() + ")", e);
+        return new EscoPackageException(Message.of("problem.esco.row", fileName, line, String.valueOf(cause.getMessage())), e);
     }
 
     private void reportProgress(CountingStream counting) {
@@ -404,8 +406,9 @@ final class EscoPackageReader {
         List<String> missing = FILES.keySet().stream().filter(k -> !seen.contains(k)).toList();
         if (!missing.isEmpty()) {
             String names = String.join(", ", missing.stream().map(m -> m + "_en.csv").toList());
-            throw new EscoPackageException("missing file(s) " + names + " (with or without the _en suffix) in "
-                    + String.join(" and ", sources.stream().map(s -> s.part() + " package (" + s.originalName() + ")").toList()));
+            Object in = sources.size() == 1 ? where(sources.get(0))
+                    : Message.of("problem.esco.both", where(sources.get(0)), where(sources.get(1)));
+            throw new EscoPackageException(Message.of("problem.esco.missingFiles", names, in));
         }
         computeTransversalGroups();
         for (Source source : sources) {
@@ -465,10 +468,10 @@ final class EscoPackageReader {
 
     private String checkUri(String value, String column, String file, long line) {
         if (value.isEmpty()) {
-            throw new EscoPackageException(file + " line " + line + ": " + column + " is empty");
+            throw new EscoPackageException(Message.of("problem.esco.emptyCell", file, line, column));
         }
         if (!value.startsWith("http://") && !value.startsWith("https://") || value.chars().anyMatch(Character::isWhitespace)) {
-            throw new EscoPackageException(file + " line " + line + ": " + column + " is not a URI: \"" + abbreviate(value) + "\"");
+            throw new EscoPackageException(Message.of("problem.esco.notUri", file, line, column, abbreviate(value)));
         }
         return data.uri(value);
     }
@@ -476,7 +479,7 @@ final class EscoPackageReader {
     private static String label(CSVRecord r, String file, long line) {
         String label = cell(r, "preferredLabel").strip();
         if (label.isEmpty()) {
-            throw new EscoPackageException(file + " line " + line + ": preferredLabel is empty");
+            throw new EscoPackageException(Message.of("problem.esco.emptyCell", file, line, "preferredLabel"));
         }
         return label;
     }
@@ -484,8 +487,7 @@ final class EscoPackageReader {
     private static String kind(CSVRecord r, String column, String file, long line) {
         String value = cell(r, column).strip();
         if (!Set.of("Occupation", "ISCOGroup").contains(value)) {
-            throw new EscoPackageException(file + " line " + line + ": " + column + " must be Occupation or ISCOGroup, found \""
-                    + abbreviate(value) + "\"");
+            throw new EscoPackageException(Message.of("problem.esco.kind", file, line, column, abbreviate(value)));
         }
         return value;
     }
@@ -500,8 +502,8 @@ final class EscoPackageReader {
             return null;
         }
         if (!allowed.contains(value)) {
-            throw new EscoPackageException(file + " line " + line + ": " + column + " \"" + abbreviate(value)
-                    + "\" is not one of " + new TreeSet<>(allowed));
+            throw new EscoPackageException(Message.of("problem.esco.notOneOf", file, line, column, abbreviate(value),
+                    String.valueOf(new TreeSet<>(allowed))));
         }
         return value;
     }
@@ -598,8 +600,7 @@ final class EscoPackageReader {
         private void add(long n) {
             count += n;
             if (count > MAX_ENTRY_BYTES) {
-                throw new EscoPackageException(fileName + ": inflates to more than " + MAX_ENTRY_BYTES
-                        + " bytes, more than any ESCO file (a zip bomb?)");
+                throw new EscoPackageException(Message.of("problem.esco.inflates", fileName, MAX_ENTRY_BYTES));
             }
         }
     }

@@ -130,7 +130,7 @@ public class EscoService implements EscoCatalog, SkillCatalog, OccupationCatalog
                     context.count("embeddingJob", embeddings.start());
                 }
             } catch (EscoPackageException e) {
-                throw new JobFailure(e.getMessage(), e);
+                throw new JobFailure(e.text(), e);
             } finally {
                 if (deleteAfter) {
                     deleteQuietly(classification.zip());
@@ -175,13 +175,14 @@ public class EscoService implements EscoCatalog, SkillCatalog, OccupationCatalog
         }
         if (release().isEmpty()) {
             throw new org.qualigraph.base.ConflictException("No ESCO release is loaded: import the English classification and "
-                    + "relations packages first; a package in another language only adds texts to the loaded concepts.");
+                    + "relations packages first; a package in another language only adds texts to the loaded concepts.",
+                    org.qualigraph.base.Message.of("problem.esco.noRelease"), List.of());
         }
         return jobs.startExclusive(IMPORT_JOB_KIND, "ESCO texts (" + code + ")", context -> {
             try {
                 importLanguageNow(classification, context::progress).forEach(context::count);
             } catch (EscoPackageException e) {
-                throw new JobFailure(e.getMessage(), e);
+                throw new JobFailure(e.text(), e);
             } finally {
                 if (deleteAfter) {
                     deleteQuietly(classification.zip());
@@ -200,9 +201,10 @@ public class EscoService implements EscoCatalog, SkillCatalog, OccupationCatalog
         EscoData data = EscoPackageReader.readLabels(new EscoPackageReader.Source("classification", classification.zip(),
                 classification.originalName()), done -> progress.accept(0.6 * done));
         if (data.language == null || EscoLanguages.of(data.language) == null) {
-            throw new EscoPackageException("classification package (" + classification.originalName() + "): its files are in "
-                    + (data.language == null ? "no named language" : "\"" + data.language + "\"") + "; ESCO texts can be added in "
-                    + String.join(", ", EscoLanguages.ADDITIONAL));
+            throw new EscoPackageException(org.qualigraph.base.Message.of("problem.esco.packageLanguage",
+                    org.qualigraph.base.Message.of("problem.esco.package.classification", String.valueOf(classification.originalName())),
+                    data.language == null ? org.qualigraph.base.Message.of("problem.esco.noNamedLanguage") : "\"" + data.language + "\"",
+                    String.join(", ", EscoLanguages.ADDITIONAL)));
         }
         return labelImporter.write(data, done -> progress.accept(0.6 + 0.4 * done));
     }
@@ -215,9 +217,10 @@ public class EscoService implements EscoCatalog, SkillCatalog, OccupationCatalog
      */
     public String packageLanguage(PackageFile classification) {
         try {
-            return EscoPackageReader.language(classification.zip(), "the classification package (" + classification.originalName() + ")");
+            return EscoPackageReader.language(classification.zip(), org.qualigraph.base.Message.of(
+                    "problem.esco.package.theClassification", String.valueOf(classification.originalName())));
         } catch (EscoPackageException e) {
-            throw new BadInputException("classification", e.getMessage());
+            throw new BadInputException(List.of(new FieldProblem("classification", e.getMessage(), e.text())));
         }
     }
 

@@ -81,7 +81,8 @@ public class CsvImportService {
         qualifications.requireEditable(qualificationId);
         if (version != null && !version.equals(current.version())) {
             throw new ConflictException("Qualification " + qualificationId + " was changed meanwhile (version "
-                    + current.version() + ", yours " + version + "); preview the import again");
+                    + current.version() + ", yours " + version + "); preview the import again",
+                    org.qualigraph.base.Message.of("problem.csv.stale", current.version(), version), List.of());
         }
         var merged = merge(current, parse(csv));
         return qualifications.update(qualificationId, merged.document(), user);
@@ -171,7 +172,7 @@ public class CsvImportService {
         var cells = new Cells(record, line, header, problems);
         String unitCode = cells.text(CsvSheet.UNIT_CODE);
         if (unitCode.isEmpty()) {
-            problems.add(cells.problem(CsvSheet.UNIT_CODE, "a unit code is required in every row"));
+            problems.add(cells.problem(CsvSheet.UNIT_CODE, "problem.csv.unitCode"));
             return;
         }
         UnitRow unit = units.get(unitCode);
@@ -190,8 +191,7 @@ public class CsvImportService {
                     String value = CsvSheet.restore(record.get(column)).strip();
                     String firstValue = CsvSheet.restore(first.get(column)).strip();
                     if (!value.isEmpty() && !value.equals(firstValue)) {
-                        problems.add(cells.problem(column, "differs from line " + unit.line() + " of the same unit ("
-                                + quoted(firstValue) + "); leave it empty or give the same value"));
+                        problems.add(cells.problem(column, "problem.csv.differs", unit.line(), firstValue));
                     }
                 }
             }
@@ -201,7 +201,7 @@ public class CsvImportService {
             for (String column : List.of(CsvSheet.DIMENSION, CsvSheet.STATEMENT, CsvSheet.OUTCOME_EQF, CsvSheet.ESCO_SKILLS,
                     CsvSheet.KEY_COMPETENCES)) {
                 if (!cells.text(column).isEmpty()) {
-                    problems.add(cells.problem(CsvSheet.OUTCOME_CODE, "an outcome code is required when the row has an outcome"));
+                    problems.add(cells.problem(CsvSheet.OUTCOME_CODE, "problem.csv.outcomeCode"));
                     break;
                 }
             }
@@ -209,14 +209,13 @@ public class CsvImportService {
         }
         Integer earlier = outcomeCodes.putIfAbsent(unitCode + "\u0000" + outcomeCode, line);
         if (earlier != null) {
-            problems.add(cells.problem(CsvSheet.OUTCOME_CODE, "outcome " + quoted(outcomeCode) + " of unit "
-                    + quoted(unitCode) + " is already on line " + earlier));
+            problems.add(cells.problem(CsvSheet.OUTCOME_CODE, "problem.csv.outcomeTwice", outcomeCode, unitCode, earlier));
             return;
         }
         var statement = new LinkedHashMap<String, String>();
         var languages = cells.languages(CsvSheet.STATEMENT, statement);
         if (statement.isEmpty()) {
-            problems.add(cells.problem(CsvSheet.STATEMENT, "the outcome statement is empty"));
+            problems.add(cells.problem(CsvSheet.STATEMENT, "problem.csv.statementEmpty"));
         }
         unit.outcomes().add(new OutcomeRow(line, outcomeCode, cells.dimension(), statement,
                 cells.integer(CsvSheet.OUTCOME_EQF, 1, 8), cells.list(CsvSheet.ESCO_SKILLS),
@@ -239,8 +238,9 @@ public class CsvImportService {
             return record.isMapped(column) ? CsvSheet.restore(record.get(column)).strip() : "";
         }
 
-        FieldProblem problem(String column, String message) {
-            return new FieldProblem("line " + line + ", column " + column, message);
+        /** A problem of this row's cell, as a sentence of the bundles ({@code problem.csv.*}). */
+        FieldProblem problem(String column, String key, Object... args) {
+            return FieldProblem.of("line " + line + ", column " + column, key, args);
         }
 
         Set<String> languages(String base, Map<String, String> into) {
@@ -274,12 +274,12 @@ public class CsvImportService {
             try {
                 int number = Integer.parseInt(value);
                 if (number < min || number > max) {
-                    problems.add(problem(column, "must be between " + min + " and " + max + ", got " + quoted(value)));
+                    problems.add(problem(column, "problem.csv.range", min, max, value));
                     return null;
                 }
                 return number;
             } catch (NumberFormatException e) {
-                problems.add(problem(column, "expected a whole number, got " + quoted(value)));
+                problems.add(problem(column, "problem.csv.wholeNumber", value));
                 return null;
             }
         }
@@ -292,12 +292,12 @@ public class CsvImportService {
             try {
                 var number = new BigDecimal(value);
                 if (number.signum() < 0) {
-                    problems.add(problem(column, "must not be negative, got " + quoted(value)));
+                    problems.add(problem(column, "problem.csv.negative", value));
                     return null;
                 }
                 return number;
             } catch (NumberFormatException e) {
-                problems.add(problem(column, "expected a number such as 7.5, got " + quoted(text(column))));
+                problems.add(problem(column, "problem.csv.number", text(column)));
                 return null;
             }
         }
@@ -309,7 +309,7 @@ public class CsvImportService {
                 case "true", "yes", "y", "1", "x", "mandatory" -> true;
                 case "false", "no", "n", "0", "optional", "elective" -> false;
                 default -> {
-                    problems.add(problem(column, "expected true or false, got " + quoted(value)));
+                    problems.add(problem(column, "problem.csv.boolean", value));
                     yield null;
                 }
             };
@@ -318,7 +318,7 @@ public class CsvImportService {
         Dimension dimension() {
             String value = text(CsvSheet.DIMENSION);
             if (value.isEmpty()) {
-                problems.add(problem(CsvSheet.DIMENSION, "required: KNOWLEDGE, SKILLS or RESPONSIBILITY_AUTONOMY"));
+                problems.add(problem(CsvSheet.DIMENSION, "problem.csv.dimension.required"));
                 return null;
             }
             String key = value.toUpperCase(Locale.ROOT).replaceAll("[^A-Z]+", "_").replaceAll("(^_|_$)", "");
@@ -328,8 +328,7 @@ public class CsvImportService {
                 case "RESPONSIBILITY_AUTONOMY", "RESPONSIBILITY_AND_AUTONOMY", "AUTONOMY_AND_RESPONSIBILITY", "R", "RA" ->
                         Dimension.RESPONSIBILITY_AUTONOMY;
                 default -> {
-                    problems.add(problem(CsvSheet.DIMENSION, "expected KNOWLEDGE, SKILLS or RESPONSIBILITY_AUTONOMY, got "
-                            + quoted(value)));
+                    problems.add(problem(CsvSheet.DIMENSION, "problem.csv.dimension", value));
                     yield null;
                 }
             };
@@ -356,8 +355,8 @@ public class CsvImportService {
                 try {
                     values.add(KeyCompetence.valueOf(item.toUpperCase(Locale.ROOT)));
                 } catch (IllegalArgumentException e) {
-                    problems.add(problem(CsvSheet.KEY_COMPETENCES, "unknown key competence " + quoted(item)
-                            + "; expected one of " + java.util.Arrays.toString(KeyCompetence.values())));
+                    problems.add(problem(CsvSheet.KEY_COMPETENCES, "problem.csv.keyCompetence", item,
+                            java.util.Arrays.toString(KeyCompetence.values())));
                 }
             }
             return values;

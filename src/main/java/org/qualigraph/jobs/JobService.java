@@ -324,7 +324,8 @@ public class JobService implements DisposableBean {
             counts = Map.of();
         }
         return new JobStatus(node.get("id").asString(), node.get("name").asString(), JobState.valueOf(node.get("state").asString()),
-                node.get("progress").asDouble(0.0), new LinkedHashMap<>(counts), node.get("error").asString(null));
+                node.get("progress").asDouble(0.0), new LinkedHashMap<>(counts), node.get("error").asString(null),
+                org.qualigraph.base.Message.fromJson(node.get("errorWords").asString(null)));
     }
 
     private static void notify(List<Consumer<JobStatus>> listeners, JobStatus status) {
@@ -366,6 +367,7 @@ public class JobService implements DisposableBean {
         private volatile JobState state = JobState.RUNNING;
         private volatile double progress;
         private volatile String error;
+        private volatile org.qualigraph.base.Message errorText;
         private volatile boolean dirty;
         private int loggedDecile;
 
@@ -384,6 +386,7 @@ public class JobService implements DisposableBean {
                 log.info("Job {} ({}) done in {} ms: {}", name, id, (System.nanoTime() - start) / 1_000_000, counts);
             } catch (JobFailure e) {
                 error = e.getMessage();
+                errorText = e.text();
                 state = JobState.FAILED;
                 log.warn("Job {} ({}) failed: {}", name, id, e.getMessage());
             } catch (Exception | Error e) {
@@ -406,7 +409,7 @@ public class JobService implements DisposableBean {
                 driver.executableQuery("""
                         MATCH (j:Job {id: $id})
                         SET j.state = $state, j.progress = $progress, j.counts = $counts, j.error = $error,
-                            j.finishedAt = datetime(), j.heartbeat = datetime()
+                            j.errorWords = $errorWords, j.finishedAt = datetime(), j.heartbeat = datetime()
                         """).withParameters(params()).execute();
             } catch (RuntimeException e) {
                 if (stopping) {
@@ -427,6 +430,7 @@ public class JobService implements DisposableBean {
             params.put("progress", progress);
             params.put("counts", countsJson());
             params.put("error", error);
+            params.put("errorWords", errorText == null ? null : errorText.toJson());
             return params;
         }
 
@@ -464,7 +468,7 @@ public class JobService implements DisposableBean {
         }
 
         JobStatus snapshot() {
-            return new JobStatus(id, name, state, progress, new LinkedHashMap<>(new TreeMap<>(counts)), error);
+            return new JobStatus(id, name, state, progress, new LinkedHashMap<>(new TreeMap<>(counts)), error, errorText);
         }
     }
 }

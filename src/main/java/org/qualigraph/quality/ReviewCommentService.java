@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.qualigraph.base.BadInputException;
+import org.qualigraph.base.FieldProblem;
 import org.qualigraph.base.NotFoundException;
 import org.qualigraph.base.Roles;
 import org.qualigraph.curriculum.QualificationNotFoundException;
@@ -42,13 +43,13 @@ public class ReviewCommentService {
     public ReviewComment add(String qualificationId, CommentRequest request, String author) {
         requireExists(qualificationId);
         if (request == null) {
-            throw new BadInputException("text", "the comment text is required");
+            throw new BadInputException(List.of(FieldProblem.of("text", "problem.comment.required")));
         }
         String text = text(request.text());
         boolean onUnit = request.unit() != null && !request.unit().isBlank();
         boolean onOutcome = request.outcome() != null && !request.outcome().isBlank();
         if (onUnit && onOutcome) {
-            throw new BadInputException("outcome", "a comment is about one unit or one outcome, not both");
+            throw new BadInputException(List.of(FieldProblem.of("outcome", "problem.comment.both")));
         }
         var kind = onUnit ? ReviewComment.TargetKind.UNIT : onOutcome ? ReviewComment.TargetKind.OUTCOME
                 : ReviewComment.TargetKind.QUALIFICATION;
@@ -59,8 +60,8 @@ public class ReviewCommentService {
         qualifications.lock(qualificationId);
         if (kind != ReviewComment.TargetKind.QUALIFICATION) {
             String field = onUnit ? "unit" : "outcome";
-            code = store.resolveTarget(qualificationId, kind, ref).orElseThrow(() -> new BadInputException(field,
-                    "this qualification has no " + field + " with code or id \"" + ref + "\""));
+            code = store.resolveTarget(qualificationId, kind, ref).orElseThrow(() -> new BadInputException(List.of(
+                    FieldProblem.of(field, "problem.comment.target." + field, ref))));
         }
         if (code != null) {
             qualifications.lockUnits(qualificationId, store.targetUnits(qualificationId, kind, code));
@@ -93,8 +94,8 @@ public class ReviewCommentService {
     public ReviewComment resolve(String qualificationId, String commentId, boolean resolved, String user, Set<String> roles) {
         var comment = requireComment(qualificationId, commentId);
         if (!mayResolve(comment.get("author"), user, roles)) {
-            throw new AccessDeniedException("Only the author of a comment (" + comment.get("author")
-                    + ") or a reviewer may " + (resolved ? "resolve" : "reopen") + " it");
+            throw new org.qualigraph.base.AccessRefusal(org.qualigraph.base.Message.of(
+                    resolved ? "refusal.comment.resolve" : "refusal.comment.reopen", String.valueOf(comment.get("author"))));
         }
         qualifications.lock(qualificationId);
         store.setResolved(qualificationId, commentId, resolved, user);
@@ -128,10 +129,10 @@ public class ReviewCommentService {
 
     private static String text(String text) {
         if (text == null || text.isBlank()) {
-            throw new BadInputException("text", "the comment text is required");
+            throw new BadInputException(List.of(FieldProblem.of("text", "problem.comment.required")));
         }
         if (text.length() > MAX_TEXT) {
-            throw new BadInputException("text", "at most " + MAX_TEXT + " characters");
+            throw new BadInputException(List.of(FieldProblem.of("text", "problem.atMost", MAX_TEXT)));
         }
         return text.strip();
     }

@@ -36,7 +36,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * A text is accounted for when, after removing every literal piece of a German bundle value (the text around its
  * placeholders) and every piece of content, no word of three letters or more is left.
  */
-class GermanInterfaceViewTest extends ViewTest {
+public class GermanInterfaceViewTest extends ViewTest {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\d+[^}]*}");
     private static final Pattern WORD = Pattern.compile("\\p{L}{3,}");
@@ -98,6 +98,19 @@ class GermanInterfaceViewTest extends ViewTest {
         }
         assertThat(seen).as("texts looked at").isGreaterThan(200);
         assertThat(unexplained).as("texts shown to a German user that are not German").isEmpty();
+    }
+
+    /**
+     * Whether a text shown to a German user is accounted for by the German bundle and these pieces of content (file
+     * names, codes, values the user typed), as the walk above checks the views: for the states it does not reach, such
+     * as refused uploads and refusals.
+     */
+    public static boolean isGerman(String text, String... content) throws IOException {
+        var pieces = new LinkedHashSet<>(germanPieces());
+        for (String piece : content) {
+            pieces.add(piece);
+        }
+        return explained(text, longestFirst(pieces));
     }
 
     /** A text made only of bundle pieces and content, with no word left over. */

@@ -14,7 +14,6 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.qualigraph.support.Browser;
 import org.qualigraph.support.PackagedApp;
@@ -79,23 +78,23 @@ class ReviewInboxJourneyIT {
         try (var browser = Browser.open(app.baseUrl(), 1280, 800)) {
             // the designer submits
             browser.login(DESIGNER, PASSWORD);
-            openEditor(browser, demo);
+            browser.openEditor(demo);
             browser.click("#tab-review");
             browser.click("#action-SUBMIT");
             browser.waitFor("#transition-dialog");
             browser.click("#transition-confirm");
             browser.await().until(d -> status(demo).equals("IN_REVIEW"));
-            logout(browser);
+            browser.logout();
 
             // the first reviewer requests changes with a note
             browser.login(FIRST, PASSWORD);
-            openEditor(browser, demo);
+            browser.openEditor(demo);
             browser.click("#tab-review");
             browser.click("#action-REQUEST_CHANGES");
             browser.type("#transition-comment textarea", REQUEST);
             browser.click("#transition-confirm");
             browser.await().until(d -> status(demo).equals("CHANGES_REQUESTED"));
-            logout(browser);
+            browser.logout();
 
             // the designer hears of it: "Returned to me" counts it and lists it; opened, the note is on top
             browser.login(DESIGNER, PASSWORD);
@@ -103,12 +102,11 @@ class ReviewInboxJourneyIT {
             // the menu entry's link: the list filtered to what came back (opened as the variant journey opens its own)
             browser.open("/?review=returned");
             browser.waitFor("#qualification-grid");
-            var js = (JavascriptExecutor) browser.driver();
-            browser.await().until(d -> gridCells(js).contains(title));
-            assertThat(gridCells(js)).as("only what came back").doesNotContain(title + " (Poland)");
+            browser.await().until(d -> browser.gridCells().contains(title));
+            assertThat(browser.gridCells()).as("only what came back").doesNotContain(title + " (Poland)");
             browser.waitForVaadin();
             browser.screenshot("review-returned-to-me");
-            openEditor(browser, demo);
+            browser.openEditor(demo);
             browser.waitFor("#review-note-text");
             assertThat(browser.text("#review-note-text")).as("the reviewer's note heads the opened qualification")
                     .isEqualTo(REQUEST);
@@ -119,12 +117,12 @@ class ReviewInboxJourneyIT {
             ((ObjectNode) doc.get("title")).put("en", title + " (IEC 62619)");
             assertThat(app.api(DESIGNER, PASSWORD, "PUT", "/api/qualifications/" + demo, doc.toString()).statusCode())
                     .isEqualTo(200);
-            openEditor(browser, demo);
+            browser.openEditor(demo);
             browser.click("#tab-review");
             browser.click("#action-RESUBMIT");
             browser.click("#transition-confirm");
             browser.await().until(d -> status(demo).equals("IN_REVIEW"));
-            logout(browser);
+            browser.logout();
         }
 
         // a thread the first reviewer leaves open
@@ -135,7 +133,7 @@ class ReviewInboxJourneyIT {
             // the second reviewer approves over the open thread with a note, and publishes
             browser.login(SECOND, PASSWORD);
             browser.await().until(d -> "1".equals(d.findElement(By.id("menu-review-queue-count")).getText()));
-            openEditor(browser, demo);
+            browser.openEditor(demo);
             browser.click("#tab-review");
             browser.click("#action-APPROVE");
             browser.waitFor("#approve-dialog");
@@ -168,22 +166,6 @@ class ReviewInboxJourneyIT {
             });
             browser.assertClean();
         }
-    }
-
-    private static List<String> gridCells(JavascriptExecutor js) {
-        return List.of(((String) js.executeScript("return [...document.querySelectorAll('#qualification-grid vaadin-grid-cell-content')]"
-                + ".map(c => c.textContent.trim()).join('\\n');")).split("\n"));
-    }
-
-    private static void openEditor(Browser browser, String id) {
-        browser.open("/qualifications/" + id);
-        browser.waitFor("#editor-tabs");
-        browser.waitForVaadin();
-    }
-
-    private static void logout(Browser browser) {
-        browser.click("#logout");
-        browser.waitFor("#vaadinLoginUsername");
     }
 
     private static String status(String id) {

@@ -77,8 +77,8 @@ class SharedUnitConflictJourneyIT {
         try (var dana = Browser.open(app.baseUrl(), 1280, 900); var lea = Browser.open(app.baseUrl(), 1280, 900)) {
             dana.login(DANA, DANA_PASSWORD);
             lea.login(LEA, LEA_PASSWORD);
-            openEditor(dana, a);
-            openEditor(lea, b);
+            dana.openEditor(a);
+            lea.openEditor(b);
 
             // Dana's other edit, not yet saved: the qualification's title
             dana.type("#title vaadin-text-field input", "Shared core profile, edited by Dana");
@@ -153,12 +153,6 @@ class SharedUnitConflictJourneyIT {
         }
         assertThat(finalA.path("units")).hasSize(3);
         assertThat(finalA.path("units").get(1).path("title").path("en").asText()).isEqualTo("Unit 2 of Shared core profile");
-    }
-
-    private static void openEditor(Browser browser, String id) {
-        browser.open("/qualifications/" + id);
-        browser.waitFor("#editor-tabs");
-        browser.waitForVaadin();
     }
 
     /**

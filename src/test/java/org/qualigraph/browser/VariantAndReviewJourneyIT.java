@@ -102,7 +102,7 @@ class VariantAndReviewJourneyIT {
             browser.screenshotOf("#core-diff", "variant-changes-from-core");
 
             // the designer submits the core with a note
-            openEditor(browser, core);
+            browser.openEditor(core);
             browser.click("#tab-review");
             browser.click("#action-SUBMIT");
             browser.waitFor("#transition-dialog");
@@ -113,7 +113,7 @@ class VariantAndReviewJourneyIT {
             assertThat(status(core)).as("nothing happens before the confirmation").isEqualTo("DRAFT");
             browser.click("#transition-confirm");
             browser.await().until(d -> status(core).equals("IN_REVIEW"));
-            logout(browser);
+            browser.logout();
 
             // the reviewer finds it waiting, reads the note and requests changes
             browser.login("rui", "rui-password-1");
@@ -121,12 +121,11 @@ class VariantAndReviewJourneyIT {
             // the menu entry's link: the list filtered to what waits for review
             browser.open("/?review=waiting");
             browser.waitFor("#waiting-filter");
-            var js = (JavascriptExecutor) browser.driver();
-            browser.await().until(d -> gridTitles(js).contains(coreTitle));
-            assertThat(gridTitles(js)).as("only what waits for review").doesNotContain(coreTitle + " (Austria)");
+            browser.await().until(d -> browser.gridCells().contains(coreTitle));
+            assertThat(browser.gridCells()).as("only what waits for review").doesNotContain(coreTitle + " (Austria)");
             checkVisibleText(browser, "waiting for my review");
             browser.screenshot("review-waiting");
-            openEditor(browser, core);
+            browser.openEditor(core);
             browser.click("#tab-review");
             browser.waitFor("#review-note-text");
             assertThat(browser.text("#review-note-text")).isEqualTo("Please look at unit U2 first.");
@@ -135,7 +134,7 @@ class VariantAndReviewJourneyIT {
             browser.type("#transition-comment textarea", "Name the battery safety standard in the title.");
             browser.click("#transition-confirm");
             browser.await().until(d -> status(core).equals("CHANGES_REQUESTED"));
-            logout(browser);
+            browser.logout();
 
             // the designer changes the title and resubmits
             var doc = (ObjectNode) document(core);
@@ -143,16 +142,16 @@ class VariantAndReviewJourneyIT {
             assertThat(app.api("dana", "dana-password-1", "PUT", "/api/qualifications/" + core, doc.toString()).statusCode())
                     .isEqualTo(200);
             browser.login("dana", "dana-password-1");
-            openEditor(browser, core);
+            browser.openEditor(core);
             browser.click("#tab-review");
             browser.click("#action-RESUBMIT");
             browser.click("#transition-confirm");
             browser.await().until(d -> status(core).equals("IN_REVIEW"));
-            logout(browser);
+            browser.logout();
 
             // the reviewer sees what changed since, approves (the missing body is marked first) and publishes
             browser.login("rui", "rui-password-1");
-            openEditor(browser, core);
+            browser.openEditor(core);
             browser.click("#tab-review");
             browser.waitFor("#changes-since-list");
             assertThat(browser.text("#changes-since")).contains("IEC 62619");
@@ -192,23 +191,6 @@ class VariantAndReviewJourneyIT {
         item.click();
         browser.await().until(d -> label.equals(js.executeScript("return arguments[0].value;", input)));
         browser.waitForVaadin();
-    }
-
-    /** The text of the qualification list's cells (the grid renders them into light-DOM cell contents). */
-    private static List<String> gridTitles(JavascriptExecutor js) {
-        return List.of(((String) js.executeScript("return [...document.querySelectorAll('#qualification-grid vaadin-grid-cell-content')]"
-                + ".map(c => c.textContent.trim()).join('\\n');")).split("\n"));
-    }
-
-    private static void openEditor(Browser browser, String id) {
-        browser.open("/qualifications/" + id);
-        browser.waitFor("#editor-tabs");
-        browser.waitForVaadin();
-    }
-
-    private static void logout(Browser browser) {
-        browser.click("#logout");
-        browser.waitFor("#vaadinLoginUsername");
     }
 
     /** Records every internal name or JSON path in the page's visible text (innerText includes open overlays). */

@@ -61,8 +61,19 @@ class PartnerOwnershipApiTest extends IntegrationTest {
 
         // another partner: 403 naming the owner, nothing changes
         var renamed = withTitle(created, "Changed by Beta");
-        send(put("/api/qualifications/" + id), BORIS, renamed).andExpect(status().isForbidden())
-                .andExpect(jsonPath("$.message").value(containsString("belongs to Hochschule Alpha")));
+        // in English whatever the client's language, as the contract's error messages are (the screens put it in words)
+        send(put("/api/qualifications/" + id).header(HttpHeaders.ACCEPT_LANGUAGE, "pl-PL,pl;q=0.9"), BORIS, renamed)
+                .andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.message").value("Qualification \"Battery technician\" belongs to Hochschule Alpha: only "
+                        + "designers of Hochschule Alpha and the collaborators it names may change it; ask Hochschule Alpha to "
+                        + "add you as a collaborator"));
+        // a CSV cell problem: the field names line and column, the message is English
+        mvc.perform(post("/api/qualifications/" + id + "/import/csv/preview").header(HttpHeaders.AUTHORIZATION, TestUsers.basic(ALICE))
+                        .header(HttpHeaders.ACCEPT_LANGUAGE, "de").contentType("text/csv")
+                        .content("unit_code,unit_eqf,outcome_code,dimension,statement\nU1,9,U1.K1,K,Explain\n"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.problems[0].field").value("line 2, column unit_eqf"))
+                .andExpect(jsonPath("$.problems[0].message").value("must be between 1 and 8, got \"9\""));
         assertThat(qualifications.get(id).displayTitle()).isEqualTo("Battery technician");
         send(delete("/api/qualifications/" + id), BORIS, null).andExpect(status().isForbidden());
         send(post("/api/qualifications/" + id + "/transitions"), BORIS, json.readTree("{\"to\":\"IN_REVIEW\"}"))

@@ -220,6 +220,26 @@ public final class Browser implements AutoCloseable {
         }
     }
 
+    /** Opens a qualification in the editor and waits until its tabs are there and the page has settled. */
+    public void openEditor(String qualificationId) {
+        open("/qualifications/" + qualificationId);
+        waitFor("#editor-tabs");
+        waitForVaadin();
+    }
+
+    /** Signs out through the header's button and waits for the login form. */
+    public void logout() {
+        click("#logout");
+        waitFor("#vaadinLoginUsername");
+    }
+
+    /** The text of the qualification list's cells (the grid renders them into light-DOM cell contents), in order. */
+    public List<String> gridCells() {
+        return List.of(((String) ((JavascriptExecutor) driver).executeScript(
+                "return [...document.querySelectorAll('#qualification-grid vaadin-grid-cell-content')]"
+                        + ".map(c => c.textContent.trim()).join('\\n');")).split("\n"));
+    }
+
     public String text(String css) {
         return driver.findElement(By.cssSelector(css)).getText();
     }

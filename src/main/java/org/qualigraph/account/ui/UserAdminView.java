@@ -214,7 +214,7 @@ public class UserAdminView extends VerticalLayout implements com.vaadin.flow.rou
         } catch (BadInputException e) {
             error(String.join("; ", e.problems().stream().map(p -> field(p.field()) + ": " + p.message(getLocale())).toList()));
         } catch (ConflictException | NotFoundException e) {
-            error(e.getMessage());
+            error(org.qualigraph.base.Refusals.inWords(e, getLocale()));
             refresh();
         }
     }

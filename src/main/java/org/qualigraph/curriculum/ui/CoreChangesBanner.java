@@ -16,7 +16,6 @@ import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.qualigraph.base.BadInputException;
 import org.qualigraph.base.ConflictException;
-import org.qualigraph.base.FieldProblem;
 import org.qualigraph.curriculum.QualificationDocument;
 import org.qualigraph.curriculum.VariantService;
 
@@ -126,9 +125,9 @@ class CoreChangesBanner extends HorizontalLayout {
             tell(getTranslation("curriculum.ui.coreChanges.adopted", String.join(", ", selected())), true);
             reload.accept(saved);
         } catch (ConflictException e) {
-            tell(e.getMessage(), false);
+            tell(org.qualigraph.base.Refusals.inWords(e, getLocale()), false);
         } catch (BadInputException e) {
-            tell(e.problems().stream().map(FieldProblem::message).collect(Collectors.joining("; ")), false);
+            tell(e.problems().stream().map(p -> p.message(getLocale())).collect(Collectors.joining("; ")), false);
         }
     }
 
@@ -144,9 +143,9 @@ class CoreChangesBanner extends HorizontalLayout {
             tell(getTranslation("curriculum.ui.coreChanges.dismissed", codes), true);
             reload.accept(null);
         } catch (ConflictException e) {
-            tell(e.getMessage(), false);
+            tell(org.qualigraph.base.Refusals.inWords(e, getLocale()), false);
         } catch (BadInputException e) {
-            tell(e.problems().stream().map(FieldProblem::message).collect(Collectors.joining("; ")), false);
+            tell(e.problems().stream().map(p -> p.message(getLocale())).collect(Collectors.joining("; ")), false);
         }
     }
 

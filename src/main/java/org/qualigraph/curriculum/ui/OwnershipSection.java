@@ -111,7 +111,7 @@ class OwnershipSection extends Div {
                 show(saved);
             } catch (BadInputException | AccessDeniedException refused) {
                 collaborators.setInvalid(true);
-                collaborators.setErrorMessage(refused.getMessage());
+                collaborators.setErrorMessage(org.qualigraph.base.Refusals.inWords(refused, getLocale()));
             }
         });
         apply.setId("collaborators-save");

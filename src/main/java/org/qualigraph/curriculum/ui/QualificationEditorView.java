@@ -269,7 +269,7 @@ public class QualificationEditorView extends VerticalLayout implements com.vaadi
         draft = DraftMapper.toDraft(document);
         // another partner's qualification opens read-only, saying whose it is (the service refuses such a save too)
         var partnerRefusal = CurrentUser.isDesigner() ? service.changeRefusal(id, CurrentUser.name())
-                : java.util.Optional.<String>empty();
+                : java.util.Optional.<org.qualigraph.base.Message>empty();
         editable = CurrentUser.isDesigner() && QualificationService.isContentEditable(document.status())
                 && partnerRefusal.isEmpty();
         heading.setText(document.displayTitle());
@@ -600,7 +600,7 @@ public class QualificationEditorView extends VerticalLayout implements com.vaadi
         messages.removeAll();
         var stored = service.find(id);
         boolean stale = stored.isEmpty() || !java.util.Objects.equals(stored.get().version(), draft.version);
-        var text = new Paragraph(stale ? getTranslation("curriculum.ui.conflict") : e.getMessage());
+        var text = new Paragraph(stale ? getTranslation("curriculum.ui.conflict") : e.message(getLocale()));
         var reloadNow = new Button(getTranslation("curriculum.ui.reload"), click -> reload());
         reloadNow.setId("conflict-reload");
         var box = new HorizontalLayout(text, reloadNow);

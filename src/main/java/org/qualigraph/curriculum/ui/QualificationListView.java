@@ -177,7 +177,7 @@ public class QualificationListView extends VerticalLayout implements com.vaadin.
             try {
                 open(service.derive(row.id(), request, CurrentUser.name()).id());
             } catch (ConflictException | NotFoundException ex) {
-                error(ex.getMessage());
+                error(org.qualigraph.base.Refusals.inWords(ex, getLocale()));
                 refresh();
             }
         }).open());
@@ -221,7 +221,7 @@ public class QualificationListView extends VerticalLayout implements com.vaadin.
             error(e.problems().stream().map(p -> p.field() + ": " + p.message(getLocale())).reduce((a, b) -> a + "; " + b)
                     .orElse(e.getMessage()));
         } catch (ConflictException | NotFoundException e) {
-            error(e.getMessage());
+            error(org.qualigraph.base.Refusals.inWords(e, getLocale()));
             refresh();
         }
     }

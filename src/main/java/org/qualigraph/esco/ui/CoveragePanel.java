@@ -173,7 +173,7 @@ class CoveragePanel extends VerticalLayout {
             message.setText("");
             results.setVisible(true);
         } catch (RuntimeException e) {
-            message.setText(getTranslation("gap.error", e.getMessage()));
+            message.setText(getTranslation("gap.error", org.qualigraph.base.Refusals.inWords(e, getLocale())));
             results.setVisible(false);
         }
     }

@@ -99,7 +99,7 @@ public class ProfilesView extends VerticalLayout implements com.vaadin.flow.rout
             } catch (NotFoundException e) {
                 error(getTranslation("profiles.invalid", e.getMessage()));
             } catch (ConflictException e) {
-                error(getTranslation("profiles.conflict", e.getMessage()));
+                error(getTranslation("profiles.conflict", org.qualigraph.base.Refusals.inWords(e, getLocale())));
             }
         });
     }

@@ -197,7 +197,7 @@ public class ReferenceDataView extends VerticalLayout implements com.vaadin.flow
             follow();
             return;
         } catch (org.qualigraph.base.ConflictException e) {
-            showRefusal(e.getMessage());
+            showRefusal(org.qualigraph.base.Refusals.inWords(e, getLocale()));
             return;
         }
         version.setInvalid(false);
@@ -249,7 +249,7 @@ public class ReferenceDataView extends VerticalLayout implements com.vaadin.flow
         stopFollowing();
         result.removeAll();
         if (status.state() == JobState.FAILED) {
-            var error = new Paragraph(getTranslation("esco.reference.failed", status.error()));
+            var error = new Paragraph(getTranslation("esco.reference.failed", status.error(getLocale())));
             error.addClassName("error");
             error.getStyle().set("color", "var(--lumo-error-text-color)");
             result.add(error);

@@ -202,8 +202,7 @@ public class ElmSchemaLibrary {
                 return dirs.get(0);
             }
         }
-        throw new BadInputException(FIELD, "the zip has no " + ElmValidation.XSD + "; it must be laid out like the ELM "
-                + "release: loq/loq.xsd with loq/cv/, shacl/LOQ-constraints.ttl and shacl/LOQ-constraints-mdr.ttl");
+        throw problem("problem.elm.layout", ElmValidation.XSD);
     }
 
     /** Every required file is there, the XSD compiles (imports from its own folder only), both SHACL files parse. */
@@ -215,20 +214,25 @@ public class ElmSchemaLibrary {
             }
         }
         if (!missing.isEmpty()) {
-            throw new BadInputException(FIELD, "the release lacks " + String.join(", ", missing));
+            throw problem("problem.elm.lacks", String.join(", ", missing));
         }
         try {
             compile(root);
         } catch (SAXException | RuntimeException e) {
-            throw new BadInputException(FIELD, ElmValidation.XSD + " does not compile: " + e.getMessage());
+            throw problem("problem.elm.xsd", ElmValidation.XSD, String.valueOf(e.getMessage()));
         }
         for (String file : List.of(ElmValidation.SHACL, ElmValidation.SHACL_MDR)) {
             try {
                 Shapes.parse(RDFDataMgr.loadGraph(root.resolve(file).toString()));
             } catch (RuntimeException e) {
-                throw new BadInputException(FIELD, file + " is not valid SHACL in Turtle: " + e.getMessage());
+                throw problem("problem.elm.shacl", file, String.valueOf(e.getMessage()));
             }
         }
+    }
+
+    /** A refused upload as a sentence of the bundles ({@code problem.elm.*}); the API answers it in English. */
+    private static BadInputException problem(String key, Object... args) {
+        return new BadInputException(List.of(org.qualigraph.base.FieldProblem.of(FIELD, key, args)));
     }
 
     /**

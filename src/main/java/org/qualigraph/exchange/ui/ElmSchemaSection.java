@@ -69,7 +69,7 @@ class ElmSchemaSection implements ReferenceDataSection {
             done.setId("elm-schemas-installed");
             result.add(done);
         } catch (BadInputException e) {
-            var refused = new Paragraph(state.getTranslation("elm.schemas.refused", e.problems().get(0).message()));
+            var refused = new Paragraph(state.getTranslation("elm.schemas.refused", e.problems().get(0).message(state.getUI().map(com.vaadin.flow.component.UI::getLocale).orElse(java.util.Locale.ENGLISH))));
             refused.setId("elm-schemas-refused");
             refused.getStyle().set("color", "var(--lumo-error-text-color)");
             result.add(refused);

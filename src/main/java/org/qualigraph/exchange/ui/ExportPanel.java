@@ -227,11 +227,10 @@ class ExportPanel extends VerticalLayout {
         try {
             preview = csvImport.preview(context.qualificationId(), csv);
         } catch (BadInputException e) {
-            showErrors(e.problems().stream().map(p -> p.field() == null || p.field().isEmpty() ? p.message(getLocale())
-                    : p.field() + ": " + p.message(getLocale())).toList());
+            showErrors(e.problems().stream().map(p -> p.inWords(getLocale())).toList());
             return;
         } catch (ConflictException e) {
-            showErrors(List.of(e.getMessage()));
+            showErrors(List.of(e.message(getLocale())));
             return;
         }
         pendingCsv = csv;
@@ -270,9 +269,9 @@ class ExportPanel extends VerticalLayout {
             context.reload();
             Notification.show(getTranslation("exchange.csv.applied")).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
         } catch (BadInputException e) {
-            showErrors(e.problems().stream().map(p -> p.field() + ": " + p.message(getLocale())).toList());
+            showErrors(e.problems().stream().map(p -> p.inWords(getLocale())).toList());
         } catch (ConflictException e) {
-            showErrors(List.of(e.getMessage()));
+            showErrors(List.of(e.message(getLocale())));
         }
     }
 

@@ -232,7 +232,11 @@ class ReviewPanel extends VerticalLayout {
         var result = new ArrayList<AuditEntry>();
         for (int i = 0; i < entries.size(); i++) {
             var e = entries.get(i);
-            result.add(new AuditEntry(e.at(), e.user(), e.action(), details.get(i), e.version()));
+            // an older entry kept in English only is shown as stored, and says so to a reader of another language
+            boolean marked = !"STATUS".equals(e.action()) && e.englishOnly()
+                    && !"en".equals(getLocale().getLanguage());
+            result.add(new AuditEntry(e.at(), e.user(), e.action(), marked
+                    ? getTranslation("review.audit.englishOnly", details.get(i)) : details.get(i), e.version()));
         }
         return result;
     }
@@ -665,7 +669,7 @@ class ReviewPanel extends VerticalLayout {
             audit.setItems(labelled(workflow.audit(context.qualificationId())));
         } catch (BadInputException e) {
             commentText.setInvalid(true);
-            commentText.setErrorMessage(e.getMessage());
+            commentText.setErrorMessage(org.qualigraph.base.Refusals.inWords(e, getLocale()));
         }
     }
 
@@ -734,7 +738,7 @@ class ReviewPanel extends VerticalLayout {
                 showThreads();
             } catch (BadInputException ex) {
                 text.setInvalid(true);
-                text.setErrorMessage(ex.getMessage());
+                text.setErrorMessage(org.qualigraph.base.Refusals.inWords(ex, getLocale()));
             }
         });
         send.addClassName("reply-send");

@@ -121,7 +121,7 @@ class ReviewUnitAnnotations implements UnitAnnotations {
                 fill(box, context, unitCode, outcomeCodes, true);
             } catch (BadInputException problem) {
                 text.setInvalid(true);
-                text.setErrorMessage(problem.getMessage());
+                text.setErrorMessage(org.qualigraph.base.Refusals.inWords(problem, com.vaadin.flow.component.UI.getCurrent().getLocale()));
             }
         });
         save.setId("unit-comment-save");

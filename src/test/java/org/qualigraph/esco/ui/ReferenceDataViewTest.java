@@ -96,6 +96,63 @@ class ReferenceDataViewTest extends ViewTest {
     }
 
     @Test
+    void aPolishOrGermanAdminReadsTheFileAndLineOfABadPackageInTheirLanguage() throws Exception {
+        login("admin", "ADMIN");
+        UI.getCurrent().setLocale(java.util.Locale.forLanguageTag("pl"));
+        UI.getCurrent().navigate(ReferenceDataView.class);
+        var view = _get(ReferenceDataView.class);
+        var fixtures = new EscoFixtures();
+        fixtures.files.put("skills", fixtures.files.get("skills").replace("knowledge,cross-sector,metals", "knowledge,everywhere,metals"));
+        Path[] zips = fixtures.writeV11(dir, "x");
+        view.classificationReceived(zips[0], zips[0].getFileName().toString());
+        view.relationsReceived(zips[1], zips[1].getFileName().toString());
+        _click(_get(Button.class, spec -> spec.withId("esco-import")));
+        for (int i = 0; i < 600 && !jobs.status(view.job()).orElseThrow().finished(); i++) {
+            Thread.sleep(100);
+        }
+        MockVaadin.clientRoundtrip();
+
+        assertThat(_get(Div.class, spec -> spec.withId("esco-result")).getElement().getTextRecursively())
+                .contains("Import nie powiódł się, a wczytane dane ESCO pozostały bez zmian: skills_en.csv, wiersz 9: "
+                        + "reuseLevel „everywhere” nie jest żadną z wartości [")
+                .doesNotContain(" line ", "is not one of");
+        // the job, as the API answers it, keeps its English, and a reader on another instance gets the words too
+        var status = jobs.status(view.job()).orElseThrow();
+        assertThat(status.error()).startsWith("skills_en.csv line 9: reuseLevel \"everywhere\" is not one of [");
+        String german = status.error(java.util.Locale.GERMAN);
+        assertThat(german).startsWith("skills_en.csv, Zeile 9: reuseLevel „everywhere“ ist keiner der Werte [");
+        assertThat(org.qualigraph.base.GermanInterfaceViewTest.isGerman(german, "skills_en.csv", "reuseLevel", "everywhere",
+                "cross-sector", "occupation-specific", "sector-specific", "transversal")).as(german).isTrue();
+    }
+
+    @Test
+    void aGermanAdminReadsWhyAPackageIsNotAZipFile() throws Exception {
+        login("admin", "ADMIN");
+        UI.getCurrent().setLocale(java.util.Locale.GERMAN);
+        UI.getCurrent().navigate(ReferenceDataView.class);
+        var view = _get(ReferenceDataView.class);
+        Path notZip = Files.writeString(dir.resolve("skills_de.zip"), "conceptType,conceptUri\nthis is a CSV, not a zip\n");
+        view.classificationReceived(notZip, "skills_de.zip");
+        _click(_get(Button.class, spec -> spec.withId("esco-import")));
+        for (int i = 0; view.job() != null && i < 600 && !jobs.status(view.job()).orElseThrow().finished(); i++) {
+            Thread.sleep(100);
+        }
+        MockVaadin.clientRoundtrip();
+
+        String shown = _get(Div.class, spec -> spec.withId("esco-result")).getElement().getTextRecursively();
+        assertThat(shown).contains("(skills_de.zip)").doesNotContain("not a zip", "cannot be read", "package (");
+        // the JDK's own detail of the zip file stays as the JDK writes it
+        String jdk = "";
+        try (var zip = new java.util.zip.ZipFile(notZip.toFile())) {
+            jdk = zip.getName();
+        } catch (java.io.IOException e) {
+            jdk = e.getMessage();
+        }
+        assertThat(shown).startsWith("das Klassifikationspaket (skills_de.zip): kann nicht gelesen werden: ");
+        assertThat(org.qualigraph.base.GermanInterfaceViewTest.isGerman(shown, "skills_de.zip", jdk)).as(shown).isTrue();
+    }
+
+    @Test
     void anImportRunningOnAnotherInstanceIsFollowedAndASecondOneIsRefused() throws Exception {
         login("admin", "ADMIN");
         UI.getCurrent().navigate(ReferenceDataView.class);

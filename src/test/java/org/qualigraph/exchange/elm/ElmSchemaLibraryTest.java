@@ -110,6 +110,34 @@ class ElmSchemaLibraryTest {
     }
 
     @Test
+    void aRefusedUploadSaysWhyInTheAdministratorsLanguageAndInEnglishToTheApi() throws IOException {
+        Path elm = SharedData.requireElm();
+        var library = library("");
+        Path noShacl = temp.resolve("no-shacl");
+        copyTree(elm, noShacl);
+        Files.delete(noShacl.resolve("shacl/LOQ-constraints-mdr.ttl"));
+        var lacking = org.assertj.core.api.Assertions.catchThrowableOfType(BadInputException.class,
+                () -> library.install(zip(noShacl, "", temp.resolve("no-shacl.zip")))).problems().get(0);
+        assertThat(lacking.message()).isEqualTo("the release lacks shacl/LOQ-constraints-mdr.ttl");
+        assertThat(lacking.message(java.util.Locale.forLanguageTag("pl"))).isEqualTo("w wydaniu brakuje: shacl/LOQ-constraints-mdr.ttl");
+        assertThat(lacking.message(java.util.Locale.GERMAN)).isEqualTo("in der Version fehlt: shacl/LOQ-constraints-mdr.ttl");
+
+        Path notZip = Files.writeString(temp.resolve("release.zip"), "not a zip at all");
+        var damaged = org.assertj.core.api.Assertions.catchThrowableOfType(BadInputException.class,
+                () -> library.install(notZip)).problems().get(0);
+        assertThat(damaged.message()).startsWith("not a zip file, or a truncated or damaged one (");
+        assertThat(damaged.message(java.util.Locale.FRENCH)).startsWith("pas un fichier zip, ou un fichier tronqué ou endommagé (");
+        assertThat(damaged.message(java.util.Locale.ITALIAN)).startsWith("non è un file zip, oppure è troncato o danneggiato (");
+
+        Path noXsd = temp.resolve("no-xsd");
+        Files.createDirectories(noXsd.resolve("shacl"));
+        Files.writeString(noXsd.resolve("shacl/LOQ-constraints.ttl"), "");
+        var layout = org.assertj.core.api.Assertions.catchThrowableOfType(BadInputException.class,
+                () -> library.install(zip(noXsd, "", temp.resolve("no-xsd.zip")))).problems().get(0);
+        assertThat(layout.message(java.util.Locale.forLanguageTag("es"))).startsWith("el zip no contiene loq/loq.xsd; debe estar organizado");
+    }
+
+    @Test
     void theSettingStillWins() throws IOException {
         Path elm = SharedData.requireElm();
         var library = library(elm.toString());

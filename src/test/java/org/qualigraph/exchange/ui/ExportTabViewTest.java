@@ -38,6 +38,8 @@ class ExportTabViewTest extends ViewTest {
     List<Exporter> exporters;
     @Autowired
     QualificationService qualifications;
+    @Autowired
+    org.qualigraph.exchange.CsvImportService csvImport;
 
     @Test
     void listsEveryExporterWithADownloadAndGeneratesPdfInTheBackground() throws Exception {
@@ -121,6 +123,55 @@ class ExportTabViewTest extends ViewTest {
                 .contains("line 2, column dimension");
         assertThat(_find(Button.class, spec -> spec.withId("csv-apply"))).isEmpty();
         assertThat(qualifications.get(stored.id()).version()).isZero();
+    }
+
+    @Test
+    void csvCellProblemsAreInTheUsersLanguageAndNameLineAndColumn() throws Exception {
+        login(TestUsers.DESIGNER, "DESIGNER");
+        var stored = qualifications.create(Documents.minimal("Broken"), TestUsers.DESIGNER);
+        String csv = "unit_code,unit_eqf,outcome_code,dimension,statement\n"
+                + "U1,9,U1.K1,KNOWING,Explain\n"
+                + "U1,,U1.K1,K,Explain again\n";
+
+        UI.getCurrent().setLocale(java.util.Locale.GERMAN);
+        mountIn(stored.id());
+        UploadKt._upload(_get(Upload.class), "units.csv", "text/csv", csv.getBytes(StandardCharsets.UTF_8));
+        var german = _find(_get(Div.class, spec -> spec.withId("csv-errors")), com.vaadin.flow.component.html.ListItem.class)
+                .stream().map(li -> li.getElement().getTextRecursively()).toList();
+        assertThat(german).contains(
+                "Zeile 2, Spalte unit_eqf: muss zwischen 1 und 8 liegen, gefunden: „9“",
+                "Zeile 2, Spalte dimension: erwartet wird KNOWLEDGE, SKILLS oder RESPONSIBILITY_AUTONOMY, gefunden: „KNOWING“",
+                "Zeile 3, Spalte outcome_code: das Lernergebnis „U1.K1“ der Einheit „U1“ steht schon in Zeile 2");
+        for (String line : german) {
+            assertThat(org.qualigraph.base.GermanInterfaceViewTest.isGerman(line, "unit_eqf", "dimension", "outcome_code",
+                    "KNOWLEDGE", "SKILLS", "RESPONSIBILITY_AUTONOMY", "KNOWING", "U1.K1", "U1")).as(line).isTrue();
+        }
+
+        UI.getCurrent().removeAll();
+        UI.getCurrent().setLocale(java.util.Locale.forLanguageTag("pl"));
+        mountIn(stored.id());
+        UploadKt._upload(_get(Upload.class), "units.csv", "text/csv", csv.getBytes(StandardCharsets.UTF_8));
+        assertThat(_get(Div.class, spec -> spec.withId("csv-errors")).getElement().getTextRecursively())
+                .contains("wiersz 3, kolumna outcome_code: efekt uczenia się „U1.K1” jednostki „U1” jest już w wierszu 2")
+                .doesNotContain("line", "column", "expected", "already");
+        assertThat(qualifications.get(stored.id()).version()).isZero();
+    }
+
+    @Test
+    void theApiKeepsTheEnglishOfACellProblem() {
+        var problem = org.assertj.core.api.Assertions.catchThrowableOfType(org.qualigraph.base.BadInputException.class,
+                () -> csvImport.preview(qualifications.create(Documents.minimal("Broken"), TestUsers.DESIGNER).id(),
+                        "unit_code,outcome_code,dimension,statement\nU1,U1.K1,KNOWING,Explain\n")).problems().get(0);
+        assertThat(problem.field()).isEqualTo("line 2, column dimension");
+        assertThat(problem.message()).isEqualTo("expected KNOWLEDGE, SKILLS or RESPONSIBILITY_AUTONOMY, got \"KNOWING\"");
+        assertThat(problem.inWords(java.util.Locale.forLanguageTag("es")))
+                .isEqualTo("línea 2, columna dimension: se esperaba KNOWLEDGE, SKILLS o RESPONSIBILITY_AUTONOMY, se encontró: «KNOWING»");
+    }
+
+    /** The tab alone, in the UI's current language (its label is the language's own). */
+    private void mountIn(String id) {
+        var tab = extensions.stream().filter(e -> e.id().equals("export")).findFirst().orElseThrow();
+        UI.getCurrent().add(tab.create(new Context(id)));
     }
 
     private ExportPanel mount(String id) {

@@ -53,6 +53,10 @@ class ServiceSentencesLanguageViewTest extends ViewTest {
     ReviewCommentService comments;
     @Autowired
     GovernanceRecordService governance;
+    @Autowired
+    org.qualigraph.account.AccountService accounts;
+    @Autowired
+    org.neo4j.driver.Driver driver;
 
     @Test
     void aGermanReviewerReadsWhyPublishingIsRefused() {
@@ -168,6 +172,76 @@ class ServiceSentencesLanguageViewTest extends ViewTest {
         assertThat(WorkflowRefusals.inWords(refusal, Locale.GERMAN)).startsWith("Nur die Rolle Gestaltung darf");
         assertThat(refusal.getMessage()).isEqualTo("Only DESIGNER may move a qualification from DRAFT to IN_REVIEW");
         assertThat(qualifications.get(id).status()).isEqualTo(QualificationStatus.DRAFT);
+    }
+
+    @Test
+    void anotherPartnersQualificationIsRefusedInTheReadersLanguageNamingTheOwner() {
+        if (!accounts.exists("ulla-alpha")) {
+            accounts.create("ulla-alpha", org.qualigraph.support.TestUsers.PASSWORD, Set.of("DESIGNER"), "Hochschule Alpha");
+            accounts.create("vito-beta", org.qualigraph.support.TestUsers.PASSWORD, Set.of("DESIGNER"), "VET Beta");
+        }
+        var doc = qualifications.create(Documents.minimal("Alpha's own"), "ulla-alpha");
+
+        var refusal = org.assertj.core.api.Assertions.catchThrowableOfType(org.qualigraph.base.AccessRefusal.class,
+                () -> qualifications.update(doc.id(), doc, "vito-beta"));
+        assertThat(refusal.getMessage()).startsWith("Qualification \"Alpha's own\" belongs to Hochschule Alpha: only designers of");
+        assertThat(org.qualigraph.base.Refusals.inWords(refusal, Locale.GERMAN)).isEqualTo("Die Qualifikation „Alpha's own“ "
+                + "gehört Hochschule Alpha: nur Designer von Hochschule Alpha und die dort genannten Mitwirkenden dürfen sie "
+                + "ändern; bitten Sie Hochschule Alpha, Sie als Mitwirkende oder Mitwirkenden hinzuzufügen");
+        assertThat(org.qualigraph.base.Refusals.inWords(refusal, POLISH))
+                .startsWith("Kwalifikacja „Alpha's own” należy do Hochschule Alpha: zmieniać ją mogą tylko projektanci z Hochschule Alpha");
+
+        // a collaborator may change the content but not choose the collaborators
+        qualifications.changeOwnership(doc.id(), null, List.of("vito-beta"), "ulla-alpha");
+        var collaborators = org.assertj.core.api.Assertions.catchThrowableOfType(org.qualigraph.base.AccessRefusal.class,
+                () -> qualifications.changeOwnership(doc.id(), null, List.of(), "vito-beta"));
+        assertThat(collaborators.getMessage()).isEqualTo("Only designers of Hochschule Alpha (or an administrator) may choose "
+                + "the collaborators of qualification \"Alpha's own\"");
+        assertThat(org.qualigraph.base.Refusals.inWords(collaborators, Locale.FRENCH)).isEqualTo("Seuls les concepteurs de "
+                + "Hochschule Alpha (ou un administrateur) peuvent choisir les collaborateurs de la certification « Alpha's own »");
+        assertThat(qualifications.get(doc.id()).collaborators()).containsExactly("vito-beta");
+    }
+
+    @Test
+    void resolvingAnotherAuthorsCommentIsRefusedInPolish() {
+        String id = qualifications.create(Documents.minimal("Cell technician"), "designer").id();
+        var comment = comments.add(id, new CommentRequest("Too broad", "U1", null), "reviewer");
+
+        var refusal = org.assertj.core.api.Assertions.catchThrowableOfType(org.qualigraph.base.AccessRefusal.class,
+                () -> comments.resolve(id, comment.id(), true, "designer", Set.of("DESIGNER")));
+        assertThat(refusal.getMessage()).isEqualTo("Only the author of a comment (reviewer) or a reviewer may resolve it");
+        assertThat(WorkflowRefusals.inWords(refusal, POLISH)).isEqualTo("Tylko autor komentarza (reviewer) lub recenzent może go rozwiązać");
+        var empty = org.assertj.core.api.Assertions.catchThrowableOfType(org.qualigraph.base.BadInputException.class,
+                () -> comments.add(id, new CommentRequest(" ", "U1", null), "reviewer"));
+        assertThat(WorkflowRefusals.inWords(empty, Locale.GERMAN)).isEqualTo("der Text des Kommentars ist erforderlich");
+    }
+
+    @Test
+    void olderEnglishAuditEntriesAreReadAgainWhereTheirFormIsKnownAndMarkedWhereNot() {
+        String id = qualifications.create(Documents.minimal("Cell technician"), "designer").id();
+        // entries as versions before the audit words wrote them: the English detail only
+        for (String[] entry : List.of(new String[] {"COMMENT", "on U1: Too broad"},
+                new String[] {"GOVERNANCE", "1 stakeholders, 0 evidence items, 0 indicator values, 0 review actions, next review not set"},
+                new String[] {"UPDATED", "Unit U1 hours: 40 → 60"})) {
+            driver.executableQuery("""
+                    MATCH (q:Qualification {id: $q})
+                    CREATE (a:AuditEntry {qualificationId: $q, at: datetime(), user: 'reviewer', action: $action,
+                            detail: $detail, version: 0})-[:ABOUT]->(q)
+                    """).withParameters(java.util.Map.of("q", id, "action", entry[0], "detail", entry[1])).execute();
+        }
+
+        login("reviewer", "REVIEWER");
+        UI.getCurrent().setLocale(Locale.GERMAN);
+        UI.getCurrent().add(review.create(new ReviewPanelTest.RecordingContext(id, qualifications)));
+        assertThat(auditDetails()).contains("zu U1: Too broad",
+                "1 Beteiligter, 0 Nachweise, 0 Indikatorwerte, 0 Maßnahmen aus der Überprüfung, nächste Überprüfung nicht festgelegt",
+                "Unit U1 hours: 40 → 60 (auf Englisch aufgezeichnet)");
+
+        UI.getCurrent().removeAll();
+        UI.getCurrent().setLocale(Locale.ENGLISH);
+        UI.getCurrent().add(review.create(new ReviewPanelTest.RecordingContext(id, qualifications)));
+        assertThat(auditDetails()).as("an English reader needs no mark").contains("Unit U1 hours: 40 → 60", "on U1: Too broad")
+                .noneMatch(d -> d.contains("recorded in English"));
     }
 
     private static String blocked() {
