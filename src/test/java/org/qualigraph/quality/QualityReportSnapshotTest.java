@@ -63,6 +63,8 @@ class QualityReportSnapshotTest extends IntegrationTest {
     ObjectMapper json;
     @Autowired
     ApplicationContext context;
+    @Autowired
+    org.qualigraph.workspace.WorkspaceService workspace;
 
     @TempDir
     Path dir;
@@ -210,6 +212,19 @@ class QualityReportSnapshotTest extends IntegrationTest {
         assertThat(snapshots(stored.id())).isZero();
         assertThatThrownBy(() -> quality.report(stored.id())).isInstanceOf(QualificationNotFoundException.class);
         assertThat(snapshots(stored.id())).as("a request for a deleted qualification stores nothing").isZero();
+    }
+
+    @Test
+    void aWorkspaceExportLeavesTheStoredReportsOut() throws Exception {
+        var stored = qualifications.create(Documents.minimal("Exported"), TestUsers.DESIGNER);
+        quality.report(stored.id());
+        assertThat(snapshots(stored.id())).isEqualTo(1);
+
+        var out = new java.io.ByteArrayOutputStream();
+        workspace.export(out);
+
+        String exported = out.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(exported).contains(stored.id()).doesNotContain("QualityReportSnapshot");
     }
 
     @Test
