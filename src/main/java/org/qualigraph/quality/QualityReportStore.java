@@ -16,7 +16,9 @@ import org.springframework.stereotype.Repository;
  * qualification's version (every save, status change, ownership change and rename of its awarding body raises it; the
  * approval is written with a status change) and status, each unit's own version (raised by a content write through
  * any qualification sharing it), the id, version and status of every other qualification holding one of its units
- * (rule STRUCT-03 names them), the governance record's version, the current ESCO release with its import time, and
+ * (rule STRUCT-03 names them), the names of its awarding bodies (a new spelling of an organisation's name renames
+ * the shared node without raising its holders' versions, and ELM-05 may quote it), the governance record's version,
+ * the current ESCO release with its import time, and
  * the caller's context (rule catalogue and thresholds fingerprint, today's date). Comparing it with the stored key is
  * a string comparison in the same round trip.
  */
@@ -35,14 +37,19 @@ class QualityReportStore {
               RETURN collect(u.id + '@' + toString(coalesce(u.version, 0))
                      + CASE WHEN o IS NULL THEN '' ELSE '<' + o.id + '@' + toString(o.version) + coalesce(o.status, '') END) AS units
             }
+            CALL (q) {
+              OPTIONAL MATCH (q)-[:AWARDED_BY]->(b)
+              WITH b.name AS name ORDER BY name
+              RETURN reduce(n = '', x IN collect(coalesce(name, '')) | n + '/' + x) AS bodies
+            }
             OPTIONAL MATCH (q)-[:HAS_GOVERNANCE]->(g:GovernanceRecord)
-            WITH q, units, max(coalesce(g.version, 0)) AS governance
+            WITH q, units, bodies, max(coalesce(g.version, 0)) AS governance
             CALL () {
               OPTIONAL MATCH (r:EscoRelease {current: true})
               RETURN r.version + '@' + toString(r.importedAt) AS release ORDER BY r.importedAt DESC LIMIT 1
             }
             WITH q, reduce(k = $context + '|q' + toString(coalesce(q.version, 0)) + coalesce(q.status, '') + '|g' + toString(governance)
-                           + '|e' + coalesce(release, '-'), x IN units | k + '|' + x) AS key
+                           + '|e' + coalesce(release, '-') + '|b' + bodies, x IN units | k + '|' + x) AS key
             """;
 
     private final Neo4jClient client;
