@@ -26,8 +26,9 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * part of the key that all reports share: a check every {@code qualigraph.quality-reports.check-seconds} (and soon
  * after start) notices it and recomputes every stale report.
  * <p>
- * One thread at the lowest priority does all of this, one report at a time, a qualification queued twice only once,
- * so interactive requests keep the processor. Requests never wait for it: a request that finds its report missing
+ * One thread at the lowest priority does all of this, one report at a time, a qualification queued twice only once;
+ * queued work waits {@code qualigraph.quality-reports.delay-millis} (1000) first, so that a burst of saves is computed
+ * once, and interactive requests keep the processor. Requests never wait for it: a request that finds its report missing
  * or stale computes it itself. With {@code qualigraph.quality-reports.background=false} (the tests) nothing is
  * computed ahead; a deleted qualification's report is dropped in the deleting transaction either way.
  */
@@ -40,6 +41,8 @@ class QualityReportRefresher implements DisposableBean {
     private final QualificationService qualifications;
     private final boolean enabled;
     private final Duration checkEvery;
+    /** How long queued work waits before it is done, so that a burst of saves of one qualification is computed once. */
+    private final Duration delay;
     private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "quality-reports");
         thread.setDaemon(true);
@@ -52,11 +55,13 @@ class QualityReportRefresher implements DisposableBean {
 
     QualityReportRefresher(QualityService quality, QualificationService qualifications,
                            @Value("${qualigraph.quality-reports.background:true}") boolean enabled,
-                           @Value("${qualigraph.quality-reports.check-seconds:60}") long checkSeconds) {
+                           @Value("${qualigraph.quality-reports.check-seconds:60}") long checkSeconds,
+                           @Value("${qualigraph.quality-reports.delay-millis:1000}") long delayMillis) {
         this.quality = quality;
         this.qualifications = qualifications;
         this.enabled = enabled;
         this.checkEvery = Duration.ofSeconds(Math.max(1, checkSeconds));
+        this.delay = Duration.ofMillis(Math.max(0, delayMillis));
     }
 
     /** Within the deleting transaction: the report goes with its qualification. */
@@ -90,6 +95,14 @@ class QualityReportRefresher implements DisposableBean {
     void awaitIdle(Duration timeout) throws InterruptedException {
         long end = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < end) {
+            boolean queued;
+            synchronized (pending) {
+                queued = !pending.isEmpty();
+            }
+            if (queued) {
+                Thread.sleep(20);
+                continue;
+            }
             try {
                 worker.submit(() -> { }).get(Math.max(1, end - System.nanoTime()), TimeUnit.NANOSECONDS);
             } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
@@ -131,7 +144,7 @@ class QualityReportRefresher implements DisposableBean {
         }
         if (first) {
             try {
-                worker.execute(this::drain);
+                worker.schedule(this::drain, delay.toMillis(), TimeUnit.MILLISECONDS);
             } catch (java.util.concurrent.RejectedExecutionException shuttingDown) {
                 // the application is stopping; the next request computes what is missing
             }

@@ -234,7 +234,7 @@ class QualityReportSnapshotTest extends IntegrationTest {
                 .withTitle(Map.of("en", "Variant")), TestUsers.DESIGNER);
         quality.report(core.id());
         quality.report(variant.id());
-        var refresher = new QualityReportRefresher(quality, qualifications, true, 3600);
+        var refresher = new QualityReportRefresher(quality, qualifications, true, 3600, 100);
         try {
             var saved = shortenFirstStatement(variant);
             assertThat(fresh(core.id())).isFalse();
@@ -262,7 +262,7 @@ class QualityReportSnapshotTest extends IntegrationTest {
         escoCleared = true;
         var stored = qualifications.create(welding(), TestUsers.DESIGNER);
         quality.report(stored.id());
-        var refresher = new QualityReportRefresher(quality, qualifications, true, 3600);
+        var refresher = new QualityReportRefresher(quality, qualifications, true, 3600, 100);
         try {
             refresher.checkShared();
             refresher.awaitIdle(Duration.ofSeconds(60));
