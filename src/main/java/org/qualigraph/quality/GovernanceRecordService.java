@@ -10,6 +10,8 @@ import java.util.UUID;
 import org.qualigraph.base.BadInputException;
 import org.qualigraph.base.FieldProblem;
 import org.qualigraph.curriculum.QualificationNotFoundException;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -27,9 +29,18 @@ public class GovernanceRecordService implements GovernanceSource {
     private final WorkflowStore store;
     private final org.qualigraph.curriculum.QualificationService qualifications;
 
-    GovernanceRecordService(WorkflowStore store, org.qualigraph.curriculum.QualificationService qualifications) {
+    private final ApplicationEventPublisher events;
+
+    @Autowired
+    GovernanceRecordService(WorkflowStore store, org.qualigraph.curriculum.QualificationService qualifications,
+                            ApplicationEventPublisher events) {
         this.store = store;
         this.qualifications = qualifications;
+        this.events = events;
+    }
+
+    GovernanceRecordService(WorkflowStore store, org.qualigraph.curriculum.QualificationService qualifications) {
+        this(store, qualifications, event -> { });
     }
 
     @Override
@@ -61,6 +72,7 @@ public class GovernanceRecordService implements GovernanceSource {
         var stored = store.governance(qualificationId);
         var normalised = validate(input, stored);
         store.writeGovernance(qualificationId, normalised);
+        events.publishEvent(new GovernanceRecorded(qualificationId));
         store.addAudit(qualificationId, user, "GOVERNANCE", normalised.stakeholders().size() + " stakeholders, "
                 + normalised.evidence().size() + " evidence items, " + normalised.indicators().size() + " indicator values, "
                 + normalised.actions().size() + " review actions, next review " + (normalised.nextReviewDate() == null

@@ -1,47 +1,29 @@
 package org.qualigraph.quality;
 
-import java.time.LocalDate;
-import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
-import org.qualigraph.curriculum.QualificationDocument;
-import org.qualigraph.curriculum.QualificationSummary;
-import org.qualigraph.esco.EscoCatalog;
 
 /**
- * The last quality report of each stored qualification, kept in this instance's memory. The rule engine and the ESCO
- * look-ups behind a report cost tens to hundreds of milliseconds of CPU, while the inputs they depend on change only
- * when someone saves, records governance, re-imports ESCO or restarts with other thresholds.
+ * The last quality report of each stored qualification that this instance read or computed, in memory, in front of
+ * the stored snapshots ({@link QualityReportStore}). It saves parsing the stored JSON again: the request's one query
+ * still compares the key this instance holds with the key now, so an entry is used only while its key is current,
+ * and the key decides, never the age of the entry.
  * <p>
- * An entry is served only when its {@link Key} equals the request's: the stored document itself (so its version and
- * status, and the content of shared units that another qualification edited), the governance record, the other
- * qualifications sharing its units, the ESCO release with its import time (a re-import of the same version is a new
- * key), the thresholds in force and the date. Everything the rules read is in the key except the ESCO graph's
- * content, which only an import changes and whose release record the import renews last. A stale entry is therefore
- * never served; a changed input simply misses and replaces the entry of that qualification.
- * <p>
- * Bounded to {@code capacity} qualifications; the least recently used one is dropped beyond that. Concurrent requests
- * for the same key wait for one computation instead of each running the engine.
+ * Bounded to {@code capacity} qualifications; the least recently used one is dropped beyond that. Concurrent
+ * computations of the same key wait for one instead of each running the engine.
  */
 final class QualityReportCache {
 
-    /** Everything a stored qualification's report depends on, apart from the ESCO graph named by its release. */
-    record Key(QualificationDocument document, Governance governance, Map<String, List<QualificationSummary>> sharedUnits,
-               EscoCatalog.EscoRelease escoRelease, QualityThresholds thresholds, LocalDate today) {
-    }
-
-    private record Entry(Key key, CompletableFuture<QualityReport> report, AtomicLong lastUsed) {
+    private record Entry(String key, CompletableFuture<QualityReport> report, AtomicLong lastUsed) {
     }
 
     private final int capacity;
     private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
     private final AtomicLong clock = new AtomicLong();
-    private final AtomicLong hits = new AtomicLong();
-    private final AtomicLong misses = new AtomicLong();
 
     QualityReportCache(int capacity) {
         if (capacity < 1) {
@@ -50,27 +32,54 @@ final class QualityReportCache {
         this.capacity = capacity;
     }
 
-    /** The report for this key: the cached one when the qualification's entry has the same key, else computed. */
-    QualityReport get(String qualificationId, Key key, Supplier<QualityReport> compute) {
-        Entry current = entries.get(qualificationId);
-        if (current != null && current.key().equals(key)) {
-            current.lastUsed().set(clock.incrementAndGet());
-            hits.incrementAndGet();
-            try {
-                return current.report().join();
-            } catch (CompletionException failedElsewhere) {
-                // the request that computed it failed (and removed the entry); this one tries for itself
-            }
+    /** The key of the report held for this qualification (computed or being computed), null when none. */
+    String keyOf(String qualificationId) {
+        Entry entry = entries.get(qualificationId);
+        return entry == null || entry.report().isCompletedExceptionally() ? null : entry.key();
+    }
+
+    /** The report held under exactly this key, waiting for it while it is computed. */
+    Optional<QualityReport> get(String qualificationId, String key) {
+        Entry entry = entries.get(qualificationId);
+        if (entry == null || !entry.key().equals(key)) {
+            return Optional.empty();
         }
+        entry.lastUsed().set(clock.incrementAndGet());
+        try {
+            return Optional.of(entry.report().join());
+        } catch (CompletionException failedElsewhere) {
+            return Optional.empty();
+        }
+    }
+
+    /** Holds a report read from the store. */
+    void put(String qualificationId, String key, QualityReport report) {
+        entries.put(qualificationId, new Entry(key, CompletableFuture.completedFuture(report),
+                new AtomicLong(clock.incrementAndGet())));
+        evictBeyondCapacity();
+    }
+
+    /**
+     * The report of this key: the one held or being computed by another thread, else {@code compute}'s, which this
+     * thread runs while others asking for the same key wait. {@code computed} tells whether this call ran it.
+     */
+    QualityReport computeIfAbsent(String qualificationId, String key, Supplier<QualityReport> compute,
+                                  java.util.function.Consumer<Boolean> computed) {
         var mine = new Entry(key, new CompletableFuture<>(), new AtomicLong(clock.incrementAndGet()));
         Entry winner = entries.compute(qualificationId,
                 (id, existing) -> existing != null && existing.key().equals(key) && !existing.report().isCompletedExceptionally()
                         ? existing : mine);
         if (winner != mine) {
-            hits.incrementAndGet();
-            return winner.report().join();
+            winner.lastUsed().set(clock.incrementAndGet());
+            try {
+                QualityReport report = winner.report().join();
+                computed.accept(false);
+                return report;
+            } catch (CompletionException failedElsewhere) {
+                return computeIfAbsent(qualificationId, key, compute, computed);
+            }
         }
-        misses.incrementAndGet();
+        computed.accept(true);
         evictBeyondCapacity();
         try {
             QualityReport report = compute.get();
@@ -83,14 +92,8 @@ final class QualityReportCache {
         }
     }
 
-    /** Reports served from memory since start. */
-    long hits() {
-        return hits.get();
-    }
-
-    /** Reports computed since start (first requests and changed inputs). */
-    long misses() {
-        return misses.get();
+    void remove(String qualificationId) {
+        entries.remove(qualificationId);
     }
 
     int size() {

@@ -6,6 +6,9 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.qualigraph.curriculum.QualificationNotFoundException;
 import org.qualigraph.curriculum.QualificationDocument;
 import org.qualigraph.curriculum.QualificationService;
 import org.qualigraph.curriculum.QualificationSummary;
@@ -20,14 +23,18 @@ import org.springframework.stereotype.Service;
  * save. Governance and ESCO data are optional collaborators: when they are missing the rules that need them say so
  * in the report instead of passing silently.
  * <p>
- * Reports of stored qualifications are cached in this instance's memory ({@link QualityReportCache}) under a key of
- * every input the rules read, so a repeated request is answered without running the engine, and any save, governance
- * change, ESCO import or threshold change computes a fresh one. Several instances each keep their own cache.
+ * The report of a stored qualification is kept in the graph ({@link QualityReportStore}) under a key of every input
+ * the rules read, so that any instance serves it: a request is one query that computes the key now and returns the
+ * stored report when its key is that one. A missing or stale report is computed, stored and returned; a change
+ * computes it in the background beforehand ({@link QualityReportRefresher}). This instance also keeps the reports it
+ * served in memory ({@link QualityReportCache}), which saves reading and parsing the stored JSON while the key holds.
  */
 @Service
 public class QualityService implements QualityGate {
 
-    /** Qualifications whose last report is kept; each entry holds the document it was computed from. */
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(QualityService.class);
+
+    /** Qualifications whose last report is kept in memory. */
     static final int CACHED_REPORTS = 256;
 
     private final QualificationService qualifications;
@@ -39,11 +46,19 @@ public class QualityService implements QualityGate {
     private final QualityEngine engine = new QualityEngine();
     private final Clock clock;
     private final QualityReportCache cache = new QualityReportCache(CACHED_REPORTS);
+    private final QualityReportStore store;
+    private final QualityReportJson codec;
+    /** The part of every key that this build and configuration fix: stored form, rules, thresholds, advisor. */
+    private final String fingerprint;
+    private final AtomicLong hits = new AtomicLong();
+    private final AtomicLong misses = new AtomicLong();
+    private final AtomicLong refreshed = new AtomicLong();
 
     public QualityService(QualificationService qualifications, ObjectProvider<GovernanceSource> governance,
                           ObjectProvider<EscoCatalog> escoCatalog, ObjectProvider<SkillsGap> skillsGap,
                           QualityThresholds thresholds, ObjectProvider<Clock> clock, ObjectProvider<MeterRegistry> meters,
-                          ObjectProvider<org.qualigraph.esco.SentenceEncoder> encoder) {
+                          ObjectProvider<org.qualigraph.esco.SentenceEncoder> encoder, QualityReportStore store,
+                          ObjectMapper json) {
         this.qualifications = qualifications;
         var sentences = encoder.getIfAvailable();
         this.advisor = sentences == null ? new OutcomeWritingAdvisor() : new OutcomeWritingAdvisor(new StatementVectors(sentences));
@@ -52,11 +67,17 @@ public class QualityService implements QualityGate {
         this.skillsGap = skillsGap;
         this.thresholds = thresholds;
         this.clock = clock.getIfAvailable(Clock::systemDefaultZone);
+        this.store = store;
+        this.codec = new QualityReportJson(json);
+        this.fingerprint = fingerprint(engine.rules(), thresholds, sentences != null);
         meters.ifAvailable(registry -> {
-            FunctionCounter.builder("qualigraph.quality.report.cache", cache, QualityReportCache::hits)
-                    .tag("result", "hit").description("quality reports served from the cache").register(registry);
-            FunctionCounter.builder("qualigraph.quality.report.cache", cache, QualityReportCache::misses)
-                    .tag("result", "miss").description("quality reports computed").register(registry);
+            FunctionCounter.builder("qualigraph.quality.report.cache", hits, AtomicLong::get)
+                    .tag("result", "hit").description("quality reports served without computing them (stored or in memory)")
+                    .register(registry);
+            FunctionCounter.builder("qualigraph.quality.report.cache", misses, AtomicLong::get)
+                    .tag("result", "miss").description("quality reports a request had to compute").register(registry);
+            FunctionCounter.builder("qualigraph.quality.report.refreshed", refreshed, AtomicLong::get)
+                    .description("quality reports computed in the background after a change").register(registry);
         });
     }
 
@@ -66,29 +87,130 @@ public class QualityService implements QualityGate {
     }
 
     /**
-     * The report of a stored qualification; unknown ids give a 404. Served from the cache while the document, its
-     * governance record, the qualifications sharing its units, the ESCO release, the thresholds and the date are the
-     * ones it was computed from.
+     * The report of a stored qualification; unknown ids give a 404. Served as stored while the document, its units
+     * (also as another qualification edited them), the qualifications sharing its units, its governance record, the
+     * ESCO release, the rules, the thresholds and the date are the ones it was computed from; computed and stored
+     * otherwise, so a stale report is never served.
      */
     public QualityReport report(String qualificationId) {
+        LocalDate today = LocalDate.now(clock);
+        var lookup = store.lookup(qualificationId, context(today), cache.keyOf(qualificationId), true)
+                .orElseThrow(() -> new QualificationNotFoundException(qualificationId));
+        if (lookup.known()) {
+            var held = cache.get(qualificationId, lookup.key());
+            if (held.isPresent()) {
+                hits.incrementAndGet();
+                return held.get();
+            }
+        }
+        if (lookup.json() != null) {
+            try {
+                QualityReport report = codec.read(lookup.json());
+                cache.put(qualificationId, lookup.key(), report);
+                hits.incrementAndGet();
+                return report;
+            } catch (RuntimeException unreadable) {
+                log.warn("The stored quality report of {} cannot be read; computing it again", qualificationId, unreadable);
+            }
+        }
+        return computeAndStore(qualificationId, lookup.key(), today, misses);
+    }
+
+    /**
+     * Computes and stores the report of a qualification whose stored one is missing or stale (the background's
+     * work after a change); false when it was current or the qualification is gone.
+     */
+    boolean refresh(String qualificationId) {
+        LocalDate today = LocalDate.now(clock);
+        var lookup = store.lookup(qualificationId, context(today), null, false);
+        if (lookup.isEmpty() || lookup.get().stored()) {
+            return false;
+        }
+        try {
+            computeAndStore(qualificationId, lookup.get().key(), today, refreshed);
+            return true;
+        } catch (QualificationNotFoundException deletedMeanwhile) {
+            return false;
+        }
+    }
+
+    /** Qualifications whose stored report is missing or stale now (after an ESCO import, on a new day, at start). */
+    List<String> staleReports() {
+        return store.stale(context(LocalDate.now(clock)));
+    }
+
+    /** The part of the key that the caller passes in: this build's rules and thresholds, and today's date. */
+    String currentContext() {
+        return context(LocalDate.now(clock));
+    }
+
+    /** What every key shares now: this build's rules and thresholds, the date and the ESCO release. */
+    String globalKey() {
+        return context(LocalDate.now(clock)) + "|" + store.release();
+    }
+
+    /** Drops the stored and held report of a deleted qualification (within the deleting transaction). */
+    void forget(String qualificationId) {
+        store.delete(qualificationId);
+        cache.remove(qualificationId);
+    }
+
+    /** How many reports of stored qualifications were served without computing and how many were computed. */
+    public CacheStatistics cacheStatistics() {
+        return new CacheStatistics(hits.get(), misses.get(), cache.size(), refreshed.get());
+    }
+
+    /**
+     * Counters since start: {@code hits} served stored or from memory, {@code misses} computed by a request,
+     * {@code refreshed} computed in the background after a change; {@code entries} held in memory.
+     */
+    public record CacheStatistics(long hits, long misses, int entries, long refreshed) {
+    }
+
+    private QualityReport computeAndStore(String qualificationId, String key, LocalDate today, AtomicLong counter) {
+        return cache.computeIfAbsent(qualificationId, key, () -> {
+            QualityReport report = compute(qualificationId, today);
+            try {
+                store.save(qualificationId, key, codec.write(report));
+            } catch (RuntimeException notStored) {
+                log.warn("The quality report of {} was computed but not stored", qualificationId, notStored);
+            }
+            return report;
+        }, ran -> (ran ? counter : hits).incrementAndGet());
+    }
+
+    private QualityReport compute(String qualificationId, LocalDate today) {
         QualificationDocument document = qualifications.get(qualificationId);
         Governance record = governanceOf(document);
         Map<String, List<QualificationSummary>> shared = qualifications.sharedUnits(document.id());
         EscoCatalog catalog = escoCatalog.getIfAvailable();
-        var key = new QualityReportCache.Key(document, record, shared,
-                catalog == null ? null : catalog.release().orElse(null), thresholds, LocalDate.now(clock));
-        return cache.get(document.id(), key, () -> engine.evaluate(new QualityInput(document, record,
+        return engine.evaluate(new QualityInput(document, record,
                 QualityInput.EscoFacts.lookUp(document, catalog, skillsGap.getIfAvailable()), shared, Purpose.NORMAL,
-                thresholds, key.today(), advisor)));
+                thresholds, today, advisor));
     }
 
-    /** How many reports of stored qualifications were served from the cache and how many were computed. */
-    public CacheStatistics cacheStatistics() {
-        return new CacheStatistics(cache.hits(), cache.misses(), cache.size());
+    private String context(LocalDate today) {
+        return fingerprint + "|" + today;
     }
 
-    /** Counters of the report cache since start. */
-    public record CacheStatistics(long hits, long misses, int entries) {
+    /**
+     * A short hash of what fixes a report besides the graph: the stored form, the application's version, the rule
+     * catalogue (ids, severities, titles, sources), the thresholds and whether outcome statements are compared by
+     * meaning. Another build or configuration sharing the database therefore computes its own reports.
+     */
+    static String fingerprint(List<QualityRule> rules, QualityThresholds thresholds, boolean vectors) {
+        var text = new StringBuilder("format ").append(QualityReportJson.FORMAT)
+                .append('|').append(QualityService.class.getPackage().getImplementationVersion())
+                .append('|').append(thresholds).append('|').append(vectors);
+        rules.forEach(r -> text.append('|').append(r.id()).append(r.severity()).append(r.standard()).append(r.title())
+                .append(r.source()));
+        try {
+            byte[] hash = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(hash, 0, 8);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The report for a given purpose and governance record (the workflow's checks before a transition). */

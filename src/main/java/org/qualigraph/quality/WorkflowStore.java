@@ -300,7 +300,10 @@ class WorkflowStore {
         return new Governance(stakeholders, evidence, approval(qualificationId).orElse(null), nextReview, indicators, actions);
     }
 
-    /** Replaces the record (all but the approval, which only the approve transition writes). Ids must be set. */
+    /**
+     * Replaces the record (all but the approval, which only the approve transition writes). Ids must be set. Raises
+     * the record's version, which the key of the stored quality report reads ({@link QualityReportStore}).
+     */
     void writeGovernance(String qualificationId, Governance g) {
         client.query("""
                 MATCH (n:Evidence {qualificationId: $q}) WHERE n:Stakeholder OR n:EvidenceItem OR n:IndicatorValue OR n:ReviewAction
@@ -330,7 +333,7 @@ class WorkflowStore {
                 MATCH (q:Qualification {id: $q})
                 MERGE (g:Evidence:GovernanceRecord {qualificationId: $q})
                 MERGE (q)-[:HAS_GOVERNANCE]->(g)
-                SET g.nextReviewDate = $next
+                SET g.nextReviewDate = $next, g.version = coalesce(g.version, 0) + 1
                 WITH q
                 CALL (q) {
                   UNWIND $stakeholders AS s

@@ -46,12 +46,12 @@ public class WorkspaceService {
     static final int FORMAT_VERSION = 1;
     private static final Set<String> TOP_LEVEL_FIELDS = Set.of("format", "formatVersion", "exportedAt", "nodes", "relationships");
     /**
-     * Labels never exported: accounts (passwords), schema and lock bookkeeping, background jobs and login-throttle counts
-     * and the workflow status stamp of the menu counts (state of the running instances, not of the workspace), imported
-     * reference data.
+     * Labels never exported: accounts (passwords), schema and lock bookkeeping, background jobs and login-throttle counts,
+     * the workflow status stamp of the menu counts and the stored quality reports (state of the running instances,
+     * derived from the workspace, not part of it), imported reference data.
      */
     private static final Set<String> EXCLUDED = Set.of("User", "__Migration", "__Demo", "EscoRelease", "EscoLanguage", "IscoGroup", "Job",
-            "JobLock", "LoginAttempts", "StatusStamp");
+            "JobLock", "LoginAttempts", "StatusStamp", "QualityReportSnapshot");
     /** Reference nodes exported by their key only, so relationships to them survive. */
     private static final Map<String, String> REFERENCE_KEYS = Map.of("EscoSkill", "uri", "EscoOccupation", "uri");
 

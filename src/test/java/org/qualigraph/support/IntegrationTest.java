@@ -20,11 +20,15 @@ import org.springframework.test.context.DynamicPropertySource;
  * The lock order of writes is checked strictly ({@code qualigraph.write-locks.check}): a write path that locks out of
  * order fails its test.
  * <p>
- * Before each test the curriculum graph (qualifications and everything below them, reviews, comments, evidence) is
- * cleared; users and ESCO reference data stay.
+ * Reports are not computed ahead in the background ({@code qualigraph.quality-reports.background}): each test sees
+ * only the reports its requests compute.
+ * <p>
+ * Before each test the curriculum graph (qualifications and everything below them, reviews, comments, evidence, stored
+ * quality reports, whose qualification ids a later test may use again) is cleared; users and ESCO reference data stay.
  */
 @SpringBootTest(properties = {"qualigraph.demo=false", "QUALIGRAPH_ADMIN_PASSWORD=" + TestUsers.ADMIN_PASSWORD,
-        "qualigraph.embeddings.automatic=false", "qualigraph.write-locks.check=true"})
+        "qualigraph.embeddings.automatic=false", "qualigraph.write-locks.check=true",
+        "qualigraph.quality-reports.background=false"})
 @AutoConfigureMockMvc
 public abstract class IntegrationTest {
 
@@ -54,7 +58,7 @@ public abstract class IntegrationTest {
         neo4jClient.query("""
                 MATCH (n) WHERE n:Qualification OR n:Unit OR n:LearningOutcome OR n:WorkBasedLearning OR n:Assessment
                    OR n:Comment OR n:Review OR n:Evidence OR n:Revision OR n:AuditEntry OR n:OccupationalProfile
-                   OR n:__Demo
+                   OR n:QualityReportSnapshot OR n:__Demo
                 DETACH DELETE n
                 """).run();
         users.ensure();
