@@ -5,7 +5,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -43,33 +45,66 @@ public class SchemaMigrations implements InitializingBean {
         apply();
     }
 
-    /** Applies what is missing; returns the number of files applied now. */
+    /**
+     * Applies what is missing; returns the number of files applied now. One read finds what is applied; the pending
+     * statements then run in as few transactions as Neo4j allows: each run of consecutive schema statements (across
+     * files) in one transaction, each data statement in its own (the two cannot share a transaction), and one write
+     * records every file applied. A crash before that record re-runs the statements next time, which they allow.
+     */
     public int apply() {
-        int applied = 0;
-        for (Migration migration : migrations()) {
-            try (var session = driver.session(SessionConfig.defaultConfig())) {
-                var existing = session.executeRead(tx -> tx.run(
-                        "MATCH (m:__Migration {version: $version}) RETURN m.checksum AS checksum",
-                        Map.of("version", migration.version())).list());
-                if (!existing.isEmpty()) {
-                    if (!existing.get(0).get("checksum").asString().equals(migration.checksum())) {
-                        log.warn("Schema migration V{} ({}) changed after it was applied; not re-applied",
-                                migration.version(), migration.name());
-                    }
+        List<Migration> pending = new ArrayList<>();
+        try (var session = driver.session(SessionConfig.defaultConfig())) {
+            Map<Integer, String> applied = new HashMap<>();
+            session.executeRead(tx -> tx.run("MATCH (m:__Migration) RETURN m.version AS version, m.checksum AS checksum")
+                    .list()).forEach(row -> applied.put(row.get("version").asInt(), row.get("checksum").asString()));
+            for (Migration migration : migrations()) {
+                String checksum = applied.get(migration.version());
+                if (checksum == null) {
+                    pending.add(migration);
+                } else if (!checksum.equals(migration.checksum())) {
+                    log.warn("Schema migration V{} ({}) changed after it was applied; not re-applied",
+                            migration.version(), migration.name());
+                }
+            }
+            if (pending.isEmpty()) {
+                return 0;
+            }
+            for (List<String> batch : transactions(pending)) {
+                session.executeWriteWithoutResult(tx -> batch.forEach(tx::run));
+            }
+            List<Map<String, Object>> records = pending.stream().map(migration -> Map.<String, Object>of(
+                    "version", migration.version(), "name", migration.name(), "checksum", migration.checksum())).toList();
+            session.executeWriteWithoutResult(tx -> tx.run("UNWIND $records AS r MERGE (m:__Migration {version: r.version}) "
+                    + "SET m.name = r.name, m.checksum = r.checksum, m.appliedAt = datetime()", Map.of("records", records)));
+        }
+        pending.forEach(migration -> log.info("Applied schema migration V{} {}", migration.version(), migration.name()));
+        return pending.size();
+    }
+
+    private static final Pattern SCHEMA = Pattern.compile(
+            "(?is)(CREATE|DROP)\\s+(OR\\s+REPLACE\\s+)?((RANGE|TEXT|POINT|LOOKUP|FULLTEXT|VECTOR)\\s+)?(INDEX|CONSTRAINT)\\b.*");
+
+    /** The statements in order, grouped into transactions: consecutive schema statements together, data alone. */
+    static List<List<String>> transactions(List<Migration> migrations) {
+        List<List<String>> transactions = new ArrayList<>();
+        List<String> schema = new ArrayList<>();
+        for (Migration migration : migrations) {
+            for (String statement : migration.statements()) {
+                if (SCHEMA.matcher(statement).matches()) {
+                    schema.add(statement);
                     continue;
                 }
-                for (String statement : migration.statements()) {
-                    session.executeWriteWithoutResult(tx -> tx.run(statement));
+                if (!schema.isEmpty()) {
+                    transactions.add(schema);
+                    schema = new ArrayList<>();
                 }
-                session.executeWriteWithoutResult(tx -> tx.run(
-                        "MERGE (m:__Migration {version: $version}) SET m.name = $name, m.checksum = $checksum, "
-                                + "m.appliedAt = datetime()",
-                        Map.of("version", migration.version(), "name", migration.name(), "checksum", migration.checksum())));
-                applied++;
-                log.info("Applied schema migration V{} {}", migration.version(), migration.name());
+                transactions.add(List.of(statement));
             }
         }
-        return applied;
+        if (!schema.isEmpty()) {
+            transactions.add(schema);
+        }
+        return transactions;
     }
 
     private static List<Migration> migrations() {
