@@ -102,8 +102,10 @@ public final class TransientRetry extends StaticMethodMatcherPointcutAdvisor imp
     /** Whether this failure says "try again": a deadlock, a lock timeout or another transient database error. */
     public static boolean isTransient(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            // the driver's and Spring's (both adapters of the graph port translate to the latter) and, should one
+            // escape untranslated, the embedded database's own (DeadlockDetectedException is one)
             if (t instanceof TransientException || t instanceof TransientDataAccessException
-                    || t instanceof ConcurrencyFailureException) {
+                    || t instanceof ConcurrencyFailureException || t instanceof org.neo4j.graphdb.TransientFailureException) {
                 return true;
             }
             if (t instanceof Neo4jException neo4j && neo4j.code() != null && neo4j.code().startsWith("Neo.TransientError")) {
