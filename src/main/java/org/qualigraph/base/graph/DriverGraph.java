@@ -7,8 +7,6 @@ import java.util.function.Supplier;
 import org.neo4j.driver.summary.SummaryCounters;
 import org.springframework.data.neo4j.core.Neo4jClient;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The adapter for a database elsewhere (a server or cluster at {@code spring.neo4j.uri}): statements go through Spring
@@ -18,12 +16,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 public final class DriverGraph implements Graph, GraphExecutor {
 
     private final Neo4jClient client;
-    private final TransactionTemplate newTransaction;
+    private final NewTransactions newTransactions;
 
     public DriverGraph(Neo4jClient client, PlatformTransactionManager transactions) {
         this.client = client;
-        this.newTransaction = new TransactionTemplate(transactions);
-        this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.newTransactions = new NewTransactions(transactions);
     }
 
     @Override
@@ -33,7 +30,7 @@ public final class DriverGraph implements Graph, GraphExecutor {
 
     @Override
     public <T> T inNewTransaction(Supplier<T> work) {
-        return newTransaction.execute(status -> work.get());
+        return newTransactions.run(work);
     }
 
     @Override

@@ -10,8 +10,6 @@ import org.neo4j.graphdb.QueryStatistics;
 import org.neo4j.graphdb.Result;
 import org.neo4j.graphdb.Transaction;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The in-process adapter: statements run through {@link Transaction#execute(String, Map)} of the embedded database,
@@ -22,12 +20,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 public final class EmbeddedGraph implements Graph, GraphExecutor {
 
     private final GraphDatabaseService database;
-    private final TransactionTemplate newTransaction;
+    private final NewTransactions newTransactions;
 
     public EmbeddedGraph(GraphDatabaseService database, PlatformTransactionManager transactions) {
         this.database = database;
-        this.newTransaction = new TransactionTemplate(transactions);
-        this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.newTransactions = new NewTransactions(transactions);
     }
 
     @Override
@@ -37,7 +34,7 @@ public final class EmbeddedGraph implements Graph, GraphExecutor {
 
     @Override
     public <T> T inNewTransaction(Supplier<T> work) {
-        return newTransaction.execute(status -> work.get());
+        return newTransactions.run(work);
     }
 
     @Override

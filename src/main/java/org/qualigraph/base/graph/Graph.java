@@ -22,7 +22,8 @@ public interface Graph {
     GraphQuery query(String cypher);
 
     /**
-     * Runs the work in a new transaction of its own (suspending one the thread may be in) and commits it, for code that
+     * Runs the work in a new transaction of its own (suspending one the thread may be in) and commits it, running it
+     * again on a transient failure (a deadlock) as the driver's managed transactions do; for code that
      * cuts long work into batches (imports, jobs) rather than declaring {@code @Transactional}.
      */
     <T> T inNewTransaction(Supplier<T> work);

@@ -11,8 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.neo4j.driver.Driver;
-import org.neo4j.driver.SessionConfig;
+import org.qualigraph.base.graph.Graph;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;
@@ -32,10 +31,10 @@ public class SchemaMigrations implements InitializingBean {
     private static final Logger log = LoggerFactory.getLogger(SchemaMigrations.class);
     private static final Pattern NAME = Pattern.compile("V(\\d+)__([\\w-]+)\\.cypher");
 
-    private final Driver driver;
+    private final Graph graph;
 
-    SchemaMigrations(Driver driver) {
-        this.driver = driver;
+    SchemaMigrations(Graph graph) {
+        this.graph = graph;
     }
 
     @Override
@@ -47,27 +46,25 @@ public class SchemaMigrations implements InitializingBean {
     public int apply() {
         int applied = 0;
         for (Migration migration : migrations()) {
-            try (var session = driver.session(SessionConfig.defaultConfig())) {
-                var existing = session.executeRead(tx -> tx.run(
-                        "MATCH (m:__Migration {version: $version}) RETURN m.checksum AS checksum",
-                        Map.of("version", migration.version())).list());
-                if (!existing.isEmpty()) {
-                    if (!existing.get(0).get("checksum").asString().equals(migration.checksum())) {
-                        log.warn("Schema migration V{} ({}) changed after it was applied; not re-applied",
-                                migration.version(), migration.name());
-                    }
-                    continue;
+            // each statement runs in a transaction of its own: a schema change cannot share one with data
+            var existing = graph.query("MATCH (m:__Migration {version: $version}) RETURN m.checksum AS checksum")
+                    .bindAll(Map.of("version", migration.version())).rows();
+            if (!existing.isEmpty()) {
+                if (!existing.get(0).get("checksum").asString().equals(migration.checksum())) {
+                    log.warn("Schema migration V{} ({}) changed after it was applied; not re-applied",
+                            migration.version(), migration.name());
                 }
-                for (String statement : migration.statements()) {
-                    session.executeWriteWithoutResult(tx -> tx.run(statement));
-                }
-                session.executeWriteWithoutResult(tx -> tx.run(
-                        "MERGE (m:__Migration {version: $version}) SET m.name = $name, m.checksum = $checksum, "
-                                + "m.appliedAt = datetime()",
-                        Map.of("version", migration.version(), "name", migration.name(), "checksum", migration.checksum())));
-                applied++;
-                log.info("Applied schema migration V{} {}", migration.version(), migration.name());
+                continue;
             }
+            for (String statement : migration.statements()) {
+                graph.query(statement).run();
+            }
+            graph.query("MERGE (m:__Migration {version: $version}) SET m.name = $name, m.checksum = $checksum, "
+                            + "m.appliedAt = datetime()")
+                    .bindAll(Map.of("version", migration.version(), "name", migration.name(), "checksum", migration.checksum()))
+                    .run();
+            applied++;
+            log.info("Applied schema migration V{} {}", migration.version(), migration.name());
         }
         return applied;
     }
