@@ -46,6 +46,11 @@ class EmbeddedNeo4jConfiguration {
             log.info("Using the database provided in-process (Bolt on 127.0.0.1:{})", given.boltPort());
             return new EmbeddedNeo4j(given.service(), given.boltPort(), "unused", false);
         }
+        return start(properties);
+    }
+
+    /** Starts the database in the data directory. */
+    EmbeddedNeo4j start(QualigraphProperties properties) throws IOException {
         var dataDir = properties.dataDir().toAbsolutePath().normalize();
         Files.createDirectories(dataDir);
         int port = properties.embedded().boltPort() > 0 ? properties.embedded().boltPort() : freePort();
