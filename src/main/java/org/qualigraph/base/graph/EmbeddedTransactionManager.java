@@ -26,10 +26,13 @@ public final class EmbeddedTransactionManager extends AbstractPlatformTransactio
         setNestedTransactionAllowed(false);
     }
 
-    /** The transaction bound to this thread for the database, or null outside a Spring transaction. */
+    /**
+     * The transaction bound to this thread for the database, or null outside a Spring transaction and once it has
+     * ended (a statement from an {@code afterCommit} callback then runs in a transaction of its own).
+     */
     static Transaction current(GraphDatabaseService database) {
         var holder = (Holder) TransactionSynchronizationManager.getResource(database);
-        return holder == null ? null : holder.transaction;
+        return holder == null || holder.completed ? null : holder.transaction;
     }
 
     @Override
@@ -79,6 +82,8 @@ public final class EmbeddedTransactionManager extends AbstractPlatformTransactio
             holder.transaction.commit();
         } catch (RuntimeException e) {
             throw GraphExceptions.translate(e);
+        } finally {
+            holder.completed = true;
         }
     }
 
@@ -89,6 +94,8 @@ public final class EmbeddedTransactionManager extends AbstractPlatformTransactio
             holder.transaction.rollback();
         } catch (RuntimeException e) {
             throw GraphExceptions.translate(e);
+        } finally {
+            holder.completed = true;
         }
     }
 
@@ -115,6 +122,7 @@ public final class EmbeddedTransactionManager extends AbstractPlatformTransactio
 
         final Transaction transaction;
         boolean rollbackOnly;
+        boolean completed;
 
         Holder(Transaction transaction) {
             this.transaction = transaction;
