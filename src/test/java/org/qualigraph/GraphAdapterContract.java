@@ -111,7 +111,9 @@ abstract class GraphAdapterContract extends IntegrationTest {
             assertThat(row.get("tags")).isEqualTo(List.of("a", "b"));
             assertThat(row.get("number")).isEqualTo(1L);
             assertThat(row.get("node")).isInstanceOf(Map.class);
-            assertThat((Map<?, ?>) row.get("node")).containsEntry("tags", List.of("a", "b")).containsEntry("n", 1L);
+            @SuppressWarnings("unchecked")
+            var node = (Map<String, Object>) row.get("node");
+            assertThat(node).containsEntry("tags", List.of("a", "b")).containsEntry("n", 1L);
             assertThat(row.get("at")).isInstanceOf(ZonedDateTime.class);
             assertThat(row.get("m")).isEqualTo(Map.of("k", List.of(1L, 2L)));
             var probe = graph.query("MATCH (n:__GraphProbe) RETURN n").fetchAs(Map.class).one().orElseThrow();
