@@ -9,6 +9,7 @@ import org.neo4j.graphdb.GraphDatabaseService;
 import org.neo4j.graphdb.QueryStatistics;
 import org.neo4j.graphdb.Result;
 import org.neo4j.graphdb.Transaction;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
@@ -18,6 +19,8 @@ import org.springframework.transaction.PlatformTransactionManager;
  * objects leaves it.
  */
 public final class EmbeddedGraph implements Graph, GraphExecutor {
+
+    private static final int OWN_TRANSACTION_ATTEMPTS = 5;
 
     private final GraphDatabaseService database;
     private final NewTransactions newTransactions;
@@ -66,13 +69,21 @@ public final class EmbeddedGraph implements Graph, GraphExecutor {
                     return read.apply(result);
                 }
             }
-            try (Transaction tx = database.beginTx()) {
-                T value;
-                try (Result result = tx.execute(cypher, params)) {
-                    value = read.apply(result);
+            // a statement on its own: run again when refused for a transient reason, as nothing else was in its transaction
+            for (int attempt = 1; ; attempt++) {
+                try (Transaction tx = database.beginTx()) {
+                    T value;
+                    try (Result result = tx.execute(cypher, params)) {
+                        value = read.apply(result);
+                    }
+                    tx.commit();
+                    return value;
+                } catch (RuntimeException e) {
+                    RuntimeException translated = GraphExceptions.translate(e);
+                    if (!(translated instanceof TransientDataAccessException) || attempt >= OWN_TRANSACTION_ATTEMPTS) {
+                        throw translated;
+                    }
                 }
-                tx.commit();
-                return value;
             }
         } catch (RuntimeException e) {
             throw GraphExceptions.translate(e);
