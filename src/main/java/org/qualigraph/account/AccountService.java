@@ -17,7 +17,7 @@ import org.qualigraph.base.LanguagePreference;
 import org.qualigraph.base.NotFoundException;
 import org.qualigraph.base.Roles;
 import org.qualigraph.base.UiLanguages;
-import org.springframework.data.neo4j.core.Neo4jClient;
+import org.qualigraph.base.graph.Graph;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
@@ -38,12 +38,12 @@ public class AccountService implements UserDetailsService, LanguagePreference {
     private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9._@-]{2,64}");
     private static final int MIN_PASSWORD = 8;
 
-    private final UserRepository users;
+    private final UserStore users;
     private final PasswordEncoder encoder;
     private final LoginThrottle throttle;
-    private final Neo4jClient neo4j;
+    private final Graph neo4j;
 
-    AccountService(UserRepository users, PasswordEncoder encoder, LoginThrottle throttle, Neo4jClient neo4j) {
+    AccountService(UserStore users, PasswordEncoder encoder, LoginThrottle throttle, Graph neo4j) {
         this.users = users;
         this.encoder = encoder;
         this.throttle = throttle;

@@ -9,7 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
-import org.springframework.data.neo4j.core.Neo4jClient;
+import org.qualigraph.base.graph.Graph;
 import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
@@ -37,13 +37,13 @@ class LoginThrottle {
     private static final Logger log = LoggerFactory.getLogger(LoginThrottle.class);
     private static final int MAX_REMEMBERED = 100_000;
 
-    private final Neo4jClient neo4j;
+    private final Graph neo4j;
     private final int maxFailures;
     private final Duration lockPeriod;
     /** Usernames for which this instance saw failures in the graph: only their successes need a write to clear. */
     private final Set<String> withFailures = ConcurrentHashMap.newKeySet();
 
-    LoginThrottle(Neo4jClient neo4j, @Value("${qualigraph.security.max-failed-logins:5}") int maxFailures,
+    LoginThrottle(Graph neo4j, @Value("${qualigraph.security.max-failed-logins:5}") int maxFailures,
                   @Value("${qualigraph.security.lock-period:PT15M}") Duration lockPeriod) {
         this.neo4j = neo4j;
         this.maxFailures = maxFailures;

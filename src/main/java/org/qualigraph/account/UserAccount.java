@@ -2,15 +2,10 @@ package org.qualigraph.account;
 
 import java.time.Instant;
 import java.util.Set;
-import org.springframework.data.annotation.Version;
-import org.springframework.data.neo4j.core.schema.Id;
-import org.springframework.data.neo4j.core.schema.Node;
 
 /** A user of Qualigraph; the password is only ever stored as a bcrypt hash. */
-@Node("User")
 class UserAccount {
 
-    @Id
     private final String username;
     private String passwordHash;
     private Set<String> roles;
@@ -23,7 +18,6 @@ class UserAccount {
     private String oidcSubject;
     /** The interface language the user picked last (a language tag such as "pl"); null until they pick one. */
     private String language;
-    @Version
     private Long version;
 
     UserAccount(String username, String passwordHash, Set<String> roles, boolean enabled, Instant createdAt, Long version) {
@@ -33,6 +27,20 @@ class UserAccount {
         this.enabled = enabled;
         this.createdAt = createdAt;
         this.version = version;
+    }
+
+    Long getVersion() {
+        return version;
+    }
+
+    /** The same account at another version, as {@link UserStore#save} returns it. */
+    UserAccount withVersion(Long newVersion) {
+        var copy = new UserAccount(username, passwordHash, roles, enabled, createdAt, newVersion);
+        copy.organisation = organisation;
+        copy.oidcIssuer = oidcIssuer;
+        copy.oidcSubject = oidcSubject;
+        copy.language = language;
+        return copy;
     }
 
     String getUsername() {

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
-import org.springframework.data.neo4j.core.Neo4jClient;
+import org.qualigraph.base.graph.Graph;
 
 /**
  * One workspace restore in progress, handed from module to module within one transaction. Each module claims the
@@ -56,7 +56,7 @@ public final class GraphRestore {
         }
     }
 
-    private final Neo4jClient client;
+    private final Graph client;
     private final Consumer<String> statements;
     private final Map<String, Node> byRef = new LinkedHashMap<>();
     private final List<Relationship> relationships;
@@ -68,7 +68,7 @@ public final class GraphRestore {
      * @param statements told every statement this restore runs (tests count them: their number must not grow with
      *                   the file)
      */
-    public GraphRestore(Neo4jClient client, List<Node> nodes, List<Relationship> relationships, Consumer<String> statements) {
+    public GraphRestore(Graph client, List<Node> nodes, List<Relationship> relationships, Consumer<String> statements) {
         this.client = client;
         this.statements = statements;
         nodes.forEach(node -> byRef.put(node.ref(), node));

@@ -23,7 +23,7 @@ import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
-import org.springframework.data.neo4j.core.Neo4jClient;
+import org.qualigraph.base.graph.Graph;
 import org.springframework.stereotype.Component;
 
 /**
@@ -45,11 +45,11 @@ class DemoCurriculum implements ApplicationRunner {
 
     private final QualigraphProperties properties;
     private final QualificationService service;
-    private final Neo4jClient client;
+    private final Graph client;
     private final ObjectMapper json;
     private volatile boolean stopping;
 
-    DemoCurriculum(QualigraphProperties properties, QualificationService service, Neo4jClient client, ObjectMapper json,
+    DemoCurriculum(QualigraphProperties properties, QualificationService service, Graph client, ObjectMapper json,
                    SchemaMigrations migrated) {
         this.properties = properties;
         this.service = service;

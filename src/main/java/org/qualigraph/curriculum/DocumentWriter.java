@@ -15,7 +15,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Function;
-import org.springframework.data.neo4j.core.Neo4jClient;
+import org.qualigraph.base.graph.Graph;
 
 /**
  * Writes a qualification document as the difference to what is stored: changed properties, and the nodes and
@@ -74,11 +74,11 @@ final class DocumentWriter {
     private static final List<String> PERIOD_PROPS = List.of("code", "hours", "setting", "description");
     private static final List<String> ASSESSMENT_PROPS = List.of("code", "method", "weight");
 
-    private final Neo4jClient client;
+    private final Graph client;
     private final WriteLocks locks;
     private final QualificationStore store;
 
-    DocumentWriter(Neo4jClient client, WriteLocks locks, QualificationStore store) {
+    DocumentWriter(Graph client, WriteLocks locks, QualificationStore store) {
         this.client = client;
         this.locks = locks;
         this.store = store;

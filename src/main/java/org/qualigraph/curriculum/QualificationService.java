@@ -540,7 +540,15 @@ public class QualificationService {
         // then the structure, and last the relationships to reference nodes by label, then key
         var structure = new java.util.TreeMap<String, List<org.qualigraph.base.GraphRestore.Relationship>>();
         var references = new java.util.TreeMap<Integer, java.util.LinkedHashMap<String, List<org.qualigraph.base.GraphRestore.Relationship>>>();
+        var ownRefs = own.stream().map(org.qualigraph.base.GraphRestore.Node::ref).collect(java.util.stream.Collectors.toSet());
         for (var entry : part.byType().entrySet()) {
+            // a relationship between two reference nodes (an ESCO occupation requiring an ESCO skill) is reference
+            // data: it exists with them or comes with their import, and creating it again would double it
+            var rels = entry.getValue().stream().filter(rel -> ownRefs.contains(rel.start()) || ownRefs.contains(rel.end())).toList();
+            if (rels.isEmpty()) {
+                continue;
+            }
+            entry = Map.entry(entry.getKey(), rels);
             var end = restore.node(entry.getValue().get(0).end()).orElseThrow();
             Integer referenceRank = end.labels().stream().map(rank::get).filter(java.util.Objects::nonNull).findFirst()
                     .orElse(null);

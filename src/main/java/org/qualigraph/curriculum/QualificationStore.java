@@ -18,7 +18,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.springframework.data.neo4j.core.Neo4jClient;
+import org.qualigraph.base.graph.Graph;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -47,11 +47,11 @@ class QualificationStore {
     private static final TypeReference<LinkedHashMap<String, String>> TEXT = new TypeReference<>() {
     };
 
-    private final Neo4jClient client;
+    private final Graph client;
     private final ObjectMapper json;
     private final DocumentWriter writer;
 
-    QualificationStore(Neo4jClient client, ObjectMapper json, WriteLocks locks) {
+    QualificationStore(Graph client, ObjectMapper json, WriteLocks locks) {
         this.client = client;
         this.json = json;
         this.writer = new DocumentWriter(client, locks, this);
@@ -194,7 +194,7 @@ class QualificationStore {
                 """ + UNIT_CONTENT + """
                   } AS unit, holders
                 """).bindAll(params).fetchAs(FrozenUnit.class)
-                .mappedBy((types, record) -> new FrozenUnit(toUnit(record.get("unit").asMap()),
+                .mappedBy(record -> new FrozenUnit(toUnit(record.get("unit").asMap()),
                         record.get("holders").asList(h -> summary(h.asMap()))))
                 .all().forEach(frozen -> result.put(frozen.unit().id(), frozen));
         return result;
@@ -304,7 +304,7 @@ class QualificationStore {
                   }]
                 } AS doc
                 """).bind(id).to("id").fetchAs(QualificationDocument.class)
-                .mappedBy((types, record) -> toDocument(record.get("doc").asMap()))
+                .mappedBy(record -> toDocument(record.get("doc").asMap()))
                 .one();
     }
 

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.springframework.data.neo4j.core.Neo4jClient;
+import org.qualigraph.base.graph.Graph;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -18,10 +18,10 @@ import org.springframework.stereotype.Repository;
 @Repository
 class VariantBaselines {
 
-    private final Neo4jClient client;
+    private final Graph client;
     private final ObjectMapper json;
 
-    VariantBaselines(Neo4jClient client, ObjectMapper json) {
+    VariantBaselines(Graph client, ObjectMapper json) {
         this.client = client;
         this.json = json;
     }

@@ -11,7 +11,7 @@ import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.data.neo4j.core.Neo4jClient;
+import org.qualigraph.base.graph.Graph;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -50,10 +50,10 @@ class WriteLocks {
         final List<String> order = new ArrayList<>();
     }
 
-    private final Neo4jClient client;
+    private final Graph client;
     private final boolean strict;
 
-    WriteLocks(Neo4jClient client, @Value("${qualigraph.write-locks.check:false}") boolean strict) {
+    WriteLocks(Graph client, @Value("${qualigraph.write-locks.check:false}") boolean strict) {
         this.client = client;
         this.strict = strict;
     }

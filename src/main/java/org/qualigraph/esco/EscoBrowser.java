@@ -3,7 +3,7 @@ package org.qualigraph.esco;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.springframework.data.neo4j.core.Neo4jClient;
+import org.qualigraph.base.graph.Graph;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -37,9 +37,9 @@ public class EscoBrowser {
 
     private static final String KNOWN = "%1$s.escoVersion IS NOT NULL AND coalesce(%1$s.obsolete, false) = false";
 
-    private final Neo4jClient client;
+    private final Graph client;
 
-    EscoBrowser(Neo4jClient client) {
+    EscoBrowser(Graph client) {
         this.client = client;
     }
 
@@ -72,7 +72,7 @@ public class EscoBrowser {
                         """)
                 .bindAll(params)
                 .fetchAs(OccupationRef.class)
-                .mappedBy((t, r) -> new OccupationRef(r.get("uri").asString(), r.get("label").asString(null),
+                .mappedBy(r -> new OccupationRef(r.get("uri").asString(), r.get("label").asString(null),
                         r.get("iscoGroup").asString(null)))
                 .all());
     }
@@ -102,7 +102,7 @@ public class EscoBrowser {
                          LIMIT $limit
                         """)
                 .bindAll(params)
-                .fetchAs(SkillRef.class).mappedBy((t, r) -> new SkillRef(r.get("uri").asString(), r.get("label").asString(null),
+                .fetchAs(SkillRef.class).mappedBy(r -> new SkillRef(r.get("uri").asString(), r.get("label").asString(null),
                         r.get("skillType").asString(null), r.get("reuseLevel").asString(null)))
                 .all());
     }
@@ -138,7 +138,7 @@ public class EscoBrowser {
         var found = new java.util.HashMap<String, SkillRef>();
         String labelKey = labelKey(language);
         client.query("UNWIND $uris AS u MATCH (s:EscoSkill {uri: u}) WHERE " + KNOWN.formatted("s") + " RETURN s {.*} AS s")
-                .bind(uris).to("uris").fetchAs(SkillRef.class).mappedBy((t, r) -> skill(r.get("s"), labelKey)).all()
+                .bind(uris).to("uris").fetchAs(SkillRef.class).mappedBy(r -> skill(r.get("s"), labelKey)).all()
                 .forEach(s -> found.put(s.uri(), s));
         return uris.stream().map(found::get).filter(java.util.Objects::nonNull).toList();
     }
@@ -163,7 +163,7 @@ public class EscoBrowser {
                         """.formatted(KNOWN.formatted("s"), KNOWN.formatted("s")))
                 .bindAll(params)
                 .fetchAs(OccupationPage.class)
-                .mappedBy((t, r) -> {
+                .mappedBy(r -> {
                     var o = r.get("o");
                     return new OccupationPage(o.get("uri").asString(), o.get("label").asString(null),
                             o.get("code").asString(null), o.get("iscoGroup").asString(null),
@@ -197,7 +197,7 @@ public class EscoBrowser {
                         """.formatted(known))
                 .bindAll(params)
                 .fetchAs(SkillPage.class)
-                .mappedBy((t, r) -> {
+                .mappedBy(r -> {
                     var s = r.get("s");
                     String description = s.get(descriptionKey).isNull() ? s.get("description").asString(null)
                             : s.get(descriptionKey).asString();
@@ -213,7 +213,7 @@ public class EscoBrowser {
     }
 
     /** A skill from a node's map; {@code labelKey} is the property of the label in the wanted language. */
-    private static SkillRef skill(org.neo4j.driver.Value v, String labelKey) {
+    private static SkillRef skill(org.qualigraph.base.graph.GraphValue v, String labelKey) {
         String label = v.get(labelKey).isNull() ? v.get("label").asString(null) : v.get(labelKey).asString();
         return new SkillRef(v.get("uri").asString(), label, v.get("skillType").asString(null),
                 v.get("reuseLevel").asString(null));
@@ -234,7 +234,7 @@ public class EscoBrowser {
         return keys;
     }
 
-    private static List<OccupationRef> occupations(org.neo4j.driver.Value list) {
+    private static List<OccupationRef> occupations(org.qualigraph.base.graph.GraphValue list) {
         return list.asList(v -> new OccupationRef(v.get("uri").asString(), v.get("label").asString(null),
                         v.get("iscoGroup").asString(null))).stream()
                 .sorted(java.util.Comparator.comparing(o -> o.label() == null ? o.uri() : o.label(), String.CASE_INSENSITIVE_ORDER))
@@ -247,7 +247,7 @@ public class EscoBrowser {
                 .toList();
     }
 
-    private static List<String> strings(org.neo4j.driver.Value v) {
-        return v == null || v.isNull() ? List.of() : v.asList(org.neo4j.driver.Value::asString);
+    private static List<String> strings(org.qualigraph.base.graph.GraphValue v) {
+        return v == null || v.isNull() ? List.of() : v.asList(org.qualigraph.base.graph.GraphValue::asString);
     }
 }

@@ -10,10 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.DoubleConsumer;
-import org.neo4j.driver.Driver;
-import org.neo4j.driver.Record;
-import org.neo4j.driver.SessionConfig;
-import org.neo4j.driver.Values;
+import org.qualigraph.base.graph.Graph;
+import org.qualigraph.base.graph.GraphRow;
 import org.qualigraph.jobs.JobService;
 import org.qualigraph.jobs.JobState;
 import org.qualigraph.jobs.JobStatus;
@@ -58,7 +56,7 @@ public class EscoEmbeddings {
     private static final double PAUSE_PER_BUSY = 0.5;
     private static final long READY_TTL_NANOS = 30_000_000_000L;
 
-    private final Driver driver;
+    private final Graph graph;
     private final SentenceEncoder encoder;
     private final JobService jobs;
     private final Text text;
@@ -68,17 +66,17 @@ public class EscoEmbeddings {
     private volatile long readyCheckedAt;
 
     @org.springframework.beans.factory.annotation.Autowired
-    EscoEmbeddings(Driver driver, @org.springframework.beans.factory.annotation.Qualifier(SentenceModels.SKILLS) SentenceEncoder encoder,
+    EscoEmbeddings(Graph graph, @org.springframework.beans.factory.annotation.Qualifier(SentenceModels.SKILLS) SentenceEncoder encoder,
                    JobService jobs, @org.springframework.beans.factory.annotation.Value("${qualigraph.embeddings.automatic:true}") boolean automatic) {
-        this(driver, encoder, jobs, Text.LABEL_DESCRIPTION, automatic);
+        this(graph, encoder, jobs, Text.LABEL_DESCRIPTION, automatic);
     }
 
-    EscoEmbeddings(Driver driver, SentenceEncoder encoder, JobService jobs, Text text) {
-        this(driver, encoder, jobs, text, false);
+    EscoEmbeddings(Graph graph, SentenceEncoder encoder, JobService jobs, Text text) {
+        this(graph, encoder, jobs, text, false);
     }
 
-    private EscoEmbeddings(Driver driver, SentenceEncoder encoder, JobService jobs, Text text, boolean automatic) {
-        this.driver = driver;
+    private EscoEmbeddings(Graph graph, SentenceEncoder encoder, JobService jobs, Text text, boolean automatic) {
+        this.graph = graph;
         this.encoder = encoder;
         this.jobs = jobs;
         this.text = text;
@@ -188,7 +186,7 @@ public class EscoEmbeddings {
         var pending = new ArrayList<Pending>();
         int unchanged = 0;
         for (String label : List.of("EscoSkill", "EscoOccupation")) {
-            for (Record r : read("""
+            for (GraphRow r : read("""
                     MATCH (n:%s) WHERE %s AND NOT n:EscoSkillGroup
                     RETURN n.uri AS uri, n.label AS label, n.description AS description, n.searchText AS alt,
                            n.embeddingHash AS hash
@@ -261,15 +259,15 @@ public class EscoEmbeddings {
         for (int i = 0; i < batch.size(); i++) {
             Pending p = batch.get(i);
             byLabel.computeIfAbsent(p.label(), k -> new ArrayList<>())
-                    .add(Map.of("uri", p.uri(), "hash", p.hash(), "vector", Values.value(vectors.get(i))));
+                    .add(Map.of("uri", p.uri(), "hash", p.hash(), "vector", vectors.get(i)));
         }
-        try (var session = driver.session(SessionConfig.defaultConfig())) {
-            byLabel.forEach((label, rows) -> session.executeWriteWithoutResult(tx -> tx.run("""
+        {
+            byLabel.forEach((label, rows) -> graph.inNewTransaction(() -> graph.query("""
                     UNWIND $rows AS row
                     MATCH (n:%s {uri: row.uri})
                     CALL db.create.setNodeVectorProperty(n, 'embedding', row.vector)
                     SET n.embeddingHash = row.hash, n.embeddingModel = $model
-                    """.formatted(label), Map.of("rows", rows, "model", encoder.model())).consume()));
+                    """.formatted(label)).bindAll(Map.of("rows", rows, "model", encoder.model())).run()));
         }
     }
 
@@ -279,7 +277,7 @@ public class EscoEmbeddings {
                 CALL db.index.vector.queryNodes('esco_skill_embedding', $k, $vector) YIELD node AS n, score
                 WHERE %s AND NOT n:EscoSkillGroup
                 RETURN n.uri AS uri, score
-                """.formatted(KNOWN), Map.of("k", limit, "vector", Values.value(vector))).stream()
+                """.formatted(KNOWN), Map.of("k", limit, "vector", vector)).stream()
                 .map(r -> new Nearest(r.get("uri").asString(), r.get("score").asDouble())).toList();
     }
 
@@ -304,9 +302,7 @@ public class EscoEmbeddings {
     private record Pending(String label, String uri, String text, String hash) {
     }
 
-    private List<Record> read(String cypher, Map<String, Object> parameters) {
-        try (var session = driver.session(SessionConfig.defaultConfig())) {
-            return session.executeRead(tx -> tx.run(cypher, parameters).list());
-        }
+    private List<GraphRow> read(String cypher, Map<String, Object> parameters) {
+        return graph.query(cypher).bindAll(parameters).rows();
     }
 }

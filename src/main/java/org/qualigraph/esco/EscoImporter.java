@@ -15,12 +15,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.DoubleConsumer;
-import org.neo4j.driver.Driver;
-import org.neo4j.driver.exceptions.ClientException;
-import org.neo4j.driver.Record;
-import org.neo4j.driver.Session;
-import org.neo4j.driver.SessionConfig;
-import org.neo4j.driver.Values;
+import org.qualigraph.base.graph.Graph;
+import org.qualigraph.base.graph.GraphRow;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -39,10 +36,10 @@ class EscoImporter {
     private static final Logger log = LoggerFactory.getLogger(EscoImporter.class);
     private static final Set<String> ESCO_LABELS = Set.of("EscoSkill", "EscoOccupation", "IscoGroup");
 
-    private final Driver driver;
+    private final Graph graph;
 
-    EscoImporter(Driver driver) {
-        this.driver = driver;
+    EscoImporter(Graph graph) {
+        this.graph = graph;
     }
 
     /** The outcome of an import, as the job's counts. */
@@ -52,8 +49,8 @@ class EscoImporter {
     synchronized Result write(EscoData data, String version, DoubleConsumer progress) {
         var counts = new LinkedHashMap<String, Object>();
         counts.put("version", version);
-        try (Session session = driver.session(SessionConfig.defaultConfig())) {
-            var writer = new Writer(session, progress);
+        {
+            var writer = new Writer(graph, progress);
             List<Map<String, Object>> skillRows = new ArrayList<>();
             List<Map<String, Object>> groupRows = new ArrayList<>();
             for (EscoData.Skill skill : data.skills.values()) {
@@ -113,14 +110,14 @@ class EscoImporter {
             int[] occupationRemoval = writer.remove("EscoOccupation", occupationDiff.removed);
             int[] iscoRemoval = writer.remove("IscoGroup", iscoDiff.removed);
 
-            long outcomesLinking = session.executeRead(tx -> tx.run("""
+            long outcomesLinking = graph.query("""
                     MATCH (o:LearningOutcome)-[:MAPS_TO]->(:EscoSkill {obsolete: true})
                     RETURN count(DISTINCT o) AS n
-                    """).single().get("n").asLong());
-            long qualificationsTargeting = session.executeRead(tx -> tx.run("""
+                    """).rows().get(0).get("n").asLong();
+            long qualificationsTargeting = graph.query("""
                     MATCH (q:Qualification)-[:TARGETS]->(:EscoOccupation {obsolete: true})
                     RETURN count(DISTINCT q) AS n
-                    """).single().get("n").asLong());
+                    """).rows().get(0).get("n").asLong();
 
             counts.put("skills", data.skills.size());
             counts.put("skillGroups", groupRows.size());
@@ -149,13 +146,13 @@ class EscoImporter {
             release.put("skills", data.skills.size());
             release.put("occupations", data.occupations.size());
             release.put("occupationSkillRelations", occLinks.links.size());
-            session.executeWriteWithoutResult(tx -> tx.run("""
+            graph.inNewTransaction(() -> graph.query("""
                     OPTIONAL MATCH (old:EscoRelease) SET old.current = false
                     WITH count(old) AS ignored
                     MERGE (r:EscoRelease {version: $r.version})
                     SET r.importedAt = $r.importedAt, r.skills = $r.skills, r.occupations = $r.occupations,
                         r.occupationSkillRelations = $r.occupationSkillRelations, r.current = true
-                    """, Map.of("r", release)));
+                    """).bindAll(Map.of("r", release)).run());
             progress.accept(1.0);
         }
         return new Result(counts);
@@ -257,13 +254,13 @@ class EscoImporter {
     }
 
     private static final class Writer {
-        private final Session session;
+        private final Graph graph;
         private final DoubleConsumer progress;
         long total;
         long done;
 
-        Writer(Session session, DoubleConsumer progress) {
-            this.session = session;
+        Writer(Graph graph, DoubleConsumer progress) {
+            this.graph = graph;
             this.progress = progress;
         }
 
@@ -279,10 +276,10 @@ class EscoImporter {
             long start = System.nanoTime();
             Map<String, String[]> existing = new HashMap<>();
             Set<String> placeholders = new HashSet<>();
-            session.executeRead(tx -> {
-                tx.run("MATCH (n:" + label + ") RETURN n.uri AS uri, n.contentHash AS hash, n.escoVersion AS version, "
+            {
+                graph.query("MATCH (n:" + label + ") RETURN n.uri AS uri, n.contentHash AS hash, n.escoVersion AS version, "
                         + "coalesce(n.obsolete, false) AS obsolete, n:EscoSkillGroup AS grp")
-                        .forEachRemaining(r -> {
+                        .rows().forEach(r -> {
                             if (r.get("version").isNull()) {
                                 placeholders.add(r.get("uri").asString());
                             } else {
@@ -291,8 +288,7 @@ class EscoImporter {
                                         String.valueOf(r.get("grp").asBoolean())});
                             }
                         });
-                return null;
-            });
+            }
             var diff = new NodeDiff();
             List<Map<String, Object>> write = new ArrayList<>();
             List<Map<String, Object>> writeSecondary = new ArrayList<>();
@@ -307,8 +303,8 @@ class EscoImporter {
             done += rows.size() + secondaryRows.size() - write.size() - writeSecondary.size();
             for (int i = 0; i < versionOnly.size(); i += BATCH) {
                 var slice = versionOnly.subList(i, Math.min(versionOnly.size(), i + BATCH));
-                session.executeWriteWithoutResult(tx -> tx.run("UNWIND $uris AS uri MATCH (n:" + label
-                        + " {uri: uri}) SET n.escoVersion = $version", Map.of("uris", slice, "version", version)));
+                graph.inNewTransaction(() -> graph.query("UNWIND $uris AS uri MATCH (n:" + label
+                        + " {uri: uri}) SET n.escoVersion = $version").bindAll(Map.of("uris", slice, "version", version)).run());
             }
             report();
             log.info("ESCO import: {} {} nodes checked, {} written, in {} ms", rows.size() + secondaryRows.size(), label,
@@ -338,10 +334,7 @@ class EscoImporter {
                 var slice = fresh.subList(i, Math.min(fresh.size(), i + BATCH));
                 try {
                     batches(create, slice, Map.of("version", version));
-                } catch (ClientException e) {
-                    if (!"Neo.ClientError.Schema.ConstraintValidationFailed".equals(e.code())) {
-                        throw e;
-                    }
+                } catch (DataIntegrityViolationException e) {
                     // a save linked one of these concepts after the graph was read, creating it as a placeholder
                     // (its URI only): this batch is written again with MERGE, which fills such placeholders in
                     log.info("ESCO import: a {} batch met concepts created meanwhile by a save; merging it", label);
@@ -374,13 +367,10 @@ class EscoImporter {
         int[] links(String fromLabel, String type, String toLabel, boolean typed, Map<String, Link> wanted) {
             long start = System.nanoTime();
             Map<String, String> existing = new HashMap<>();
-            session.executeRead(tx -> {
-                tx.run("MATCH (a:" + fromLabel + ")-[r:" + type + "]->(b:" + toLabel + ") WHERE a.escoVersion IS NOT NULL "
-                        + "RETURN a.uri AS a, b.uri AS b, r.type AS type")
-                        .forEachRemaining((Record r) -> existing.put(r.get("a").asString() + " " + r.get("b").asString(),
-                                r.get("type").asString(null)));
-                return null;
-            });
+            graph.query("MATCH (a:" + fromLabel + ")-[r:" + type + "]->(b:" + toLabel + ") WHERE a.escoVersion IS NOT NULL "
+                    + "RETURN a.uri AS a, b.uri AS b, r.type AS type")
+                    .rows().forEach((GraphRow r) -> existing.put(r.get("a").asString() + " " + r.get("b").asString(),
+                            r.get("type").asString(null)));
             List<Map<String, Object>> create = new ArrayList<>();
             List<Map<String, Object>> retype = new ArrayList<>();
             for (var entry : wanted.entrySet()) {
@@ -420,7 +410,7 @@ class EscoImporter {
             List<String> list = List.copyOf(uris);
             for (int i = 0; i < list.size(); i += BATCH) {
                 var slice = list.subList(i, Math.min(list.size(), i + BATCH));
-                var counts = session.executeWrite(tx -> tx.run("""
+                var counts = graph.inNewTransaction(() -> graph.query("""
                         UNWIND $uris AS uri
                         MATCH (n:%s {uri: uri})
                         WITH n, EXISTS { (n)--(x) WHERE NOT (x:EscoSkill OR x:EscoOccupation OR x:IscoGroup) } AS linked
@@ -437,7 +427,7 @@ class EscoImporter {
                           DETACH DELETE n
                         }
                         RETURN sum(CASE WHEN linked THEN 1 ELSE 0 END) AS kept, sum(CASE WHEN linked THEN 0 ELSE 1 END) AS deleted
-                        """.formatted(label), Map.of("uris", slice)).single());
+                        """.formatted(label)).bindAll(Map.of("uris", slice)).rows().get(0));
                 result[0] += counts.get("kept").asInt();
                 result[1] += counts.get("deleted").asInt();
             }
@@ -457,7 +447,7 @@ class EscoImporter {
                 var slice = rows.subList(i, Math.min(rows.size(), i + BATCH));
                 Map<String, Object> params = new HashMap<>(parameters);
                 params.put("rows", slice);
-                session.executeWriteWithoutResult(tx -> tx.run(statement, Values.value(params)).consume());
+                graph.inNewTransaction(() -> graph.query(statement).bindAll(params).run());
                 done += slice.size();
                 report();
             }

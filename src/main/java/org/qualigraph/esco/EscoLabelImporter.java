@@ -11,8 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.DoubleConsumer;
-import org.neo4j.driver.Driver;
-import org.neo4j.driver.SessionConfig;
+import org.qualigraph.base.graph.Graph;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,10 +24,10 @@ import org.springframework.stereotype.Component;
 @Component
 class EscoLabelImporter {
 
-    private final Driver driver;
+    private final Graph graph;
 
-    EscoLabelImporter(Driver driver) {
-        this.driver = driver;
+    EscoLabelImporter(Graph graph) {
+        this.graph = graph;
     }
 
     synchronized Map<String, Object> write(EscoData data, DoubleConsumer progress) {
@@ -38,15 +37,15 @@ class EscoLabelImporter {
         if (data.detectedVersion != null) {
             counts.put("packageVersion", data.detectedVersion);
         }
-        try (var session = driver.session(SessionConfig.defaultConfig())) {
+        {
             Map<String, String> known = new HashMap<>();
-            String release = session.executeRead(tx -> {
-                tx.run("""
+            String release = graph.inNewTransaction(() -> {
+                graph.query("""
                         MATCH (n) WHERE (n:EscoSkill OR n:EscoOccupation) AND n.escoVersion IS NOT NULL
                           AND coalesce(n.obsolete, false) = false
                         RETURN n.uri AS uri, CASE WHEN n:EscoOccupation THEN 'EscoOccupation' ELSE 'EscoSkill' END AS label
-                        """).forEachRemaining(r -> known.put(r.get("uri").asString(), r.get("label").asString()));
-                var current = tx.run("MATCH (r:EscoRelease {current: true}) RETURN r.version AS v ORDER BY r.importedAt DESC LIMIT 1").list();
+                        """).rows().forEach(r -> known.put(r.get("uri").asString(), r.get("label").asString()));
+                var current = graph.query("MATCH (r:EscoRelease {current: true}) RETURN r.version AS v ORDER BY r.importedAt DESC LIMIT 1").rows();
                 return current.isEmpty() ? null : current.get(0).get("v").asString();
             });
             if (release == null) {
@@ -100,15 +99,15 @@ class EscoLabelImporter {
             summary.put("skills", (long) skills + groups);
             summary.put("occupations", (long) occupations);
             summary.put("unknownConcepts", (long) unknownSkills.size() + unknownOccupations.size());
-            session.executeWriteWithoutResult(tx -> {
+            graph.inNewTransaction(() -> {
                 // one reference label at a time, by URI ascending (the import's lock order)
                 for (String label : List.of("EscoOccupation", "EscoSkill")) {
-                    tx.run("MATCH (n:" + label + ") WHERE n[$key] IS NOT NULL SET n += $cleared",
-                            Map.of("key", EscoLanguages.labelKey(language), "cleared", cleared));
-                    tx.run("UNWIND $rows AS row MATCH (n:" + label + " {uri: row.uri}) SET n += row.props",
-                            Map.of("rows", rows.getOrDefault(label, List.of())));
+                    graph.query("MATCH (n:" + label + ") WHERE n[$key] IS NOT NULL SET n += $cleared")
+                            .bindAll(Map.of("key", EscoLanguages.labelKey(language), "cleared", cleared)).run();
+                    graph.query("UNWIND $rows AS row MATCH (n:" + label + " {uri: row.uri}) SET n += row.props")
+                            .bindAll(Map.of("rows", rows.getOrDefault(label, List.of()))).run();
                 }
-                tx.run("MERGE (l:EscoLanguage {code: $s.code}) SET l += $s", Map.of("s", summary));
+                graph.query("MERGE (l:EscoLanguage {code: $s.code}) SET l += $s").bindAll(Map.of("s", summary)).run();
             });
             progress.accept(1.0);
             counts.put("release", release);
@@ -127,11 +126,11 @@ class EscoLabelImporter {
 
     /** What each imported language holds: code → {release, packageVersion, importedAt, skills, occupations, unknownConcepts}. */
     Map<String, Map<String, Object>> languages() {
-        try (var session = driver.session(SessionConfig.defaultConfig())) {
-            return session.executeRead(tx -> {
+        {
+            {
                 var result = new TreeMap<String, Map<String, Object>>();
-                tx.run("MATCH (l:EscoLanguage) RETURN l ORDER BY l.code").forEachRemaining(r -> {
-                    var node = r.get("l").asNode();
+                graph.query("MATCH (l:EscoLanguage) RETURN l ORDER BY l.code").rows().forEach(r -> {
+                    var node = r.get("l");
                     var entry = new LinkedHashMap<String, Object>();
                     entry.put("release", node.get("release").asString(null));
                     entry.put("packageVersion", node.get("packageVersion").asString(null));
@@ -143,7 +142,7 @@ class EscoLabelImporter {
                     result.put(node.get("code").asString(), entry);
                 });
                 return result;
-            });
+            }
         }
     }
 }

@@ -16,10 +16,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.neo4j.driver.Driver;
-import org.neo4j.driver.Record;
-import org.neo4j.driver.SessionConfig;
-import org.neo4j.driver.Value;
+import org.qualigraph.base.graph.Graph;
+import org.qualigraph.base.graph.GraphRow;
+import org.qualigraph.base.graph.GraphValue;
 import org.qualigraph.base.BadInputException;
 import org.qualigraph.base.FieldProblem;
 import org.qualigraph.curriculum.OccupationCatalog;
@@ -49,7 +48,7 @@ public class EscoService implements EscoCatalog, SkillCatalog, OccupationCatalog
     private static final Pattern VERSION = Pattern.compile("[A-Za-z0-9._-]{1,40}");
     private static final String KNOWN = "n.escoVersion IS NOT NULL AND coalesce(n.obsolete, false) = false";
 
-    private final Driver driver;
+    private final Graph graph;
     private final EscoImporter importer;
     private final JobService jobs;
     private final ObjectMapper json;
@@ -58,10 +57,10 @@ public class EscoService implements EscoCatalog, SkillCatalog, OccupationCatalog
 
     private final EscoLabelImporter labelImporter;
 
-    EscoService(Driver driver, EscoImporter importer, JobService jobs, ObjectMapper json, EscoEmbeddings embeddings,
+    EscoService(Graph graph, EscoImporter importer, JobService jobs, ObjectMapper json, EscoEmbeddings embeddings,
                 SkillSuggestions suggestions, EscoLabelImporter labelImporter) {
         this.labelImporter = labelImporter;
-        this.driver = driver;
+        this.graph = graph;
         this.importer = importer;
         this.jobs = jobs;
         this.json = json;
@@ -390,7 +389,7 @@ public class EscoService implements EscoCatalog, SkillCatalog, OccupationCatalog
                 """.formatted(KNOWN), params).stream().map(EscoService::skillHit).toList();
     }
 
-    private static SkillHit skillHit(Record r) {
+    private static SkillHit skillHit(GraphRow r) {
         return new SkillHit(r.get("uri").asString(), r.get("label").asString(), r.get("skillType").asString(null),
                 r.get("reuseLevel").asString(null));
     }
@@ -571,13 +570,11 @@ public class EscoService implements EscoCatalog, SkillCatalog, OccupationCatalog
         }
     }
 
-    private static List<String> strings(Value value) {
-        return value == null || value.isNull() ? List.of() : value.asList(Value::asString);
+    private static List<String> strings(GraphValue value) {
+        return value == null || value.isNull() ? List.of() : value.asList(GraphValue::asString);
     }
 
-    private List<Record> read(String cypher, Map<String, Object> parameters) {
-        try (var session = driver.session(SessionConfig.defaultConfig())) {
-            return session.executeRead(tx -> tx.run(cypher, parameters).list());
-        }
+    private List<GraphRow> read(String cypher, Map<String, Object> parameters) {
+        return graph.query(cypher).bindAll(parameters).rows();
     }
 }

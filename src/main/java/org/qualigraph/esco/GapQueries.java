@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.springframework.data.neo4j.core.Neo4jClient;
+import org.qualigraph.base.graph.Graph;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -21,9 +21,9 @@ class GapQueries {
 
     static final String KNOWN_O = "o.escoVersion IS NOT NULL AND coalesce(o.obsolete, false) = false";
 
-    private final Neo4jClient client;
+    private final Graph client;
 
-    GapQueries(Neo4jClient client) {
+    GapQueries(Graph client) {
         this.client = client;
     }
 
@@ -118,7 +118,7 @@ class GapQueries {
                         """)
                 .bind(List.copyOf(mapped)).to("uris").bind(limit).to("limit")
                 .fetchAs(SkillsGap.OccupationMatch.class)
-                .mappedBy((types, r) -> new SkillsGap.OccupationMatch(r.get("occupation").asString(),
+                .mappedBy(r -> new SkillsGap.OccupationMatch(r.get("occupation").asString(),
                         r.get("label").asString(), r.get("covered").asInt(), r.get("total").asInt(),
                         r.get("score").asDouble()))
                 .all());
@@ -141,7 +141,7 @@ class GapQueries {
                         """)
                 .bind(List.copyOf(exclude)).to("exclude").bind(limit).to("limit")
                 .fetchAs(SkillsGap.OccupationMatch.class)
-                .mappedBy((types, r) -> new SkillsGap.OccupationMatch(r.get("occupation").asString(),
+                .mappedBy(r -> new SkillsGap.OccupationMatch(r.get("occupation").asString(),
                         r.get("label").asString(), 0, r.get("total").asInt(), 0.0))
                 .all());
     }

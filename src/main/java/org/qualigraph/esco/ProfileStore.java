@@ -3,7 +3,7 @@ package org.qualigraph.esco;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.springframework.data.neo4j.core.Neo4jClient;
+import org.qualigraph.base.graph.Graph;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -14,9 +14,9 @@ import org.springframework.stereotype.Repository;
 @Repository
 class ProfileStore {
 
-    private final Neo4jClient client;
+    private final Graph client;
 
-    ProfileStore(Neo4jClient client) {
+    ProfileStore(Graph client) {
         this.client = client;
     }
 
@@ -79,12 +79,12 @@ class ProfileStore {
 
     Optional<OccupationalProfile> read(String id) {
         return client.query(READ + " WHERE p.id = $id " + RETURN).bind(id).to("id")
-                .fetchAs(OccupationalProfile.class).mappedBy((t, r) -> map(r.asMap())).one();
+                .fetchAs(OccupationalProfile.class).mappedBy(r -> map(r.asMap())).one();
     }
 
     List<OccupationalProfile> list() {
         return List.copyOf(client.query(READ + RETURN + " ORDER BY toLower(p.name), p.id")
-                .fetchAs(OccupationalProfile.class).mappedBy((t, r) -> map(r.asMap())).all());
+                .fetchAs(OccupationalProfile.class).mappedBy(r -> map(r.asMap())).all());
     }
 
     boolean delete(String id) {

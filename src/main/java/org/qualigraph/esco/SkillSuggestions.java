@@ -5,9 +5,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.neo4j.driver.Driver;
-import org.neo4j.driver.Record;
-import org.neo4j.driver.SessionConfig;
+import org.qualigraph.base.graph.Graph;
+import org.qualigraph.base.graph.GraphRow;
 import org.qualigraph.base.BadInputException;
 import org.springframework.stereotype.Service;
 
@@ -52,11 +51,11 @@ public class SkillSuggestions {
                             String statement, double score) {
     }
 
-    private final Driver driver;
+    private final Graph graph;
     private final EscoEmbeddings embeddings;
 
-    SkillSuggestions(Driver driver, EscoEmbeddings embeddings) {
-        this.driver = driver;
+    SkillSuggestions(Graph graph, EscoEmbeddings embeddings) {
+        this.graph = graph;
         this.embeddings = embeddings;
     }
 
@@ -90,10 +89,10 @@ public class SkillSuggestions {
         List<String> top = scores.entrySet().stream()
                 .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
                 .limit(limit).map(Map.Entry::getKey).toList();
-        Map<String, Record> details = details(top);
+        Map<String, GraphRow> details = details(top);
         var result = new ArrayList<Suggestion>();
         for (String uri : top) {
-            Record r = details.get(uri);
+            GraphRow r = details.get(uri);
             if (r == null) {
                 continue;
             }
@@ -129,7 +128,7 @@ public class SkillSuggestions {
         }
         float[] skill = embeddings.skillVectors(List.of(skillUri)).get(skillUri);
         if (skill == null) {
-            Record r = rows.isEmpty() ? null : rows.get(0);
+            GraphRow r = rows.isEmpty() ? null : rows.get(0);
             skill = embeddings.encoder().encode(r == null ? skillUri : embeddings.text(r.get("label").asString(""),
                     r.get("description").asString(""), r.get("alt").asString("")));
         }
@@ -178,8 +177,8 @@ public class SkillSuggestions {
                 .map(r -> r.get("uri").asString()).toList();
     }
 
-    private Map<String, Record> details(List<String> uris) {
-        var result = new HashMap<String, Record>();
+    private Map<String, GraphRow> details(List<String> uris) {
+        var result = new HashMap<String, GraphRow>();
         if (!uris.isEmpty()) {
             read("""
                     MATCH (n:EscoSkill) WHERE n.uri IN $uris
@@ -189,9 +188,7 @@ public class SkillSuggestions {
         return result;
     }
 
-    private List<Record> read(String cypher, Map<String, Object> parameters) {
-        try (var session = driver.session(SessionConfig.defaultConfig())) {
-            return session.executeRead(tx -> tx.run(cypher, parameters).list());
-        }
+    private List<GraphRow> read(String cypher, Map<String, Object> parameters) {
+        return graph.query(cypher).bindAll(parameters).rows();
     }
 }

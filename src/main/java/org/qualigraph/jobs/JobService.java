@@ -21,10 +21,9 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
-import org.neo4j.driver.Driver;
-import org.neo4j.driver.Record;
-import org.neo4j.driver.TransactionContext;
-import org.neo4j.driver.Value;
+import org.qualigraph.base.graph.Graph;
+import org.qualigraph.base.graph.GraphRow;
+import org.qualigraph.base.graph.GraphValue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -54,7 +53,7 @@ public class JobService implements DisposableBean {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int KEPT = 200;
 
-    private final Driver driver;
+    private final Graph graph;
     private final JobSettings settings;
     private final String instance;
     private final ExecutorService executor;
@@ -65,8 +64,8 @@ public class JobService implements DisposableBean {
     private volatile boolean stopping;
 
     @Autowired
-    public JobService(Driver driver, JobSettings settings) {
-        this.driver = driver;
+    public JobService(Graph graph, JobSettings settings) {
+        this.graph = graph;
         this.settings = settings;
         this.instance = settings.instanceId().isBlank() ? defaultInstanceId() : settings.instanceId().strip();
         AtomicInteger threads = new AtomicInteger();
@@ -88,17 +87,18 @@ public class JobService implements DisposableBean {
     }
 
     /** With the default settings. */
-    public JobService(Driver driver) {
-        this(driver, JobSettings.defaults());
+    public JobService(Graph graph) {
+        this(graph, JobSettings.defaults());
     }
 
     /** Queues the task and returns its job id at once. */
     public String start(String name, JobTask task) {
         Job job = new Job(UUID.randomUUID().toString(), name);
-        driver.executableQuery("""
+        // in a transaction of its own, committed before the task starts, even when the caller is in one
+        graph.inNewTransaction(() -> graph.query("""
                         CREATE (:Job {id: $id, name: $name, state: 'RUNNING', progress: 0.0, counts: '{}', instance: $instance,
                                       createdAt: datetime(), heartbeat: datetime()})
-                        """).withParameters(Map.of("id", job.id, "name", name, "instance", instance)).execute();
+                        """).bindAll(Map.of("id", job.id, "name", name, "instance", instance)).run());
         return submit(job, task);
     }
 
@@ -110,33 +110,32 @@ public class JobService implements DisposableBean {
      */
     public String startExclusive(String kind, String name, JobTask task) {
         Job job = new Job(UUID.randomUUID().toString(), name);
-        try (var session = driver.session()) {
-            session.executeWrite(tx -> {
-                String holder = tx.run("MERGE (l:JobLock {kind: $kind}) SET l.takenAt = datetime() RETURN l.job AS job",
-                        Map.of("kind", kind)).single().get("job").asString(null);
+        {
+            graph.inNewTransaction(() -> {
+                String holder = graph.query("MERGE (l:JobLock {kind: $kind}) SET l.takenAt = datetime() RETURN l.job AS job")
+                        .bindAll(Map.of("kind", kind)).rows().get(0).get("job").asString(null);
                 if (holder != null) {
-                    var running = tx.run("""
+                    var running = graph.query("""
                             MATCH (j:Job {id: $id, state: 'RUNNING'})
                             RETURN j.id AS id, j.name AS name, j.instance AS instance, toString(j.createdAt) AS createdAt,
                                    j.heartbeat >= datetime() - duration({milliseconds: $timeout}) AS alive
-                            """, Map.of("id", holder, "timeout", settings.heartbeatTimeout().toMillis())).list();
+                            """).bindAll(Map.of("id", holder, "timeout", settings.heartbeatTimeout().toMillis())).rows();
                     if (!running.isEmpty() && running.get(0).get("alive").asBoolean()) {
-                        Record r = running.get(0);
+                        GraphRow r = running.get(0);
                         throw new JobConflictException("%s is running already: job %s, started %s on instance %s; wait until it ends"
                                 .formatted(r.get("name").asString(), r.get("id").asString(), r.get("createdAt").asString(),
                                         r.get("instance").asString()), r.get("id").asString());
                     }
                     if (!running.isEmpty()) {
-                        reap(tx, holder);
+                        reap(holder);
                     }
                 }
-                tx.run("""
+                graph.query("""
                         MATCH (l:JobLock {kind: $kind})
                         CREATE (:Job {id: $id, name: $name, kind: $kind, state: 'RUNNING', progress: 0.0, counts: '{}',
                                       instance: $instance, createdAt: datetime(), heartbeat: datetime()})
                         SET l.job = $id
-                        """, Map.of("kind", kind, "id", job.id, "name", name, "instance", instance)).consume();
-                return null;
+                        """).bindAll(Map.of("kind", kind, "id", job.id, "name", name, "instance", instance)).run();
             });
         }
         return submit(job, task);
@@ -147,14 +146,13 @@ public class JobService implements DisposableBean {
         if (id == null) {
             return Optional.empty();
         }
-        return driver.executableQuery("MATCH (j:Job {id: $id}) RETURN j").withParameters(Map.of("id", id)).execute()
-                .records().stream().findFirst().map(r -> toStatus(r.get("j")));
+        return graph.query("MATCH (j:Job {id: $id}) RETURN j").bindAll(Map.of("id", id)).rows().stream().findFirst().map(r -> toStatus(r.get("j")));
     }
 
     /** The job of the kind that runs now on any instance, if one does. */
     public Optional<JobStatus> running(String kind) {
-        return driver.executableQuery("MATCH (l:JobLock {kind: $kind}) MATCH (j:Job {id: l.job, state: 'RUNNING'}) RETURN j")
-                .withParameters(Map.of("kind", kind)).execute().records().stream().findFirst().map(r -> toStatus(r.get("j")));
+        return graph.query("MATCH (l:JobLock {kind: $kind}) MATCH (j:Job {id: l.job, state: 'RUNNING'}) RETURN j")
+                .bindAll(Map.of("kind", kind)).rows().stream().findFirst().map(r -> toStatus(r.get("j")));
     }
 
     /**
@@ -186,37 +184,35 @@ public class JobService implements DisposableBean {
 
     /** Marks every RUNNING job with a heartbeat older than the timeout FAILED; returns how many. */
     int reapStale() {
-        try (var session = driver.session()) {
-            return session.executeWrite(tx -> tx.run("""
-                    MATCH (j:Job {state: 'RUNNING'}) WHERE j.heartbeat < datetime() - duration({milliseconds: $timeout})
-                    RETURN j.id AS id
-                    """, Map.of("timeout", settings.heartbeatTimeout().toMillis())).list(r -> r.get("id").asString())
-                    .stream().filter(id -> !local.containsKey(id)).mapToInt(id -> reap(tx, id)).sum());
-        }
+        return graph.inNewTransaction(() -> graph.query("""
+                MATCH (j:Job {state: 'RUNNING'}) WHERE j.heartbeat < datetime() - duration({milliseconds: $timeout})
+                RETURN j.id AS id
+                """).bindAll(Map.of("timeout", settings.heartbeatTimeout().toMillis())).rows().stream()
+                .map(r -> r.get("id").asString()).filter(id -> !local.containsKey(id)).mapToInt(this::reap).sum());
     }
 
     /** Fails every RUNNING job that this instance does not run (see {@link JobRecovery}); returns how many. */
     int failLeftOver() {
-        var failed = driver.executableQuery("""
+        var failed = graph.query("""
                 MATCH (j:Job {state: 'RUNNING'}) WHERE NOT j.id IN $local
                 SET j.state = 'FAILED', j.finishedAt = datetime(),
                     j.error = 'The application was restarted while this job ran on instance ' + j.instance
                               + '. Nothing is half-applied that a new run does not repair: run it again.'
                 RETURN j.id AS id, j.name AS name
-                """).withParameters(Map.of("local", List.copyOf(local.keySet()))).execute().records();
+                """).bindAll(Map.of("local", List.copyOf(local.keySet()))).rows();
         failed.forEach(r -> log.warn("Job {} ({}) marked FAILED: it was running when the application stopped",
                 r.get("name").asString(), r.get("id").asString()));
         return failed.size();
     }
 
-    private int reap(TransactionContext tx, String id) {
-        var reaped = tx.run("""
+    private int reap(String id) {
+        var reaped = graph.query("""
                 MATCH (j:Job {id: $id, state: 'RUNNING'})
                 SET j.state = 'FAILED', j.finishedAt = datetime(),
                     j.error = 'Instance ' + j.instance + ' stopped running this job (no heartbeat since ' + toString(j.heartbeat)
                               + '; it was stopped or crashed). Nothing is half-applied that a new run does not repair: run it again.'
                 RETURN j.name AS name, j.instance AS instance
-                """, Map.of("id", id)).list();
+                """).bindAll(Map.of("id", id)).rows();
         reaped.forEach(r -> log.warn("Job {} ({}) marked FAILED: instance {} stopped sending heartbeats",
                 r.get("name").asString(), id, r.get("instance").asString()));
         return reaped.size();
@@ -241,11 +237,11 @@ public class JobService implements DisposableBean {
                 }
             }
             if (!rows.isEmpty()) {
-                driver.executableQuery("""
+                graph.query("""
                         UNWIND $rows AS row
                         MATCH (j:Job {id: row.id}) WHERE j.state = 'RUNNING'
                         SET j.progress = row.progress, j.counts = row.counts, j.heartbeat = datetime()
-                        """).withParameters(Map.of("rows", rows)).execute();
+                        """).bindAll(Map.of("rows", rows)).run();
             }
             if (beat) {
                 lastBeat = now;
@@ -263,11 +259,11 @@ public class JobService implements DisposableBean {
     }
 
     private void prune() {
-        driver.executableQuery("""
+        graph.query("""
                 MATCH (j:Job) WHERE j.state <> 'RUNNING'
                 WITH j ORDER BY j.createdAt DESC SKIP $kept
                 DETACH DELETE j
-                """).withParameters(Map.of("kept", KEPT)).execute();
+                """).bindAll(Map.of("kept", KEPT)).run();
     }
 
     private void pollFollowed() {
@@ -306,17 +302,17 @@ public class JobService implements DisposableBean {
             return;
         }
         try {
-            driver.executableQuery("""
+            graph.query("""
                     MATCH (j:Job {state: 'RUNNING'}) WHERE j.id IN $ids
                     SET j.state = 'FAILED', j.finishedAt = datetime(),
                         j.error = 'Instance ' + j.instance + ' was shut down while this job ran: run it again.'
-                    """).withParameters(Map.of("ids", List.copyOf(local.keySet()))).execute();
+                    """).bindAll(Map.of("ids", List.copyOf(local.keySet()))).run();
         } catch (RuntimeException e) {
             log.warn("Could not mark the jobs of this instance as stopped; they fail after the heartbeat timeout", e);
         }
     }
 
-    private static JobStatus toStatus(Value node) {
+    private static JobStatus toStatus(GraphValue node) {
         Map<String, Object> counts;
         try {
             counts = JSON.readValue(node.get("counts").asString("{}"), new TypeReference<TreeMap<String, Object>>() { });
@@ -406,11 +402,11 @@ public class JobService implements DisposableBean {
         /** The end is written at once (not throttled), before listeners hear of it, so every instance agrees. */
         private void finish() {
             try {
-                driver.executableQuery("""
+                graph.query("""
                         MATCH (j:Job {id: $id})
                         SET j.state = $state, j.progress = $progress, j.counts = $counts, j.error = $error,
                             j.errorWords = $errorWords, j.finishedAt = datetime(), j.heartbeat = datetime()
-                        """).withParameters(params()).execute();
+                        """).bindAll(params()).run();
             } catch (RuntimeException e) {
                 if (stopping) {
                     log.info("The end of job {} ({}) was not recorded: the application is stopping; the next start fails it", name, id);

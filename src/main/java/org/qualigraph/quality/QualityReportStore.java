@@ -4,7 +4,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.springframework.data.neo4j.core.Neo4jClient;
+import org.qualigraph.base.graph.Graph;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -52,9 +52,9 @@ class QualityReportStore {
                            + '|e' + coalesce(release, '-') + '|b' + bodies, x IN units | k + '|' + x) AS key
             """;
 
-    private final Neo4jClient client;
+    private final Graph client;
 
-    QualityReportStore(Neo4jClient client) {
+    QualityReportStore(Graph client) {
         this.client = client;
     }
 

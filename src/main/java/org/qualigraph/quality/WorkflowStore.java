@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.qualigraph.curriculum.QualificationStatus;
-import org.springframework.data.neo4j.core.Neo4jClient;
+import org.qualigraph.base.graph.Graph;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -21,9 +21,9 @@ import org.springframework.stereotype.Repository;
 @Repository
 class WorkflowStore {
 
-    private final Neo4jClient client;
+    private final Graph client;
 
-    WorkflowStore(Neo4jClient client) {
+    WorkflowStore(Graph client) {
         this.client = client;
     }
 

@@ -26,7 +26,7 @@ import org.qualigraph.base.GraphRestore;
 import org.qualigraph.curriculum.QualificationService;
 import org.qualigraph.esco.OccupationalProfileService;
 import org.qualigraph.quality.ReviewWorkflowService;
-import org.springframework.data.neo4j.core.Neo4jClient;
+import org.qualigraph.base.graph.Graph;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -55,7 +55,7 @@ public class WorkspaceService {
     /** Reference nodes exported by their key only, so relationships to them survive. */
     private static final Map<String, String> REFERENCE_KEYS = Map.of("EscoSkill", "uri", "EscoOccupation", "uri");
 
-    private final Neo4jClient client;
+    private final Graph client;
     private final ObjectMapper json;
     private final QualificationService qualifications;
     private final OccupationalProfileService profiles;
@@ -63,7 +63,7 @@ public class WorkspaceService {
     /** Told every statement a restore runs (tests count them: their number must not grow with the file). */
     java.util.function.Consumer<String> statementListener = statement -> { };
 
-    WorkspaceService(Neo4jClient client, ObjectMapper json, QualificationService qualifications,
+    WorkspaceService(Graph client, ObjectMapper json, QualificationService qualifications,
                      OccupationalProfileService profiles, ReviewWorkflowService reviews) {
         this.client = client;
         this.json = json;

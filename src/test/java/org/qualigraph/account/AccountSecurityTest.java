@@ -31,11 +31,11 @@ class AccountSecurityTest extends IntegrationTest {
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.username").value("ana"))
                 .andExpect(jsonPath("$.password").doesNotExist());
-        String hash = neo4jClient.query("MATCH (u:User {username: 'ana'}) RETURN u.passwordHash").fetchAs(String.class).one().orElseThrow();
+        String hash = graph.query("MATCH (u:User {username: 'ana'}) RETURN u.passwordHash").fetchAs(String.class).one().orElseThrow();
         assertThat(hash).startsWith("$2a$").doesNotContain("correct-horse-1");
         mvc.perform(get("/api/qualifications").header(HttpHeaders.AUTHORIZATION, basic("ana", "correct-horse-1")))
                 .andExpect(status().isOk());
-        neo4jClient.query("MATCH (u:User {username: 'ana'}) DELETE u").run();
+        graph.query("MATCH (u:User {username: 'ana'}) DELETE u").run();
     }
 
     @Test
@@ -67,7 +67,7 @@ class AccountSecurityTest extends IntegrationTest {
             accounts.changePassword("victim", "right-password-2");
             mvc.perform(get("/api/qualifications").header(HttpHeaders.AUTHORIZATION, basic("victim", "right-password-2")))
                     .andExpect(status().isOk());
-            neo4jClient.query("MATCH (u:User {username: 'victim'}) DELETE u").run();
+            graph.query("MATCH (u:User {username: 'victim'}) DELETE u").run();
         }
     }
 

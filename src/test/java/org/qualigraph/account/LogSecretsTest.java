@@ -217,7 +217,7 @@ class LogSecretsTest extends IntegrationTest {
     }
 
     private void deleteAdmin() {
-        neo4jClient.query("MATCH (u:User {username: 'admin'}) DETACH DELETE u").run();
+        graph.query("MATCH (u:User {username: 'admin'}) DETACH DELETE u").run();
     }
 
     private int status(String user, String password) throws Exception {

@@ -29,9 +29,9 @@ class LoginThrottleTest extends IntegrationTest {
         // a MockMvc request of an earlier test class can stay bound to this thread and would give the events of this
         // thread an address that the pool threads of the concurrency test do not have
         org.springframework.web.context.request.RequestContextHolder.resetRequestAttributes();
-        neo4jClient.query("MATCH (a:LoginAttempts) WHERE a.key STARTS WITH 'throttle-' DELETE a").run();
-        a = new LoginThrottle(neo4jClient, 5, Duration.ofMinutes(15));
-        b = new LoginThrottle(neo4jClient, 5, Duration.ofMinutes(15));
+        graph.query("MATCH (a:LoginAttempts) WHERE a.key STARTS WITH 'throttle-' DELETE a").run();
+        a = new LoginThrottle(graph, 5, Duration.ofMinutes(15));
+        b = new LoginThrottle(graph, 5, Duration.ofMinutes(15));
     }
 
     @Test
@@ -86,10 +86,10 @@ class LoginThrottleTest extends IntegrationTest {
     @Test
     void theLockEndsAfterItsPeriod() {
         // the throttle reads the database's clock; the test moves the stored times back instead of sleeping
-        var hourly = new LoginThrottle(neo4jClient, 2, Duration.ofHours(1));
+        var hourly = new LoginThrottle(graph, 2, Duration.ofHours(1));
         hourly.onFailure(failure("throttle-patient"));
         hourly.onFailure(failure("throttle-patient"));
-        assertThat(hourly.isLocked("throttle-patient")).as("locked after 2 failures; stored: %s", neo4jClient
+        assertThat(hourly.isLocked("throttle-patient")).as("locked after 2 failures; stored: %s", graph
                 .query("MATCH (a:LoginAttempts {key: 'throttle-patient|'}) RETURN a{.*, first: toString(a.first), lockedUntil: toString(a.lockedUntil), lastFailure: toString(a.lastFailure), now: toString(datetime())} AS a")
                 .fetch().one()).isTrue();
         age("throttle-patient", Duration.ofMinutes(59));
@@ -103,7 +103,7 @@ class LoginThrottleTest extends IntegrationTest {
 
     /** Moves every time stored for the username back, as if that much time had passed. */
     private void age(String key, Duration by) {
-        neo4jClient.query("""
+        graph.query("""
                 MATCH (a:LoginAttempts {username: $key})
                 SET a.first = a.first - duration({seconds: $s}), a.lastFailure = a.lastFailure - duration({seconds: $s}),
                     a.lockedUntil = a.lockedUntil - duration({seconds: $s})""")
@@ -122,7 +122,7 @@ class LoginThrottleTest extends IntegrationTest {
         a.onFailure(failure("throttle-admin", "198.51.100.2"));
         b.reset("Throttle-Admin");
         assertThat(a.isLocked("throttle-admin", "203.0.113.7")).isFalse();
-        assertThat(neo4jClient.query("MATCH (a:LoginAttempts) WHERE a.username = 'throttle-admin' RETURN count(a)")
+        assertThat(graph.query("MATCH (a:LoginAttempts) WHERE a.username = 'throttle-admin' RETURN count(a)")
                 .fetchAs(Long.class).one().orElseThrow()).isZero();
     }
 
@@ -136,7 +136,7 @@ class LoginThrottleTest extends IntegrationTest {
 
     private long failures(String key) {
         // counted per username and address; these events carry no address, but a request of an earlier test may linger
-        return neo4jClient.query("MATCH (a:LoginAttempts {username: $key}) RETURN sum(a.failures)").bind(key).to("key")
+        return graph.query("MATCH (a:LoginAttempts {username: $key}) RETURN sum(a.failures)").bind(key).to("key")
                 .fetchAs(Long.class).one().orElse(0L);
     }
 

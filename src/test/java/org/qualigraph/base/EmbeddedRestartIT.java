@@ -41,7 +41,7 @@ class EmbeddedRestartIT {
     }
 
     private long migrations(ConfigurableApplicationContext context) {
-        return context.getBean(org.springframework.data.neo4j.core.Neo4jClient.class)
+        return context.getBean(org.qualigraph.base.graph.Graph.class)
                 .query("MATCH (m:__Migration) RETURN count(m)").fetchAs(Long.class).one().orElse(0L);
     }
 

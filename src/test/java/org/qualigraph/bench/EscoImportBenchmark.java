@@ -137,7 +137,7 @@ class EscoImportBenchmark extends IntegrationTest {
     }
 
     private List<String> queries() {
-        List<String> labels = neo4jClient.query("MATCH (o:EscoOccupation) RETURN o.label ORDER BY o.uri")
+        List<String> labels = graph.query("MATCH (o:EscoOccupation) RETURN o.label ORDER BY o.uri")
                 .fetchAs(String.class).all().stream().toList();
         var random = new Random(42);
         var queries = new ArrayList<String>();

@@ -94,7 +94,7 @@ class SkillSuggestionBenchmark extends IntegrationTest {
             out.line("text embedded (meaning only, HELD-OUT part, exact cosine over every skill in memory; time = encoding all skills):");
             out.line("| variant | statements | recall@1 | recall@5 | recall@10 | MRR | encode time |");
             out.line("|---|---|---|---|---|---|---|");
-            var lab = new SuggestionLab(driver);
+            var lab = new SuggestionLab(driver, graph);
             for (var text : EscoEmbeddings.Text.values()) {
                 var result = lab.measure("meaning, " + text.name().toLowerCase(Locale.ROOT).replace('_', ' '), heldOut,
                         embeddings.encoder(), text);

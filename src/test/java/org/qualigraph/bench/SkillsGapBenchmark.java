@@ -47,7 +47,7 @@ class SkillsGapBenchmark extends IntegrationTest {
         long[] cov = time(50, 300, () -> gap.coverage(demo, target));
         long[] mat = time(10, 60, () -> gap.occupationMatches(demo, 10));
 
-        long occupations = neo4jClient.query("MATCH (o:EscoOccupation) WHERE o.escoVersion IS NOT NULL RETURN count(o)")
+        long occupations = graph.query("MATCH (o:EscoOccupation) WHERE o.escoVersion IS NOT NULL RETURN count(o)")
                 .fetchAs(Long.class).one().orElse(0L);
         String text = """
 

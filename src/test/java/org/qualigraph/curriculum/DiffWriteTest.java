@@ -134,10 +134,10 @@ class DiffWriteTest extends IntegrationTest {
         });
         assertThat(changes).extracting(Change::property).contains("title", "version");
         // and the audit entry says what changed, not a copy of the document
-        String detail = neo4jClient.query("MATCH (a:AuditEntry {qualificationId: $id, action: 'UPDATED'}) RETURN a.detail")
+        String detail = graph.query("MATCH (a:AuditEntry {qualificationId: $id, action: 'UPDATED'}) RETURN a.detail")
                 .bind(created.id()).to("id").fetchAs(String.class).one().orElseThrow();
         assertThat(detail).contains("Renamed").hasSizeLessThan(300);
-        assertThat(neo4jClient.query("MATCH (n:AuditSnapshot) RETURN count(n)").fetchAs(Long.class).one()).contains(0L);
+        assertThat(graph.query("MATCH (n:AuditSnapshot) RETURN count(n)").fetchAs(Long.class).one()).contains(0L);
     }
 
     @Test
@@ -192,7 +192,7 @@ class DiffWriteTest extends IntegrationTest {
     }
 
     private List<String> partIds(String id) {
-        return List.copyOf(neo4jClient.query("""
+        return List.copyOf(graph.query("""
                 MATCH (:Qualification {id: $id})-[:HAS_UNIT]->(:Unit)-[:HAS_WBL|HAS_ASSESSMENT]->(x)
                 RETURN x.id ORDER BY x.code
                 """).bind(id).to("id").fetchAs(String.class).all());
@@ -239,7 +239,7 @@ class DiffWriteTest extends IntegrationTest {
                 && List.of("Organisation", "NqfLevel", "IscedField", "KeyCompetence", "EscoSkill", "EscoOccupation")
                 .contains(c.on()) && !c.property().equals("uri") && !c.property().equals("code"));
         assertThat(organisation()).isEqualTo(organisation);
-        assertThat(neo4jClient.query("MATCH (u:Unit) WHERE NOT ()-[:HAS_UNIT]->(u) RETURN count(u)").fetchAs(Long.class).one())
+        assertThat(graph.query("MATCH (u:Unit) WHERE NOT ()-[:HAS_UNIT]->(u) RETURN count(u)").fetchAs(Long.class).one())
                 .contains(0L);
         // and a second save of the same document changes nothing but the version
         var again = recorded(() -> service.update(created.id(), saved, "designer"));
@@ -248,7 +248,7 @@ class DiffWriteTest extends IntegrationTest {
     }
 
     private Map<String, Object> organisation() {
-        return neo4jClient.query("MATCH (o:Organisation {key: 'test chamber|DE'}) RETURN o {.*} AS o")
+        return graph.query("MATCH (o:Organisation {key: 'test chamber|DE'}) RETURN o {.*} AS o")
                 .fetch().one().orElseThrow();
     }
 

@@ -37,7 +37,7 @@ class OrganisationRenamingTest extends IntegrationTest {
     }
 
     private long organisations(String name) {
-        return neo4jClient.query("MATCH (o:Organisation {name: $name}) RETURN count(o)").bind(name).to("name")
+        return graph.query("MATCH (o:Organisation {name: $name}) RETURN count(o)").bind(name).to("name")
                 .fetchAs(Long.class).one().orElse(0L);
     }
 

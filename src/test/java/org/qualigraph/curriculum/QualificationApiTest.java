@@ -45,7 +45,7 @@ class QualificationApiTest extends IntegrationTest {
         String body = demoJson();
         mvc.perform(as(TestUsers.REVIEWER, post("/api/qualifications")).content(body)).andExpect(status().isForbidden())
                 .andExpect(jsonPath("$.status").value(403));
-        assertThat(neo4jClient.query("MATCH (q:Qualification) RETURN count(q)").fetchAs(Long.class).one()).contains(0L);
+        assertThat(graph.query("MATCH (q:Qualification) RETURN count(q)").fetchAs(Long.class).one()).contains(0L);
         String id = create(body).get("id").asText();
         mvc.perform(as(TestUsers.REVIEWER, get("/api/qualifications/" + id))).andExpect(status().isOk());
         mvc.perform(as(TestUsers.REVIEWER, delete("/api/qualifications/" + id))).andExpect(status().isForbidden());

@@ -36,7 +36,7 @@ class QualificationServiceTest extends IntegrationTest {
 
         service.delete(created.id(), "designer");
         assertThat(service.find(created.id())).isEmpty();
-        assertThat(neo4jClient.query("MATCH (n) WHERE n:Unit OR n:LearningOutcome OR n:Assessment RETURN count(n)")
+        assertThat(graph.query("MATCH (n) WHERE n:Unit OR n:LearningOutcome OR n:Assessment RETURN count(n)")
                 .fetchAs(Long.class).one()).contains(0L);
     }
 
@@ -104,7 +104,7 @@ class QualificationServiceTest extends IntegrationTest {
         String skill = "http://data.europa.eu/esco/skill/test-deadlock";
         var created = service.create(Documents.minimal("Deadlock"), "designer");
         String unit = created.units().get(0).id();
-        neo4jClient.query("MERGE (:EscoSkill {uri: $uri})").bind(skill).to("uri").run();
+        graph.query("MERGE (:EscoSkill {uri: $uri})").bind(skill).to("uri").run();
         double retriesBefore = retries();
         double adminBefore = adminSeesUpdateRetries();
         var unitOutcomes = new java.util.ArrayList<>(created.units().get(0).outcomes());
@@ -145,7 +145,7 @@ class QualificationServiceTest extends IntegrationTest {
         assertThat(retries()).isGreaterThanOrEqualTo(retriesBefore + 1);
         // what an administrator sees: the counter of this method, raised by this save (other tests may have raised it before)
         assertThat(adminSeesUpdateRetries()).isGreaterThanOrEqualTo(adminBefore + 1);
-        neo4jClient.query("MATCH (s:EscoSkill {uri: $uri}) DETACH DELETE s").bind(skill).to("uri").run();
+        graph.query("MATCH (s:EscoSkill {uri: $uri}) DETACH DELETE s").bind(skill).to("uri").run();
     }
 
     @Autowired

@@ -264,17 +264,17 @@ class SharedUnitCopyOnWriteTest extends IntegrationTest {
     }
 
     private List<String> holdersOf(String unitId) {
-        return List.copyOf(neo4jClient.query("MATCH (q:Qualification)-[:HAS_UNIT]->(:Unit {id: $id}) RETURN q.id")
+        return List.copyOf(graph.query("MATCH (q:Qualification)-[:HAS_UNIT]->(:Unit {id: $id}) RETURN q.id")
                 .bind(unitId).to("id").fetchAs(String.class).all());
     }
 
     private List<String> requiredBy(String qualificationId) {
-        return List.copyOf(neo4jClient.query("MATCH (:Unit)-[:REQUIRES {qualification: $id}]->(u:Unit) RETURN u.id")
+        return List.copyOf(graph.query("MATCH (:Unit)-[:REQUIRES {qualification: $id}]->(u:Unit) RETURN u.id")
                 .bind(qualificationId).to("id").fetchAs(String.class).all());
     }
 
     private List<String> servedOutcomeOwners(String unitId) {
-        return List.copyOf(neo4jClient.query("""
+        return List.copyOf(graph.query("""
                 MATCH (:Unit {id: $id})-[:HAS_WBL|HAS_ASSESSMENT]->()-[:SERVES|ASSESSES]->(o:LearningOutcome)
                 MATCH (owner:Unit)-[:HAS_OUTCOME]->(o)
                 RETURN owner.id

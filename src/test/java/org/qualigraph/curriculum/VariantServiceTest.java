@@ -123,7 +123,7 @@ class VariantServiceTest extends IntegrationTest {
         var core = qualifications.create(Documents.generated("Core", 2, 3), "core-designer");
         var variant = qualifications.derive(core.id(), Map.of("en", "Variant"), "partner");
         core = qualifications.update(core.id(), withUnit(core, "U1", u -> withHours(u, 111)), "core-designer");
-        neo4jClient.query("MATCH ()-[d:DERIVED_FROM]->() REMOVE d.baseline, d.baselineVersion, d.baselineAt").run();
+        graph.query("MATCH ()-[d:DERIVED_FROM]->() REMOVE d.baseline, d.baselineVersion, d.baselineAt").run();
 
         assertThat(variants.coreChanges(variant.id()).units()).as("the core now is the baseline").isEmpty();
         qualifications.update(core.id(), withUnit(core, "U2", u -> withHours(u, 222)), "core-designer");

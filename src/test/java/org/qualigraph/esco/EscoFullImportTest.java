@@ -67,7 +67,7 @@ class EscoFullImportTest extends IntegrationTest {
     }
 
     private long count(String cypher) {
-        return neo4jClient.query(cypher).fetchAs(Long.class).one().orElseThrow();
+        return graph.query(cypher).fetchAs(Long.class).one().orElseThrow();
     }
 
     private String checksum() {

@@ -342,11 +342,11 @@ class EscoImportTest extends IntegrationTest {
     }
 
     private String value(String cypher, String a) {
-        return neo4jClient.query(cypher).bind(a).to("a").fetchAs(String.class).one().orElse(null);
+        return graph.query(cypher).bind(a).to("a").fetchAs(String.class).one().orElse(null);
     }
 
     private long count(String cypher) {
-        return neo4jClient.query(cypher).fetchAs(Long.class).one().orElseThrow();
+        return graph.query(cypher).fetchAs(Long.class).one().orElseThrow();
     }
 
     private String snapshot() {

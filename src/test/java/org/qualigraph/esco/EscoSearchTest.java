@@ -59,14 +59,14 @@ class EscoSearchTest extends IntegrationTest {
 
     @Test
     void cypherOrLuceneLookingInputIsHarmless() throws Exception {
-        long before = neo4jClient.query("MATCH (n:EscoSkill) RETURN count(n)").fetchAs(Long.class).one().orElseThrow();
+        long before = graph.query("MATCH (n:EscoSkill) RETURN count(n)").fetchAs(Long.class).one().orElseThrow();
         for (String q : List.of("\") MATCH (n) DETACH DELETE n //", "weld* OR label:x~2^9", "\\\"}{[]:!", "AND OR NOT", "*")) {
             mvc.perform(get("/api/esco/skills").param("q", q).header("Authorization", TestUsers.basic("designer")))
                     .andExpect(status().isOk());
             mvc.perform(get("/api/esco/occupations").param("q", q).header("Authorization", TestUsers.basic("designer")))
                     .andExpect(status().isOk());
         }
-        assertThat(neo4jClient.query("MATCH (n:EscoSkill) RETURN count(n)").fetchAs(Long.class).one().orElseThrow()).isEqualTo(before);
+        assertThat(graph.query("MATCH (n:EscoSkill) RETURN count(n)").fetchAs(Long.class).one().orElseThrow()).isEqualTo(before);
         assertThat(skills("*")).isEmpty();
     }
 
@@ -112,12 +112,12 @@ class EscoSearchTest extends IntegrationTest {
                 .isNotEmpty().first().satisfies(ref -> assertThat(ref.label()).containsIgnoringCase("weld"));
 
         String welder = esco.searchOccupations("welder", 1).get(0).uri();
-        List<String> essential = neo4jClient.query("""
+        List<String> essential = graph.query("""
                 MATCH (:EscoOccupation {uri: $o})-[:REQUIRES_SKILL {type: 'essential'}]->(s) RETURN s.uri ORDER BY s.uri
                 """).bind(welder).to("o").fetchAs(String.class).all().stream().toList();
         assertThat(essential).hasSizeGreaterThan(2);
         // map an essential skill that is not narrower than another essential skill, so that it covers itself only
-        String mappedSkill = neo4jClient.query("""
+        String mappedSkill = graph.query("""
                 MATCH (o:EscoOccupation {uri: $o})-[:REQUIRES_SKILL {type: 'essential'}]->(s)
                 WHERE NOT EXISTS { (s)-[:BROADER*1..]->(b)<-[:REQUIRES_SKILL {type: 'essential'}]-(o) }
                 RETURN s.uri ORDER BY s.uri LIMIT 1
@@ -128,7 +128,7 @@ class EscoSearchTest extends IntegrationTest {
                 .containsExactlyInAnyOrderElementsOf(essential.stream().filter(uri -> !uri.equals(mappedSkill)).toList());
 
         // mapping a narrower skill of an essential skill covers it too
-        var narrower = neo4jClient.query("""
+        var narrower = graph.query("""
                 MATCH (:EscoOccupation {uri: $o})-[:REQUIRES_SKILL {type: 'essential'}]->(s)<-[:BROADER]-(n:EscoSkill)
                 WHERE NOT n:EscoSkillGroup RETURN s.uri AS s, n.uri AS n LIMIT 1
                 """).bind(welder).to("o").fetch().one();

@@ -7,7 +7,7 @@ import org.qualigraph.curriculum.OutcomeDocument;
 import org.qualigraph.curriculum.QualificationDocument;
 import org.qualigraph.curriculum.UnitDocument;
 import org.qualigraph.support.Documents;
-import org.springframework.data.neo4j.core.Neo4jClient;
+import org.qualigraph.base.graph.Graph;
 
 /**
  * A small ESCO-shaped graph written with Cypher exactly on the agreed schema, with URIs under a test host so it can
@@ -33,7 +33,7 @@ public final class GapFixture {
     private GapFixture() {
     }
 
-    public static void load(Neo4jClient client) {
+    public static void load(Graph client) {
         remove(client);
         client.query("""
                 UNWIND $skills AS name
@@ -72,7 +72,7 @@ public final class GapFixture {
                 List.of("O3", "S8", "essential"), List.of("O4", "S5", "optional")))).run();
     }
 
-    public static void remove(Neo4jClient client) {
+    public static void remove(Graph client) {
         client.query("MATCH (n) WHERE (n:EscoSkill OR n:EscoOccupation) AND n.uri STARTS WITH $base DETACH DELETE n")
                 .bind(BASE).to("base").run();
         client.query("MATCH (l:LocalSkill) DETACH DELETE l").run();

@@ -40,13 +40,13 @@ class SkillsGapApiTest extends IntegrationTest {
 
     @BeforeEach
     void fixture() {
-        GapFixture.load(neo4jClient);
+        GapFixture.load(graph);
         id = qualifications.create(GapFixture.document("Api"), "designer").id();
     }
 
     @AfterEach
     void cleanUp() {
-        GapFixture.remove(neo4jClient);
+        GapFixture.remove(graph);
     }
 
     @Test

@@ -26,12 +26,12 @@ class SkillsGapServiceTest extends IntegrationTest {
 
     @BeforeEach
     void fixture() {
-        GapFixture.load(neo4jClient);
+        GapFixture.load(graph);
     }
 
     @AfterEach
     void cleanUp() {
-        GapFixture.remove(neo4jClient);
+        GapFixture.remove(graph);
     }
 
     @Test

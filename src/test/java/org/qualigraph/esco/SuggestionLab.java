@@ -20,9 +20,11 @@ public final class SuggestionLab {
     }
 
     private final Driver driver;
+    private final org.qualigraph.base.graph.Graph graph;
 
-    public SuggestionLab(Driver driver) {
+    public SuggestionLab(Driver driver, org.qualigraph.base.graph.Graph graph) {
         this.driver = driver;
+        this.graph = graph;
     }
 
     /** The product's words ranking (full-text index) of a statement, for benchmarks outside this package. */
@@ -36,7 +38,7 @@ public final class SuggestionLab {
     }
 
     public Result measure(String name, List<SuggestionEvaluation.Case> cases, SentenceEncoder encoder, EscoEmbeddings.Text text) {
-        var texts = new EscoEmbeddings(driver, encoder, null, text);
+        var texts = new EscoEmbeddings(graph, encoder, null, text);
         var uris = new ArrayList<String>();
         var contents = new ArrayList<String>();
         try (var session = driver.session()) {

@@ -38,9 +38,9 @@ class JobServiceTest extends IntegrationTest {
 
     @BeforeEach
     void twoInstances() {
-        neo4jClient.query("MATCH (n) WHERE n:Job OR n:JobLock DETACH DELETE n").run();
-        a = new JobService(driver, FAST);
-        b = new JobService(driver, FAST);
+        graph.query("MATCH (n) WHERE n:Job OR n:JobLock DETACH DELETE n").run();
+        a = new JobService(graph, FAST);
+        b = new JobService(graph, FAST);
     }
 
     @AfterEach
@@ -136,7 +136,7 @@ class JobServiceTest extends IntegrationTest {
                 .allSatisfy(s -> assertThat(s).startsWith("refused " + running + " Import is running already: job " + running));
         assertThat(a.running("import")).map(JobStatus::id).contains(running);
         assertThat(b.running("import")).map(JobStatus::id).contains(running);
-        assertThat(neo4jClient.query("MATCH (j:Job) RETURN count(j)").fetchAs(Long.class).one()).contains(1L);
+        assertThat(graph.query("MATCH (j:Job) RETURN count(j)").fetchAs(Long.class).one()).contains(1L);
 
         release.countDown();
         awaitThat(() -> a.status(running).orElseThrow(), JobStatus::finished);
@@ -148,7 +148,7 @@ class JobServiceTest extends IntegrationTest {
     @Test
     void aJobWhoseInstanceDiedIsFailedAfterTheHeartbeatTimeoutAndNoLongerBlocks() throws Exception {
         // what an instance killed in the middle of an exclusive job leaves behind: the job RUNNING, the lock held
-        neo4jClient.query("""
+        graph.query("""
                 CREATE (:Job {id: 'dead-1', name: 'Import', kind: 'import', state: 'RUNNING', progress: 0.3, counts: '{}',
                               instance: 'killed-instance', createdAt: datetime(), heartbeat: datetime()})
                 MERGE (l:JobLock {kind: 'import'}) SET l.job = 'dead-1'
@@ -167,7 +167,7 @@ class JobServiceTest extends IntegrationTest {
 
     @Test
     void onAnEmbeddedStoreJobsLeftRunningByTheProcessBeforeFailAtOnceButOwnJobsRun() throws Exception {
-        neo4jClient.query("""
+        graph.query("""
                 CREATE (:Job {id: 'left-1', name: 'Import', state: 'RUNNING', progress: 0.6, counts: '{}',
                               instance: 'previous-process', createdAt: datetime(), heartbeat: datetime()})
                 """).run();
@@ -195,7 +195,7 @@ class JobServiceTest extends IntegrationTest {
 
     @Test
     void progressIsWrittenAtMostOncePerIntervalHoweverOftenItIsReported() throws Exception {
-        var slow = new JobService(driver, new JobSettings(Duration.ofSeconds(10), Duration.ofSeconds(30),
+        var slow = new JobService(graph, new JobSettings(Duration.ofSeconds(10), Duration.ofSeconds(30),
                 Duration.ofMillis(400), ""));
         var heartbeats = new java.util.LinkedHashSet<String>();
         var id = new java.util.concurrent.atomic.AtomicReference<String>();
@@ -207,7 +207,7 @@ class JobServiceTest extends IntegrationTest {
                 for (int step = 1; System.nanoTime() < end; step++) {
                     context.progress(step / 100_000_000.0);
                     if (step % 500 == 0) {
-                        neo4jClient.query("MATCH (j:Job {id: $id}) RETURN toString(j.heartbeat)").bind(id.get()).to("id")
+                        graph.query("MATCH (j:Job {id: $id}) RETURN toString(j.heartbeat)").bind(id.get()).to("id")
                                 .fetchAs(String.class).one().ifPresent(heartbeats::add);
                     }
                 }

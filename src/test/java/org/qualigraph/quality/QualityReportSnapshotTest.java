@@ -320,12 +320,12 @@ class QualityReportSnapshotTest extends IntegrationTest {
     }
 
     private String storedKey(String id) {
-        return neo4jClient.query("MATCH (s:QualityReportSnapshot {qualificationId: $id}) RETURN s.key")
+        return graph.query("MATCH (s:QualityReportSnapshot {qualificationId: $id}) RETURN s.key")
                 .bind(id).to("id").fetchAs(String.class).one().orElse(null);
     }
 
     private long snapshots(String id) {
-        return neo4jClient.query("MATCH (s:QualityReportSnapshot {qualificationId: $id}) RETURN count(s)")
+        return graph.query("MATCH (s:QualityReportSnapshot {qualificationId: $id}) RETURN count(s)")
                 .bind(id).to("id").fetchAs(Long.class).one().orElseThrow();
     }
 

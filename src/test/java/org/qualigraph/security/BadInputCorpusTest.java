@@ -852,12 +852,12 @@ class BadInputCorpusTest extends IntegrationTest {
      */
     private String fingerprint() {
         var lines = new ArrayList<String>();
-        neo4jClient.query("MATCH (n) UNWIND labels(n) AS label RETURN label, count(*) AS c ORDER BY label").fetch().all()
+        graph.query("MATCH (n) UNWIND labels(n) AS label RETURN label, count(*) AS c ORDER BY label").fetch().all()
                 .forEach(r -> lines.add("label " + r.get("label") + "=" + r.get("c")));
-        neo4jClient.query("MATCH ()-[r]->() RETURN type(r) AS t, count(*) AS c ORDER BY t").fetch().all()
+        graph.query("MATCH ()-[r]->() RETURN type(r) AS t, count(*) AS c ORDER BY t").fetch().all()
                 .forEach(r -> lines.add("type " + r.get("t") + "=" + r.get("c")));
         var content = new ArrayList<String>();
-        neo4jClient.query("""
+        graph.query("""
                 MATCH (n) WHERE NOT (n:EscoSkill OR n:EscoOccupation OR n:IscoGroup OR n:EscoRelease)
                 OPTIONAL MATCH (n)-[r]->(m)
                 RETURN labels(n) AS labels, properties(n) AS props, type(r) AS type, properties(r) AS relProps,
@@ -888,13 +888,13 @@ class BadInputCorpusTest extends IntegrationTest {
                 accounts.delete(user.username());
             }
         }
-        String occupation = neo4jClient.query(LOADED_OCCUPATION).fetchAs(String.class).first()
+        String occupation = graph.query(LOADED_OCCUPATION).fetchAs(String.class).first()
                 .orElseGet(() -> {
                     Path[] zips = new EscoFixtures().writeV11(dir, "esco-v1.1.1");
                     esco.importNow(new EscoService.PackageFile(zips[0], zips[0].getFileName().toString()),
                             new EscoService.PackageFile(zips[1], zips[1].getFileName().toString()), "fixture", d -> { });
                     importedEscoFixtures = true;
-                    return neo4jClient.query(LOADED_OCCUPATION).fetchAs(String.class).first().orElseThrow();
+                    return graph.query(LOADED_OCCUPATION).fetchAs(String.class).first().orElseThrow();
                 });
         var created = qualifications.create(Documents.minimal("Corpus target"), TestUsers.DESIGNER);
         String storedJson = json.writeValueAsString(qualifications.get(created.id()));

@@ -5,10 +5,14 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.neo4j.harness.Neo4j;
 import org.neo4j.harness.Neo4jBuilders;
+import org.qualigraph.base.neo4j.ProvidedDatabase;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.data.neo4j.core.Neo4jClient;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.qualigraph.base.graph.Graph;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -30,6 +34,7 @@ import org.springframework.test.context.DynamicPropertySource;
         "qualigraph.embeddings.automatic=false", "qualigraph.write-locks.check=true",
         "qualigraph.quality-reports.background=false"})
 @AutoConfigureMockMvc
+@Import(IntegrationTest.HarnessDatabase.class)
 public abstract class IntegrationTest {
 
     private static final Neo4j NEO4J = Neo4jBuilders.newInProcessBuilder().withDisabledServer().build();
@@ -40,22 +45,21 @@ public abstract class IntegrationTest {
 
     @DynamicPropertySource
     static void neo4j(DynamicPropertyRegistry registry) {
-        registry.add("spring.neo4j.uri", NEO4J::boltURI);
-        registry.add("spring.neo4j.authentication.username", () -> "neo4j");
-        registry.add("spring.neo4j.authentication.password", () -> "unused");
+        // the application adopts the harness database in-process (HarnessDatabase): stores use the embedded adapter
+        registry.add("spring.neo4j.uri", () -> "embedded");
         registry.add("qualigraph.data-dir", () -> tempDir().toString());
         registry.add("qualigraph.elm.schema-dir", () -> SharedData.elmDir().map(Path::toString).orElse(""));
     }
 
     @Autowired
-    protected Neo4jClient neo4jClient;
+    protected Graph graph;
 
     @Autowired
     protected TestUsers users;
 
     @BeforeEach
     protected void clearCurricula() {
-        neo4jClient.query("""
+        graph.query("""
                 MATCH (n) WHERE n:Qualification OR n:Unit OR n:LearningOutcome OR n:WorkBasedLearning OR n:Assessment
                    OR n:Comment OR n:Review OR n:Evidence OR n:Revision OR n:AuditEntry OR n:OccupationalProfile
                    OR n:QualityReportSnapshot OR n:__Demo
@@ -67,6 +71,16 @@ public abstract class IntegrationTest {
     /** The harness database itself, for tests that watch transactions (e.g. a {@code TransactionEventListener}). */
     protected static Neo4j harness() {
         return NEO4J;
+    }
+
+    /** The harness database, given to the application in-process instead of one it would start itself. */
+    @TestConfiguration(proxyBeanMethods = false)
+    static class HarnessDatabase {
+
+        @Bean
+        ProvidedDatabase harnessDatabase() {
+            return new ProvidedDatabase(NEO4J.databaseManagementService(), NEO4J.boltURI().getPort());
+        }
     }
 
     private static Path tempDir() {

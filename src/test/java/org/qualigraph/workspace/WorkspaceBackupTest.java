@@ -77,7 +77,7 @@ class WorkspaceBackupTest extends IntegrationTest {
         var revision = workflow.newRevision(published, "designer", Set.of("DESIGNER"));
         // the ESCO module's own records
         String occupation = "http://data.europa.eu/esco/occupation/restore-test-battery-recycler";
-        neo4jClient.query("MERGE (o:EscoOccupation {uri: $uri}) SET o.label = 'battery recycler', o.escoVersion = 'test'")
+        graph.query("MERGE (o:EscoOccupation {uri: $uri}) SET o.label = 'battery recycler', o.escoVersion = 'test'")
                 .bind(occupation).to("uri").run();
         profiles.create(new OccupationalProfile(null, "Battery recycler", "emerging", java.util.List.of(occupation), java.util.List.of(),
                 java.util.List.of(), java.util.List.of(new OccupationalProfile.LocalSkill(null, null, "dismantle battery packs",
@@ -167,7 +167,7 @@ class WorkspaceBackupTest extends IntegrationTest {
         qualifications.create(awarded, "designer");
         ObjectNode dump = (ObjectNode) json.readTree(export());
         clear();
-        neo4jClient.query("MATCH (o:Organisation {name: 'Restore Refusal Chamber'}) DETACH DELETE o").run();
+        graph.query("MATCH (o:Organisation {name: 'Restore Refusal Chamber'}) DETACH DELETE o").run();
         for (JsonNode node : dump.path("nodes")) {
             if (node.path("labels").toString().contains("\"Qualification\"")) {
                 ((ObjectNode) node.path("properties")).put("eqfLevel", 12);
@@ -175,9 +175,9 @@ class WorkspaceBackupTest extends IntegrationTest {
         }
         assertThat(restore.apply(json.writeValueAsString(dump))).contains("eqfLevel");
         assertThat(qualifications.countAll()).isZero();
-        assertThat(neo4jClient.query("MATCH (o:Organisation {name: 'Restore Refusal Chamber'}) RETURN count(o)")
+        assertThat(graph.query("MATCH (o:Organisation {name: 'Restore Refusal Chamber'}) RETURN count(o)")
                 .fetchAs(Long.class).one()).as("the restore's new reference nodes are rolled back too").contains(0L);
-        assertThat(neo4jClient.query("MATCH (u:Unit) RETURN count(u)").fetchAs(Long.class).one()).contains(0L);
+        assertThat(graph.query("MATCH (u:Unit) RETURN count(u)").fetchAs(Long.class).one()).contains(0L);
     }
 
     @Test
@@ -219,13 +219,13 @@ class WorkspaceBackupTest extends IntegrationTest {
         var created = qualifications.create(Documents.minimal("Leaves its units behind"), "designer");
         String dump = export();
         // no qualification any more, but its unit is still there (what the restore would take over)
-        neo4jClient.query("MATCH (q:Qualification) DETACH DELETE q").run();
+        graph.query("MATCH (q:Qualification) DETACH DELETE q").run();
         String answer = mvc.perform(post("/api/admin/workspace").header(HttpHeaders.AUTHORIZATION, TestUsers.basic("admin"))
                         .contentType(MediaType.APPLICATION_JSON).content(dump)).andExpect(status().isConflict())
                 .andReturn().getResponse().getContentAsString();
         // named by label and id (which of the units, outcomes, periods or assessments comes first is not fixed)
         assertThat(answer).contains("already holds the ").doesNotContain("\\\"\\\"");
-        assertThat(neo4jClient.query("MATCH (u:Unit {id: $id}) RETURN count(u)").bind(created.units().get(0).id()).to("id")
+        assertThat(graph.query("MATCH (u:Unit {id: $id}) RETURN count(u)").bind(created.units().get(0).id()).to("id")
                 .fetchAs(Long.class).one()).contains(1L);
         assertThat(qualifications.countAll()).isZero();
         clear();
@@ -242,13 +242,13 @@ class WorkspaceBackupTest extends IntegrationTest {
         String key = keyOf(before, "Organisation");
         String level = keyOf(before, "NqfLevel");
         String name = organisationName(before, key);
-        neo4jClient.query("MATCH (o:Organisation {key: $key}) SET o.name = 'Spelt here'").bind(key).to("key").run();
-        neo4jClient.query("MATCH (n:NqfLevel {key: $key}) DETACH DELETE n").bind(level).to("key").run();
+        graph.query("MATCH (o:Organisation {key: $key}) SET o.name = 'Spelt here'").bind(key).to("key").run();
+        graph.query("MATCH (n:NqfLevel {key: $key}) DETACH DELETE n").bind(level).to("key").run();
         try {
             restoreKeepsReferenceNodes(before, core, key, level, name);
         } finally {
             // reference nodes outlive each test: give the next one the organisation as the demo names it
-            neo4jClient.query("MATCH (o:Organisation {key: $key}) SET o.name = $name")
+            graph.query("MATCH (o:Organisation {key: $key}) SET o.name = $name")
                     .bindAll(Map.of("key", key, "name", name)).run();
         }
     }
@@ -258,12 +258,12 @@ class WorkspaceBackupTest extends IntegrationTest {
         mvc.perform(post("/api/admin/workspace").header(HttpHeaders.AUTHORIZATION, TestUsers.basic("admin"))
                 .contentType(MediaType.APPLICATION_JSON).content(before)).andExpect(status().isOk());
 
-        assertThat(neo4jClient.query("MATCH (o:Organisation {key: $key}) RETURN o.name").bind(key).to("key")
+        assertThat(graph.query("MATCH (o:Organisation {key: $key}) RETURN o.name").bind(key).to("key")
                 .fetchAs(String.class).one()).as("an existing reference node is linked to, not written").contains("Spelt here");
-        assertThat(neo4jClient.query("MATCH (n:NqfLevel {key: $key}) RETURN count(n)").bind(level).to("key")
+        assertThat(graph.query("MATCH (n:NqfLevel {key: $key}) RETURN count(n)").bind(level).to("key")
                 .fetchAs(Long.class).one()).as("a missing one is created").contains(1L);
         // the shared unit is one node held by both qualifications again
-        assertThat(neo4jClient.query("MATCH (u:Unit {id: $id})<-[:HAS_UNIT]-(q:Qualification) RETURN count(q)")
+        assertThat(graph.query("MATCH (u:Unit {id: $id})<-[:HAS_UNIT]-(q:Qualification) RETURN count(q)")
                 .bind(core.units().get(0).id()).to("id").fetchAs(Long.class).one()).contains(2L);
         // documents read the awarding body's name from its node: this instance's spelling
         assertThat(qualifications.get(core.id()).awardingBodies()).extracting(b -> b.name()).contains("Spelt here");
@@ -335,7 +335,7 @@ class WorkspaceBackupTest extends IntegrationTest {
     /** The curricula, and the local skills of occupational profiles, which outlive other tests' profiles. */
     private void clear() {
         clearCurricula();
-        neo4jClient.query("MATCH (l:LocalSkill) DETACH DELETE l").run();
+        graph.query("MATCH (l:LocalSkill) DETACH DELETE l").run();
     }
 
     /** The document with the first outcome of one unit reworded: that unit's content changes. */

@@ -14,18 +14,22 @@ import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Config;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.GraphDatabase;
+import org.neo4j.graphdb.GraphDatabaseService;
 import org.neo4j.io.ByteUnit;
 import org.qualigraph.base.QualigraphProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
  * Starts Neo4j Community in-process when no {@code spring.neo4j.uri} is configured, so that a fresh clone runs with one
- * command. The application still talks to it only through the Bolt driver on loopback: pointing the URI at a server or
- * cluster changes nothing else. Bolt requires user {@code neo4j} and its password (see {@link BoltPassword}), so other
+ * command. The application reaches it in-process through the graph port's embedded adapter
+ * ({@code org.qualigraph.base.graph.EmbeddedGraph}, the database's own transaction API, no Bolt); pointing the URI at
+ * a server or cluster switches the stores to the driver adapter and changes nothing else. The Bolt connector stays on
+ * loopback for other instances and tools (and the driver bean for the health check); Bolt requires user {@code neo4j} and its password (see {@link BoltPassword}), so other
  * instances of the application can share this database while anonymous local processes cannot. The driver bean depends on the database bean, so Spring closes the driver first and
  * then shuts the store down cleanly. Usage reporting to Neo4j is switched off.
  */
@@ -36,7 +40,17 @@ class EmbeddedNeo4jConfiguration {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedNeo4jConfiguration.class);
 
     @Bean(destroyMethod = "shutdown")
-    EmbeddedNeo4j embeddedNeo4j(QualigraphProperties properties) throws IOException {
+    EmbeddedNeo4j embeddedNeo4j(QualigraphProperties properties, ObjectProvider<ProvidedDatabase> provided) throws IOException {
+        ProvidedDatabase given = provided.getIfAvailable();
+        if (given != null) {
+            log.info("Using the database provided in-process (Bolt on 127.0.0.1:{})", given.boltPort());
+            return new EmbeddedNeo4j(given.service(), given.boltPort(), "unused", false);
+        }
+        return start(properties);
+    }
+
+    /** Starts the database in the data directory. */
+    EmbeddedNeo4j start(QualigraphProperties properties) throws IOException {
         var dataDir = properties.dataDir().toAbsolutePath().normalize();
         Files.createDirectories(dataDir);
         int port = properties.embedded().boltPort() > 0 ? properties.embedded().boltPort() : freePort();
@@ -64,7 +78,13 @@ class EmbeddedNeo4jConfiguration {
                 Duration.ofNanos(System.nanoTime() - started).toMillis(), dataDir, port, BoltPassword.USER,
                 properties.embedded().boltPassword().isEmpty() ? "in " + dataDir.resolve(BoltPassword.FILE)
                         : "from qualigraph.embedded.bolt-password");
-        return new EmbeddedNeo4j(service, port, password);
+        return new EmbeddedNeo4j(service, port, password, true);
+    }
+
+    /** The default database, for the graph port's embedded adapter and its transaction manager. */
+    @Bean
+    GraphDatabaseService graphDatabaseService(EmbeddedNeo4j embeddedNeo4j) {
+        return embeddedNeo4j.service().database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
     }
 
     @Bean(destroyMethod = "close")

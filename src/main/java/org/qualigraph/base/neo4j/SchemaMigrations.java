@@ -13,8 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.neo4j.driver.Driver;
-import org.neo4j.driver.SessionConfig;
+import org.qualigraph.base.graph.Graph;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;
@@ -34,10 +33,10 @@ public class SchemaMigrations implements InitializingBean {
     private static final Logger log = LoggerFactory.getLogger(SchemaMigrations.class);
     private static final Pattern NAME = Pattern.compile("V(\\d+)__([\\w-]+)\\.cypher");
 
-    private final Driver driver;
+    private final Graph graph;
 
-    SchemaMigrations(Driver driver) {
-        this.driver = driver;
+    SchemaMigrations(Graph graph) {
+        this.graph = graph;
     }
 
     @Override
@@ -53,30 +52,29 @@ public class SchemaMigrations implements InitializingBean {
      */
     public int apply() {
         List<Migration> pending = new ArrayList<>();
-        try (var session = driver.session(SessionConfig.defaultConfig())) {
-            Map<Integer, String> applied = new HashMap<>();
-            session.executeRead(tx -> tx.run("MATCH (m:__Migration) RETURN m.version AS version, m.checksum AS checksum")
-                    .list()).forEach(row -> applied.put(row.get("version").asInt(), row.get("checksum").asString()));
-            for (Migration migration : migrations()) {
-                String checksum = applied.get(migration.version());
-                if (checksum == null) {
-                    pending.add(migration);
-                } else if (!checksum.equals(migration.checksum())) {
-                    log.warn("Schema migration V{} ({}) changed after it was applied; not re-applied",
-                            migration.version(), migration.name());
-                }
+        Map<Integer, String> applied = new HashMap<>();
+        graph.query("MATCH (m:__Migration) RETURN m.version AS version, m.checksum AS checksum").rows()
+                .forEach(row -> applied.put((int) row.get("version").asLong(), row.get("checksum").asString()));
+        for (Migration migration : migrations()) {
+            String checksum = applied.get(migration.version());
+            if (checksum == null) {
+                pending.add(migration);
+            } else if (!checksum.equals(migration.checksum())) {
+                log.warn("Schema migration V{} ({}) changed after it was applied; not re-applied",
+                        migration.version(), migration.name());
             }
-            if (pending.isEmpty()) {
-                return 0;
-            }
-            for (List<String> batch : transactions(pending)) {
-                session.executeWriteWithoutResult(tx -> batch.forEach(tx::run));
-            }
-            List<Map<String, Object>> records = pending.stream().map(migration -> Map.<String, Object>of(
-                    "version", migration.version(), "name", migration.name(), "checksum", migration.checksum())).toList();
-            session.executeWriteWithoutResult(tx -> tx.run("UNWIND $records AS r MERGE (m:__Migration {version: r.version}) "
-                    + "SET m.name = r.name, m.checksum = r.checksum, m.appliedAt = datetime()", Map.of("records", records)));
         }
+        if (pending.isEmpty()) {
+            return 0;
+        }
+        for (List<String> batch : transactions(pending)) {
+            graph.inNewTransaction(() -> batch.forEach(statement -> graph.query(statement).run()));
+        }
+        List<Map<String, Object>> records = pending.stream().map(migration -> Map.<String, Object>of(
+                "version", migration.version(), "name", migration.name(), "checksum", migration.checksum())).toList();
+        graph.query("UNWIND $records AS r MERGE (m:__Migration {version: r.version}) "
+                + "SET m.name = r.name, m.checksum = r.checksum, m.appliedAt = datetime()")
+                .bindAll(Map.of("records", records)).run();
         pending.forEach(migration -> log.info("Applied schema migration V{} {}", migration.version(), migration.name()));
         return pending.size();
     }

@@ -25,7 +25,10 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * nodes in different orders; Neo4j then aborts one of the transactions with {@code DeadlockDetected}, rolled back
  * completely, and the right answer is to run it again rather than to show the user an error.
  * <p>
- * Applies to every {@code @Transactional} (not read-only) method of Qualigraph's beans, outside the transaction:
+ * Reads are run again too: in-process, a read-only transaction that traverses relationships a save is changing can be
+ * refused with {@code Neo.TransientError.Transaction.Outdated}, and a read is always safe to repeat.
+ * <p>
+ * Applies to every {@code @Transactional} method of Qualigraph's beans (read-only ones included), outside the transaction:
  * each attempt is a whole new transaction. A method called from within a running transaction is not retried on its
  * own (the outer transaction is already spoiled and is retried as a whole). After {@link #ATTEMPTS} attempts the
  * failure goes to the caller (the API answers 503, try again).
@@ -60,7 +63,7 @@ public final class TransientRetry extends StaticMethodMatcherPointcutAdvisor imp
         if (tx == null) {
             tx = AnnotatedElementUtils.findMergedAnnotation(targetClass, Transactional.class);
         }
-        return tx != null && !tx.readOnly();
+        return tx != null;
     }
 
     @Override
@@ -102,8 +105,10 @@ public final class TransientRetry extends StaticMethodMatcherPointcutAdvisor imp
     /** Whether this failure says "try again": a deadlock, a lock timeout or another transient database error. */
     public static boolean isTransient(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            // the driver's and Spring's (both adapters of the graph port translate to the latter) and, should one
+            // escape untranslated, the embedded database's own (DeadlockDetectedException is one)
             if (t instanceof TransientException || t instanceof TransientDataAccessException
-                    || t instanceof ConcurrencyFailureException) {
+                    || t instanceof ConcurrencyFailureException || t instanceof org.neo4j.graphdb.TransientFailureException) {
                 return true;
             }
             if (t instanceof Neo4jException neo4j && neo4j.code() != null && neo4j.code().startsWith("Neo.TransientError")) {

@@ -31,7 +31,7 @@ class EmbeddedBoltAuthTest {
 
     @Test
     void aGeneratedPasswordIsOwnerOnlyAndTheOnlyWayIn() throws Exception {
-        var embedded = configuration.embeddedNeo4j(properties(""));
+        var embedded = configuration.start(properties(""));
         try {
             Path file = dataDir.resolve("bolt.password");
             assertThat(Files.getPosixFilePermissions(file)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
@@ -45,7 +45,7 @@ class EmbeddedBoltAuthTest {
         } finally {
             embedded.shutdown();
         }
-        var again = configuration.embeddedNeo4j(properties(""));
+        var again = configuration.start(properties(""));
         try {
             assertThat(again.password()).isEqualTo(Files.readString(dataDir.resolve("bolt.password")).strip());
             assertThat(writeProbe(again.boltPort(), AuthTokens.basic("neo4j", again.password())))
@@ -57,7 +57,7 @@ class EmbeddedBoltAuthTest {
 
     @Test
     void aConfiguredPasswordWinsAndNoFileIsWritten() throws Exception {
-        var embedded = configuration.embeddedNeo4j(properties("configured-secret-1"));
+        var embedded = configuration.start(properties("configured-secret-1"));
         try {
             assertThat(writeProbe(embedded.boltPort(), AuthTokens.basic("neo4j", "configured-secret-1"))).isEqualTo(1);
             assertRefused(embedded.boltPort(), AuthTokens.none());
@@ -75,7 +75,7 @@ class EmbeddedBoltAuthTest {
         old.database("neo4j").executeTransactionally("CREATE (:Qualification {id: 'written-before-auth'})");
         old.shutdown();
 
-        var embedded = configuration.embeddedNeo4j(properties(""));
+        var embedded = configuration.start(properties(""));
         try {
             assertRefused(embedded.boltPort(), AuthTokens.none());
             try (var driver = GraphDatabase.driver("bolt://127.0.0.1:" + embedded.boltPort(),
@@ -91,7 +91,7 @@ class EmbeddedBoltAuthTest {
 
     @Test
     void aTooShortConfiguredPasswordIsRefusedNamingTheSetting() {
-        assertThatThrownBy(() -> configuration.embeddedNeo4j(properties("short")))
+        assertThatThrownBy(() -> configuration.start(properties("short")))
                 .hasMessageContaining("qualigraph.embedded.bolt-password");
     }
 

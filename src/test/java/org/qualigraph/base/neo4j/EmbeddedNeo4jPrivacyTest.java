@@ -21,7 +21,7 @@ class EmbeddedNeo4jPrivacyTest {
 
     @Test
     void usageReportingIsOffOnTheRunningDatabase() throws Exception {
-        var embedded = new EmbeddedNeo4jConfiguration().embeddedNeo4j(new QualigraphProperties(dataDir, false, null,
+        var embedded = new EmbeddedNeo4jConfiguration().start(new QualigraphProperties(dataDir, false, null,
                 new QualigraphProperties.Embedded(0, "16m", "privacy-test-1"), new QualigraphProperties.Elm("")));
         try {
             Map<String, String> settings = new LinkedHashMap<>();

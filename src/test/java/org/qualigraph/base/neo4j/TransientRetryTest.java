@@ -34,8 +34,11 @@ class TransientRetryTest {
 
         @Transactional(readOnly = true)
         public String read() {
-            calls.incrementAndGet();
-            throw new TransientException("Neo.TransientError.Transaction.DeadlockDetected", "x");
+            if (calls.incrementAndGet() <= deadlocks) {
+                throw new TransientDataAccessResourceException("outdated",
+                        new TransientException("Neo.TransientError.Transaction.Outdated", "read outdated data"));
+            }
+            return "read";
         }
     }
 
@@ -63,13 +66,21 @@ class TransientRetryTest {
     }
 
     @Test
-    void otherFailuresAndReadOnlyMethodsAreNotRetried() {
+    void otherFailuresAreNotRetried() {
         var target = new Writer();
         assertThatThrownBy(() -> proxy(target).refuse()).isInstanceOf(IllegalStateException.class);
         assertThat(target.calls).hasValue(1);
-        assertThat(new TransientRetry().matches(methodNamed("read"), Writer.class)).isFalse();
+        assertThat(new TransientRetry().matches(methodNamed("read"), Writer.class)).isTrue();
         assertThat(new TransientRetry().matches(methodNamed("write"), Writer.class)).isTrue();
         assertThat(new TransientRetry().matches(methodNamed("write"), String.class)).isFalse();
+    }
+
+    @Test
+    void aReadRefusedForAnOutdatedViewRunsAgain() {
+        var target = new Writer();
+        target.deadlocks = 2;
+        assertThat(proxy(target).read()).isEqualTo("read");
+        assertThat(target.calls).hasValue(3);
     }
 
     @Test

@@ -47,12 +47,12 @@ class EscoUiTest extends ViewTest {
 
     @BeforeEach
     void fixture() {
-        GapFixture.load(neo4jClient);
+        GapFixture.load(graph);
     }
 
     @AfterEach
     void cleanUp() {
-        GapFixture.remove(neo4jClient);
+        GapFixture.remove(graph);
     }
 
     /** The editor side of the tab: a working document and its change listeners. */

@@ -162,7 +162,7 @@ class ReferenceDataViewTest extends ViewTest {
         view.relationsReceived(zips[1], zips[1].getFileName().toString());
 
         var release = new java.util.concurrent.CountDownLatch(1);
-        var otherInstance = new JobService(driver, org.qualigraph.jobs.JobSettings.defaults());
+        var otherInstance = new JobService(graph, org.qualigraph.jobs.JobSettings.defaults());
         try {
             String running = otherInstance.startExclusive(org.qualigraph.esco.EscoService.IMPORT_JOB_KIND, "ESCO import",
                     context -> {

@@ -75,9 +75,9 @@ class InboxCountsViewTest extends ViewTest {
         MockVaadin.clientRoundtrip();
         assertThat(count("review-queue").isVisible()).isFalse();
 
-        neo4jClient.query("MATCH (q:Qualification {id: $id}) SET q.status = 'IN_REVIEW', q.version = q.version + 1")
+        graph.query("MATCH (q:Qualification {id: $id}) SET q.status = 'IN_REVIEW', q.version = q.version + 1")
                 .bindAll(Map.of("id", id)).run();
-        neo4jClient.query("MERGE (s:StatusStamp {id: 'workflow'}) SET s.tick = coalesce(s.tick, 0) + 1").run();
+        graph.query("MERGE (s:StatusStamp {id: 'workflow'}) SET s.tick = coalesce(s.tick, 0) + 1").run();
         menuCounts.poll();
         MockVaadin.clientRoundtrip();
         assertThat(count("review-queue").getText()).isEqualTo("1");

@@ -254,7 +254,7 @@ class ReviewPanelTest extends ViewTest {
 
     @Test
     void theAuditLogNamesSkillsByTheirLabels() {
-        org.qualigraph.esco.GapFixture.load(neo4jClient);
+        org.qualigraph.esco.GapFixture.load(graph);
         try {
             var created = qualifications.create(Documents.minimal("Cell technician"), "designer");
             var unit = created.units().get(0);
@@ -278,7 +278,7 @@ class ReviewPanelTest extends ViewTest {
             assertThat(details).noneMatch(d -> d != null && d.contains(org.qualigraph.esco.GapFixture.skill("S1")));
             assertThat(audit.getThemeNames()).contains("wrap-cell-content");
         } finally {
-            org.qualigraph.esco.GapFixture.remove(neo4jClient);
+            org.qualigraph.esco.GapFixture.remove(graph);
         }
     }
 

@@ -1,0 +1,104 @@
+package org.qualigraph.base.graph;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.springframework.dao.IncorrectResultSizeDataAccessException;
+
+/** One statement and its parameters; nothing runs until {@code fetch..one/first/all}, {@link #rows()} or {@link #run()}. */
+public final class GraphQuery {
+
+    private final GraphExecutor executor;
+    private final String cypher;
+    private final Map<String, Object> parameters = new LinkedHashMap<>();
+
+    GraphQuery(GraphExecutor executor, String cypher) {
+        this.executor = executor;
+        this.cypher = cypher;
+    }
+
+    /** Binds a value; name it with {@link Binding#to(String)}. */
+    public Binding bind(Object value) {
+        return new Binding(value);
+    }
+
+    /** Binds every entry of the map as a parameter. */
+    public GraphQuery bindAll(Map<String, ?> values) {
+        parameters.putAll(values);
+        return this;
+    }
+
+    /** Rows as maps of plain Java values (see {@link GraphValue} for what each type becomes). */
+    public Fetch<Map<String, Object>> fetch() {
+        return new Fetch<>(GraphRow::asMap);
+    }
+
+    /** Rows mapped to {@code type}: by {@link Fetch#mappedBy} or, without it, the row's only column converted. */
+    public <T> Fetch<T> fetchAs(Class<T> type) {
+        return new Fetch<>(row -> row.size() == 0 ? null : row.get(0).as(type));
+    }
+
+    /** All rows, for code that reads several columns by name. */
+    public List<GraphRow> rows() {
+        return executor.rows(cypher, parameters);
+    }
+
+    /** Runs the statement for its effect. */
+    public GraphSummary run() {
+        return executor.run(cypher, parameters);
+    }
+
+    public final class Binding {
+
+        private final Object value;
+
+        private Binding(Object value) {
+            this.value = value;
+        }
+
+        public GraphQuery to(String name) {
+            parameters.put(name, value);
+            return GraphQuery.this;
+        }
+    }
+
+    public final class Fetch<T> {
+
+        private final Function<GraphRow, T> mapper;
+
+        private Fetch(Function<GraphRow, T> mapper) {
+            this.mapper = mapper;
+        }
+
+        public Fetch<T> mappedBy(Function<GraphRow, T> rowMapper) {
+            return new Fetch<>(rowMapper);
+        }
+
+        /** The only row, if any; more than one is a mistake in the statement. */
+        public Optional<T> one() {
+            List<GraphRow> rows = rows();
+            if (rows.size() > 1) {
+                throw new IncorrectResultSizeDataAccessException(1, rows.size());
+            }
+            return rows.isEmpty() ? Optional.empty() : Optional.ofNullable(mapper.apply(rows.get(0)));
+        }
+
+        public Optional<T> first() {
+            List<GraphRow> rows = rows();
+            return rows.isEmpty() ? Optional.empty() : Optional.ofNullable(mapper.apply(rows.get(0)));
+        }
+
+        public Collection<T> all() {
+            List<GraphRow> rows = rows();
+            List<T> result = new ArrayList<>(rows.size());
+            for (GraphRow row : rows) {
+                result.add(mapper.apply(row));
+            }
+            return result;
+        }
+    }
+}

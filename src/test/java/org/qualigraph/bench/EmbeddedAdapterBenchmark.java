@@ -1,0 +1,5 @@
+package org.qualigraph.bench;
+
+/** {@link GraphAdapterTiming} through the embedded adapter. */
+class EmbeddedAdapterBenchmark extends GraphAdapterTiming {
+}
