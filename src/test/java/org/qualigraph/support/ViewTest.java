@@ -16,6 +16,7 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.core.userdetails.User;
 
 /**
@@ -28,9 +29,15 @@ public abstract class ViewTest extends IntegrationTest {
 
     @Autowired
     private ApplicationContext context;
+    @Autowired
+    private SecurityContextHolderStrategy securityContexts;
 
     @BeforeEach
     void setUpVaadin() {
+        // Each Spring context installs its own (Vaadin-aware) strategy as the process-wide one when it starts, and its
+        // method security (@RolesAllowed on views) reads its own. A test class with a context of its own (e.g.
+        // DriverGraphAdapterTest) leaves its strategy installed; a sign-in there never reaches this context's checks.
+        SecurityContextHolder.setContextHolderStrategy(securityContexts);
         Function0<UI> uiFactory = UI::new;
         MockVaadin.setup(uiFactory, new MockSpringServlet(ROUTES, context, uiFactory));
     }
