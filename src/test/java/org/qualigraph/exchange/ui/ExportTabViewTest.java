@@ -168,7 +168,8 @@ class ExportTabViewTest extends ViewTest {
         panel.readUpload("units.csv", () -> {
             throw new java.io.IOException("Stream closed");
         });
-        String unreadable = _get(Div.class, spec -> spec.withId("csv-errors")).getElement().getTextRecursively();
+        String unreadable = _find(_get(Div.class, spec -> spec.withId("csv-errors")), com.vaadin.flow.component.html.ListItem.class)
+                .get(0).getElement().getTextRecursively();
         assertThat(unreadable).contains("Die hochgeladene Datei „units.csv“ konnte nicht gelesen werden; es hat sich nichts geändert.")
                 .doesNotContain("Stream closed", "could not");
         assertThat(org.qualigraph.base.GermanInterfaceViewTest.isGerman(unreadable, "units.csv")).as(unreadable).isTrue();
