@@ -93,7 +93,8 @@ public class AccountService implements UserDetailsService, LanguagePreference {
             throw new BadInputException(problems);
         }
         if (users.existsById(username)) {
-            throw new ConflictException("a user named " + username + " exists already");
+            throw new ConflictException("a user named " + username + " exists already",
+                    org.qualigraph.base.Message.of("refusal.account.exists", username), java.util.List.of());
         }
         var account = new UserAccount(username, encoder.encode(password), new LinkedHashSet<>(roles), true,
                 Instant.now(), null);
@@ -160,7 +161,7 @@ public class AccountService implements UserDetailsService, LanguagePreference {
         if (!problems.isEmpty()) {
             throw new BadInputException(problems);
         }
-        var account = users.findById(username).orElseThrow(() -> new NotFoundException("no user " + username));
+        var account = users.findById(username).orElseThrow(() -> noUser(username));
         account.setOrganisation(partner);
         return info(users.save(account));
     }
@@ -182,7 +183,7 @@ public class AccountService implements UserDetailsService, LanguagePreference {
         if (!problems.isEmpty()) {
             throw new BadInputException(problems);
         }
-        var account = users.findById(username).orElseThrow(() -> new NotFoundException("no user " + username));
+        var account = users.findById(username).orElseThrow(() -> noUser(username));
         if (!roles.contains(Roles.ADMIN) || !enabled) {
             requireAnotherAdmin(username);
         }
@@ -198,7 +199,7 @@ public class AccountService implements UserDetailsService, LanguagePreference {
         if (!problems.isEmpty()) {
             throw new BadInputException(problems);
         }
-        var account = users.findById(username).orElseThrow(() -> new NotFoundException("no user " + username));
+        var account = users.findById(username).orElseThrow(() -> noUser(username));
         account.setPasswordHash(encoder.encode(password));
         users.save(account);
         throttle.reset(username);
@@ -211,7 +212,7 @@ public class AccountService implements UserDetailsService, LanguagePreference {
     @Transactional
     public void unlock(String username) {
         if (!users.existsById(username)) {
-            throw new NotFoundException("no user " + username);
+            throw noUser(username);
         }
         throttle.reset(username);
     }
@@ -219,7 +220,7 @@ public class AccountService implements UserDetailsService, LanguagePreference {
     @Transactional
     public void delete(String username) {
         if (!users.existsById(username)) {
-            throw new NotFoundException("no user " + username);
+            throw noUser(username);
         }
         requireAnotherAdmin(username);
         users.deleteById(username);
@@ -239,7 +240,7 @@ public class AccountService implements UserDetailsService, LanguagePreference {
         if (locale == null) {
             throw new BadInputException(List.of(FieldProblem.of("language", "problem.account.language", languageTag)));
         }
-        var account = users.findById(username).orElseThrow(() -> new NotFoundException("no user " + username));
+        var account = users.findById(username).orElseThrow(() -> noUser(username));
         if (!locale.toLanguageTag().equals(account.getLanguage())) {
             account.setLanguage(locale.toLanguageTag());
             users.save(account);
@@ -267,7 +268,8 @@ public class AccountService implements UserDetailsService, LanguagePreference {
         boolean another = users.findAll().stream().anyMatch(u -> !u.getUsername().equals(username)
                 && u.isEnabled() && u.getRoles().contains(Roles.ADMIN));
         if (!another) {
-            throw new ConflictException("the last enabled administrator cannot lose the ADMIN role or be removed");
+            throw new ConflictException("the last enabled administrator cannot lose the ADMIN role or be removed",
+                    org.qualigraph.base.Message.of("refusal.account.lastAdmin"), java.util.List.of());
         }
     }
 
@@ -301,5 +303,10 @@ public class AccountService implements UserDetailsService, LanguagePreference {
     private static UserInfo info(UserAccount account) {
         return new UserInfo(account.getUsername(), Set.copyOf(account.getRoles()), account.isEnabled(), account.getCreatedAt(),
                 account.getOrganisation());
+    }
+
+    /** 404 for an account that is not there (removed meanwhile), with words for the user administration screen. */
+    private static NotFoundException noUser(String username) {
+        return new NotFoundException("no user " + username, org.qualigraph.base.Message.of("refusal.account.missing", username));
     }
 }

@@ -5,7 +5,7 @@ import java.util.stream.Collectors;
 
 /**
  * A refused request as a screen shows it, in its user's language: a 409 with its words ({@link ConflictException}),
- * a 403 that says why ({@link AccessRefusal}) and bad input (each problem after its place, "Zeile 3, Spalte unit_eqf:
+ * a 404 with its words ({@link NotFoundException}), a 403 that says why ({@link AccessRefusal}) and bad input (each problem after its place, "Zeile 3, Spalte unit_eqf:
  * …"). A refusal a service still writes in English only is shown as the service wrote it.
  */
 public final class Refusals {
@@ -16,6 +16,9 @@ public final class Refusals {
     public static String inWords(RuntimeException refusal, Locale locale) {
         if (refusal instanceof ConflictException conflict) {
             return conflict.message(locale);
+        }
+        if (refusal instanceof NotFoundException missing) {
+            return missing.message(locale);
         }
         if (refusal instanceof AccessRefusal access) {
             return access.message(locale);

@@ -6,6 +6,6 @@ import org.qualigraph.base.NotFoundException;
 public class QualificationNotFoundException extends NotFoundException {
 
     public QualificationNotFoundException(String id) {
-        super("No qualification with id " + id);
+        super("No qualification with id " + id, org.qualigraph.base.Message.of("refusal.qualification.missing", id));
     }
 }

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.qualigraph.base.ConflictException;
+import org.qualigraph.base.Message;
 import org.qualigraph.curriculum.QualificationDocument.AwardingBody;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -173,17 +174,17 @@ public class QualificationService {
         // current now is checked again under the lock below
         long committed = store.version(id).orElseThrow(() -> new QualificationNotFoundException(id));
         if (committed != doc.version() && store.status(id).map(QualificationService::isContentEditable).orElse(true)) {
-            throw new ConflictException(staleMessage(id, committed, doc.version()));
+            throw stale(id, committed, doc.version());
         }
         var locked = locks.qualification(id).orElseThrow(() -> new QualificationNotFoundException(id));
         long stored = locked.version();
         QualificationStatus status = locked.status();
         // the lock comes before the version check: reloading a stale copy would not make a locked qualification editable
-        contentLock(id, status, "change").ifPresent(reason -> {
-            throw new ConflictException(reason);
+        contentLock(id, status, "change").ifPresent(refusal -> {
+            throw refusal;
         });
         if (stored != doc.version()) {
-            throw new ConflictException(staleMessage(id, stored, doc.version()));
+            throw stale(id, stored, doc.version());
         }
         if (doc.status() != null && doc.status() != status) {
             throw new InvalidDocumentException("status", "is " + status + "; status changes go through transitions");
@@ -201,9 +202,15 @@ public class QualificationService {
         return saved;
     }
 
-    private static String staleMessage(String id, long stored, long yours) {
-        return "Qualification " + id + " was changed by someone else (version " + stored + ", yours " + yours
-                + "); reload it and apply your change again";
+    private ConflictException stale(String id, long stored, long yours) {
+        return new ConflictException("Qualification " + id + " was changed by someone else (version " + stored + ", yours "
+                + yours + "); reload it and apply your change again",
+                Message.of("refusal.qualification.stale", titleOf(id), stored, yours), List.of());
+    }
+
+    /** The title a refusal names the qualification by (its id when it cannot be read); read on refusal paths only. */
+    private String titleOf(String id) {
+        return store.read(id).map(QualificationDocument::displayTitle).orElse(id);
     }
 
     /**
@@ -217,11 +224,12 @@ public class QualificationService {
         var stored = store.readLocked(id).orElseThrow(() -> new QualificationNotFoundException(id));
         ownership.requireMayChange(stored.displayTitle(), stored.ownerOrganisation(), stored.collaborators(), user);
         if (status == QualificationStatus.PUBLISHED) {
-            throw new ConflictException("Qualification " + id + " is published; archive it instead of deleting it");
+            throw new ConflictException("Qualification " + id + " is published; archive it instead of deleting it",
+                    Message.of("refusal.qualification.published", stored.displayTitle()), List.of());
         }
         if (status == QualificationStatus.IN_REVIEW || status == QualificationStatus.APPROVED) {
-            contentLock(id, status, "be deleted").ifPresent(reason -> {
-                throw new ConflictException(reason);
+            contentLock(id, status, "be deleted").ifPresent(refusal -> {
+                throw refusal;
             });
         }
         store.delete(id);
@@ -236,8 +244,8 @@ public class QualificationService {
     @Transactional(readOnly = true)
     public void requireEditable(String id) {
         QualificationStatus status = store.status(id).orElseThrow(() -> new QualificationNotFoundException(id));
-        contentLock(id, status, "change").ifPresent(reason -> {
-            throw new ConflictException(reason);
+        contentLock(id, status, "change").ifPresent(refusal -> {
+            throw refusal;
         });
     }
 
@@ -246,17 +254,31 @@ public class QualificationService {
         return status == null || status == QualificationStatus.DRAFT || status == QualificationStatus.CHANGES_REQUESTED;
     }
 
-    /** Why the content of a qualification in this status cannot {@code what} ("change", "be deleted"), if it cannot. */
-    private static Optional<String> contentLock(String id, QualificationStatus status, String what) {
+    /**
+     * Why the content of a qualification in this status cannot {@code what} ("change", "be deleted"), if it cannot: the
+     * API's English and the same sentence as words naming the qualification by its title.
+     */
+    private Optional<ConflictException> contentLock(String id, QualificationStatus status, String what) {
         String name = "Qualification " + id;
-        return Optional.ofNullable(switch (status) {
-            case IN_REVIEW -> name + " is in review; withdraw it (back to draft) to " + ("change".equals(what) ? "edit"
+        boolean change = "change".equals(what);
+        String reason = switch (status) {
+            case IN_REVIEW -> name + " is in review; withdraw it (back to draft) to " + (change ? "edit"
                     : "delete it") + ", or wait for the reviewer's decision";
             case APPROVED -> name + " is approved; a reviewer must revoke the approval (back to changes requested) before"
                     + " it can " + what;
             case PUBLISHED, ARCHIVED -> name + " is " + status + " and cannot change; start a new revision";
             case DRAFT, CHANGES_REQUESTED -> null;
-        });
+        };
+        if (reason == null) {
+            return Optional.empty();
+        }
+        String title = titleOf(id);
+        Message words = switch (status) {
+            case IN_REVIEW -> Message.of(change ? "refusal.qualification.inReview.change" : "refusal.qualification.inReview.delete", title);
+            case APPROVED -> Message.of(change ? "refusal.qualification.approved.change" : "refusal.qualification.approved.delete", title);
+            default -> Message.of("refusal.qualification.frozen", title, status);
+        };
+        return Optional.of(new ConflictException(reason, words, List.of()));
     }
 
     /** A national variant that copies the core's national data too; see {@link #derive(String, VariantRequest, String)}. */
@@ -442,12 +464,15 @@ public class QualificationService {
         ownership.requireMayChange(source.displayTitle(), source.ownerOrganisation(), source.collaborators(), user);
         if (source.status() != QualificationStatus.PUBLISHED && source.status() != QualificationStatus.ARCHIVED) {
             throw new ConflictException("Qualification " + sourceId + " is " + source.status()
-                    + "; only a published or archived qualification gets a new revision (edit this one directly)");
+                    + "; only a published or archived qualification gets a new revision (edit this one directly)",
+                    Message.of("refusal.revision.status", source.displayTitle(), source.status()), List.of());
         }
         var successor = store.successor(sourceId);
         if (successor.isPresent()) {
+            var newer = store.editions(List.of(successor.get())).get(successor.get());
             throw new ConflictException("Qualification " + sourceId + " already has a newer revision (" + successor.get()
-                    + "); revise that one");
+                    + "); revise that one", newer == null ? Message.of("refusal.revision.newer", source.displayTitle())
+                    : Message.of("refusal.revision.newerNumbered", source.displayTitle(), newer.revision()), List.of());
         }
         var copy = copyOf(source, source.title());
         requireValid(copy);

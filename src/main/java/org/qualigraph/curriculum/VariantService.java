@@ -86,7 +86,7 @@ public class VariantService {
         locks.qualification(id).orElseThrow(() -> new QualificationNotFoundException(id));
         var state = state(id);
         if (!Objects.equals(state.variant().version(), version)) {
-            throw new ConflictException(stale(id, state.variant().version(), version));
+            throw stale(id, state.variant().displayTitle(), state.variant().version(), version);
         }
         var listed = listed(changes(state), units);
         var core = state.core();
@@ -124,7 +124,7 @@ public class VariantService {
         requireInput(units, version);
         var locked = locks.qualification(id).orElseThrow(() -> new QualificationNotFoundException(id));
         if (locked.version() != version) {
-            throw new ConflictException(stale(id, locked.version(), version));
+            throw stale(id, store.read(id).map(QualificationDocument::displayTitle).orElse(id), locked.version(), version);
         }
         var state = state(id);
         var listed = listed(changes(state), units);
@@ -254,7 +254,8 @@ public class VariantService {
     private State state(String id) {
         var variant = store.read(id).orElseThrow(() -> new QualificationNotFoundException(id));
         var stored = baselines.of(id).orElseThrow(() -> new ConflictException("Qualification " + id
-                + " is not a national variant of a core profile (it was not derived from one, or its core was deleted)"));
+                + " is not a national variant of a core profile (it was not derived from one, or its core was deleted)",
+                org.qualigraph.base.Message.of("refusal.variant.none", variant.displayTitle()), List.of()));
         var core = store.read(stored.coreId()).orElseThrow(() -> new QualificationNotFoundException(stored.coreId()));
         var baseline = stored.baseline().orElseGet(() -> {
             // derived before variants kept a baseline: a predecessor revision's, else the core as it is now
@@ -397,9 +398,10 @@ public class VariantService {
         return -1;
     }
 
-    private static String stale(String id, Long stored, Long yours) {
-        return "Qualification " + id + " was changed by someone else (version " + stored + ", yours " + yours
-                + "); reload it and decide on the core's changes again";
+    private static ConflictException stale(String id, String title, Long stored, Long yours) {
+        return new ConflictException("Qualification " + id + " was changed by someone else (version " + stored + ", yours "
+                + yours + "); reload it and decide on the core's changes again",
+                org.qualigraph.base.Message.of("refusal.variant.stale", title, stored, yours), List.of());
     }
 
     private static String abbreviate(String value) {

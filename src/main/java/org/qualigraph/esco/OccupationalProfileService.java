@@ -77,7 +77,7 @@ public class OccupationalProfileService {
 
     @Transactional(readOnly = true)
     public OccupationalProfile get(String id) {
-        return find(id).orElseThrow(() -> new NotFoundException("No occupational profile with id " + id));
+        return find(id).orElseThrow(() -> missing(id));
     }
 
     @Transactional
@@ -93,23 +93,31 @@ public class OccupationalProfileService {
     @Transactional
     public OccupationalProfile update(String id, OccupationalProfile profile, String user) {
         validate(profile);
-        long stored = store.lockVersion(id).orElseThrow(() -> new NotFoundException("No occupational profile with id " + id));
+        long stored = store.lockVersion(id).orElseThrow(() -> missing(id));
         if (profile.version() == null) {
             throw new BadInputException("version", "the version you edited is required for an update");
         }
         if (profile.version() != stored) {
             throw new ConflictException("Occupational profile " + id + " was changed by someone else (version " + stored
-                    + ", yours " + profile.version() + "); reload it and apply your change again");
+                    + ", yours " + profile.version() + "); reload it and apply your change again",
+                    org.qualigraph.base.Message.of("refusal.profile.stale", profile.name(), stored, profile.version()),
+                    java.util.List.of());
         }
         var prepared = prepare(profile, id, stored + 1, new HashSet<>(store.localSkillIds(id)));
         store.write(prepared, user);
         return store.read(id).orElseThrow();
     }
 
+    /** 404 for a profile that is not there (deleted meanwhile, or never was), with words for a screen. */
+    private static NotFoundException missing(String id) {
+        return new NotFoundException("No occupational profile with id " + id,
+                org.qualigraph.base.Message.of("refusal.profile.missing", id));
+    }
+
     @Transactional
     public void delete(String id) {
         if (!store.delete(id)) {
-            throw new NotFoundException("No occupational profile with id " + id);
+            throw missing(id);
         }
     }
 

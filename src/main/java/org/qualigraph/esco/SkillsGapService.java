@@ -67,7 +67,8 @@ public class SkillsGapService implements SkillsGap {
                     queries.skillLabels(mapped));
         }
         var profile = profiles.find(target).orElseThrow(() -> new NotFoundException(
-                "occupation: no loaded ESCO occupation and no occupational profile is identified by " + target));
+                "occupation: no loaded ESCO occupation and no occupational profile is identified by " + target,
+                org.qualigraph.base.Message.of("refusal.gap.target", target)));
         var labels = new java.util.HashMap<>(queries.skillLabels(mapped));
         profile.localSkills().forEach(l -> labels.put(l.uri(), l.label()));
         return CoverageCalculator.compute(document, target, profile.name(), true, profiles.targetSkills(profile),

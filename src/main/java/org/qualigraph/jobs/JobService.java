@@ -21,6 +21,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import org.qualigraph.base.Message;
 import org.qualigraph.base.graph.Graph;
 import org.qualigraph.base.graph.GraphRow;
 import org.qualigraph.base.graph.GraphValue;
@@ -198,11 +199,28 @@ public class JobService implements DisposableBean {
                 SET j.state = 'FAILED', j.finishedAt = datetime(),
                     j.error = 'The application was restarted while this job ran on instance ' + j.instance
                               + '. Nothing is half-applied that a new run does not repair: run it again.'
-                RETURN j.id AS id, j.name AS name
+                RETURN j.id AS id, j.name AS name, j.instance AS instance
                 """).bindAll(Map.of("local", List.copyOf(local.keySet()))).rows();
         failed.forEach(r -> log.warn("Job {} ({}) marked FAILED: it was running when the application stopped",
                 r.get("name").asString(), r.get("id").asString()));
+        keepWords(failed.stream().map(r -> Map.<String, Object>of("id", r.get("id").asString(), "words",
+                Message.of("job.error.restarted", r.get("instance").asString("?")).toJson())).toList());
         return failed.size();
+    }
+
+    /**
+     * The failure of jobs that this service failed itself, as words beside the English {@code error} the Cypher wrote
+     * (see {@link JobStatus#error(java.util.Locale)}): rows of {@code id} and {@code words} ({@link Message#toJson}).
+     */
+    private void keepWords(List<Map<String, Object>> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        graph.query("""
+                UNWIND $rows AS row
+                MATCH (j:Job {id: row.id}) WHERE j.state = 'FAILED'
+                SET j.errorWords = row.words
+                """).bindAll(Map.of("rows", rows)).run();
     }
 
     private int reap(String id) {
@@ -211,10 +229,12 @@ public class JobService implements DisposableBean {
                 SET j.state = 'FAILED', j.finishedAt = datetime(),
                     j.error = 'Instance ' + j.instance + ' stopped running this job (no heartbeat since ' + toString(j.heartbeat)
                               + '; it was stopped or crashed). Nothing is half-applied that a new run does not repair: run it again.'
-                RETURN j.name AS name, j.instance AS instance
+                RETURN j.name AS name, j.instance AS instance, toString(j.heartbeat) AS heartbeat
                 """).bindAll(Map.of("id", id)).rows();
         reaped.forEach(r -> log.warn("Job {} ({}) marked FAILED: instance {} stopped sending heartbeats",
                 r.get("name").asString(), id, r.get("instance").asString()));
+        keepWords(reaped.stream().map(r -> Map.<String, Object>of("id", id, "words", Message.of("job.error.stopped",
+                r.get("instance").asString("?"), r.get("heartbeat").asString("?")).toJson())).toList());
         return reaped.size();
     }
 
@@ -305,8 +325,10 @@ public class JobService implements DisposableBean {
             graph.query("""
                     MATCH (j:Job {state: 'RUNNING'}) WHERE j.id IN $ids
                     SET j.state = 'FAILED', j.finishedAt = datetime(),
-                        j.error = 'Instance ' + j.instance + ' was shut down while this job ran: run it again.'
-                    """).bindAll(Map.of("ids", List.copyOf(local.keySet()))).run();
+                        j.error = 'Instance ' + j.instance + ' was shut down while this job ran: run it again.',
+                        j.errorWords = $words
+                    """).bindAll(Map.of("ids", List.copyOf(local.keySet()),
+                    "words", Message.of("job.error.shutDown", instance).toJson())).run();
         } catch (RuntimeException e) {
             log.warn("Could not mark the jobs of this instance as stopped; they fail after the heartbeat timeout", e);
         }
@@ -321,7 +343,7 @@ public class JobService implements DisposableBean {
         }
         return new JobStatus(node.get("id").asString(), node.get("name").asString(), JobState.valueOf(node.get("state").asString()),
                 node.get("progress").asDouble(0.0), new LinkedHashMap<>(counts), node.get("error").asString(null),
-                org.qualigraph.base.Message.fromJson(node.get("errorWords").asString(null)));
+                Message.fromJson(node.get("errorWords").asString(null)));
     }
 
     private static void notify(List<Consumer<JobStatus>> listeners, JobStatus status) {
@@ -363,7 +385,7 @@ public class JobService implements DisposableBean {
         private volatile JobState state = JobState.RUNNING;
         private volatile double progress;
         private volatile String error;
-        private volatile org.qualigraph.base.Message errorText;
+        private volatile Message errorText;
         private volatile boolean dirty;
         private int loggedDecile;
 
@@ -390,9 +412,11 @@ public class JobService implements DisposableBean {
                 if (stopping) {
                     // the application is shutting down and interrupted the job: not a fault of the job
                     error = "The application stopped while this job ran; run it again.";
+                    errorText = Message.of("job.error.applicationStopped");
                     log.info("Job {} ({}) stopped with the application", name, id);
                 } else {
                     error = "The job failed unexpectedly (job " + id + " in the server log); run it again or ask your administrator.";
+                    errorText = Message.of("job.error.unexpected", id);
                     log.error("Job {} ({}) failed unexpectedly", name, id, e);
                 }
             }

@@ -53,6 +53,7 @@ public record AuditEntry(ZonedDateTime at, String user, String action, String de
     private static final Pattern REPLY = Pattern.compile("reply: (.*)", Pattern.DOTALL);
     private static final Pattern GOVERNANCE = Pattern.compile("(\\d+) stakeholders, (\\d+) evidence items, (\\d+) indicator "
             + "values, (\\d+) review actions, next review (.+)");
+    private static final Pattern OWNER = Pattern.compile("(?:owned by (.+)|no owner); collaborators: (.+)", Pattern.DOTALL);
     private static final Pattern OPEN_COMMENTS = Pattern.compile("approved with (\\d+) open comment threads?(?:; note: (.*))?",
             Pattern.DOTALL);
 
@@ -97,10 +98,20 @@ public record AuditEntry(ZonedDateTime at, String user, String action, String de
                     ? RevisionDiff.Words.key("audit.detail.comment.qualification") : m.group(1), m.group(2));
         }
         if ((m = NOTED.matcher(detail)).matches()) {
-            return RevisionDiff.Words.key("audit.detail.noted", m.group(1),
+            Matcher owner = "OWNERSHIP".equals(action) ? OWNER.matcher(m.group(1)) : null;
+            return RevisionDiff.Words.key("audit.detail.noted", owner != null && owner.matches() ? ownerWords(owner) : m.group(1),
                     RevisionDiff.Words.key("audit.detail.counts", m.group(2), m.group(3)));
         }
         return null;
+    }
+
+    /** The curriculum module's owner-change note ("owned by …; collaborators: …") as the words entries keep now. */
+    private static Object ownerWords(Matcher owner) {
+        return RevisionDiff.Words.sentences(java.util.List.of(
+                owner.group(1) == null ? RevisionDiff.Words.key("audit.detail.owner.none")
+                        : RevisionDiff.Words.key("audit.detail.owner", owner.group(1)),
+                "none".equals(owner.group(2)) ? RevisionDiff.Words.key("audit.detail.collaborators.none")
+                        : RevisionDiff.Words.key("audit.detail.collaborators", owner.group(2))));
     }
 
     static String json(Object words) {

@@ -80,7 +80,23 @@ class AuditTrail {
         }
         Object counts = RevisionDiff.Words.key("audit.detail.counts", String.valueOf(current.units().size()),
                 String.valueOf(current.units().stream().mapToInt(u -> u.outcomes().size()).sum()));
+        if ("OWNERSHIP".equals(event.action())) {
+            return RevisionDiff.Words.key("audit.detail.noted", ownership(current), counts);
+        }
         return event.detail() == null ? counts : RevisionDiff.Words.key("audit.detail.noted", event.detail(), counts);
+    }
+
+    /**
+     * The owner and collaborators a change of ownership left, as words: the curriculum module's note ("owned by …;
+     * collaborators: …") says the same in English, read from the same stored document.
+     */
+    private static Object ownership(QualificationDocument current) {
+        var collaborators = current.collaborators() == null ? java.util.List.<String>of() : current.collaborators();
+        return RevisionDiff.Words.sentences(java.util.List.of(
+                current.ownerOrganisation() == null ? RevisionDiff.Words.key("audit.detail.owner.none")
+                        : RevisionDiff.Words.key("audit.detail.owner", current.ownerOrganisation()),
+                collaborators.isEmpty() ? RevisionDiff.Words.key("audit.detail.collaborators.none")
+                        : RevisionDiff.Words.key("audit.detail.collaborators", String.join(", ", collaborators))));
     }
 
     private static String describe(QualificationChanged event, QualificationDocument previous, QualificationDocument current) {

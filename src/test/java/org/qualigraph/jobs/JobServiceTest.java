@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
@@ -159,6 +160,12 @@ class JobServiceTest extends IntegrationTest {
         JobStatus failed = awaitThat(() -> b.status("dead-1").orElseThrow(), JobStatus::finished);
         assertThat(failed.state()).isEqualTo(JobState.FAILED);
         assertThat(failed.error()).contains("killed-instance").contains("run it again");
+        assertThat(failed.error()).startsWith("Instance killed-instance stopped running this job (no heartbeat since ");
+        // the Reference data page shows the same failure in its reader's language (JobStatus.error(locale))
+        assertThat(failed.error(Locale.GERMAN)).startsWith("Die Instanz killed-instance hat diesen Auftrag nicht weiter ausgeführt")
+                .endsWith("Starten Sie ihn erneut.").doesNotContain("heartbeat", "run it again");
+        assertThat(org.qualigraph.base.GermanInterfaceViewTest.isGerman(failed.error(Locale.GERMAN), "killed-instance",
+                failed.error().replaceAll(".*no heartbeat since ([^;]+);.*", "$1"))).isTrue();
         assertThat(failed.progress()).isEqualTo(0.3);
 
         String id = a.startExclusive("import", "Import", context -> context.count("rows", 1));
@@ -176,10 +183,45 @@ class JobServiceTest extends IntegrationTest {
         assertThat(a.failLeftOver()).isEqualTo(1);
         JobStatus left = b.status("left-1").orElseThrow();
         assertThat(left.state()).isEqualTo(JobState.FAILED);
-        assertThat(left.error()).contains("restarted").contains("previous-process").contains("run it again");
+        assertThat(left.error()).isEqualTo("The application was restarted while this job ran on instance previous-process."
+                + " Nothing is half-applied that a new run does not repair: run it again.");
+        assertThat(left.error(Locale.forLanguageTag("pl"))).isEqualTo("Aplikacja została uruchomiona ponownie, gdy to zadanie "
+                + "działało na instancji previous-process. Nic nie zostało zastosowane połowicznie w sposób, którego nowe "
+                + "uruchomienie nie naprawi: uruchom je ponownie.");
         assertThat(b.status(own).orElseThrow().state()).isEqualTo(JobState.RUNNING);
         release.countDown();
         assertThat(awaitThat(() -> b.status(own).orElseThrow(), JobStatus::finished).state()).isEqualTo(JobState.DONE);
+    }
+
+    @Test
+    void aJobOfAnInstanceThatIsShutDownFailsWithWordsForTheScreen() throws Exception {
+        var c = new JobService(graph, new JobSettings(FAST.heartbeatInterval(), FAST.heartbeatTimeout(),
+                FAST.progressInterval(), "instance-c"));
+        var started = new CountDownLatch(1);
+        var release = new CountDownLatch(1);
+        // the task outlives the interrupt of the shutdown, so the shutdown is what fails it
+        String id = c.start("long", context -> {
+            started.countDown();
+            while (true) {
+                try {
+                    release.await();
+                    return;
+                } catch (InterruptedException ignored) {
+                    // keep running as a job stuck in a call would
+                }
+            }
+        });
+        try {
+            assertThat(started.await(5, TimeUnit.SECONDS)).isTrue();
+            c.destroy();
+            JobStatus stopped = b.status(id).orElseThrow();
+            assertThat(stopped.state()).isEqualTo(JobState.FAILED);
+            assertThat(stopped.error()).isEqualTo("Instance instance-c was shut down while this job ran: run it again.");
+            assertThat(stopped.error(Locale.FRENCH))
+                    .isEqualTo("L’instance instance-c a été arrêtée pendant que cette tâche s’exécutait : relancez-la.");
+        } finally {
+            release.countDown();
+        }
     }
 
     @Test

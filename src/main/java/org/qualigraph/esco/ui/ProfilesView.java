@@ -97,7 +97,9 @@ public class ProfilesView extends VerticalLayout implements com.vaadin.flow.rout
             } catch (BadInputException e) {
                 error(getTranslation("profiles.invalid", problems(e)));
             } catch (NotFoundException e) {
-                error(getTranslation("profiles.invalid", e.getMessage()));
+                // deleted meanwhile: the typed form stays, the list shows it is gone
+                error(getTranslation("profiles.missing", profile.name()));
+                refresh();
             } catch (ConflictException e) {
                 error(getTranslation("profiles.conflict", org.qualigraph.base.Refusals.inWords(e, getLocale())));
             }
@@ -110,7 +112,7 @@ public class ProfilesView extends VerticalLayout implements com.vaadin.flow.rout
                 profiles.delete(p.id());
                 Notification.show(getTranslation("profiles.deleted", p.name()));
             } catch (NotFoundException e) {
-                error(e.getMessage());
+                error(getTranslation("profiles.missing", p.name()));
             }
             showForm(false);
             refresh();

@@ -33,6 +33,8 @@ import java.util.concurrent.CompletableFuture;
 import org.qualigraph.base.BadInputException;
 import org.qualigraph.base.ConflictException;
 import org.qualigraph.base.FailureId;
+import org.qualigraph.base.NotFoundException;
+import org.qualigraph.base.Refusals;
 import org.qualigraph.curriculum.EditorContext;
 import org.qualigraph.curriculum.QualificationDocument;
 import org.qualigraph.exchange.CsvImportPreview;
@@ -208,15 +210,25 @@ class ExportPanel extends VerticalLayout {
         upload.setId("csv-upload");
         upload.setAcceptedFileTypes("text/csv", ".csv");
         upload.setMaxFileSize(CsvImportService.MAX_CHARS);
-        upload.addSucceededListener(e -> {
-            try (InputStream in = buffer.getInputStream()) {
-                showPreview(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-            } catch (IOException ex) {
-                showErrors(List.of(ex.getMessage()));
-            }
-        });
-        upload.addFileRejectedListener(e -> showErrors(List.of(e.getErrorMessage())));
+        upload.addSucceededListener(e -> readUpload(e.getFileName(), buffer::getInputStream));
+        upload.addFileRejectedListener(e -> showErrors(List.of(getTranslation("exchange.csv.rejected",
+                e.getFileName() == null ? "" : e.getFileName(), CsvImportService.MAX_CHARS / 1_000_000))));
         return upload;
+    }
+
+    /** The stream of an uploaded file, which may fail while it is read. */
+    interface UploadedFile {
+        InputStream open() throws IOException;
+    }
+
+    /** Reads an uploaded CSV file and previews it; a file that cannot be read is named, its detail goes to the log. */
+    void readUpload(String fileName, UploadedFile file) {
+        try (InputStream in = file.open()) {
+            showPreview(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException | java.io.UncheckedIOException ex) {
+            log.warn("The uploaded file {} could not be read: {}", fileName, ex.getMessage());
+            showErrors(List.of(getTranslation("exchange.csv.unreadable", fileName == null ? "" : fileName)));
+        }
     }
 
     /** Shows what the CSV would change, with a button to apply it; or every problem with its line and column. */
@@ -308,11 +320,11 @@ class ExportPanel extends VerticalLayout {
     }
 
     /** Refused input names its problem; anything else is logged with an id and shown as a plain message with that id. */
-    private String explain(Throwable failure) {
+    String explain(Throwable failure) {
         Throwable t = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
                 ? failure.getCause() : failure;
-        if (t instanceof BadInputException || t instanceof ConflictException) {
-            return getTranslation("exchange.export.failed", t.getMessage());
+        if (t instanceof BadInputException || t instanceof ConflictException || t instanceof NotFoundException) {
+            return getTranslation("exchange.export.failed", Refusals.inWords((RuntimeException) t, getLocale()));
         }
         return getTranslation("exchange.export.failedUnexpectedly", FailureId.report(log, "exporting", t));
     }

@@ -254,6 +254,46 @@ class EscoUiTest extends ViewTest {
     }
 
     @Test
+    void aPolishDesignerReadsThatTheProfileWasDeletedMeanwhileAndTheApiKeepsItsEnglish() throws Exception {
+        login("designer", "DESIGNER");
+        UI.getCurrent().setLocale(java.util.Locale.forLanguageTag("pl"));
+        UI.getCurrent().navigate(ProfilesView.class);
+        _click(_get(Button.class, s -> s.withId("profile-new")));
+        _setValue(_get(TextField.class, s -> s.withId("profile-name")), "Battery recycler");
+        @SuppressWarnings("unchecked")
+        MultiSelectComboBox<EscoBrowser.OccupationRef> basedOn = _get(MultiSelectComboBox.class, s -> s.withId("profile-based-on"));
+        basedOn.setValue(Set.of(new EscoBrowser.OccupationRef(occupation("O1"), "occupation O1", "9999")));
+        _click(_get(Button.class, s -> s.withId("profile-save")));
+        var saved = profiles.list().get(0);
+        @SuppressWarnings("unchecked")
+        Grid<org.qualigraph.esco.OccupationalProfile> grid = _get(Grid.class, s -> s.withId("profiles"));
+        grid.asSingleSelect().setValue(saved);
+        _setValue(_get(TextField.class, s -> s.withId("profile-name")), "Battery recycler (2)");
+
+        profiles.delete(saved.id()); // by someone else, while the form is open
+        com.github.mvysny.kaributesting.v10.NotificationsKt.clearNotifications();
+        _click(_get(Button.class, s -> s.withId("profile-save")));
+        assertThat(com.github.mvysny.kaributesting.v10.NotificationsKt.getNotifications())
+                .extracting(n -> n.getElement().getProperty("text", ""))
+                .containsExactly("Profil zawodowy „Battery recycler (2)” już nie istnieje: ktoś go w międzyczasie usunął.");
+        com.github.mvysny.kaributesting.v10.NotificationsKt.clearNotifications();
+        _click(_get(Button.class, s -> s.withId("profile-delete")));
+        assertThat(com.github.mvysny.kaributesting.v10.NotificationsKt.getNotifications())
+                .extracting(n -> n.getElement().getProperty("text", ""))
+                .containsExactly("Profil zawodowy „Battery recycler” już nie istnieje: ktoś go w międzyczasie usunął.");
+        assertThat(profiles.list()).isEmpty();
+
+        // the API's 404 keeps its English; other screens put it into words
+        var missing = org.assertj.core.api.Assertions.catchThrowableOfType(org.qualigraph.base.NotFoundException.class,
+                () -> profiles.get(saved.id()));
+        assertThat(missing.getMessage()).isEqualTo("No occupational profile with id " + saved.id());
+        String german = org.qualigraph.base.Refusals.inWords(missing, java.util.Locale.GERMAN);
+        assertThat(german).isEqualTo("Es gibt kein Berufsprofil mit der Kennung " + saved.id()
+                + "; vielleicht wurde es inzwischen gelöscht");
+        assertThat(org.qualigraph.base.GermanInterfaceViewTest.isGerman(german, saved.id())).isTrue();
+    }
+
+    @Test
     void designerCreatesAProfileAndReviewerOnlyReads() {
         login("designer", "DESIGNER");
         UI.getCurrent().navigate(ProfilesView.class);

@@ -158,6 +158,35 @@ class ExportTabViewTest extends ViewTest {
     }
 
     @Test
+    void anUnreadableUploadAndARefusedExportAreInTheUsersLanguage() throws Exception {
+        login(TestUsers.DESIGNER, "DESIGNER");
+        var stored = qualifications.create(Documents.minimal("Broken"), TestUsers.DESIGNER);
+        UI.getCurrent().setLocale(java.util.Locale.GERMAN);
+        mountIn(stored.id());
+        var panel = _get(ExportPanel.class);
+
+        panel.readUpload("units.csv", () -> {
+            throw new java.io.IOException("Stream closed");
+        });
+        String unreadable = _find(_get(Div.class, spec -> spec.withId("csv-errors")), com.vaadin.flow.component.html.ListItem.class)
+                .get(0).getElement().getTextRecursively();
+        assertThat(unreadable).contains("Die hochgeladene Datei „units.csv“ konnte nicht gelesen werden; es hat sich nichts geändert.")
+                .doesNotContain("Stream closed", "could not");
+        assertThat(org.qualigraph.base.GermanInterfaceViewTest.isGerman(unreadable, "units.csv")).as(unreadable).isTrue();
+
+        // an export refused by a service (here a stale copy) names the qualification in words; the API keeps its English
+        qualifications.update(stored.id(), stored, TestUsers.DESIGNER);
+        var stale = org.assertj.core.api.Assertions.catchThrowableOfType(org.qualigraph.base.ConflictException.class,
+                () -> qualifications.update(stored.id(), stored, TestUsers.DESIGNER));
+        assertThat(stale.getMessage()).isEqualTo("Qualification " + stored.id()
+                + " was changed by someone else (version 1, yours 0); reload it and apply your change again");
+        String refused = panel.explain(new java.util.concurrent.CompletionException(stale));
+        assertThat(refused).isEqualTo("Der Export ist fehlgeschlagen: Die Qualifikation „Broken“ wurde von jemand anderem "
+                + "geändert (Version 1, Ihre 0): Laden Sie sie neu und nehmen Sie Ihre Änderung erneut vor");
+        assertThat(org.qualigraph.base.GermanInterfaceViewTest.isGerman(refused, "Broken")).as(refused).isTrue();
+    }
+
+    @Test
     void theApiKeepsTheEnglishOfACellProblem() {
         var problem = org.assertj.core.api.Assertions.catchThrowableOfType(org.qualigraph.base.BadInputException.class,
                 () -> csvImport.preview(qualifications.create(Documents.minimal("Broken"), TestUsers.DESIGNER).id(),

@@ -203,6 +203,98 @@ class ServiceSentencesLanguageViewTest extends ViewTest {
     }
 
     @Test
+    void deletingAPublishedQualificationAndRevisingAnOlderRevisionAreRefusedInTheReadersLanguage() throws Exception {
+        String id = qualifications.create(Documents.minimal("Cell technician"), "designer").id();
+        qualifications.changeStatus(id, QualificationStatus.PUBLISHED, "reviewer");
+
+        var delete = org.assertj.core.api.Assertions.catchThrowableOfType(org.qualigraph.base.ConflictException.class,
+                () -> qualifications.delete(id, "designer"));
+        assertThat(delete.getMessage()).isEqualTo("Qualification " + id + " is published; archive it instead of deleting it");
+        String german = org.qualigraph.base.Refusals.inWords(delete, Locale.GERMAN);
+        assertThat(german).isEqualTo("Die Qualifikation „Cell technician“ ist veröffentlicht: Archivieren Sie sie, statt sie zu löschen");
+        assertThat(org.qualigraph.base.GermanInterfaceViewTest.isGerman(german, "Cell technician")).isTrue();
+
+        var change = org.assertj.core.api.Assertions.catchThrowableOfType(org.qualigraph.base.ConflictException.class,
+                () -> qualifications.requireEditable(id));
+        assertThat(change.getMessage()).isEqualTo("Qualification " + id + " is PUBLISHED and cannot change; start a new revision");
+        assertThat(org.qualigraph.base.Refusals.inWords(change, POLISH))
+                .isEqualTo("Kwalifikacja „Cell technician” ma status Opublikowana i nie może się już zmienić: rozpocznij nową rewizję");
+
+        var second = qualifications.newRevision(id, "designer");
+        var older = org.assertj.core.api.Assertions.catchThrowableOfType(org.qualigraph.base.ConflictException.class,
+                () -> qualifications.newRevision(id, "designer"));
+        assertThat(older.getMessage()).isEqualTo("Qualification " + id + " already has a newer revision (" + second.id()
+                + "); revise that one");
+        assertThat(org.qualigraph.base.Refusals.inWords(older, POLISH)).isEqualTo("Kwalifikacja „Cell technician” ma już "
+                + "nowszą rewizję (rewizja " + qualifications.edition(second.id()).revision() + "): zrewiduj tamtą");
+        String olderInGerman = org.qualigraph.base.Refusals.inWords(older, Locale.GERMAN);
+        assertThat(org.qualigraph.base.GermanInterfaceViewTest.isGerman(olderInGerman, "Cell technician")).as(olderInGerman).isTrue();
+
+        var draft = org.assertj.core.api.Assertions.catchThrowableOfType(org.qualigraph.base.ConflictException.class,
+                () -> qualifications.newRevision(second.id(), "designer"));
+        assertThat(draft.getMessage()).startsWith("Qualification " + second.id() + " is DRAFT; only a published");
+        assertThat(org.qualigraph.base.Refusals.inWords(draft, Locale.FRENCH)).isEqualTo("La certification « Cell technician » "
+                + "a le statut Brouillon : seule une certification publiée ou archivée reçoit une nouvelle révision "
+                + "(modifiez celle-ci directement)");
+
+        var missing = org.assertj.core.api.Assertions.catchThrowableOfType(org.qualigraph.base.NotFoundException.class,
+                () -> qualifications.delete("no-such-id", "designer"));
+        assertThat(missing.getMessage()).isEqualTo("No qualification with id no-such-id");
+        assertThat(org.qualigraph.base.Refusals.inWords(missing, Locale.GERMAN))
+                .isEqualTo("Es gibt keine Qualifikation mit der Kennung no-such-id; vielleicht wurde sie inzwischen gelöscht");
+        assertThat(qualifications.get(id).status()).isEqualTo(QualificationStatus.PUBLISHED);
+    }
+
+    @Test
+    void aUserNameTakenTwiceAndAnAccountRemovedMeanwhileAreRefusedInTheReadersLanguage() throws Exception {
+        if (!accounts.exists("ulla-alpha")) {
+            accounts.create("ulla-alpha", org.qualigraph.support.TestUsers.PASSWORD, Set.of("DESIGNER"), "Hochschule Alpha");
+            accounts.create("vito-beta", org.qualigraph.support.TestUsers.PASSWORD, Set.of("DESIGNER"), "VET Beta");
+        }
+        var taken = org.assertj.core.api.Assertions.catchThrowableOfType(org.qualigraph.base.ConflictException.class,
+                () -> accounts.create("ulla-alpha", org.qualigraph.support.TestUsers.PASSWORD, Set.of("DESIGNER")));
+        assertThat(taken.getMessage()).isEqualTo("a user named ulla-alpha exists already");
+        assertThat(org.qualigraph.base.Refusals.inWords(taken, POLISH)).isEqualTo("Użytkownik o nazwie „ulla-alpha” już istnieje");
+
+        var gone = org.assertj.core.api.Assertions.catchThrowableOfType(org.qualigraph.base.NotFoundException.class,
+                () -> accounts.unlock("nobody-here"));
+        assertThat(gone.getMessage()).isEqualTo("no user nobody-here");
+        String german = org.qualigraph.base.Refusals.inWords(gone, Locale.GERMAN);
+        assertThat(german).isEqualTo("Es gibt keinen Benutzer namens „nobody-here“; vielleicht wurde das Konto inzwischen entfernt");
+        assertThat(org.qualigraph.base.GermanInterfaceViewTest.isGerman(german, "nobody-here")).isTrue();
+    }
+
+    @Test
+    void theOwnerChangeOfTheAuditLogIsInTheReadersLanguageAndTheApiKeepsItsEnglish() {
+        if (!accounts.exists("ulla-alpha")) {
+            accounts.create("ulla-alpha", org.qualigraph.support.TestUsers.PASSWORD, Set.of("DESIGNER"), "Hochschule Alpha");
+            accounts.create("vito-beta", org.qualigraph.support.TestUsers.PASSWORD, Set.of("DESIGNER"), "VET Beta");
+        }
+        var doc = qualifications.create(Documents.minimal("Alpha's own"), "ulla-alpha");
+        qualifications.changeOwnership(doc.id(), null, List.of("vito-beta"), "ulla-alpha");
+        assertThat(workflow.audit(doc.id())).extracting(AuditEntry::detail)
+                .anyMatch(d -> d.startsWith("owned by Hochschule Alpha; collaborators: vito-beta ("));
+        // an entry as versions before the words wrote it: the English note only, read back from its fixed form
+        driver.executableQuery("""
+                MATCH (q:Qualification {id: $q})
+                CREATE (a:AuditEntry {qualificationId: $q, at: datetime(), user: 'admin', action: 'OWNERSHIP',
+                        detail: 'owned by VET Beta; collaborators: none (1 unit, 2 outcomes)', version: 0})-[:ABOUT]->(q)
+                """).withParameters(java.util.Map.of("q", doc.id())).execute();
+
+        login("reviewer", "REVIEWER");
+        UI.getCurrent().setLocale(Locale.GERMAN);
+        UI.getCurrent().add(review.create(new ReviewPanelTest.RecordingContext(doc.id(), qualifications)));
+        assertThat(auditDetails()).anyMatch(d -> d.startsWith("im Besitz von Hochschule Alpha; Mitwirkende: vito-beta ("))
+                .contains("im Besitz von VET Beta; Mitwirkende: keine (1 Einheit, 2 Lernergebnisse)")
+                .noneMatch(d -> d.contains("owned by") || d.contains("collaborators") || d.contains("Englisch"));
+
+        UI.getCurrent().removeAll();
+        UI.getCurrent().setLocale(POLISH);
+        UI.getCurrent().add(review.create(new ReviewPanelTest.RecordingContext(doc.id(), qualifications)));
+        assertThat(auditDetails()).anyMatch(d -> d.startsWith("właściciel: Hochschule Alpha; współpracownicy: vito-beta ("));
+    }
+
+    @Test
     void resolvingAnotherAuthorsCommentIsRefusedInPolish() {
         String id = qualifications.create(Documents.minimal("Cell technician"), "designer").id();
         var comment = comments.add(id, new CommentRequest("Too broad", "U1", null), "reviewer");
