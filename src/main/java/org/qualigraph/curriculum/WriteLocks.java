@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.Objects;
 import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -70,7 +71,7 @@ class WriteLocks {
         var locked = client.query("""
                 MATCH (q:Qualification {id: $id}) SET q.lockedAt = timestamp()
                 RETURN q.version AS version, q.status AS status
-                """).bind(id).to("id").fetch().one().map(row -> new Locked(((Number) row.get("version")).longValue(),
+                """).bind(id).to("id").fetch().one().filter(WriteLocks::stillThere).map(row -> new Locked(((Number) row.get("version")).longValue(),
                 row.get("status") == null ? QualificationStatus.DRAFT : QualificationStatus.valueOf((String) row.get("status"))));
         if (held != null && locked.isPresent() && held.qualifications.add(id)) {
             held.order.add("Q " + id);
@@ -96,7 +97,7 @@ class WriteLocks {
         }
         List<String> locked = List.copyOf(client.query(
                         "UNWIND $ids AS id MATCH (q:Qualification {id: id}) SET q.lockedAt = timestamp() RETURN q.id")
-                .bindAll(Map.of("ids", sorted)).fetchAs(String.class).all());
+                .bindAll(Map.of("ids", sorted)).fetchAs(String.class).all().stream().filter(Objects::nonNull).toList());
         if (held != null) {
             locked.stream().filter(held.qualifications::add).forEach(id -> held.order.add("Q " + id));
         }
@@ -112,6 +113,15 @@ class WriteLocks {
         }
         held.qualifications.stream().filter(other -> other.compareTo(first) > 0).findFirst().ifPresent(other ->
                 violation("qualification " + first + " locked after qualification " + other, held));
+    }
+
+    /**
+     * In-process, a node that another transaction deleted while this one waited for its lock is still matched, and
+     * reads as having no properties once the lock is granted (the driver's server refused such a read instead). A
+     * node gone meanwhile is not locked: it is treated as one that does not exist, as each step's contract says.
+     */
+    private static boolean stillThere(Map<String, Object> row) {
+        return row.get("version") != null;
     }
 
     /** Step 2: locks these units (those that exist), by id ascending. */
@@ -130,7 +140,7 @@ class WriteLocks {
         }
         // UNWIND keeps the list's order, and each row takes its lock before the next row is read
         List<String> locked = List.copyOf(client.query("UNWIND $ids AS id MATCH (u:Unit {id: id}) SET u.lockedAt = timestamp() RETURN u.id")
-                .bindAll(Map.of("ids", sorted)).fetchAs(String.class).all());
+                .bindAll(Map.of("ids", sorted)).fetchAs(String.class).all().stream().filter(Objects::nonNull).toList());
         if (held != null && !locked.isEmpty()) {
             if (!held.units.isEmpty() && locked.get(0).compareTo(held.units.last()) < 0) {
                 violation("unit " + locked.get(0) + " locked after unit " + held.units.last(), held);

@@ -53,6 +53,8 @@ import org.qualigraph.quality.TransitionRequest;
  */
 public final class SharedUnitInterleavings {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(SharedUnitInterleavings.class);
+
     /** What a run did and what the oracle found; {@code violations} is empty when everything held. */
     public record Outcome(long seed, int operations, int acknowledged, int refused, int submitted, int staleKept,
                           double retries, List<String> violations) {
@@ -222,6 +224,7 @@ public final class SharedUnitInterleavings {
                 } catch (ConflictException e) {
                     run.refused.incrementAndGet();
                 } catch (RuntimeException e) {
+                    log.warn("Interleavings: operation {} failed", op, e);
                     run.violation("operation " + op + " failed with " + e.getClass().getSimpleName() + ": " + e.getMessage());
                 }
             }
