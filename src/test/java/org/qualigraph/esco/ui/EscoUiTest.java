@@ -258,11 +258,7 @@ class EscoUiTest extends ViewTest {
         login("designer", "DESIGNER");
         UI.getCurrent().setLocale(java.util.Locale.forLanguageTag("pl"));
         UI.getCurrent().navigate(ProfilesView.class);
-        _click(_get(Button.class, s -> s.withId("profile-new")));
-        _setValue(_get(TextField.class, s -> s.withId("profile-name")), "Battery recycler");
-        @SuppressWarnings("unchecked")
-        MultiSelectComboBox<EscoBrowser.OccupationRef> basedOn = _get(MultiSelectComboBox.class, s -> s.withId("profile-based-on"));
-        basedOn.setValue(Set.of(new EscoBrowser.OccupationRef(occupation("O1"), "occupation O1", "9999")));
+        startBatteryRecyclerProfile();
         _click(_get(Button.class, s -> s.withId("profile-save")));
         var saved = profiles.list().get(0);
         @SuppressWarnings("unchecked")
@@ -297,11 +293,7 @@ class EscoUiTest extends ViewTest {
     void designerCreatesAProfileAndReviewerOnlyReads() {
         login("designer", "DESIGNER");
         UI.getCurrent().navigate(ProfilesView.class);
-        _click(_get(Button.class, s -> s.withId("profile-new")));
-        _setValue(_get(TextField.class, s -> s.withId("profile-name")), "Battery recycler");
-        @SuppressWarnings("unchecked")
-        MultiSelectComboBox<EscoBrowser.OccupationRef> basedOn = _get(MultiSelectComboBox.class, s -> s.withId("profile-based-on"));
-        basedOn.setValue(Set.of(new EscoBrowser.OccupationRef(occupation("O1"), "occupation O1", "9999")));
+        startBatteryRecyclerProfile();
         _setValue(_get(TextField.class, s -> s.withId("profile-local-label")), "dismantle packs");
         _click(_get(Button.class, s -> s.withId("profile-local-add")));
         _click(_get(Button.class, s -> s.withId("profile-save")));
@@ -329,5 +321,14 @@ class EscoUiTest extends ViewTest {
         return cells.stream().filter(c -> skill.equals(c.getElement().getAttribute("data-skill"))
                         && unit.equals(c.getElement().getAttribute("data-unit")))
                 .findFirst().orElseThrow().getElement().getAttribute("data-count");
+    }
+
+    /** In the open profiles view: a new profile "Battery recycler" based on occupation O1, not saved yet. */
+    private void startBatteryRecyclerProfile() {
+        _click(_get(Button.class, s -> s.withId("profile-new")));
+        _setValue(_get(TextField.class, s -> s.withId("profile-name")), "Battery recycler");
+        @SuppressWarnings("unchecked")
+        MultiSelectComboBox<EscoBrowser.OccupationRef> basedOn = _get(MultiSelectComboBox.class, s -> s.withId("profile-based-on"));
+        basedOn.setValue(Set.of(new EscoBrowser.OccupationRef(occupation("O1"), "occupation O1", "9999")));
     }
 }

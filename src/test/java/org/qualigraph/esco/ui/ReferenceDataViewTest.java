@@ -78,18 +78,7 @@ class ReferenceDataViewTest extends ViewTest {
     @Test
     void aBadPackageShowsTheFileAndLine() throws Exception {
         login("admin", "ADMIN");
-        UI.getCurrent().navigate(ReferenceDataView.class);
-        var view = _get(ReferenceDataView.class);
-        var fixtures = new EscoFixtures();
-        fixtures.files.put("skills", fixtures.files.get("skills").replace("knowledge,cross-sector,metals", "knowledge,everywhere,metals"));
-        Path[] zips = fixtures.writeV11(dir, "x");
-        view.classificationReceived(zips[0], zips[0].getFileName().toString());
-        view.relationsReceived(zips[1], zips[1].getFileName().toString());
-        _click(_get(Button.class, spec -> spec.withId("esco-import")));
-        for (int i = 0; i < 600 && !jobs.status(view.job()).orElseThrow().finished(); i++) {
-            Thread.sleep(100);
-        }
-        MockVaadin.clientRoundtrip();
+        importPackageWithABadReuseLevel();
 
         assertThat(_get(Div.class, spec -> spec.withId("esco-result")).getElement().getTextRecursively())
                 .contains("The import failed and the loaded ESCO data is unchanged: skills_en.csv line 9: reuseLevel \"everywhere\"");
@@ -99,18 +88,7 @@ class ReferenceDataViewTest extends ViewTest {
     void aPolishOrGermanAdminReadsTheFileAndLineOfABadPackageInTheirLanguage() throws Exception {
         login("admin", "ADMIN");
         UI.getCurrent().setLocale(java.util.Locale.forLanguageTag("pl"));
-        UI.getCurrent().navigate(ReferenceDataView.class);
-        var view = _get(ReferenceDataView.class);
-        var fixtures = new EscoFixtures();
-        fixtures.files.put("skills", fixtures.files.get("skills").replace("knowledge,cross-sector,metals", "knowledge,everywhere,metals"));
-        Path[] zips = fixtures.writeV11(dir, "x");
-        view.classificationReceived(zips[0], zips[0].getFileName().toString());
-        view.relationsReceived(zips[1], zips[1].getFileName().toString());
-        _click(_get(Button.class, spec -> spec.withId("esco-import")));
-        for (int i = 0; i < 600 && !jobs.status(view.job()).orElseThrow().finished(); i++) {
-            Thread.sleep(100);
-        }
-        MockVaadin.clientRoundtrip();
+        var view = importPackageWithABadReuseLevel();
 
         assertThat(_get(Div.class, spec -> spec.withId("esco-result")).getElement().getTextRecursively())
                 .contains("Import nie powiódł się, a wczytane dane ESCO pozostały bez zmian: skills_en.csv, wiersz 9: "
@@ -195,5 +173,22 @@ class ReferenceDataViewTest extends ViewTest {
             release.countDown();
             otherInstance.destroy();
         }
+    }
+
+    /** Opens the page, uploads a package whose skills_en.csv line 9 has an unknown reuse level, imports it and waits. */
+    private ReferenceDataView importPackageWithABadReuseLevel() throws Exception {
+        UI.getCurrent().navigate(ReferenceDataView.class);
+        var view = _get(ReferenceDataView.class);
+        var fixtures = new EscoFixtures();
+        fixtures.files.put("skills", fixtures.files.get("skills").replace("knowledge,cross-sector,metals", "knowledge,everywhere,metals"));
+        Path[] zips = fixtures.writeV11(dir, "x");
+        view.classificationReceived(zips[0], zips[0].getFileName().toString());
+        view.relationsReceived(zips[1], zips[1].getFileName().toString());
+        _click(_get(Button.class, spec -> spec.withId("esco-import")));
+        for (int i = 0; i < 600 && !jobs.status(view.job()).orElseThrow().finished(); i++) {
+            Thread.sleep(100);
+        }
+        MockVaadin.clientRoundtrip();
+        return view;
     }
 }
