@@ -17,7 +17,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.neo4j.driver.Driver;
 import org.qualigraph.curriculum.OutcomeDocument;
-import org.qualigraph.curriculum.QualificationDocument;
 import org.qualigraph.curriculum.QualificationService;
 import org.qualigraph.curriculum.UnitDocument;
 import org.qualigraph.esco.EscoFixtures;
@@ -37,8 +36,6 @@ import org.springframework.test.web.servlet.MockMvc;
  */
 class QualityReportCachingTest extends IntegrationTest {
 
-    private static final String WELD = "http://data.europa.eu/esco/skill/weld-0001";
-    private static final String WELDER = "http://data.europa.eu/esco/occupation/welder-1";
 
     @Autowired
     MockMvc mvc;
@@ -125,7 +122,7 @@ class QualityReportCachingTest extends IntegrationTest {
         OutcomeDocument first = outcomes.get(0);
         outcomes.set(0, new OutcomeDocument(first.id(), first.code(), first.dimension(), Map.of("en", "Explain cells"),
                 first.eqfLevel(), first.skills(), first.keyCompetences()));
-        qualifications.update(variant.id(), variant.withUnits(List.of(withOutcomes(unit, outcomes))), TestUsers.DESIGNER);
+        qualifications.update(variant.id(), variant.withUnits(List.of(QualityReportFixtures.withOutcomes(unit, outcomes))), TestUsers.DESIGNER);
         var before = quality.cacheStatistics();
 
         var fresh = quality.report(core.id());
@@ -139,21 +136,12 @@ class QualityReportCachingTest extends IntegrationTest {
     void anEscoImportGivesAFreshReportAndAReimportOfTheSameReleaseToo() {
         EscoTestData.clear(driver);
         escoCleared = true;
-        var doc = Documents.minimal("Welding");
-        UnitDocument unit = doc.units().get(0);
-        var outcomes = new ArrayList<>(unit.outcomes());
-        OutcomeDocument skill = outcomes.get(1);
-        outcomes.set(1, new OutcomeDocument(null, skill.code(), skill.dimension(), skill.statement(), skill.eqfLevel(),
-                List.of(WELD), List.of()));
-        var stored = qualifications.create(new QualificationDocument(null, null, doc.title(), doc.description(), doc.type(),
-                doc.eqfLevel(), doc.nqfLevels(), doc.iscedF(), doc.ecosystem(), doc.creditSystem(), doc.credits(),
-                doc.entryRequirements(), doc.awardingBodies(), List.of(WELDER), null, null,
-                List.of(withOutcomes(unit, outcomes))), TestUsers.DESIGNER);
+        var stored = qualifications.create(QualityReportFixtures.welding(), TestUsers.DESIGNER);
         var withoutEsco = quality.report(stored.id());
         assertThat(withoutEsco.rule("ESCO-03").status()).isEqualTo(QualityReport.RuleStatus.NO_DATA);
 
         Path[] zips = new EscoFixtures().writeV11(dir, "esco-v1.1.1");
-        importFixtures(zips);
+        QualityReportFixtures.importFixtures(esco, zips);
         var before = quality.cacheStatistics();
         var withEsco = quality.report(stored.id());
         var again = quality.report(stored.id());
@@ -164,7 +152,7 @@ class QualityReportCachingTest extends IntegrationTest {
         assertThat(withEsco.rule("ESCO-03").status()).isNotEqualTo(QualityReport.RuleStatus.NO_DATA);
         assertThat(again).isEqualTo(withEsco).isEqualTo(uncached(stored.id()));
 
-        importFixtures(zips);
+        QualityReportFixtures.importFixtures(esco, zips);
         quality.report(stored.id());
         assertThat(quality.cacheStatistics().misses() - afterImport.misses()).as("a re-import is a new key").isEqualTo(1);
     }
@@ -203,14 +191,5 @@ class QualityReportCachingTest extends IntegrationTest {
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
     }
 
-    private void importFixtures(Path[] zips) {
-        esco.importNow(new EscoService.PackageFile(zips[0], zips[0].getFileName().toString()),
-                new EscoService.PackageFile(zips[1], zips[1].getFileName().toString()), "v1.1.1", d -> { });
-    }
 
-    private static UnitDocument withOutcomes(UnitDocument unit, List<OutcomeDocument> outcomes) {
-        return new UnitDocument(unit.id(), unit.code(), unit.title(), unit.eqfLevel(), unit.credits(), unit.hours(),
-                unit.mandatory(), unit.prerequisites(), unit.deliveryModes(), outcomes, unit.workBasedLearning(),
-                unit.assessments());
-    }
 }

@@ -44,8 +44,6 @@ import org.springframework.context.ApplicationContext;
  */
 class QualityReportSnapshotTest extends IntegrationTest {
 
-    private static final String WELD = "http://data.europa.eu/esco/skill/weld-0001";
-    private static final String WELDER = "http://data.europa.eu/esco/occupation/welder-1";
 
     @Autowired
     QualityService quality;
@@ -181,11 +179,11 @@ class QualityReportSnapshotTest extends IntegrationTest {
     void anEscoImportAndAReimportOfTheSameReleaseMakeTheStoredReportStale() {
         EscoTestData.clear(driver);
         escoCleared = true;
-        var stored = qualifications.create(welding(), TestUsers.DESIGNER);
+        var stored = qualifications.create(QualityReportFixtures.welding(), TestUsers.DESIGNER);
         assertThat(quality.report(stored.id()).rule("ESCO-03").status()).isEqualTo(QualityReport.RuleStatus.NO_DATA);
 
         Path[] zips = new EscoFixtures().writeV11(dir, "esco-v1.1.1");
-        importFixtures(zips);
+        QualityReportFixtures.importFixtures(esco, zips);
         assertThat(fresh(stored.id())).isFalse();
         var withEsco = anotherInstance().report(stored.id());
         assertThat(withEsco.rule("ESCO-03").status()).isNotEqualTo(QualityReport.RuleStatus.NO_DATA);
@@ -193,7 +191,7 @@ class QualityReportSnapshotTest extends IntegrationTest {
         assertThat(fresh(stored.id())).isTrue();
         assertThat(quality.staleReports()).doesNotContain(stored.id());
 
-        importFixtures(zips);
+        QualityReportFixtures.importFixtures(esco, zips);
         assertThat(fresh(stored.id())).as("a re-import of the same release").isFalse();
         assertThat(quality.staleReports()).as("what the background recomputes after an import").contains(stored.id());
         var other = anotherInstance();
@@ -260,7 +258,7 @@ class QualityReportSnapshotTest extends IntegrationTest {
     void theBackgroundRecomputesStaleReportsWhenWhatAllKeysShareChanged() throws Exception {
         EscoTestData.clear(driver);
         escoCleared = true;
-        var stored = qualifications.create(welding(), TestUsers.DESIGNER);
+        var stored = qualifications.create(QualityReportFixtures.welding(), TestUsers.DESIGNER);
         quality.report(stored.id());
         var refresher = new QualityReportRefresher(quality, qualifications, true, 3600, 100);
         try {
@@ -268,7 +266,7 @@ class QualityReportSnapshotTest extends IntegrationTest {
             refresher.awaitIdle(Duration.ofSeconds(60));
             var before = quality.cacheStatistics();
 
-            importFixtures(new EscoFixtures().writeV11(dir, "esco-v1.1.1"));
+            QualityReportFixtures.importFixtures(esco, new EscoFixtures().writeV11(dir, "esco-v1.1.1"));
             assertThat(fresh(stored.id())).isFalse();
             refresher.checkShared();
             refresher.awaitIdle(Duration.ofSeconds(60));
@@ -297,22 +295,10 @@ class QualityReportSnapshotTest extends IntegrationTest {
         OutcomeDocument first = outcomes.get(0);
         outcomes.set(0, new OutcomeDocument(first.id(), first.code(), first.dimension(), Map.of("en", "Explain cells"),
                 first.eqfLevel(), first.skills(), first.keyCompetences()));
-        return qualifications.update(qualification.id(), qualification.withUnits(List.of(withOutcomes(unit, outcomes))),
+        return qualifications.update(qualification.id(), qualification.withUnits(List.of(QualityReportFixtures.withOutcomes(unit, outcomes))),
                 TestUsers.DESIGNER);
     }
 
-    private static QualificationDocument welding() {
-        var doc = Documents.minimal("Welding");
-        UnitDocument unit = doc.units().get(0);
-        var outcomes = new ArrayList<>(unit.outcomes());
-        OutcomeDocument skill = outcomes.get(1);
-        outcomes.set(1, new OutcomeDocument(null, skill.code(), skill.dimension(), skill.statement(), skill.eqfLevel(),
-                List.of(WELD), List.of()));
-        return new QualificationDocument(null, null, doc.title(), doc.description(), doc.type(),
-                doc.eqfLevel(), doc.nqfLevels(), doc.iscedF(), doc.ecosystem(), doc.creditSystem(), doc.credits(),
-                doc.entryRequirements(), doc.awardingBodies(), List.of(WELDER), null, null,
-                List.of(withOutcomes(unit, outcomes)));
-    }
 
     /** Whether the stored report has the key of the qualification now (what a request compares). */
     private boolean fresh(String id) {
@@ -334,14 +320,5 @@ class QualityReportSnapshotTest extends IntegrationTest {
         return quality.check(qualifications.get(id));
     }
 
-    private void importFixtures(Path[] zips) {
-        esco.importNow(new EscoService.PackageFile(zips[0], zips[0].getFileName().toString()),
-                new EscoService.PackageFile(zips[1], zips[1].getFileName().toString()), "v1.1.1", d -> { });
-    }
 
-    private static UnitDocument withOutcomes(UnitDocument unit, List<OutcomeDocument> outcomes) {
-        return new UnitDocument(unit.id(), unit.code(), unit.title(), unit.eqfLevel(), unit.credits(), unit.hours(),
-                unit.mandatory(), unit.prerequisites(), unit.deliveryModes(), outcomes, unit.workBasedLearning(),
-                unit.assessments());
-    }
 }
