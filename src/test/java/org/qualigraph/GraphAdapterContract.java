@@ -143,4 +143,42 @@ abstract class GraphAdapterContract extends IntegrationTest {
         })).hasMessage("abort");
         assertThat(graph.query("MATCH (n:__GraphProbe) RETURN count(n)").fetchAs(Long.class).one()).contains(0L);
     }
+
+    @Test
+    void heldBackWritesGoTogetherBeforeTheNextStatementOrAtCommit() {
+        try {
+            long statements = org.qualigraph.base.graph.Graph.statementsOnThisThread();
+            new TransactionTemplate(transactions).executeWithoutResult(status -> {
+                graph.query("CREATE (:__GraphProbe {n: $n, step: 'first'})").bindAll(Map.of("n", 1)).runLater();
+                graph.query("MATCH (p:__GraphProbe {n: $n}) SET p.step = $step").bindAll(Map.of("n", 1, "step", "second"))
+                        .runLater();
+                // the next statement sees both writes, in order, sent as one statement before it
+                assertThat(graph.query("MATCH (p:__GraphProbe) RETURN p.step").fetchAs(String.class).all())
+                        .containsExactly("second");
+                graph.query("CREATE (:__GraphProbe {n: $n, step: 'at commit'})").bindAll(Map.of("n", 2)).runLater();
+            });
+            assertThat(org.qualigraph.base.graph.Graph.statementsOnThisThread() - statements).isEqualTo(3);
+            assertThat(graph.query("MATCH (p:__GraphProbe) RETURN p.step ORDER BY p.n").fetchAs(String.class).all())
+                    .containsExactly("second", "at commit");
+        } finally {
+            graph.query("MATCH (n:__GraphProbe) DETACH DELETE n").run();
+        }
+    }
+
+    @Test
+    void heldBackWritesRollBackWithTheirTransactionAndStayOutOfANewOne() {
+        try {
+            assertThatThrownBy(() -> new TransactionTemplate(transactions).executeWithoutResult(status -> {
+                graph.query("CREATE (:__GraphProbe {outer: true})").runLater();
+                var inner = new TransactionTemplate(transactions);
+                inner.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+                inner.executeWithoutResult(s -> assertThat(graph.query("MATCH (n:__GraphProbe) RETURN count(n)")
+                        .fetchAs(Long.class).one()).contains(0L));
+                throw new IllegalStateException("abort");
+            })).hasMessage("abort");
+            assertThat(graph.query("MATCH (n:__GraphProbe) RETURN count(n)").fetchAs(Long.class).one()).contains(0L);
+        } finally {
+            graph.query("MATCH (n:__GraphProbe) DETACH DELETE n").run();
+        }
+    }
 }

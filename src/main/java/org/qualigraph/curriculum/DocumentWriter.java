@@ -85,7 +85,7 @@ final class DocumentWriter {
     }
 
     /** The rows of one document or of the stored graph, in the same shape, so the two compare property by property. */
-    private record Shape(Map<String, Object> q, Map<RefType, Map<String, List<Map<String, Object>>>> refs,
+    record Shape(Map<String, Object> q, Map<RefType, Map<String, List<Map<String, Object>>>> refs,
                          Map<String, Map<String, Object>> hasUnit, Map<String, Map<String, Object>> requires) {
     }
 
@@ -156,9 +156,29 @@ final class DocumentWriter {
      * content is written gets the next version, its content hash, and who changed it where and when.
      */
     void write(QualificationDocument doc, String user, boolean created, QualificationDocument previous, AfterLocks afterLocks) {
+        write(doc, user, created, previous, null, afterLocks);
+    }
+
+    /**
+     * What a write left stored of the document's units: the version of each unit after it. {@code null} when what was
+     * written is not the document given (a stale but unchanged copy of a unit was kept as stored), so that only a read
+     * says what is stored now.
+     */
+    record Written(Map<String, Long> unitVersions) {
+    }
+
+    /**
+     * As {@link #write(QualificationDocument, String, boolean, QualificationDocument, AfterLocks)}, given also the
+     * stored shape read under the qualification's lock ({@link #STORED_SHAPE}; null: read it here). The writes are held
+     * back ({@link org.qualigraph.base.graph.GraphQuery#runLater()}) and reach the database together, with the
+     * transaction's next statement or at its commit.
+     */
+    Written write(QualificationDocument doc, String user, boolean created, QualificationDocument previous, Shape storedShape,
+                  AfterLocks afterLocks) {
         String id = doc.id();
         Shape incoming = shapeOf(doc);
-        Shape stored = created ? new Shape(Map.of(), Map.of(), Map.of(), Map.of()) : storedShape(id);
+        Shape stored = created ? new Shape(Map.of(), Map.of(), Map.of(), Map.of())
+                : storedShape != null ? storedShape : storedShape(id);
 
         Map<String, Content> wanted = new LinkedHashMap<>();
         Map<String, String> outcomeUnit = new HashMap<>();
@@ -225,7 +245,9 @@ final class DocumentWriter {
             }
             changed = changedUnits(wanted, current);
         }
+        Set<String> toWrite = changed;
         changed = keepUnchangedStaleCopies(doc, changed, wanted, current);
+        boolean asGiven = changed.containsAll(toWrite);
         if (afterLocks != null) {
             afterLocks.check(doc, Set.copyOf(changed));
         }
@@ -272,7 +294,7 @@ final class DocumentWriter {
 
         if (!removedOutcomes.isEmpty()) {
             client.query("UNWIND $ids AS id MATCH (o:LearningOutcome {id: id}) DETACH DELETE o")
-                    .bindAll(Map.of("ids", List.copyOf(removedOutcomes))).run();
+                    .bindAll(Map.of("ids", List.copyOf(removedOutcomes))).runLater();
         }
         writeParts(changed, wanted, current, "HAS_WBL", "WorkBasedLearning", "SERVES", PERIOD_PROPS, Content::periods);
         writeParts(changed, wanted, current, "HAS_ASSESSMENT", "Assessment", "ASSESSES", ASSESSMENT_PROPS, Content::assessments);
@@ -282,8 +304,39 @@ final class DocumentWriter {
                     MATCH (u:Unit {id: id})
                     OPTIONAL MATCH (u)-[:HAS_OUTCOME|HAS_WBL|HAS_ASSESSMENT]->(x)
                     DETACH DELETE x, u
-                    """).bindAll(Map.of("ids", List.copyOf(orphans))).run();
+                    """).bindAll(Map.of("ids", List.copyOf(orphans))).runLater();
         }
+        var versions = asGiven ? versionsAfter(doc, changed, current, previous) : null;
+        return versions == null ? null : new Written(versions);
+    }
+
+    /**
+     * Each unit's version once the write is done, as {@link #writeUnits} sets it: a new unit starts at 0, a unit whose
+     * content was written goes one up from the version read under its lock, any other keeps the version it was read
+     * at (under its lock, or with the qualification's document read under the qualification's lock).
+     */
+    private static Map<String, Long> versionsAfter(QualificationDocument doc, Set<String> changed, Map<String, Content> current,
+                                                   QualificationDocument previous) {
+        Map<String, Long> read = new HashMap<>();
+        if (previous != null) {
+            previous.units().forEach(u -> read.putIfAbsent(u.id(), u.version() == null ? 0L : u.version()));
+        }
+        var versions = new HashMap<String, Long>();
+        for (var unit : doc.units()) {
+            var old = current.get(unit.id());
+            long version;
+            if (changed.contains(unit.id())) {
+                version = old == null ? 0 : (old.meta() == null ? 0 : old.meta().version()) + 1;
+            } else if (old != null && old.meta() != null) {
+                version = old.meta().version();
+            } else if (read.containsKey(unit.id())) {
+                version = read.get(unit.id());
+            } else {
+                return null;
+            }
+            versions.put(unit.id(), version);
+        }
+        return versions;
     }
 
     /**
@@ -297,8 +350,8 @@ final class DocumentWriter {
         client.query("""
                 MATCH (:Qualification {id: $id})-[:HAS_UNIT]->(:Unit)-[p:REQUIRES {qualification: $id}]->()
                 DELETE p
-                """).bind(id).to("id").run();
-        client.query("MATCH (:Qualification {id: $id})-[r:HAS_UNIT]->() DELETE r").bind(id).to("id").run();
+                """).bind(id).to("id").runLater();
+        client.query("MATCH (:Qualification {id: $id})-[r:HAS_UNIT]->() DELETE r").bind(id).to("id").runLater();
         for (RefType type : List.of(NQF, ISCED, BODY, TARGET)) {
             run(type, refRows(id, stored.refs().getOrDefault(type, Map.of()), Map.of(), key -> Map.of()));
         }
@@ -313,14 +366,14 @@ final class DocumentWriter {
         }
         run(SKILL, skillRows);
         run(COMPETENCE, competenceRows);
-        client.query("MATCH (q:Qualification {id: $id}) DETACH DELETE q").bind(id).to("id").run();
+        client.query("MATCH (q:Qualification {id: $id}) DETACH DELETE q").bind(id).to("id").runLater();
         if (!orphans.isEmpty()) {
             client.query("""
                     UNWIND $ids AS id
                     MATCH (u:Unit {id: id})
                     OPTIONAL MATCH (u)-[:HAS_OUTCOME|HAS_WBL|HAS_ASSESSMENT]->(x)
                     DETACH DELETE x, u
-                    """).bindAll(Map.of("ids", List.copyOf(orphans))).run();
+                    """).bindAll(Map.of("ids", List.copyOf(orphans))).runLater();
         }
     }
 
@@ -334,12 +387,12 @@ final class DocumentWriter {
             client.query("""
                     CREATE (q:Qualification {id: $id})
                     SET q += $props, q.createdAt = datetime(), q.createdBy = $user, q.updatedAt = datetime(), q.updatedBy = $user
-                    """).bindAll(QualificationStore.map("id", doc.id(), "props", props, "user", user)).run();
+                    """).bindAll(QualificationStore.map("id", doc.id(), "props", props, "user", user)).runLater();
             if (doc.derivedFrom() != null) {
                 client.query("""
                         MATCH (q:Qualification {id: $id}), (source:Qualification {id: $source})
                         MERGE (q)-[:DERIVED_FROM]->(source)
-                        """).bindAll(Map.of("id", doc.id(), "source", doc.derivedFrom())).run();
+                        """).bindAll(Map.of("id", doc.id(), "source", doc.derivedFrom())).runLater();
             }
             return;
         }
@@ -348,7 +401,7 @@ final class DocumentWriter {
                 MATCH (q:Qualification {id: $id})
                 SET q += $props, q.version = $version, q.updatedAt = datetime(), q.updatedBy = $user
                 """).bindAll(QualificationStore.map("id", doc.id(), "props", changedProps, "version", doc.version(),
-                "user", user)).run();
+                "user", user)).runLater();
     }
 
     /** Removes and changes this qualification's unit links; returns the links to create once the units exist. */
@@ -371,14 +424,14 @@ final class DocumentWriter {
         }
         if (!remove.isEmpty()) {
             client.query("MATCH (:Qualification {id: $id})-[r:HAS_UNIT]->(u:Unit) WHERE u.id IN $ids DELETE r")
-                    .bindAll(Map.of("id", id, "ids", remove)).run();
+                    .bindAll(Map.of("id", id, "ids", remove)).runLater();
         }
         if (!update.isEmpty()) {
             client.query("""
                     UNWIND $rows AS row
                     MATCH (:Qualification {id: $id})-[r:HAS_UNIT]->(:Unit {id: row.unit})
                     SET r.position = row.position, r.mandatory = row.mandatory
-                    """).bindAll(Map.of("id", id, "rows", update)).run();
+                    """).bindAll(Map.of("id", id, "rows", update)).runLater();
         }
         return create;
     }
@@ -488,14 +541,14 @@ final class DocumentWriter {
                     UNWIND $rows AS row
                     MATCH (:Unit {id: row.from})-[r:REQUIRES {qualification: $id}]->(:Unit {id: row.to})
                     DELETE r
-                    """).bindAll(Map.of("id", id, "rows", remove)).run();
+                    """).bindAll(Map.of("id", id, "rows", remove)).runLater();
         }
         if (!create.isEmpty()) {
             client.query("""
                     UNWIND $rows AS row
                     MATCH (a:Unit {id: row.from}), (b:Unit {id: row.to})
                     CREATE (a)-[:REQUIRES {qualification: $id, position: row.position}]->(b)
-                    """).bindAll(Map.of("id", id, "rows", create)).run();
+                    """).bindAll(Map.of("id", id, "rows", create)).runLater();
         }
     }
 
@@ -537,7 +590,7 @@ final class DocumentWriter {
         }
         if (!remove.isEmpty()) {
             client.query("UNWIND $ids AS id MATCH (x:" + label + " {id: id}) DETACH DELETE x")
-                    .bindAll(Map.of("ids", remove)).run();
+                    .bindAll(Map.of("ids", remove)).runLater();
         }
         runRows("""
                     UNWIND $rows AS row
@@ -580,7 +633,7 @@ final class DocumentWriter {
     /** Runs one UNWIND statement over {@code $rows}, or nothing when there are no rows. */
     private void runRows(String cypher, List<?> rows) {
         if (!rows.isEmpty()) {
-            client.query(cypher).bindAll(Map.of("rows", rows)).run();
+            client.query(cypher).bindAll(Map.of("rows", rows)).runLater();
         }
     }
 
@@ -592,7 +645,7 @@ final class DocumentWriter {
         }
         rows.sort(Comparator.comparing((Map<String, Object> row) -> (String) row.get("key"))
                 .thenComparing(row -> (String) row.get("from")));
-        client.query(type.statement()).bindAll(Map.of("rows", rows)).run();
+        client.query(type.statement()).bindAll(Map.of("rows", rows)).runLater();
     }
 
     /**
@@ -717,18 +770,29 @@ final class DocumentWriter {
         return result;
     }
 
-    @SuppressWarnings("unchecked")
+    /**
+     * The {@code RETURN} items over a qualification {@code q} (bound to {@code $id}) that read its stored shape: a save
+     * reads them in the statement that takes the qualification's lock ({@link QualificationStore#lockForSave}).
+     */
+    static final String STORED_SHAPE = """
+              q {.*} AS shapeQ,
+              [(q)-[r:HAS_NQF_LEVEL]->(n) | {key: n.key, props: r {.*}}] AS nqf,
+              [(q)-[r:CLASSIFIED_AS]->(f) | {key: f.code, props: r {.*}}] AS isced,
+              [(q)-[r:AWARDED_BY]->(o) | {key: o.key, props: r {.*}}] AS bodies,
+              [(q)-[r:TARGETS]->(occ) | {key: occ.uri, props: r {.*}}] AS targets,
+              [(q)-[hu:HAS_UNIT]->(u) | {qualification: $id, unit: u.id, position: hu.position, mandatory: hu.mandatory}] AS units,
+              [(q)-[:HAS_UNIT]->(u)-[r:REQUIRES {qualification: $id}]->(p) | {from: u.id, to: p.id, position: r.position}] AS requires
+            """;
+
     private Shape storedShape(String id) {
-        var row = client.query("""
-                MATCH (q:Qualification {id: $id})
-                RETURN q {.*} AS q,
-                  [(q)-[r:HAS_NQF_LEVEL]->(n) | {key: n.key, props: r {.*}}] AS nqf,
-                  [(q)-[r:CLASSIFIED_AS]->(f) | {key: f.code, props: r {.*}}] AS isced,
-                  [(q)-[r:AWARDED_BY]->(o) | {key: o.key, props: r {.*}}] AS bodies,
-                  [(q)-[r:TARGETS]->(occ) | {key: occ.uri, props: r {.*}}] AS targets,
-                  [(q)-[hu:HAS_UNIT]->(u) | {qualification: $id, unit: u.id, position: hu.position, mandatory: hu.mandatory}] AS units,
-                  [(q)-[:HAS_UNIT]->(u)-[r:REQUIRES {qualification: $id}]->(p) | {from: u.id, to: p.id, position: r.position}] AS requires
-                """).bind(id).to("id").fetch().one().orElseThrow(() -> new QualificationNotFoundException(id));
+        var row = client.query("MATCH (q:Qualification {id: $id})\nRETURN " + STORED_SHAPE).bind(id).to("id").fetch().one()
+                .orElseThrow(() -> new QualificationNotFoundException(id));
+        return storedShape(row);
+    }
+
+    /** The stored shape from a row with the columns of {@link #STORED_SHAPE}. */
+    @SuppressWarnings("unchecked")
+    static Shape storedShape(Map<String, Object> row) {
         var refs = new HashMap<RefType, Map<String, List<Map<String, Object>>>>();
         refs.put(NQF, storedRefs((List<Map<String, Object>>) row.get("nqf")));
         refs.put(ISCED, storedRefs((List<Map<String, Object>>) row.get("isced")));
@@ -738,7 +802,7 @@ final class DocumentWriter {
         ((List<Map<String, Object>>) row.get("units")).forEach(u -> hasUnit.put((String) u.get("unit"), u));
         var requires = new LinkedHashMap<String, Map<String, Object>>();
         ((List<Map<String, Object>>) row.get("requires")).forEach(r -> requires.put(r.get("from") + ">" + r.get("to"), r));
-        return new Shape((Map<String, Object>) row.get("q"), refs, hasUnit, requires);
+        return new Shape((Map<String, Object>) row.get("shapeQ"), refs, hasUnit, requires);
     }
 
     private static Map<String, List<Map<String, Object>>> storedRefs(List<Map<String, Object>> rows) {

@@ -73,8 +73,13 @@ class Ownership {
         String owner = doc.ownerOrganisation() == null ? stored.ownerOrganisation() : blankToNull(doc.ownerOrganisation());
         var storedCollaborators = stored.collaborators() == null ? List.<String>of() : stored.collaborators();
         var collaborators = doc.collaborators() == null ? storedCollaborators : validCollaborators(doc.collaborators());
+        boolean ownerChanges = !sameOwner(owner, stored.ownerOrganisation());
+        if (!ownerChanges && new LinkedHashSet<>(collaborators).equals(new LinkedHashSet<>(storedCollaborators))) {
+            // who acts matters only for a change of owner or collaborators: most saves need not look them up
+            return doc.withOwnership(owner, collaborators);
+        }
         var actor = actor(user);
-        if (!actor.admin() && !sameOwner(owner, stored.ownerOrganisation())) {
+        if (!actor.admin() && ownerChanges) {
             throw new AccessRefusal(stored.ownerOrganisation() == null
                     ? Message.of("refusal.partner.assign", stored.displayTitle())
                     : Message.of("refusal.partner.move", stored.displayTitle(), stored.ownerOrganisation()));

@@ -170,16 +170,12 @@ public class QualificationService {
         if (doc.version() == null) {
             throw new InvalidDocumentException("version", "the version you edited is required for an update");
         }
-        // a stale copy is refused before any lock is taken, so it never makes other writers wait; a copy that is
-        // current now is checked again under the lock below
-        long committed = store.version(id).orElseThrow(() -> new QualificationNotFoundException(id));
-        if (committed != doc.version() && store.status(id).map(QualificationService::isContentEditable).orElse(true)) {
-            throw stale(id, committed, doc.version());
-        }
-        var locked = locks.qualification(id).orElseThrow(() -> new QualificationNotFoundException(id));
-        long stored = locked.version();
-        QualificationStatus status = locked.status();
-        // the lock comes before the version check: reloading a stale copy would not make a locked qualification editable
+        // one statement locks the qualification and reads what the save starts from; a stale copy is refused after it
+        var state = store.lockForSave(id, doc, locks).orElseThrow(() -> new QualificationNotFoundException(id));
+        long stored = state.locked().version();
+        QualificationStatus status = state.locked().status();
+        var previous = state.previous();
+        // the status comes before the version check: reloading a stale copy would not make a locked qualification editable
         contentLock(id, status, "change").ifPresent(refusal -> {
             throw refusal;
         });
@@ -189,15 +185,21 @@ public class QualificationService {
         if (doc.status() != null && doc.status() != status) {
             throw new InvalidDocumentException("status", "is " + status + "; status changes go through transitions");
         }
-        var previous = store.readLocked(id).orElseThrow(() -> new QualificationNotFoundException(id));
         ownership.requireMayChange(previous.displayTitle(), previous.ownerOrganisation(), previous.collaborators(), user);
         doc = ownership.ownershipOfUpdate(doc, previous, user);
         // copy-on-write is decided before the unit locks and checked again under them, so a submit of another holder
         // cannot slip in between (the submit locks its units too)
-        var prepared = protectFrozenUnits(withIds(doc).withIdentity(id, stored + 1, status, previous.derivedFrom()));
-        store.write(prepared.document(), user, previous, this::requireNoNewlyFrozen);
-        writeOwnershipIfChanged(prepared.document(), previous);
-        var saved = store.readLocked(id).orElseThrow();
+        var withIds = withIds(doc, state.existingUnits(), state.outcomeOwners());
+        var prepared = protectFrozenUnits(withIds.withIdentity(id, stored + 1, status, previous.derivedFrom()),
+                state.frozenUnits());
+        var written = store.update(prepared.document(), user, state, this::requireNoNewlyFrozen);
+        boolean ownershipChanged = writeOwnershipIfChanged(prepared.document(), previous);
+        // the saved document is the one written, as a read would give it, not read again: the unit versions come from
+        // the writer, the rest from the document and what was stored under the lock
+        var saved = written == null ? store.readLocked(id).orElseThrow() : store.asRead(prepared.document(),
+                written.unitVersions(), state.organisations(),
+                ownershipChanged ? prepared.document().ownerOrganisation() : previous.ownerOrganisation(),
+                ownershipChanged ? collaboratorsOf(prepared.document()) : previous.collaborators());
         events.publishEvent(new QualificationChanged(id, stored + 1, user, "UPDATED", prepared.note(), saved, previous));
         return saved;
     }
@@ -650,16 +652,24 @@ public class QualificationService {
         return saved;
     }
 
-    /** Writes owner and collaborators when they differ from what is stored ({@code previous} null: a new node). */
-    private void writeOwnershipIfChanged(QualificationDocument doc, QualificationDocument previous) {
+    /**
+     * Writes owner and collaborators when they differ from what is stored ({@code previous} null: a new node); returns
+     * whether it wrote them.
+     */
+    private boolean writeOwnershipIfChanged(QualificationDocument doc, QualificationDocument previous) {
         String owner = doc.ownerOrganisation();
-        List<String> collaborators = doc.collaborators() == null ? List.of() : doc.collaborators();
+        List<String> collaborators = collaboratorsOf(doc);
         boolean unchanged = previous == null ? owner == null && collaborators.isEmpty()
                 : java.util.Objects.equals(owner, previous.ownerOrganisation()) && collaborators.equals(
                         previous.collaborators() == null ? List.of() : previous.collaborators());
         if (!unchanged) {
             store.setOwnership(doc.id(), owner, collaborators);
         }
+        return !unchanged;
+    }
+
+    private static List<String> collaboratorsOf(QualificationDocument doc) {
+        return doc.collaborators() == null ? List.of() : List.copyOf(doc.collaborators());
     }
 
     /** A document ready to be written, and what copy-on-write did to it (null when nothing was copied). */
@@ -676,7 +686,7 @@ public class QualificationService {
      * unit, so they follow the copy. Units shared only by editable qualifications stay shared, edits and all.
      */
     private Prepared protectFrozenUnits(QualificationDocument doc) {
-        return protectFrozenUnits(doc, null);
+        return protectFrozenUnits(doc, (Set<String>) null);
     }
 
     /**
@@ -697,8 +707,12 @@ public class QualificationService {
      * shared.
      */
     private Prepared protectFrozenUnits(QualificationDocument doc, Set<String> candidates) {
-        var frozen = store.frozenUnits(doc.units().stream().map(UnitDocument::id)
-                .filter(u -> candidates == null || candidates.contains(u)).toList(), doc.id());
+        return protectFrozenUnits(doc, store.frozenUnits(doc.units().stream().map(UnitDocument::id)
+                .filter(u -> candidates == null || candidates.contains(u)).toList(), doc.id()));
+    }
+
+    /** As {@link #protectFrozenUnits(QualificationDocument, Set)}, given the frozen units as read (unit id → unit). */
+    private Prepared protectFrozenUnits(QualificationDocument doc, Map<String, QualificationStore.FrozenUnit> frozen) {
         if (frozen.isEmpty()) {
             return new Prepared(doc, null);
         }
@@ -754,10 +768,16 @@ public class QualificationService {
      */
     private QualificationDocument withIds(QualificationDocument doc) {
         List<String> givenUnitIds = doc.units().stream().map(UnitDocument::id).filter(java.util.Objects::nonNull).toList();
-        Set<String> existingUnits = store.existingUnits(givenUnitIds);
         List<String> givenOutcomeIds = doc.units().stream().flatMap(u -> u.outcomes().stream()).map(OutcomeDocument::id)
                 .filter(java.util.Objects::nonNull).toList();
-        Map<String, String> owners = store.outcomeOwners(givenOutcomeIds);
+        return withIds(doc, store.existingUnits(givenUnitIds), store.outcomeOwners(givenOutcomeIds));
+    }
+
+    /**
+     * As {@link #withIds(QualificationDocument)}, given which of the document's unit ids exist and which unit holds
+     * each of its outcome ids that exist.
+     */
+    private QualificationDocument withIds(QualificationDocument doc, Set<String> existingUnits, Map<String, String> owners) {
         var seenOutcomes = new java.util.HashSet<String>();
         var units = new ArrayList<UnitDocument>();
         var unitIdOf = new HashMap<UnitDocument, String>();

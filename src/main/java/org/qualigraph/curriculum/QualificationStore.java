@@ -98,7 +98,7 @@ class QualificationStore {
         params.put("owner", ownerOrganisation);
         params.put("collaborators", List.copyOf(collaborators));
         client.query("MATCH (q:Qualification {id: $id}) SET q.ownerOrganisation = $owner, q.collaborators = $collaborators")
-                .bindAll(params).run();
+                .bindAll(params).runLater();
     }
 
     /** An update of a locked qualification, given the document read under its lock ({@link #readLocked}). */
@@ -111,8 +111,145 @@ class QualificationStore {
      * it changes are locked, and may replace it ({@link DocumentWriter#write(QualificationDocument, String, boolean,
      * QualificationDocument, DocumentWriter.AfterLocks)}).
      */
-    void write(QualificationDocument doc, String user, QualificationDocument previous, DocumentWriter.AfterLocks afterLocks) {
-        writer.write(doc, user, previous == null, previous, afterLocks);
+    DocumentWriter.Written write(QualificationDocument doc, String user, QualificationDocument previous,
+                                 DocumentWriter.AfterLocks afterLocks) {
+        return writer.write(doc, user, previous == null, previous, null, afterLocks);
+    }
+
+    /** As {@link #write(QualificationDocument, String, QualificationDocument, DocumentWriter.AfterLocks)} for a save. */
+    DocumentWriter.Written update(QualificationDocument doc, String user, SaveState state, DocumentWriter.AfterLocks afterLocks) {
+        return writer.write(doc, user, false, state.previous(), state.shape(), afterLocks);
+    }
+
+    /**
+     * What a save starts from, read in the statement that takes the qualification's lock: the committed version and
+     * status, the document, the stored shape the writer compares with, and what the save needs to know of the ids and
+     * keys the edited copy names: which of its units exist, which unit holds each of its outcomes, which of its units
+     * a frozen qualification holds, and the stored name and country of each awarding body's organisation.
+     */
+    record SaveState(WriteLocks.Locked locked, QualificationDocument previous, DocumentWriter.Shape shape,
+                     Set<String> existingUnits, Map<String, String> outcomeOwners, Map<String, FrozenUnit> frozenUnits,
+                     Map<String, Map<String, Object>> organisations) {
+    }
+
+    /** Locks the qualification and reads what a save of {@code edited} starts from, in one statement; see {@link SaveState}. */
+    @SuppressWarnings("unchecked")
+    Optional<SaveState> lockForSave(String id, QualificationDocument edited, WriteLocks locks) {
+        List<String> unitIds = edited.units().stream().map(UnitDocument::id).filter(Objects::nonNull).distinct().toList();
+        List<String> outcomeIds = edited.units().stream().flatMap(u -> u.outcomes().stream()).map(OutcomeDocument::id)
+                .filter(Objects::nonNull).distinct().toList();
+        List<String> organisationKeys = edited.awardingBodies().stream().map(QualificationStore::organisationKey).distinct()
+                .toList();
+        var params = new HashMap<String, Object>();
+        params.put("unitIds", unitIds);
+        params.put("outcomeIds", outcomeIds);
+        params.put("organisationKeys", organisationKeys);
+        params.put("frozen", frozenStatuses());
+        return locks.qualification(id, DOCUMENT + ",\n" + DocumentWriter.STORED_SHAPE + """
+                  , COLLECT { MATCH (eu:Unit) WHERE eu.id IN $unitIds RETURN eu.id } AS existingUnits,
+                  COLLECT { MATCH (ou:Unit)-[:HAS_OUTCOME]->(oo:LearningOutcome) WHERE oo.id IN $outcomeIds
+                            RETURN {outcome: oo.id, unit: ou.id} } AS outcomeOwners,
+                  COLLECT { MATCH (fq:Qualification)-[:HAS_UNIT]->(u:Unit)
+                            WHERE u.id IN $unitIds AND fq.status IN $frozen AND fq.id <> $id
+                            WITH u, fq ORDER BY fq.titleSort, fq.id
+                            WITH u, collect(fq {.id, .title, .eqfLevel, .type, .status, .version}) AS holders
+                            RETURN {unit: u {.*,
+                """ + UNIT_CONTENT + """
+                              }, holders: holders} } AS frozenUnits,
+                  COLLECT { MATCH (org:Organisation) WHERE org.key IN $organisationKeys
+                            RETURN {key: org.key, name: org.name, country: org.country} } AS organisations
+                """, params).map(row -> {
+            var owners = new HashMap<String, String>();
+            ((List<Map<String, Object>>) row.get("outcomeOwners")).forEach(o -> owners.put((String) o.get("outcome"),
+                    (String) o.get("unit")));
+            var frozen = new LinkedHashMap<String, FrozenUnit>();
+            ((List<Map<String, Object>>) row.get("frozenUnits")).forEach(f -> {
+                var unit = toUnit((Map<String, Object>) f.get("unit"));
+                frozen.put(unit.id(), new FrozenUnit(unit, ((List<Map<String, Object>>) f.get("holders")).stream()
+                        .map(this::summary).toList()));
+            });
+            var organisations = new HashMap<String, Map<String, Object>>();
+            ((List<Map<String, Object>>) row.get("organisations")).forEach(o -> organisations.put((String) o.get("key"), o));
+            return new SaveState(WriteLocks.locked(row), toDocument((Map<String, Object>) row.get("doc")),
+                    DocumentWriter.storedShape(row), Set.copyOf((List<String>) row.get("existingUnits")), owners, frozen,
+                    organisations);
+        });
+    }
+
+    private static List<String> frozenStatuses() {
+        return Arrays.stream(QualificationStatus.values()).filter(status -> !QualificationService.isContentEditable(status))
+                .map(Enum::name).toList();
+    }
+
+    /**
+     * The document a read returns once {@code written} is stored, built from it without reading it: the same values
+     * through the same mapping as {@link #read}, so stored forms (texts as language maps, numbers, empty lists) come
+     * out as a read gives them. {@code unitVersions}: each unit's version after the write ({@link DocumentWriter.Written});
+     * {@code organisations}: stored name and country by organisation key (a body naming an organisation that exists
+     * reads as the organisation's own spelling); {@code owner} and {@code collaborators}: as stored after the write.
+     */
+    QualificationDocument asRead(QualificationDocument written, Map<String, Long> unitVersions,
+                                 Map<String, Map<String, Object>> organisations, String owner, List<String> collaborators) {
+        var q = new HashMap<String, Object>();
+        q.put("id", written.id());
+        q.put("version", written.version());
+        q.put("title", text(written.title()));
+        q.put("description", text(written.description()));
+        q.put("type", name(written.type()));
+        q.put("eqfLevel", written.eqfLevel());
+        q.put("ecosystem", name(written.ecosystem()));
+        q.put("creditSystem", name(written.creditSystem()));
+        q.put("credits", written.credits() == null ? null : written.credits().doubleValue());
+        q.put("entryRequirements", text(written.entryRequirements()));
+        q.put("status", name(written.status()));
+        q.put("derivedFrom", written.derivedFrom());
+        q.put("ownerOrganisation", owner);
+        q.put("collaborators", collaborators);
+        q.put("nqf", indexed(written.nqfLevels(), (n, i) -> map("country", n.country(), "level", n.level(), "uri", n.uri(),
+                "position", i)));
+        q.put("isced", indexed(written.iscedF(), (c, i) -> map("code", c, "position", i)));
+        q.put("bodies", indexed(written.awardingBodies(), (b, i) -> {
+            var stored = organisations.get(organisationKey(b));
+            return map("name", stored == null ? b.name() : stored.get("name"), "country", stored == null ? b.country()
+                    : stored.get("country"), "kind", name(b.kind()), "position", i);
+        }));
+        q.put("targets", indexed(written.targetOccupations(), (t, i) -> map("uri", t, "position", i)));
+        Map<String, String> unitIdByCode = new HashMap<>();
+        Map<String, String> codeOfUnit = new HashMap<>();
+        Set<String> outcomeCodes = new HashSet<>();
+        written.units().forEach(u -> {
+            unitIdByCode.putIfAbsent(u.code(), u.id());
+            codeOfUnit.putIfAbsent(u.id(), u.code());
+            u.outcomes().forEach(o -> outcomeCodes.add(o.code()));
+        });
+        q.put("units", indexed(written.units(), (u, i) -> {
+            // prerequisites are links to units by id, read back as the code of the unit linked, one per unit
+            var prerequisites = new LinkedHashMap<String, Map<String, Object>>();
+            for (int j = 0; j < u.prerequisites().size(); j++) {
+                String to = unitIdByCode.get(u.prerequisites().get(j));
+                if (to != null) {
+                    prerequisites.put(to, map("code", codeOfUnit.get(to), "position", j));
+                }
+            }
+            var unit = map("id", u.id(), "code", u.code(), "title", text(u.title()), "eqfLevel", u.eqfLevel(),
+                    "credits", u.credits() == null ? null : u.credits().doubleValue(), "hours", u.hours(),
+                    "deliveryModes", u.deliveryModes().stream().map(Enum::name).toList(), "version", unitVersions.get(u.id()),
+                    "position", i, "mandatory", u.isMandatory(), "prerequisites", List.copyOf(prerequisites.values()));
+            unit.put("outcomes", indexed(u.outcomes(), (o, j) -> map("id", o.id(), "code", o.code(),
+                    "dimension", name(o.dimension()), "statement", text(o.statement()), "eqfLevel", o.eqfLevel(),
+                    "position", j, "skills", indexed(o.skills(), (skill, k) -> map("uri", skill, "position", k)),
+                    "keyCompetences", indexed(o.keyCompetences(), (c, k) -> map("code", c.name(), "position", k)))));
+            // periods and assessments link to outcomes by code (the first outcome of the document with that code)
+            unit.put("periods", indexed(u.workBasedLearning(), (w, j) -> map("code", w.code(), "hours", w.hours(),
+                    "setting", name(w.setting()), "description", text(w.description()), "position", j,
+                    "outcomes", indexed(w.outcomes().stream().filter(outcomeCodes::contains).toList(),
+                            (code, k) -> map("code", code, "position", k)))));
+            unit.put("assessments", indexed(u.assessments(), (a, j) -> map("code", a.code(), "method", name(a.method()),
+                    "weight", a.weight(), "position", j, "outcomes", indexed(a.outcomes().stream()
+                            .filter(outcomeCodes::contains).toList(), (code, k) -> map("code", code, "position", k)))));
+            return unit;
+        }));
+        return toDocument(q);
     }
 
     /** The committed version of the qualification and of each of its units. */
@@ -289,10 +426,9 @@ class QualificationStore {
         return readOnce(id);
     }
 
-    private Optional<QualificationDocument> readOnce(String id) {
-        return client.query("""
-                MATCH (q:Qualification {id: $id})
-                RETURN q {.*,
+    /** The document's projection over a qualification {@code q} (bound to {@code $id}), as the column {@code doc}. */
+    private static final String DOCUMENT = """
+                q {.*,
                   nqf: [(q)-[r:HAS_NQF_LEVEL]->(n) | {country: n.country, level: n.level, uri: r.uri, position: r.position}],
                   isced: [(q)-[r:CLASSIFIED_AS]->(f) | {code: f.code, position: r.position}],
                   bodies: [(q)-[r:AWARDED_BY]->(o) | {name: o.name, country: o.country, kind: r.kind, position: r.position}],
@@ -300,10 +436,14 @@ class QualificationStore {
                   derivedFrom: head([(q)-[:DERIVED_FROM]->(s) | s.id]),
                   units: [(q)-[hu:HAS_UNIT]->(u) | u {.*, position: hu.position, mandatory: hu.mandatory,
                     prerequisites: [(u)-[r:REQUIRES {qualification: $id}]->(p) | {code: p.code, position: r.position}],
-                """ + UNIT_CONTENT + """
+            """ + UNIT_CONTENT + """
                   }]
                 } AS doc
-                """).bind(id).to("id").fetchAs(QualificationDocument.class)
+            """;
+
+    private Optional<QualificationDocument> readOnce(String id) {
+        return client.query("MATCH (q:Qualification {id: $id})\nRETURN " + DOCUMENT).bind(id).to("id")
+                .fetchAs(QualificationDocument.class)
                 .mappedBy(record -> toDocument(record.get("doc").asMap()))
                 .one();
     }

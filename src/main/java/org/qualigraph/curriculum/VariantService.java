@@ -176,7 +176,17 @@ public class VariantService {
     }
 
     private void followOwnSharedEdits(QualificationChanged event) {
-        if (event.document() == null || event.previous() == null) {
+        if (event.document() == null || event.previous() == null || event.previous().derivedFrom() == null) {
+            return;
+        }
+        Map<String, UnitDocument> before = new HashMap<>();
+        event.previous().units().forEach(u -> before.put(u.id(), u));
+        // decided from the two documents first, so that a save that changes no unit (most saves) reads nothing here
+        var changedUnits = event.document().units().stream().filter(unit -> {
+            var was = before.get(unit.id());
+            return was == null || !changedFields(was, unit).isEmpty();
+        }).map(UnitDocument::id).collect(java.util.stream.Collectors.toSet());
+        if (changedUnits.isEmpty()) {
             return;
         }
         var stored = baselines.of(event.qualificationId()).orElse(null);
@@ -188,8 +198,6 @@ public class VariantService {
         if (shared.isEmpty()) {
             return;
         }
-        Map<String, UnitDocument> before = new HashMap<>();
-        event.previous().units().forEach(u -> before.put(u.id(), u));
         var baseline = stored.baseline().get();
         var units = new ArrayList<>(baseline.units());
         boolean moved = false;

@@ -80,6 +80,36 @@ class WriteLocks {
     }
 
     /**
+     * Step 1 and the read of the state a save starts from, in one statement: locks the qualification as
+     * {@link #qualification(String)} does, then returns its committed version and status (columns {@code version},
+     * {@code status}) and what {@code returns} (Cypher of more {@code RETURN} items over {@code q}, e.g. the document's
+     * projection) reads, all under the lock. Empty when the qualification does not exist.
+     */
+    Optional<Map<String, Object>> qualification(String id, String returns, Map<String, Object> parameters) {
+        var held = held();
+        if (held != null && !held.qualifications.contains(id)) {
+            checkNewQualificationLock(id, "qualification " + id, held);
+        }
+        var params = new java.util.HashMap<String, Object>(parameters);
+        params.put("id", id);
+        var row = client.query("""
+                MATCH (q:Qualification {id: $id}) SET q.lockedAt = timestamp()
+                WITH q
+                RETURN q.version AS version, q.status AS status,
+                """ + returns).bindAll(params).fetch().one().filter(WriteLocks::stillThere);
+        if (held != null && row.isPresent() && held.qualifications.add(id)) {
+            held.order.add("Q " + id);
+        }
+        return row;
+    }
+
+    /** The version and status of a row of {@link #qualification(String, String, Map)}. */
+    static Locked locked(Map<String, Object> row) {
+        return new Locked(((Number) row.get("version")).longValue(), row.get("status") == null
+                ? QualificationStatus.DRAFT : QualificationStatus.valueOf((String) row.get("status")));
+    }
+
+    /**
      * Step 1 for a write of many qualifications at once (a workspace restore): locks these qualifications (those that
      * exist) by id ascending in one statement, before any unit.
      */

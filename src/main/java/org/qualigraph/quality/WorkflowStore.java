@@ -222,7 +222,11 @@ class WorkflowStore {
         addAudit(qualificationId, user, action, detail, null, version);
     }
 
-    /** An entry whose detail is also kept as words ({@link RevisionDiff.Words}), read in each reader's language. */
+    /**
+     * An entry whose detail is also kept as words ({@link RevisionDiff.Words}), read in each reader's language. Written
+     * with the transaction's held-back writes ({@code runLater}): a save's entry reaches the database in the statement
+     * that writes the save's diff, and commits or rolls back with it.
+     */
     void addAudit(String qualificationId, String user, String action, String detail, Object words, long version) {
         client.query("""
                 OPTIONAL MATCH (q:Qualification {id: $q})
@@ -230,7 +234,7 @@ class WorkflowStore {
                         words: $words, version: $version})
                 FOREACH (x IN CASE WHEN q IS NULL THEN [] ELSE [q] END | CREATE (a)-[:ABOUT]->(x))
                 """).bindAll(map("q", qualificationId, "user", user, "action", action, "detail", detail,
-                "words", AuditEntry.json(words), "version", version)).run();
+                "words", AuditEntry.json(words), "version", version)).runLater();
     }
 
     /**

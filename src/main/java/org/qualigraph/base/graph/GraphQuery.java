@@ -44,12 +44,24 @@ public final class GraphQuery {
 
     /** All rows, for code that reads several columns by name. */
     public List<GraphRow> rows() {
+        DeferredWrites.flush(executor);
         return executor.rows(cypher, parameters);
     }
 
-    /** Runs the statement for its effect. */
+    /** Runs the statement for its effect (after the writes this transaction held back, {@link #runLater()}). */
     public GraphSummary run() {
+        DeferredWrites.flush(executor);
         return executor.run(cypher, parameters);
+    }
+
+    /**
+     * Runs the statement for its effect together with the transaction's other held-back writes, in one statement
+     * before the transaction's next statement or its commit ({@link DeferredWrites}); at once outside a transaction.
+     * For writes whose outcome nobody reads: what they fail with (a constraint, a deadlock) surfaces at that statement
+     * or at commit, and rolls the transaction back as it would have here.
+     */
+    public void runLater() {
+        DeferredWrites.add(executor, cypher, parameters);
     }
 
     public final class Binding {

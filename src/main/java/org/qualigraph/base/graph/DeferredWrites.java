@@ -1,0 +1,111 @@
+package org.qualigraph.base.graph;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Writes whose results nobody reads, held back by the transaction that made them ({@link GraphQuery#runLater()}) and
+ * sent as one statement: before the next statement of that transaction runs (so every read, lock and write sees them,
+ * in the order they were made), or just before it commits. A save's diff and its audit entry thus reach the database
+ * in one round trip, while each module keeps writing only its own labels with its own Cypher. Each write becomes a
+ * unit subquery {@code CALL () { ... }} of the combined statement, run in order with its parameters renamed apart; so
+ * a held-back write must not end in {@code RETURN} and must not write {@code $} inside a string literal.
+ * <p>
+ * Bound to the transaction as a resource and a synchronization, so that a transaction suspended for a new one
+ * ({@code REQUIRES_NEW}) keeps its writes for itself, and dropped with it on rollback.
+ */
+final class DeferredWrites implements TransactionSynchronization {
+
+    private static final Pattern PARAMETER = Pattern.compile("\\$([A-Za-z_][A-Za-z0-9_]*)");
+
+    private record Write(String cypher, Map<String, Object> parameters) {
+    }
+
+    private final GraphExecutor executor;
+    private final List<Write> writes = new ArrayList<>();
+
+    private DeferredWrites(GraphExecutor executor) {
+        this.executor = executor;
+    }
+
+    /** Holds the write back when the thread is in a transaction; runs it now otherwise. */
+    static void add(GraphExecutor executor, String cypher, Map<String, Object> parameters) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            executor.run(cypher, parameters);
+            return;
+        }
+        var pending = (DeferredWrites) TransactionSynchronizationManager.getResource(executor);
+        if (pending == null) {
+            pending = new DeferredWrites(executor);
+            TransactionSynchronizationManager.bindResource(executor, pending);
+            TransactionSynchronizationManager.registerSynchronization(pending);
+        }
+        pending.writes.add(new Write(cypher, new HashMap<>(parameters)));
+    }
+
+    /** Sends the writes this thread's transaction holds back, if any, as one statement. */
+    static void flush(GraphExecutor executor) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return;
+        }
+        var pending = (DeferredWrites) TransactionSynchronizationManager.getResource(executor);
+        if (pending != null) {
+            pending.send();
+        }
+    }
+
+    private void send() {
+        if (writes.isEmpty()) {
+            return;
+        }
+        var batch = List.copyOf(writes);
+        writes.clear();
+        if (batch.size() == 1) {
+            executor.run(batch.get(0).cypher(), batch.get(0).parameters());
+            return;
+        }
+        var cypher = new StringBuilder();
+        var parameters = new HashMap<String, Object>();
+        for (int i = 0; i < batch.size(); i++) {
+            String prefix = "w" + i + "_";
+            var write = batch.get(i);
+            Matcher m = PARAMETER.matcher(write.cypher());
+            cypher.append("CALL () {\n").append(m.replaceAll(r -> Matcher.quoteReplacement("$" + prefix + r.group(1))))
+                    .append("\n}\n");
+            write.parameters().forEach((name, value) -> parameters.put(prefix + name, value));
+        }
+        executor.run(cypher.toString(), parameters);
+    }
+
+    @Override
+    public void flush() {
+        send();
+    }
+
+    @Override
+    public void beforeCommit(boolean readOnly) {
+        send();
+    }
+
+    @Override
+    public void suspend() {
+        TransactionSynchronizationManager.unbindResourceIfPossible(executor);
+    }
+
+    @Override
+    public void resume() {
+        TransactionSynchronizationManager.bindResource(executor, this);
+    }
+
+    @Override
+    public void afterCompletion(int status) {
+        writes.clear();
+        TransactionSynchronizationManager.unbindResourceIfPossible(executor);
+    }
+}
