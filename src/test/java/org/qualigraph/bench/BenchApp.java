@@ -90,9 +90,15 @@ final class BenchApp implements AutoCloseable {
                 var database = launch(name + "-database", List.of("-Xmx" + HEAP), List.of("--qualigraph.embedded.bolt-port=" + bolt), null);
                 try {
                     String password = Files.readString(database.dataDir.resolve("bolt.password")).strip();
-                    return launch(name, jvm, List.of("--spring.neo4j.uri=bolt://127.0.0.1:" + bolt,
+                    var measured = launch(name, jvm, List.of("--spring.neo4j.uri=bolt://127.0.0.1:" + bolt,
                             "--spring.neo4j.authentication.username=neo4j",
                             "--spring.neo4j.authentication.password=" + password), database);
+                    if (measured.logLines("Embedded Neo4j started") > 0 || database.logLines("Embedded Neo4j started") == 0) {
+                        measured.close();
+                        throw new IllegalStateException("-Dbench.graph=driver: the measured instance must start no database "
+                                + "and the database process must; see " + measured.app.log() + " and " + database.app.log());
+                    }
+                    return measured;
                 } catch (IOException | RuntimeException | Error e) {
                     database.close();
                     throw e;

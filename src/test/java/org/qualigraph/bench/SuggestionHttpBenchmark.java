@@ -137,8 +137,8 @@ class SuggestionHttpBenchmark {
         double clientMeanMs = latencies.mean();
         return String.format(Locale.ROOT, "Server-side (http.server.requests of %s, POST: filters, security, JSON and the "
                         + "suggestion work): %d calls counted (%d sent), mean %.1f ms per call against the client's mean %.1f ms, "
-                        + "i.e. %.0f %% of the client's time; the rest is the client, loopback and Tomcat's connector. Max in "
-                        + "the timer's last window: %.1f ms.", PATH, counted, calls, serverMeanMs, clientMeanMs,
+                        + "i.e. %.0f %% of the client's time; the rest is the client, loopback and Tomcat's connector. Timer's "
+                        + "max over its last two minutes (warm-up calls included when they fall in it): %.1f ms.", PATH, counted, calls, serverMeanMs, clientMeanMs,
                 100 * serverMeanMs / clientMeanMs, after.maxSeconds() * 1000);
     }
 }
