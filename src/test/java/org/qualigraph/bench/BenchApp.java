@@ -217,9 +217,9 @@ final class BenchApp implements AutoCloseable {
     }
 
     /**
-     * With {@code -Dbench.during-embedding=true}, where the embedding job the import started stands now ("RUNNING 41 %",
-     * "DONE"); otherwise empty. Benchmarks print it before and after what they measure, so the figures say whether the
-     * job ran throughout.
+     * With {@code -Dbench.during-embedding=true}, where the embedding job the import started stands now ("RUNNING,
+     * progress 41.0 %", "DONE"); otherwise empty. Benchmarks print it before and after what they measure, so the
+     * figures say whether the job ran throughout.
      */
     String embeddingJobState() throws IOException, InterruptedException {
         if (!DURING_EMBEDDING) {
@@ -229,8 +229,11 @@ final class BenchApp implements AutoCloseable {
             return "none: the import started no embedding job, so nothing ran in the background";
         }
         JsonNode job = getJson("/api/jobs/" + embeddingJob);
-        return "job " + embeddingJob + " " + job.path("state").asText() + ", progress " + job.path("progress").asText("")
-                + (job.hasNonNull("counts") ? ", counts " + job.get("counts") : "");
+        JsonNode counts = job.path("counts");
+        return "job " + embeddingJob + " " + job.path("state").asText()
+                + (job.path("progress").isNumber() ? String.format(java.util.Locale.ROOT, ", progress %.1f %%",
+                        100 * job.path("progress").asDouble()) : "")
+                + (counts.isObject() && !counts.isEmpty() ? ", counts " + counts : "");
     }
 
     /**
