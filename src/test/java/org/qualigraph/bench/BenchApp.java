@@ -34,17 +34,28 @@ final class BenchApp implements AutoCloseable {
     private static final String[] ARGS = {"--qualigraph.demo=false",
             "--management.endpoints.web.exposure.include=health,info,metrics"};
 
+    /**
+     * {@code -Dbench.graph=driver} (or {@code -Dload.graph=driver}): measure the application over a separate database
+     * process through the driver adapter, as in the scale-out test: a first instance of the jar runs the embedded
+     * database with Bolt on a fixed port and serves no request of the benchmark; the measured instance reaches it with
+     * {@code spring.neo4j.uri} and starts no store of its own. Default {@code embedded}: one process, in-process graph.
+     */
+    static final String GRAPH = System.getProperty("bench.graph", System.getProperty("load.graph", "embedded"));
+
     private final PackagedApp app;
     private final Path dataDir;
+    /** The separate database process in driver mode (another instance of the jar), else null. */
+    private final BenchApp database;
     final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
     private final ObjectMapper json = new ObjectMapper();
     private final String authorization = "Basic " + Base64.getEncoder()
             .encodeToString(("admin:" + PackagedApp.ADMIN_PASSWORD).getBytes());
 
-    private BenchApp(PackagedApp app, Path dataDir) {
+    private BenchApp(PackagedApp app, Path dataDir, BenchApp database) {
         this.app = app;
         this.dataDir = dataDir;
+        this.database = database;
     }
 
     /**
@@ -69,15 +80,66 @@ final class BenchApp implements AutoCloseable {
         if (!jvmArgs.isEmpty()) {
             jvm.addAll(List.of(jvmArgs.split("\\s+")));
         }
+        switch (GRAPH) {
+            case "embedded" -> {
+                return launch(name, jvm, List.of(), null);
+            }
+            case "driver" -> {
+                int bolt = freePort();
+                // the database process: the same jar with its embedded store, Bolt on a fixed loopback port
+                var database = launch(name + "-database", List.of("-Xmx" + HEAP), List.of("--qualigraph.embedded.bolt-port=" + bolt), null);
+                try {
+                    String password = Files.readString(database.dataDir.resolve("bolt.password")).strip();
+                    var measured = launch(name, jvm, List.of("--spring.neo4j.uri=bolt://127.0.0.1:" + bolt,
+                            "--spring.neo4j.authentication.username=neo4j",
+                            "--spring.neo4j.authentication.password=" + password), database);
+                    if (measured.logLines("Embedded Neo4j started") > 0 || database.logLines("Embedded Neo4j started") == 0) {
+                        measured.close();
+                        throw new IllegalStateException("-Dbench.graph=driver: the measured instance must start no database "
+                                + "and the database process must; see " + measured.app.log() + " and " + database.app.log());
+                    }
+                    return measured;
+                } catch (IOException | RuntimeException | Error e) {
+                    database.close();
+                    throw e;
+                }
+            }
+            default -> throw new IllegalArgumentException("-Dbench.graph must be embedded or driver, got " + GRAPH);
+        }
+    }
+
+    private static BenchApp launch(String name, List<String> jvm, List<String> graphArgs, BenchApp database) throws IOException {
         Path dataDir = Files.createTempDirectory("qualigraph-bench-" + name);
-        var app = PackagedApp.launch(jvm, dataDir, ARGS);
+        var args = new ArrayList<>(List.of(ARGS));
+        args.addAll(graphArgs);
+        var app = PackagedApp.launch(jvm, dataDir, args.toArray(String[]::new));
         try {
             app.awaitHealthy(Duration.ofMinutes(8));
         } catch (RuntimeException | Error e) {
             app.kill();
+            if (database != null) {
+                database.close();
+            }
             throw e;
         }
-        return new BenchApp(app, dataDir);
+        return new BenchApp(app, dataDir, database);
+    }
+
+    private static int freePort() throws IOException {
+        try (var socket = new java.net.ServerSocket()) {
+            socket.bind(new java.net.InetSocketAddress("127.0.0.1", 0));
+            return socket.getLocalPort();
+        }
+    }
+
+    /** Whether the measured instance reaches its graph through the driver over a separate database process. */
+    boolean overDriver() {
+        return database != null;
+    }
+
+    /** CPU time the separate database process has used so far (driver mode), else zero. */
+    Duration databaseCpuTime() {
+        return database == null ? Duration.ZERO : database.cpuTime();
     }
 
     /** CPU time the application process has used so far (all its threads), for the share of the machine it took. */
@@ -86,8 +148,16 @@ final class BenchApp implements AutoCloseable {
     }
 
     String command() {
-        return "java -Xmx" + HEAP + " -jar target/qualigraph.jar --server.port=<free> --qualigraph.data-dir=<fresh temp dir> "
+        String measured = "java -Xmx" + HEAP + " -jar target/qualigraph.jar --server.port=<free> --qualigraph.data-dir=<fresh temp dir> "
                 + String.join(" ", ARGS);
+        if (database == null) {
+            return measured;
+        }
+        return measured + " --spring.neo4j.uri=bolt://127.0.0.1:<bolt port> --spring.neo4j.authentication.username=neo4j "
+                + "--spring.neo4j.authentication.password=<the database's bolt.password> (driver adapter), over a separate "
+                + "database process: java -Xmx" + HEAP + " -jar target/qualigraph.jar --server.port=<free> "
+                + "--qualigraph.data-dir=<fresh temp dir> " + String.join(" ", ARGS) + " --qualigraph.embedded.bolt-port=<bolt port>"
+                + " (embedded store, Bolt on loopback, no benchmark request sent to it)";
     }
 
     HttpResponse<String> send(String method, String path, String body) throws IOException, InterruptedException {
@@ -124,16 +194,46 @@ final class BenchApp implements AutoCloseable {
     private String embeddingJob = "";
 
     /**
-     * With {@code -Dbench.during-embedding=true}, where the embedding job the import started stands now ("RUNNING 41 %",
-     * "DONE"); otherwise empty. Benchmarks print it before and after what they measure, so the figures say whether the
-     * job ran throughout.
+     * The raw output's name for this run: {@code name}, plus {@code -driver} over a separate database process and
+     * {@code -during-embedding} while the embedding job runs, so that such runs are never read as the quiet figure.
+     */
+    static String variant(String name) {
+        return name + ("driver".equals(GRAPH) ? "-driver" : "") + (DURING_EMBEDDING ? "-during-embedding" : "");
+    }
+
+    /**
+     * For {@code -Dbench.during-embedding=true}: the job's state line, and a warning in the raw output when the job is
+     * not running at that moment, since figures measured then are not figures "during the job".
+     */
+    void sayEmbeddingJob(RawOutput raw, String when) throws IOException, InterruptedException {
+        if (!DURING_EMBEDDING) {
+            return;
+        }
+        String state = embeddingJobState();
+        raw.line("embedding job " + when + ": " + state);
+        if (!state.contains(" RUNNING")) {
+            raw.line("WARNING: the embedding job was not running " + when + "; what follows is not (wholly) a figure during the job");
+        }
+    }
+
+    /**
+     * With {@code -Dbench.during-embedding=true}, where the embedding job the import started stands now ("RUNNING,
+     * progress 41.0 %", "DONE"); otherwise empty. Benchmarks print it before and after what they measure, so the
+     * figures say whether the job ran throughout.
      */
     String embeddingJobState() throws IOException, InterruptedException {
-        if (embeddingJob.isEmpty()) {
+        if (!DURING_EMBEDDING) {
             return "";
         }
+        if (embeddingJob.isEmpty()) {
+            return "none: the import started no embedding job, so nothing ran in the background";
+        }
         JsonNode job = getJson("/api/jobs/" + embeddingJob);
-        return job.path("state").asText() + ", progress " + job.path("progress").asText("");
+        JsonNode counts = job.path("counts");
+        return "job " + embeddingJob + " " + job.path("state").asText()
+                + (job.path("progress").isNumber() ? String.format(java.util.Locale.ROOT, ", progress %.1f %%",
+                        100 * job.path("progress").asDouble()) : "")
+                + (counts.isObject() && !counts.isEmpty() ? ", counts " + counts : "");
     }
 
     /**
@@ -171,13 +271,21 @@ final class BenchApp implements AutoCloseable {
         return imported;
     }
 
+    private String imported = "";
+
     /** Imports ESCO ({@link #importEsco}) and says how long it took and whether the embedding job ran first. */
     String importEscoAndSay() throws IOException, InterruptedException {
         double seconds = importEsco().toMillis() / 1000.0;
-        return String.format(java.util.Locale.ROOT, DURING_EMBEDDING
+        imported = String.format(java.util.Locale.ROOT, DURING_EMBEDDING
                 ? "ESCO v1.1.1 imported through POST /api/imports/esco in %.1f s; measured WHILE its embedding job runs (-Dbench.during-embedding=true)"
                 : "ESCO v1.1.1 imported through POST /api/imports/esco in %.1f s; its embedding job then ran to the end before anything was measured",
-                seconds);
+                seconds) + (database == null ? "" : "; graph through the driver adapter over the separate database process");
+        return imported;
+    }
+
+    /** What {@link #importEscoAndSay} said, for the later sections of a suite run on this one application. */
+    String importSummary() {
+        return imported;
     }
 
     /** Lines of the application's log that contain this text, ignoring case (e.g. deadlocks, retries). */
@@ -205,6 +313,34 @@ final class BenchApp implements AutoCloseable {
         return -1;
     }
 
+    /** A Micrometer timer's count, total and max from {@code /actuator/metrics}, or null when absent. */
+    record Timer(long count, double totalSeconds, double maxSeconds) {
+    }
+
+    /** The timer {@code name} restricted to these tags ({@code key:value}), e.g. http.server.requests of one URI. */
+    Timer timer(String name, String... tags) throws IOException, InterruptedException {
+        var query = new StringBuilder("/actuator/metrics/").append(name);
+        for (int i = 0; i < tags.length; i++) {
+            query.append(i == 0 ? '?' : '&').append("tag=").append(java.net.URLEncoder.encode(tags[i], java.nio.charset.StandardCharsets.UTF_8));
+        }
+        var response = send("GET", query.toString(), null);
+        if (response.statusCode() != 200) {
+            return null;
+        }
+        long count = 0;
+        double total = 0;
+        double max = 0;
+        for (JsonNode measurement : json.readTree(response.body()).path("measurements")) {
+            switch (measurement.path("statistic").asText()) {
+                case "COUNT" -> count = measurement.path("value").asLong();
+                case "TOTAL_TIME" -> total = measurement.path("value").asDouble();
+                case "MAX" -> max = measurement.path("value").asDouble();
+                default -> { }
+            }
+        }
+        return new Timer(count, total, max);
+    }
+
     /** Hits and misses of the quality report cache, for the raw output. */
     String reportCache() throws IOException, InterruptedException {
         long hits = counter("qualigraph.quality.report.cache", "result:hit");
@@ -216,6 +352,9 @@ final class BenchApp implements AutoCloseable {
     @Override
     public void close() {
         app.close();
+        if (database != null) {
+            database.close();
+        }
         try (Stream<Path> files = Files.walk(dataDir)) {
             files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException ignored) {

@@ -30,7 +30,9 @@ import org.junit.jupiter.api.Test;
  * {@link SaveLedger}). The raw output goes to docs/benchmarks/load-*.txt, a summary section to docs/benchmarks.md.
  * <p>
  * Run: {@code ./mvnw -B -ntp -Pproduction package -DskipTests && ./mvnw -B -ntp -Pbench test -Dtest=LoadBenchmark}
- * ({@code -Dload.clients}, {@code -Dload.seconds}, {@code -Dload.warmup} change the defaults 50, 60 and 10).
+ * ({@code -Dload.clients}, {@code -Dload.seconds}, {@code -Dload.warmup} change the defaults 50, 60 and 10;
+ * {@code -Dbench.graph=driver} runs the mix against the driver adapter over a separate database process, see
+ * {@link BenchApp#GRAPH}; {@code -Dbench.during-embedding=true} measures while the post-import embedding job runs).
  */
 class LoadBenchmark {
 
@@ -49,61 +51,68 @@ class LoadBenchmark {
 
     @Test
     void fiftyClientsMixedWorkload() throws Exception {
-        var raw = new RawOutput("load", COMMAND);
-        var curricula = MappedCurricula.pick(QUALIFICATIONS);
+        var raw = new RawOutput(BenchApp.variant("load"), COMMAND);
         try (var app = BenchApp.start("load")) {
             raw.line("application: " + app.command());
             raw.line(app.importEscoAndSay());
-            var ledger = new SaveLedger();
-            var ids = new ArrayList<String>();
-            JsonNode previous = null;
-            int sharing = 0;
-            for (int i = 0; i < QUALIFICATIONS; i++) {
-                var document = (ObjectNode) json.valueToTree(curricula.document("Load qualification " + i, i, 10, 6));
-                if (i % 2 == 1 && previous != null) {
-                    // every second qualification shares its first unit (U1) with the one before, as a partner's
-                    // variant shares the core's: saves through both write the same unit
-                    var shared = previous.get("units").get(0).deepCopy();
-                    ((ObjectNode) shared).putArray("prerequisites");
-                    ((ArrayNode) document.get("units")).set(0, shared);
-                    sharing++;
-                }
-                JsonNode stored = app.create(document);
-                ids.add(stored.get("id").asText());
-                ledger.created(stored.get("id").asText(), stored.get("version").asLong());
-                previous = stored;
-            }
-            raw.line(sharing + " pairs of qualifications share a unit (U1); the ledger checks every unit's acknowledged "
-                    + "changes by unit version, whichever qualification they went through");
-            raw.line(QUALIFICATIONS + " qualifications of 10 units × 6 outcomes created, each targeting a real ESCO occupation "
-                    + "whose essential skills its outcomes map; pool of " + curricula.skillPool().size()
-                    + " real skill URIs for the saves' re-mappings");
-            raw.line(CLIENTS + " clients, " + WARM_UP.toSeconds() + " s warm-up (not measured, its saves are verified too), then "
-                    + DURATION.toSeconds() + " s measured");
-
-            long warmUpErrors = run(app, ids, curricula, ledger, WARM_UP, null);
-            raw.line("warm-up done, transport errors in it: " + warmUpErrors);
-            var series = new LinkedHashMap<String, RawOutput.Series>();
-            OPERATIONS.forEach(op -> series.put(op, new RawOutput.Series()));
-            var perSecond = new AtomicIntegerArray((int) DURATION.toSeconds() + 5);
-            var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
-            Duration appCpuBefore = app.cpuTime();
-            long clientCpuBefore = os.getProcessCpuTime();
-            if (BenchApp.DURING_EMBEDDING) {
-                raw.line("embedding job when the measurement starts: " + app.embeddingJobState());
-            }
-            long transportErrors = run(app, ids, curricula, ledger, DURATION, new Recorder(series, perSecond, System.nanoTime()));
-            if (BenchApp.DURING_EMBEDDING) {
-                raw.line("embedding job when the measurement ends: " + app.embeddingJobState());
-            }
-            double appCpu = (app.cpuTime().toMillis() - appCpuBefore.toMillis()) / 1000.0;
-            double clientCpu = (os.getProcessCpuTime() - clientCpuBefore) / 1e9;
-            raw.line(String.format(Locale.ROOT, "CPU used in the measured %d s: application %.1f s, load clients (this JVM) %.1f s,"
-                    + " of %d s the %d cores offer", DURATION.toSeconds(), appCpu, clientCpu,
-                    DURATION.toSeconds() * Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().availableProcessors()));
-            var lost = ledger.verify(app);
-            report(raw, app, series, perSecond, transportErrors, lost, ledger.acknowledged());
+            measure(app, raw);
         }
+    }
+
+    /**
+     * The mix against an application that has ESCO imported: creates its 20 qualifications, runs the clients, writes
+     * the raw output and the section of docs/benchmarks.md. Also a section of {@link Issue21Benchmark}.
+     */
+    void measure(BenchApp app, RawOutput raw) throws Exception {
+        var curricula = MappedCurricula.pick(QUALIFICATIONS);
+        var ledger = new SaveLedger();
+        var ids = new ArrayList<String>();
+        JsonNode previous = null;
+        int sharing = 0;
+        for (int i = 0; i < QUALIFICATIONS; i++) {
+            var document = (ObjectNode) json.valueToTree(curricula.document("Load qualification " + i, i, 10, 6));
+            if (i % 2 == 1 && previous != null) {
+                // every second qualification shares its first unit (U1) with the one before, as a partner's
+                // variant shares the core's: saves through both write the same unit
+                var shared = previous.get("units").get(0).deepCopy();
+                ((ObjectNode) shared).putArray("prerequisites");
+                ((ArrayNode) document.get("units")).set(0, shared);
+                sharing++;
+            }
+            JsonNode stored = app.create(document);
+            ids.add(stored.get("id").asText());
+            ledger.created(stored.get("id").asText(), stored.get("version").asLong());
+            previous = stored;
+        }
+        raw.line(sharing + " pairs of qualifications share a unit (U1); the ledger checks every unit's acknowledged "
+                + "changes by unit version, whichever qualification they went through");
+        raw.line(QUALIFICATIONS + " qualifications of 10 units × 6 outcomes created, each targeting a real ESCO occupation "
+                + "whose essential skills its outcomes map; pool of " + curricula.skillPool().size()
+                + " real skill URIs for the saves' re-mappings");
+        raw.line(CLIENTS + " clients, " + WARM_UP.toSeconds() + " s warm-up (not measured, its saves are verified too), then "
+                + DURATION.toSeconds() + " s measured");
+
+        long warmUpErrors = run(app, ids, curricula, ledger, WARM_UP, null);
+        raw.line("warm-up done, transport errors in it: " + warmUpErrors);
+        var series = new LinkedHashMap<String, RawOutput.Series>();
+        OPERATIONS.forEach(op -> series.put(op, new RawOutput.Series()));
+        var perSecond = new AtomicIntegerArray((int) DURATION.toSeconds() + 5);
+        var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        Duration appCpuBefore = app.cpuTime();
+        Duration databaseCpuBefore = app.databaseCpuTime();
+        long clientCpuBefore = os.getProcessCpuTime();
+        app.sayEmbeddingJob(raw, "when the measurement starts");
+        long transportErrors = run(app, ids, curricula, ledger, DURATION, new Recorder(series, perSecond, System.nanoTime()));
+        app.sayEmbeddingJob(raw, "when the measurement ends");
+        double appCpu = (app.cpuTime().toMillis() - appCpuBefore.toMillis()) / 1000.0;
+        double databaseCpu = (app.databaseCpuTime().toMillis() - databaseCpuBefore.toMillis()) / 1000.0;
+        double clientCpu = (os.getProcessCpuTime() - clientCpuBefore) / 1e9;
+        raw.line(String.format(Locale.ROOT, "CPU used in the measured %d s: application %.1f s,%s load clients (this JVM) %.1f s,"
+                + " of %d s the %d cores offer", DURATION.toSeconds(), appCpu,
+                app.overDriver() ? String.format(Locale.ROOT, " separate database process %.1f s,", databaseCpu) : "", clientCpu,
+                DURATION.toSeconds() * Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().availableProcessors()));
+        var lost = ledger.verify(app);
+        report(raw, app, series, perSecond, transportErrors, lost, ledger.acknowledged());
     }
 
     private record Recorder(Map<String, RawOutput.Series> series, AtomicIntegerArray perSecond, long start) {
@@ -219,12 +228,15 @@ class LoadBenchmark {
         var section = new ArrayList<String>();
         section.add("Packaged application (`" + app.command() + "`), full ESCO v1.1.1, 20 qualifications of 10 × 6 outcomes "
                 + "mapping real ESCO skills; " + CLIENTS + " clients, " + WARM_UP.toSeconds() + " s warm-up, "
-                + DURATION.toSeconds() + " s measured. Load average before / after (1, 5, 15 min): see `" + file + "`.");
+                + DURATION.toSeconds() + " s measured. " + app.importSummary() + ". Load average before / after (1, 5, 15 min): see `"
+                + file + "`.");
         section.add("");
         section.addAll(table);
         section.add("");
         section.addAll(summary);
-        BenchReport.append("Load: " + CLIENTS + " clients against the packaged application (raw: " + file.getFileName() + ")", section);
+        BenchReport.append("Load: " + CLIENTS + " clients against the packaged application"
+                + (app.overDriver() ? ", driver adapter over a separate database process" : "")
+                + (BenchApp.DURING_EMBEDDING ? ", during the embedding job" : "") + " (raw: " + file.getFileName() + ")", section);
         if (serverErrors > 0 || !lost.isEmpty()) {
             throw new AssertionError("the load run had " + serverErrors + " server errors and lost updates " + lost);
         }

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
  * ratio (target: eight writers at least 1.7× one), 5xx and lost updates.
  * <p>
  * Run: {@code ./mvnw -B -ntp -Pproduction package -DskipTests && ./mvnw -B -ntp -Pbench test -Dtest=ParallelWritersBenchmark}
- * ({@code -Dwriters.seconds} changes the 30 s of each phase, {@code -Dwriters.warmup} the 10 s warm-up).
+ * ({@code -Dwriters.seconds} changes the 30 s of each phase, {@code -Dwriters.warmup} the 10 s warm-up;
+ * {@code -Dbench.graph=driver} and {@code -Dbench.during-embedding=true} as for {@link LoadBenchmark}).
  */
 class ParallelWritersBenchmark {
 
@@ -39,57 +40,69 @@ class ParallelWritersBenchmark {
 
     @Test
     void eightWritersOnEightQualificationsAgainstOne() throws Exception {
-        var raw = new RawOutput("writers", COMMAND);
-        var curricula = MappedCurricula.pick(WRITERS);
+        var raw = new RawOutput(BenchApp.variant("writers"), COMMAND);
         try (var app = BenchApp.start("writers")) {
             raw.line("application: " + app.command());
             raw.line(app.importEscoAndSay());
-            var ledger = new SaveLedger();
-            var ids = new ArrayList<String>();
-            for (int i = 0; i < WRITERS; i++) {
-                JsonNode stored = app.create(curricula.document("Writer qualification " + i, i, 10, 6));
-                ids.add(stored.get("id").asText());
-                ledger.created(stored.get("id").asText(), stored.get("version").asLong());
-            }
-            raw.line(WRITERS + " qualifications of 10 units × 6 outcomes mapping real ESCO skills; each writer saves its own "
-                    + "one in a loop (GET, PUT with the version read, new title, one outcome re-mapped)");
+            measure(app, raw);
+        }
+    }
 
-            run(app, ids.subList(0, WRITERS), curricula, ledger, WARM_UP);
-            Phase one = run(app, ids.subList(0, 1), curricula, ledger, PHASE);
-            Phase eight = run(app, ids, curricula, ledger, PHASE);
-            var lost = ledger.verify(app);
+    /**
+     * Creates the eight qualifications, runs both phases, writes the raw output and the section of docs/benchmarks.md.
+     * Also a section of {@link Issue21Benchmark}.
+     */
+    void measure(BenchApp app, RawOutput raw) throws Exception {
+        var curricula = MappedCurricula.pick(WRITERS);
+        var ledger = new SaveLedger();
+        var ids = new ArrayList<String>();
+        for (int i = 0; i < WRITERS; i++) {
+            JsonNode stored = app.create(curricula.document("Writer qualification " + i, i, 10, 6));
+            ids.add(stored.get("id").asText());
+            ledger.created(stored.get("id").asText(), stored.get("version").asLong());
+        }
+        raw.line(WRITERS + " qualifications of 10 units × 6 outcomes mapping real ESCO skills; each writer saves its own "
+                + "one in a loop (GET, PUT with the version read, new title, one outcome re-mapped)");
 
-            var table = new ArrayList<String>();
-            table.add("| writers | saves | saves/s | PUT p50 ms | PUT p95 ms | PUT max ms | 4xx by status | 5xx | transport errors |");
-            table.add("|---|---|---|---|---|---|---|---|---|");
-            for (Phase p : List.of(one, eight)) {
-                table.add(String.format(Locale.ROOT, "| %d | %d | %.1f | %.1f | %.1f | %.1f | %s | %d | %d |", p.writers(), p.saves(),
-                        p.savesPerSecond(), p.puts().percentile(0.50), p.puts().percentile(0.95), p.puts().percentile(1.0),
-                        p.puts().clientErrors(), p.puts().count(5), p.transportErrors()));
-            }
-            long serverErrors = one.puts().count(5) + eight.puts().count(5);
-            String verdict = String.format(Locale.ROOT, "Eight writers / one writer: %.2f× the saves/s (target ≥ 1.7×). "
-                            + "5xx: %d. Lost updates: %d%s. Application log: %d lines naming DeadlockDetected, %d naming a "
-                            + "transient error.", eight.savesPerSecond() / one.savesPerSecond(), serverErrors, lost.size(),
-                    lost.isEmpty() ? " (every acknowledged save visible, versions distinct)" : " " + lost,
-                    app.logLines("DeadlockDetected"), app.logLines("transient"));
-            raw.line("");
-            table.forEach(raw::line);
-            raw.line("");
-            raw.line(verdict);
-            var file = raw.write();
-            var section = new ArrayList<String>();
-            section.add("Packaged application (`" + app.command() + "`), full ESCO v1.1.1; " + PHASE.toSeconds()
-                    + " s per phase after a " + WARM_UP.toSeconds() + " s warm-up of eight writers. Raw output and load averages: `"
-                    + file + "`.");
-            section.add("");
-            section.addAll(table);
-            section.add("");
-            section.add(verdict);
-            BenchReport.append("Parallel writers: eight against one (raw: " + file.getFileName() + ")", section);
-            if (serverErrors > 0 || !lost.isEmpty()) {
-                throw new AssertionError("the writers run had " + serverErrors + " server errors and lost updates " + lost);
-            }
+        run(app, ids.subList(0, WRITERS), curricula, ledger, WARM_UP);
+        app.sayEmbeddingJob(raw, "when the measured phases start");
+        Phase one = run(app, ids.subList(0, 1), curricula, ledger, PHASE);
+        Phase eight = run(app, ids, curricula, ledger, PHASE);
+        app.sayEmbeddingJob(raw, "when the measured phases end");
+        var lost = ledger.verify(app);
+
+        var table = new ArrayList<String>();
+        table.add("| writers | saves | saves/s | PUT p50 ms | PUT p95 ms | PUT max ms | 4xx by status | 5xx | transport errors |");
+        table.add("|---|---|---|---|---|---|---|---|---|");
+        for (Phase p : List.of(one, eight)) {
+            table.add(String.format(Locale.ROOT, "| %d | %d | %.1f | %.1f | %.1f | %.1f | %s | %d | %d |", p.writers(), p.saves(),
+                    p.savesPerSecond(), p.puts().percentile(0.50), p.puts().percentile(0.95), p.puts().percentile(1.0),
+                    p.puts().clientErrors(), p.puts().count(5), p.transportErrors()));
+        }
+        long serverErrors = one.puts().count(5) + eight.puts().count(5);
+        String verdict = String.format(Locale.ROOT, "Eight writers / one writer: %.2f× the saves/s (target ≥ 1.7×). "
+                        + "5xx: %d. Lost updates: %d%s. Application log: %d lines naming DeadlockDetected, %d naming a "
+                        + "transient error.", eight.savesPerSecond() / one.savesPerSecond(), serverErrors, lost.size(),
+                lost.isEmpty() ? " (every acknowledged save visible, versions distinct)" : " " + lost,
+                app.logLines("DeadlockDetected"), app.logLines("transient"));
+        raw.line("");
+        table.forEach(raw::line);
+        raw.line("");
+        raw.line(verdict);
+        var file = raw.write();
+        var section = new ArrayList<String>();
+        section.add("Packaged application (`" + app.command() + "`), full ESCO v1.1.1 (" + app.importSummary() + "); " + PHASE.toSeconds()
+                + " s per phase after a " + WARM_UP.toSeconds() + " s warm-up of eight writers. Raw output and load averages: `"
+                + file + "`.");
+        section.add("");
+        section.addAll(table);
+        section.add("");
+        section.add(verdict);
+        BenchReport.append("Parallel writers: eight against one"
+                + (app.overDriver() ? ", driver adapter over a separate database process" : "")
+                + (BenchApp.DURING_EMBEDDING ? ", during the embedding job" : "") + " (raw: " + file.getFileName() + ")", section);
+        if (serverErrors > 0 || !lost.isEmpty()) {
+            throw new AssertionError("the writers run had " + serverErrors + " server errors and lost updates " + lost);
         }
     }
 

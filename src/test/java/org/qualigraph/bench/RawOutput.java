@@ -30,7 +30,16 @@ final class RawOutput {
         line("commit:    " + commit());
         line("machine:   " + BenchReport.machine());
         line("load avg before (1/5/15 min): " + loadAverage());
-        line("command:   " + command);
+        line("command:   " + command + options());
+    }
+
+    /** The benchmark options of this run ({@code -Dbench.*}, {@code -Dload.*}, ...), so a raw output names its variant. */
+    static String options() {
+        var options = new StringBuilder();
+        System.getProperties().stringPropertyNames().stream().sorted()
+                .filter(key -> key.matches("(bench|load|writers|large|suggest)\\..+"))
+                .forEach(key -> options.append(" -D").append(key).append('=').append(System.getProperty(key)));
+        return options.toString();
     }
 
     void line(String text) {
@@ -105,6 +114,11 @@ final class RawOutput {
             var parts = statuses.entrySet().stream().filter(e -> e.getKey() / 100 == 4)
                     .map(e -> e.getKey() + "×" + e.getValue()).toList();
             return parts.isEmpty() ? "none" : String.join(", ", parts);
+        }
+
+        /** Arithmetic mean in milliseconds. */
+        synchronized double mean() {
+            return nanos.stream().mapToLong(Long::longValue).average().orElse(Double.NaN) / 1e6;
         }
 
         /** Nearest-rank percentile in milliseconds. */
