@@ -215,10 +215,13 @@ public final class OutcomeWritingAdvisor {
             return known;
         }
         Analysis fresh = "de".equals(language) ? analyseGerman(text) : analyseEnglish(text);
+        if (keptAnalyses == 0) {
+            return fresh;
+        }
         fresh = new Analysis(fresh.language(), fresh.mainVerb(), fresh.band(), fresh.vague(), fresh.noVerb(),
                 fresh.stackedVerbs() == null ? null : java.util.Collections.unmodifiableList(new ArrayList<>(fresh.stackedVerbs())),
                 fresh.hasObject(), fresh.hasContext(), fresh.words());
-        if (analyses.size() >= KEPT_ANALYSES) {
+        if (analyses.size() >= keptAnalyses) {
             analyses.clear();
         }
         analyses.put(key, fresh);
@@ -454,6 +457,7 @@ public final class OutcomeWritingAdvisor {
     /** Statements whose analysis is remembered; beyond that the memory starts again (a few MB at most). */
     static final int KEPT_ANALYSES = 20_000;
     private final Map<String, Analysis> analyses = new java.util.concurrent.ConcurrentHashMap<>();
+    private final int keptAnalyses;
 
     /** Words only: near-duplicates are found by shared words. */
     public OutcomeWritingAdvisor() {
@@ -462,7 +466,13 @@ public final class OutcomeWritingAdvisor {
 
     /** With sentence vectors ({@code meaning} maps texts to unit-length vectors, in order), near-duplicates by meaning too. */
     public OutcomeWritingAdvisor(java.util.function.Function<List<String>, List<float[]>> meaning) {
+        this(meaning, KEPT_ANALYSES);
+    }
+
+    /** With room for {@code keptAnalyses} remembered analyses; 0 remembers none (a computation from scratch). */
+    OutcomeWritingAdvisor(java.util.function.Function<List<String>, List<float[]>> meaning, int keptAnalyses) {
         this.meaning = meaning;
+        this.keptAnalyses = keptAnalyses;
     }
 
     /**

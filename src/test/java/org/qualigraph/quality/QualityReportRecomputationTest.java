@@ -83,7 +83,7 @@ class QualityReportRecomputationTest extends IntegrationTest {
     private QualityReport fromScratch(String id) {
         QualificationDocument document = qualifications.get(id);
         var sentences = encoder.getIfAvailable();
-        var advisor = sentences == null ? new OutcomeWritingAdvisor() : new OutcomeWritingAdvisor(sentences::encodeAll);
+        var advisor = new OutcomeWritingAdvisor(sentences == null ? null : sentences::encodeAll, 0);
         return new QualityEngine().evaluate(new QualityInput(document, governance.governance(id),
                 QualityInput.EscoFacts.lookUp(document, catalog, gap), qualifications.sharedUnits(id), Purpose.NORMAL,
                 quality.thresholds(), LocalDate.now(), advisor));
