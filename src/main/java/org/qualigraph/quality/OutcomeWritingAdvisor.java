@@ -23,7 +23,8 @@ import org.qualigraph.esco.SentenceEncoder;
  * Languages covered: <b>English</b> (imperative style "Explain ..." and "The learner is able to explain ...") and
  * <b>German</b> (infinitive at the end, "Die Lernenden können ... beschreiben", or first, "Beschreiben ..."). Statements
  * in other languages are not analysed; the rules then use the English or German text of the outcome if there is one.
- * Pure Java without state, so the editor can call it on every keystroke.
+ * Pure Java whose only state is what it remembers by content (analyses by text and language, sentence vectors by
+ * text), so the editor can call it on every keystroke and a report computed again costs little.
  */
 public final class OutcomeWritingAdvisor {
 
@@ -199,15 +200,32 @@ public final class OutcomeWritingAdvisor {
         return Optional.empty();
     }
 
-    /** Analyses one statement in English ("en") or German ("de"). */
+    /**
+     * Analyses one statement in English ("en") or German ("de"). The analysis depends on the text and its language
+     * only, so it is remembered by both: LO-01, LO-02 and LO-03 each ask for every statement, and a report computed
+     * again after a save that left a statement as it was (a title, a skill mapping) finds its analysis.
+     */
     public Analysis analyse(String text, String language) {
-        if ("de".equals(language)) {
-            return analyseGerman(text);
-        }
-        if (!"en".equals(language)) {
+        if (!"de".equals(language) && !"en".equals(language)) {
             throw new IllegalArgumentException("outcome writing checks cover English and German, not " + language);
         }
-        return analyseEnglish(text);
+        String key = language + ':' + text;
+        Analysis known = analyses.get(key);
+        if (known != null) {
+            return known;
+        }
+        Analysis fresh = "de".equals(language) ? analyseGerman(text) : analyseEnglish(text);
+        if (keptAnalyses == 0) {
+            return fresh;
+        }
+        fresh = new Analysis(fresh.language(), fresh.mainVerb(), fresh.band(), fresh.vague(), fresh.noVerb(),
+                fresh.stackedVerbs() == null ? null : java.util.Collections.unmodifiableList(new ArrayList<>(fresh.stackedVerbs())),
+                fresh.hasObject(), fresh.hasContext(), fresh.words());
+        if (analyses.size() >= keptAnalyses) {
+            analyses.clear();
+        }
+        analyses.put(key, fresh);
+        return fresh;
     }
 
     private Analysis analyseEnglish(String text) {
@@ -436,6 +454,11 @@ public final class OutcomeWritingAdvisor {
 
     private final java.util.function.Function<List<String>, List<float[]>> meaning;
 
+    /** Statements whose analysis is remembered; beyond that the memory starts again (a few MB at most). */
+    static final int KEPT_ANALYSES = 20_000;
+    private final Map<String, Analysis> analyses = new java.util.concurrent.ConcurrentHashMap<>();
+    private final int keptAnalyses;
+
     /** Words only: near-duplicates are found by shared words. */
     public OutcomeWritingAdvisor() {
         this(null);
@@ -443,7 +466,13 @@ public final class OutcomeWritingAdvisor {
 
     /** With sentence vectors ({@code meaning} maps texts to unit-length vectors, in order), near-duplicates by meaning too. */
     public OutcomeWritingAdvisor(java.util.function.Function<List<String>, List<float[]>> meaning) {
+        this(meaning, KEPT_ANALYSES);
+    }
+
+    /** With room for {@code keptAnalyses} remembered analyses; 0 remembers none (a computation from scratch). */
+    OutcomeWritingAdvisor(java.util.function.Function<List<String>, List<float[]>> meaning, int keptAnalyses) {
         this.meaning = meaning;
+        this.keptAnalyses = keptAnalyses;
     }
 
     /**
@@ -469,14 +498,27 @@ public final class OutcomeWritingAdvisor {
         }
         if (meaning != null && n > 1) {
             List<float[]> vectors = meaning.apply(codes.stream().map(statementsByCode::get).toList());
-            // once per statement, not once per pair: a 60-outcome document has 1,770 pairs
-            List<List<String>> numbers = codes.stream().map(code -> numbers(statementsByCode.get(code))).toList();
+            // statements that differ only in their numbers (step 1.1 / step 1.4) are different outcomes, so only
+            // statements with the same numbers are compared: a 1,000-outcome document has 499,500 pairs, and the
+            // vectors of most pairs of numbered steps need not be compared at all
+            var byNumbers = new LinkedHashMap<List<String>, List<Integer>>();
             for (int i = 0; i < n; i++) {
-                for (int j = i + 1; j < n; j++) {
-                    // statements that differ only in their numbers (step 1.1 / step 1.4) are different outcomes
-                    if (SentenceEncoder.cosine(vectors.get(i), vectors.get(j)) >= meaningThreshold
-                            && numbers.get(i).equals(numbers.get(j))) {
-                        parent[find(parent, i)] = find(parent, j);
+                byNumbers.computeIfAbsent(numbers(statementsByCode.get(codes.get(i))), k -> new ArrayList<>()).add(i);
+            }
+            double[] norms = new double[n];
+            for (int i = 0; i < n; i++) {
+                norms[i] = squaredNorm(vectors.get(i));
+            }
+            for (List<Integer> same : byNumbers.values()) {
+                for (int x = 0; x < same.size(); x++) {
+                    int i = same.get(x);
+                    for (int y = x + 1; y < same.size(); y++) {
+                        int j = same.get(y);
+                        // a pair already in one group cannot change the groups
+                        if (find(parent, i) != find(parent, j)
+                                && cosine(vectors.get(i), norms[i], vectors.get(j), norms[j]) >= meaningThreshold) {
+                            parent[find(parent, i)] = find(parent, j);
+                        }
                     }
                 }
             }
@@ -486,6 +528,24 @@ public final class OutcomeWritingAdvisor {
             groups.computeIfAbsent(find(parent, i), k -> new ArrayList<>()).add(codes.get(i));
         }
         return groups.values().stream().filter(g -> g.size() > 1).toList();
+    }
+
+    /** The sum {@link SentenceEncoder#cosine} accumulates for one vector, computed once per statement instead of once per pair. */
+    private static double squaredNorm(float[] a) {
+        double norm = 0;
+        for (float x : a) {
+            norm += x * x;
+        }
+        return norm;
+    }
+
+    /** {@link SentenceEncoder#cosine} with both squared norms given: the same arithmetic, so the same value to the bit. */
+    static double cosine(float[] a, double na, float[] b, double nb) {
+        double dot = 0;
+        for (int i = 0; i < a.length; i++) {
+            dot += a[i] * b[i];
+        }
+        return na == 0 || nb == 0 ? 0 : dot / Math.sqrt(na * nb);
     }
 
     private static List<String> numbers(String text) {

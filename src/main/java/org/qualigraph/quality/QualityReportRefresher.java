@@ -26,10 +26,12 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * part of the key that all reports share: a check every {@code qualigraph.quality-reports.check-seconds} (and soon
  * after start) notices it and recomputes every stale report.
  * <p>
- * One thread at the lowest priority does all of this, one report at a time, a qualification queued twice only once;
- * queued work waits {@code qualigraph.quality-reports.delay-millis} (1000) first, so that a burst of saves is computed
- * once, and interactive requests keep the processor. Requests never wait for it: a request that finds its report missing
- * or stale computes it itself. With {@code qualigraph.quality-reports.background=false} (the tests) nothing is
+ * One thread at the lowest priority does all of this, one report at a time, a qualification queued twice only once
+ * (saves arriving while it computes are computed once afterwards). It starts right after the commit
+ * ({@code qualigraph.quality-reports.delay-millis}, 0 by default): under a steady stream of saves a fixed wait meant that
+ * a request nearly always came first and computed the report itself. A request never waits for queued work; one that
+ * finds its report missing or stale while the worker computes that very key waits for that computation (one engine run),
+ * otherwise it computes the report itself. With {@code qualigraph.quality-reports.background=false} (the tests) nothing is
  * computed ahead; a deleted qualification's report is dropped in the deleting transaction either way.
  */
 @Component
@@ -41,7 +43,7 @@ class QualityReportRefresher implements DisposableBean {
     private final QualificationService qualifications;
     private final boolean enabled;
     private final Duration checkEvery;
-    /** How long queued work waits before it is done, so that a burst of saves of one qualification is computed once. */
+    /** How long queued work waits before it is done (0: right after the commit). */
     private final Duration delay;
     private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "quality-reports");
@@ -56,7 +58,7 @@ class QualityReportRefresher implements DisposableBean {
     QualityReportRefresher(QualityService quality, QualificationService qualifications,
                            @Value("${qualigraph.quality-reports.background:true}") boolean enabled,
                            @Value("${qualigraph.quality-reports.check-seconds:60}") long checkSeconds,
-                           @Value("${qualigraph.quality-reports.delay-millis:1000}") long delayMillis) {
+                           @Value("${qualigraph.quality-reports.delay-millis:0}") long delayMillis) {
         this.quality = quality;
         this.qualifications = qualifications;
         this.enabled = enabled;
