@@ -56,6 +56,7 @@ class EmbeddedNeo4jConfiguration {
         int port = properties.embedded().boltPort() > 0 ? properties.embedded().boltPort() : freePort();
         String password = BoltPassword.resolve(properties.embedded().boltPassword(), dataDir);
         long started = System.nanoTime();
+        boolean initial = BoltPassword.initialFor(dataDir, password);
         var service = new DatabaseManagementServiceBuilder(dataDir)
                 .setConfig(BoltConnector.enabled, true)
                 .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", port))
@@ -69,7 +70,9 @@ class EmbeddedNeo4jConfiguration {
                 .setConfig(GraphDatabaseSettings.udc_enabled, false)
                 .build();
         try {
-            BoltPassword.apply(service, password);
+            if (!initial) {
+                BoltPassword.apply(service, password);
+            }
         } catch (RuntimeException e) {
             service.shutdown();
             throw e;
