@@ -1,8 +1,7 @@
 package org.qualigraph.curriculum;
 
+import org.qualigraph.base.graph.Graph;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
 
@@ -19,16 +18,21 @@ class StatusStamp {
     private static final java.util.Set<String> INBOX_ACTIONS = java.util.Set.of("STATUS", "DELETED", "OWNERSHIP");
 
     private final QualificationStore store;
+    private final Graph graph;
 
-    StatusStamp(QualificationStore store) {
+    StatusStamp(QualificationStore store, Graph graph) {
         this.store = store;
+        this.graph = graph;
     }
 
+    /**
+     * Opens its transaction only for the actions that move the stamp: other changes (the demo's hundreds of creations
+     * at start) open none, so that a stop during them finds no transaction beginning on a closing database.
+     */
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
     void on(QualificationChanged event) {
         if (INBOX_ACTIONS.contains(event.action())) {
-            store.advanceStatusStamp();
+            graph.inNewTransaction(store::advanceStatusStamp);
         }
     }
 }

@@ -54,6 +54,8 @@ class QualityReportRefresher implements DisposableBean {
     /** Queued work: "changed:" + id (the qualification and those sharing its units) or "refresh:" + id. */
     private final LinkedHashSet<String> pending = new LinkedHashSet<>();
     private String checkedGlobalKey;
+    /** False until the application is ready: work queued during the start (the demo's saves) waits for it. */
+    private boolean ready;
 
     QualityReportRefresher(QualityService quality, QualificationService qualifications,
                            @Value("${qualigraph.quality-reports.background:true}") boolean enabled,
@@ -86,10 +88,28 @@ class QualityReportRefresher implements DisposableBean {
         queue("refresh:" + event.qualificationId());
     }
 
+    /**
+     * Starts the periodic check and the work queued during the start: computing reports (and loading the sentence
+     * model for them) while the demo loads would only make the start longer.
+     */
     @EventListener(ApplicationReadyEvent.class)
     void start() {
-        if (enabled) {
-            worker.scheduleWithFixedDelay(this::checkShared, 10_000, checkEvery.toMillis(), TimeUnit.MILLISECONDS);
+        if (!enabled) {
+            return;
+        }
+        release();
+        worker.scheduleWithFixedDelay(this::checkShared, 10_000, checkEvery.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** From now on queued work is done (and what was queued before). */
+    void release() {
+        boolean queued;
+        synchronized (pending) {
+            ready = true;
+            queued = !pending.isEmpty();
+        }
+        if (queued) {
+            schedule();
         }
     }
 
@@ -141,15 +161,19 @@ class QualityReportRefresher implements DisposableBean {
         }
         boolean first;
         synchronized (pending) {
-            first = pending.isEmpty();
+            first = pending.isEmpty() && ready;
             pending.add(work);
         }
         if (first) {
-            try {
-                worker.schedule(this::drain, delay.toMillis(), TimeUnit.MILLISECONDS);
-            } catch (java.util.concurrent.RejectedExecutionException shuttingDown) {
-                // the application is stopping; the next request computes what is missing
-            }
+            schedule();
+        }
+    }
+
+    private void schedule() {
+        try {
+            worker.schedule(this::drain, delay.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException shuttingDown) {
+            // the application is stopping; the next request computes what is missing
         }
     }
 

@@ -357,8 +357,10 @@ class PackagedAppIT {
                     .noneMatch(n -> n.contains("neo4j-udc") || n.contains("hilla")
                             || n.contains("hadoop") || n.contains("parquet") || n.contains("jetty") || n.contains("jersey")
                             || n.contains("picocli"));
-            // hibernate-validator stays: vaadin-spring brings it (Binder's bean validation), not the removed
-            // spring-boot-starter-validation
+            assertThat(libs).as("no Bean Validation (nothing validates with it), no Collaboration Engine, no neo4j-admin "
+                            + "report helpers").noneMatch(n -> n.contains("hibernate-validator")
+                            || n.contains("collaboration-engine") || n.contains("jProcesses") || n.contains("WMI4Java")
+                            || n.contains("jPowerShell"));
             var onnx = libs.stream().filter(n -> n.matches("BOOT-INF/lib/onnxruntime-.*\\.jar")).findFirst().orElseThrow();
             var entry = jar.getEntry(onnx);
             assertThat(entry.getMethod()).as("nested jars stay uncompressed for Spring Boot's loader").isEqualTo(java.util.zip.ZipEntry.STORED);

@@ -233,6 +233,7 @@ class QualityReportSnapshotTest extends IntegrationTest {
         quality.report(core.id());
         quality.report(variant.id());
         var refresher = new QualityReportRefresher(quality, qualifications, true, 3600, 100);
+        refresher.release();
         try {
             var saved = shortenFirstStatement(variant);
             assertThat(fresh(core.id())).isFalse();
@@ -255,12 +256,32 @@ class QualityReportSnapshotTest extends IntegrationTest {
     }
 
     @Test
+    void workQueuedDuringTheStartWaitsUntilTheApplicationIsReady() throws Exception {
+        var stored = qualifications.create(Documents.minimal("Queued at start"), TestUsers.DESIGNER);
+        quality.report(stored.id());
+        var refresher = new QualityReportRefresher(quality, qualifications, true, 3600, 100);
+        try {
+            var saved = shortenFirstStatement(stored);
+            refresher.onChanged(new QualificationChanged(stored.id(), saved.version(), TestUsers.DESIGNER, "UPDATED", null));
+            Thread.sleep(1_000);
+            assertThat(fresh(stored.id())).as("not computed before the application is ready").isFalse();
+
+            refresher.release();
+            refresher.awaitIdle(Duration.ofSeconds(60));
+            assertThat(fresh(stored.id())).as("computed once it is").isTrue();
+        } finally {
+            refresher.destroy();
+        }
+    }
+
+    @Test
     void theBackgroundRecomputesStaleReportsWhenWhatAllKeysShareChanged() throws Exception {
         EscoTestData.clear(driver);
         escoCleared = true;
         var stored = qualifications.create(QualityReportFixtures.welding(), TestUsers.DESIGNER);
         quality.report(stored.id());
         var refresher = new QualityReportRefresher(quality, qualifications, true, 3600, 100);
+        refresher.release();
         try {
             refresher.checkShared();
             refresher.awaitIdle(Duration.ofSeconds(60));

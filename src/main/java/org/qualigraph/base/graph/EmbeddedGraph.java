@@ -9,6 +9,8 @@ import org.neo4j.graphdb.GraphDatabaseService;
 import org.neo4j.graphdb.QueryStatistics;
 import org.neo4j.graphdb.Result;
 import org.neo4j.graphdb.Transaction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.transaction.PlatformTransactionManager;
 
@@ -21,6 +23,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 public final class EmbeddedGraph implements Graph, GraphExecutor {
 
     private static final int OWN_TRANSACTION_ATTEMPTS = 5;
+    /** Every statement at TRACE, for diagnosis (for example, which statements the start plans): off by default. */
+    private static final Logger statements = LoggerFactory.getLogger("org.qualigraph.base.graph.statements");
 
     private final GraphDatabaseService database;
     private final NewTransactions newTransactions;
@@ -61,6 +65,9 @@ public final class EmbeddedGraph implements Graph, GraphExecutor {
 
     private <T> T execute(String cypher, Map<String, Object> parameters, java.util.function.Function<Result, T> read) {
         StatementCounter.increment();
+        if (statements.isTraceEnabled()) {
+            statements.trace("{}", cypher.replaceAll("\\s+", " "));
+        }
         Map<String, Object> params = GraphValues.parameters(parameters);
         Transaction bound = EmbeddedTransactionManager.current(database);
         try {

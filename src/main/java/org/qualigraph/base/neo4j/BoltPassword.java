@@ -12,8 +12,19 @@ import java.util.Base64;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
+import org.neo4j.configuration.Config;
+import org.neo4j.configuration.GraphDatabaseInternalSettings;
+import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.graphdb.QueryExecutionException;
+import org.neo4j.io.fs.DefaultFileSystemAbstraction;
+import org.neo4j.kernel.impl.security.User;
+import org.neo4j.logging.NullLogProvider;
+import org.neo4j.memory.EmptyMemoryTracker;
+import org.neo4j.server.security.SecureHasher;
+import org.neo4j.server.security.SystemGraphCredential;
+import org.neo4j.server.security.auth.CommunitySecurityModule;
+import org.neo4j.server.security.auth.FileUserRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,6 +71,35 @@ final class BoltPassword {
                     + " characters; delete it to have a new one generated");
         }
         return stored;
+    }
+
+    /**
+     * On a store that does not exist yet, writes the password of user {@code neo4j} where Neo4j reads the initial
+     * user when it creates the system database ({@code data/dbms/auth.ini}, what {@code neo4j-admin dbms
+     * set-initial-password} writes: a salted hash, no change required), and answers true; the start then needs no
+     * {@link #apply} (whose {@code ALTER USER} is the first, cold, Cypher compilation of the start, about a second).
+     * On an existing store it writes nothing and answers false.
+     */
+    static boolean initialFor(Path home, String password) throws IOException {
+        Config config = Config.newBuilder().set(GraphDatabaseSettings.neo4j_home, home).build();
+        if (Files.exists(config.get(GraphDatabaseInternalSettings.databases_root_path).resolve(GraphDatabaseSettings.SYSTEM_DATABASE_NAME))) {
+            return false;
+        }
+        Path file = CommunitySecurityModule.getInitialUserRepositoryFile(config);
+        Files.createDirectories(file.getParent());
+        Files.deleteIfExists(file);
+        try (var fs = new DefaultFileSystemAbstraction()) {
+            var users = new FileUserRepository(fs, file, NullLogProvider.getInstance(), EmptyMemoryTracker.INSTANCE);
+            users.start();
+            users.create(new User(USER, null, SystemGraphCredential.createCredentialForPassword(
+                    password.getBytes(StandardCharsets.UTF_8), new SecureHasher()), false, false));
+            users.shutdown();
+        } catch (IOException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("could not write the initial password of user " + USER + " to " + file, e);
+        }
+        return true;
     }
 
     /**

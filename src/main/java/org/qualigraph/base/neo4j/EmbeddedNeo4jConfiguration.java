@@ -39,12 +39,27 @@ class EmbeddedNeo4jConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedNeo4jConfiguration.class);
 
+    /**
+     * The database: one provided in-process (the tests), else the one {@link EmbeddedNeo4jEarlyStart} began starting
+     * while Spring built everything before this bean, else one started here.
+     */
     @Bean(destroyMethod = "shutdown")
-    EmbeddedNeo4j embeddedNeo4j(QualigraphProperties properties, ObjectProvider<ProvidedDatabase> provided) throws IOException {
+    EmbeddedNeo4j embeddedNeo4j(QualigraphProperties properties, ObjectProvider<ProvidedDatabase> provided,
+                                ObjectProvider<EmbeddedNeo4jEarlyStart.Starting> early) throws Exception {
         ProvidedDatabase given = provided.getIfAvailable();
+        EmbeddedNeo4jEarlyStart.Starting starting = early.getIfAvailable();
         if (given != null) {
+            if (starting != null) {
+                starting.destroy();
+            }
             log.info("Using the database provided in-process (Bolt on 127.0.0.1:{})", given.boltPort());
             return new EmbeddedNeo4j(given.service(), given.boltPort(), "unused", false);
+        }
+        if (starting != null) {
+            EmbeddedNeo4j started = starting.take(properties);
+            if (started != null) {
+                return started;
+            }
         }
         return start(properties);
     }
@@ -56,6 +71,7 @@ class EmbeddedNeo4jConfiguration {
         int port = properties.embedded().boltPort() > 0 ? properties.embedded().boltPort() : freePort();
         String password = BoltPassword.resolve(properties.embedded().boltPassword(), dataDir);
         long started = System.nanoTime();
+        boolean initial = BoltPassword.initialFor(dataDir, password);
         var service = new DatabaseManagementServiceBuilder(dataDir)
                 .setConfig(BoltConnector.enabled, true)
                 .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", port))
@@ -69,7 +85,9 @@ class EmbeddedNeo4jConfiguration {
                 .setConfig(GraphDatabaseSettings.udc_enabled, false)
                 .build();
         try {
-            BoltPassword.apply(service, password);
+            if (!initial) {
+                BoltPassword.apply(service, password);
+            }
         } catch (RuntimeException e) {
             service.shutdown();
             throw e;
