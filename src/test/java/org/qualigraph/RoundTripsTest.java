@@ -57,10 +57,12 @@ class RoundTripsTest extends IntegrationTest {
     /** The version, then the projection read at that version (QualificationStore#read says why it is two). */
     private static final long READ = 2;
     /**
-     * Issue 21's bound (12 when the port arrived): the lock with the read of the previous state, then the diff and the
-     * audit entry as one statement at commit; the saved document is built from what was written, not read again.
+     * Issue 21's bound is 3 (12 when the port arrived): the lock with the read of the previous state, then the diff and
+     * the audit entry as one statement. Measured 2 while the saved document was built from what was written; it is read
+     * back again (the two statements of a read, after the held-back writes) since a load run with shared units found
+     * the built answers' unit versions inconsistent, so the bound is 4 until that is explained.
      */
-    private static final long SAVE = 3;
+    private static final long SAVE = 4;
     /** One read: the stored report's key compared with the key now, in the same query (QualityReportStore#lookup). */
     private static final long CACHED_REPORT = 1;
 }

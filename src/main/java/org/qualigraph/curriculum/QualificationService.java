@@ -194,12 +194,10 @@ public class QualificationService {
                 state.frozenUnits());
         var written = store.update(prepared.document(), user, state, this::requireNoNewlyFrozen);
         boolean ownershipChanged = writeOwnershipIfChanged(prepared.document(), previous);
-        // the saved document is the one written, as a read would give it, not read again: the unit versions come from
-        // the writer, the rest from the document and what was stored under the lock
-        var saved = written == null ? store.readLocked(id).orElseThrow() : store.asRead(prepared.document(),
-                written.unitVersions(), state.organisations(),
-                ownershipChanged ? prepared.document().ownerOrganisation() : previous.ownerOrganisation(),
-                ownershipChanged ? collaboratorsOf(prepared.document()) : previous.collaborators());
+        // the saved document is read back under the locks: building it from what was written (issue 21 item 2) gave
+        // answers whose unit versions a load run with shared units found inconsistent (two acknowledged changes of
+        // one unit at one version), so it is read until that is explained
+        var saved = store.readLocked(id).orElseThrow();
         events.publishEvent(new QualificationChanged(id, stored + 1, user, "UPDATED", prepared.note(), saved, previous));
         return saved;
     }
