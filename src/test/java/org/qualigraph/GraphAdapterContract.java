@@ -166,6 +166,28 @@ abstract class GraphAdapterContract extends IntegrationTest {
     }
 
     @Test
+    void aReadAfterHeldBackWritesSendsThemInItsOwnStatementAndSeesThem() {
+        try {
+            long statements = org.qualigraph.base.graph.Graph.statementsOnThisThread();
+            new TransactionTemplate(transactions).executeWithoutResult(status -> {
+                graph.query("CREATE (:__GraphProbe {n: $n, step: 'first'})").bindAll(Map.of("n", 1)).runLater();
+                graph.query("MATCH (p:__GraphProbe {n: $n}) SET p.step = $step").bindAll(Map.of("n", 1, "step", "second"))
+                        .runLater();
+                // one statement: both writes in order, then the read, which sees them; the read's own $n is its own
+                assertThat(graph.query("MATCH (p:__GraphProbe) WHERE p.n = $n RETURN p.step").bindAll(Map.of("n", 1))
+                        .afterHeldBackWrites().fetchAs(String.class).all()).containsExactly("second");
+                // nothing held back any more: the read alone
+                assertThat(graph.query("MATCH (p:__GraphProbe) RETURN count(p)").afterHeldBackWrites().fetchAs(Long.class)
+                        .one()).contains(1L);
+            });
+            assertThat(org.qualigraph.base.graph.Graph.statementsOnThisThread() - statements).isEqualTo(2);
+            assertThat(graph.query("MATCH (p:__GraphProbe) RETURN p.step").fetchAs(String.class).all()).containsExactly("second");
+        } finally {
+            graph.query("MATCH (n:__GraphProbe) DETACH DELETE n").run();
+        }
+    }
+
+    @Test
     void heldBackWritesRollBackWithTheirTransactionAndStayOutOfANewOne() {
         try {
             assertThatThrownBy(() -> new TransactionTemplate(transactions).executeWithoutResult(status -> {

@@ -60,6 +60,36 @@ final class DeferredWrites implements TransactionSynchronization {
         }
     }
 
+    /**
+     * The read {@code cypher} with this thread's held-back writes in front of it, as one statement whose rows are the
+     * read's: the writes run first, in order, and the read sees them (a statement sees its own writes). Without
+     * held-back writes (or outside a transaction) the read as it is. The read's parameters must not start with
+     * {@code w<digit>}; it must be one query (no top-level {@code UNION}), not a schema or administration command.
+     */
+    static Statement before(GraphExecutor executor, String cypher, Map<String, Object> parameters) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return new Statement(cypher, parameters);
+        }
+        var pending = (DeferredWrites) TransactionSynchronizationManager.getResource(executor);
+        if (pending == null || pending.writes.isEmpty()) {
+            return new Statement(cypher, parameters);
+        }
+        var batch = List.copyOf(pending.writes);
+        pending.writes.clear();
+        var combined = combined(batch);
+        var all = new HashMap<>(combined.parameters());
+        parameters.forEach((name, value) -> {
+            if (all.putIfAbsent(name, value) != null) {
+                throw new IllegalArgumentException("parameter " + name + " of the read clashes with a held-back write's");
+            }
+        });
+        return new Statement(combined.cypher() + cypher, all);
+    }
+
+    /** A statement and its parameters. */
+    record Statement(String cypher, Map<String, Object> parameters) {
+    }
+
     private void send() {
         if (writes.isEmpty()) {
             return;
@@ -70,6 +100,12 @@ final class DeferredWrites implements TransactionSynchronization {
             executor.run(batch.get(0).cypher(), batch.get(0).parameters());
             return;
         }
+        var combined = combined(batch);
+        executor.run(combined.cypher(), combined.parameters());
+    }
+
+    /** The writes as unit subqueries {@code CALL () { ... }}, run in order, with their parameters renamed apart. */
+    private static Statement combined(List<Write> batch) {
         var cypher = new StringBuilder();
         var parameters = new HashMap<String, Object>();
         for (int i = 0; i < batch.size(); i++) {
@@ -80,7 +116,7 @@ final class DeferredWrites implements TransactionSynchronization {
                     .append("\n}\n");
             write.parameters().forEach((name, value) -> parameters.put(prefix + name, value));
         }
-        executor.run(cypher.toString(), parameters);
+        return new Statement(cypher.toString(), parameters);
     }
 
     @Override
