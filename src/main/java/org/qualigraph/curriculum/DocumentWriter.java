@@ -160,20 +160,12 @@ final class DocumentWriter {
     }
 
     /**
-     * What a write left stored of the document's units: the version of each unit after it. {@code null} when what was
-     * written is not the document given (a stale but unchanged copy of a unit was kept as stored), so that only a read
-     * says what is stored now.
-     */
-    record Written(Map<String, Long> unitVersions) {
-    }
-
-    /**
      * As {@link #write(QualificationDocument, String, boolean, QualificationDocument, AfterLocks)}, given also the
      * stored shape read under the qualification's lock ({@link #STORED_SHAPE}; null: read it here). The writes are held
      * back ({@link org.qualigraph.base.graph.GraphQuery#runLater()}) and reach the database together, with the
      * transaction's next statement or at its commit.
      */
-    Written write(QualificationDocument doc, String user, boolean created, QualificationDocument previous, Shape storedShape,
+    void write(QualificationDocument doc, String user, boolean created, QualificationDocument previous, Shape storedShape,
                   AfterLocks afterLocks) {
         String id = doc.id();
         Shape incoming = shapeOf(doc);
@@ -245,9 +237,7 @@ final class DocumentWriter {
             }
             changed = changedUnits(wanted, current);
         }
-        Set<String> toWrite = changed;
         changed = keepUnchangedStaleCopies(doc, changed, wanted, current);
-        boolean asGiven = changed.containsAll(toWrite);
         if (afterLocks != null) {
             afterLocks.check(doc, Set.copyOf(changed));
         }
@@ -306,37 +296,6 @@ final class DocumentWriter {
                     DETACH DELETE x, u
                     """).bindAll(Map.of("ids", List.copyOf(orphans))).runLater();
         }
-        var versions = asGiven ? versionsAfter(doc, changed, current, previous) : null;
-        return versions == null ? null : new Written(versions);
-    }
-
-    /**
-     * Each unit's version once the write is done, as {@link #writeUnits} sets it: a new unit starts at 0, a unit whose
-     * content was written goes one up from the version read under its lock, any other keeps the version it was read
-     * at (under its lock, or with the qualification's document read under the qualification's lock).
-     */
-    private static Map<String, Long> versionsAfter(QualificationDocument doc, Set<String> changed, Map<String, Content> current,
-                                                   QualificationDocument previous) {
-        Map<String, Long> read = new HashMap<>();
-        if (previous != null) {
-            previous.units().forEach(u -> read.putIfAbsent(u.id(), u.version() == null ? 0L : u.version()));
-        }
-        var versions = new HashMap<String, Long>();
-        for (var unit : doc.units()) {
-            var old = current.get(unit.id());
-            long version;
-            if (changed.contains(unit.id())) {
-                version = old == null ? 0 : (old.meta() == null ? 0 : old.meta().version()) + 1;
-            } else if (old != null && old.meta() != null) {
-                version = old.meta().version();
-            } else if (read.containsKey(unit.id())) {
-                version = read.get(unit.id());
-            } else {
-                return null;
-            }
-            versions.put(unit.id(), version);
-        }
-        return versions;
     }
 
     /**

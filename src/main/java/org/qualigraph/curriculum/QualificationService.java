@@ -192,11 +192,11 @@ public class QualificationService {
         var withIds = withIds(doc, state.existingUnits(), state.outcomeOwners());
         var prepared = protectFrozenUnits(withIds.withIdentity(id, stored + 1, status, previous.derivedFrom()),
                 state.frozenUnits());
-        var written = store.update(prepared.document(), user, state, this::requireNoNewlyFrozen);
-        boolean ownershipChanged = writeOwnershipIfChanged(prepared.document(), previous);
-        // the saved document is read back under the locks: building it from what was written (issue 21 item 2) gave
-        // answers whose unit versions a load run with shared units found inconsistent (two acknowledged changes of
-        // one unit at one version), so it is read until that is explained
+        store.update(prepared.document(), user, state, this::requireNoNewlyFrozen);
+        writeOwnershipIfChanged(prepared.document(), previous);
+        // the saved document is read back under the locks, in the statement that sends the held-back writes: an answer
+        // built from what was written (issue 21 item 2) reported, in a load run with shared units, two acknowledged
+        // changes of one unit at one version; what the database holds is the answer
         var saved = store.readLocked(id).orElseThrow();
         events.publishEvent(new QualificationChanged(id, stored + 1, user, "UPDATED", prepared.note(), saved, previous));
         return saved;

@@ -41,7 +41,7 @@ class QualificationStore {
                       outcomes: [(a)-[s:ASSESSES]->(o) | {code: o.code, position: s.position}]}]
             """;
 
-    /** How often a read racing commits is tried before it settles for the version read first. */
+    /** How often a read racing commits is tried before it settles for the versions read first. */
     private static final int READ_ATTEMPTS = 3;
 
     private static final TypeReference<LinkedHashMap<String, String>> TEXT = new TypeReference<>() {
@@ -55,12 +55,6 @@ class QualificationStore {
         this.client = client;
         this.json = json;
         this.writer = new DocumentWriter(client, locks, this);
-    }
-
-    /** The committed version, read without taking any lock. */
-    Optional<Long> version(String id) {
-        return client.query("MATCH (q:Qualification {id: $id}) RETURN q.version AS version")
-                .bind(id).to("id").fetchAs(Long.class).one();
     }
 
     Optional<QualificationStatus> status(String id) {
@@ -111,25 +105,23 @@ class QualificationStore {
      * it changes are locked, and may replace it ({@link DocumentWriter#write(QualificationDocument, String, boolean,
      * QualificationDocument, DocumentWriter.AfterLocks)}).
      */
-    DocumentWriter.Written write(QualificationDocument doc, String user, QualificationDocument previous,
-                                 DocumentWriter.AfterLocks afterLocks) {
-        return writer.write(doc, user, previous == null, previous, null, afterLocks);
+    void write(QualificationDocument doc, String user, QualificationDocument previous, DocumentWriter.AfterLocks afterLocks) {
+        writer.write(doc, user, previous == null, previous, null, afterLocks);
     }
 
     /** As {@link #write(QualificationDocument, String, QualificationDocument, DocumentWriter.AfterLocks)} for a save. */
-    DocumentWriter.Written update(QualificationDocument doc, String user, SaveState state, DocumentWriter.AfterLocks afterLocks) {
-        return writer.write(doc, user, false, state.previous(), state.shape(), afterLocks);
+    void update(QualificationDocument doc, String user, SaveState state, DocumentWriter.AfterLocks afterLocks) {
+        writer.write(doc, user, false, state.previous(), state.shape(), afterLocks);
     }
 
     /**
      * What a save starts from, read in the statement that takes the qualification's lock: the committed version and
      * status, the document, the stored shape the writer compares with, and what the save needs to know of the ids and
-     * keys the edited copy names: which of its units exist, which unit holds each of its outcomes, which of its units
-     * a frozen qualification holds, and the stored name and country of each awarding body's organisation.
+     * keys the edited copy names: which of its units exist, which unit holds each of its outcomes, and which of its units
+     * a frozen qualification holds.
      */
     record SaveState(WriteLocks.Locked locked, QualificationDocument previous, DocumentWriter.Shape shape,
-                     Set<String> existingUnits, Map<String, String> outcomeOwners, Map<String, FrozenUnit> frozenUnits,
-                     Map<String, Map<String, Object>> organisations) {
+                     Set<String> existingUnits, Map<String, String> outcomeOwners, Map<String, FrozenUnit> frozenUnits) {
     }
 
     /** Locks the qualification and reads what a save of {@code edited} starts from, in one statement; see {@link SaveState}. */
@@ -138,12 +130,9 @@ class QualificationStore {
         List<String> unitIds = edited.units().stream().map(UnitDocument::id).filter(Objects::nonNull).distinct().toList();
         List<String> outcomeIds = edited.units().stream().flatMap(u -> u.outcomes().stream()).map(OutcomeDocument::id)
                 .filter(Objects::nonNull).distinct().toList();
-        List<String> organisationKeys = edited.awardingBodies().stream().map(QualificationStore::organisationKey).distinct()
-                .toList();
         var params = new HashMap<String, Object>();
         params.put("unitIds", unitIds);
         params.put("outcomeIds", outcomeIds);
-        params.put("organisationKeys", organisationKeys);
         params.put("frozen", frozenStatuses());
         return locks.qualification(id, DOCUMENT + ",\n" + DocumentWriter.STORED_SHAPE + """
                   , COLLECT { MATCH (eu:Unit) WHERE eu.id IN $unitIds RETURN eu.id } AS existingUnits,
@@ -155,9 +144,7 @@ class QualificationStore {
                             WITH u, collect(fq {.id, .title, .eqfLevel, .type, .status, .version}) AS holders
                             RETURN {unit: u {.*,
                 """ + UNIT_CONTENT + """
-                              }, holders: holders} } AS frozenUnits,
-                  COLLECT { MATCH (org:Organisation) WHERE org.key IN $organisationKeys
-                            RETURN {key: org.key, name: org.name, country: org.country} } AS organisations
+                              }, holders: holders} } AS frozenUnits
                 """, params).map(row -> {
             var owners = new HashMap<String, String>();
             ((List<Map<String, Object>>) row.get("outcomeOwners")).forEach(o -> owners.put((String) o.get("outcome"),
@@ -168,88 +155,14 @@ class QualificationStore {
                 frozen.put(unit.id(), new FrozenUnit(unit, ((List<Map<String, Object>>) f.get("holders")).stream()
                         .map(this::summary).toList()));
             });
-            var organisations = new HashMap<String, Map<String, Object>>();
-            ((List<Map<String, Object>>) row.get("organisations")).forEach(o -> organisations.put((String) o.get("key"), o));
             return new SaveState(WriteLocks.locked(row), toDocument((Map<String, Object>) row.get("doc")),
-                    DocumentWriter.storedShape(row), Set.copyOf((List<String>) row.get("existingUnits")), owners, frozen,
-                    organisations);
+                    DocumentWriter.storedShape(row), Set.copyOf((List<String>) row.get("existingUnits")), owners, frozen);
         });
     }
 
     private static List<String> frozenStatuses() {
         return Arrays.stream(QualificationStatus.values()).filter(status -> !QualificationService.isContentEditable(status))
                 .map(Enum::name).toList();
-    }
-
-    /**
-     * The document a read returns once {@code written} is stored, built from it without reading it: the same values
-     * through the same mapping as {@link #read}, so stored forms (texts as language maps, numbers, empty lists) come
-     * out as a read gives them. {@code unitVersions}: each unit's version after the write ({@link DocumentWriter.Written});
-     * {@code organisations}: stored name and country by organisation key (a body naming an organisation that exists
-     * reads as the organisation's own spelling); {@code owner} and {@code collaborators}: as stored after the write.
-     */
-    QualificationDocument asRead(QualificationDocument written, Map<String, Long> unitVersions,
-                                 Map<String, Map<String, Object>> organisations, String owner, List<String> collaborators) {
-        var q = new HashMap<String, Object>();
-        q.put("id", written.id());
-        q.put("version", written.version());
-        q.put("title", text(written.title()));
-        q.put("description", text(written.description()));
-        q.put("type", name(written.type()));
-        q.put("eqfLevel", written.eqfLevel());
-        q.put("ecosystem", name(written.ecosystem()));
-        q.put("creditSystem", name(written.creditSystem()));
-        q.put("credits", written.credits() == null ? null : written.credits().doubleValue());
-        q.put("entryRequirements", text(written.entryRequirements()));
-        q.put("status", name(written.status()));
-        q.put("derivedFrom", written.derivedFrom());
-        q.put("ownerOrganisation", owner);
-        q.put("collaborators", collaborators);
-        q.put("nqf", indexed(written.nqfLevels(), (n, i) -> map("country", n.country(), "level", n.level(), "uri", n.uri(),
-                "position", i)));
-        q.put("isced", indexed(written.iscedF(), (c, i) -> map("code", c, "position", i)));
-        q.put("bodies", indexed(written.awardingBodies(), (b, i) -> {
-            var stored = organisations.get(organisationKey(b));
-            return map("name", stored == null ? b.name() : stored.get("name"), "country", stored == null ? b.country()
-                    : stored.get("country"), "kind", name(b.kind()), "position", i);
-        }));
-        q.put("targets", indexed(written.targetOccupations(), (t, i) -> map("uri", t, "position", i)));
-        Map<String, String> unitIdByCode = new HashMap<>();
-        Map<String, String> codeOfUnit = new HashMap<>();
-        Set<String> outcomeCodes = new HashSet<>();
-        written.units().forEach(u -> {
-            unitIdByCode.putIfAbsent(u.code(), u.id());
-            codeOfUnit.putIfAbsent(u.id(), u.code());
-            u.outcomes().forEach(o -> outcomeCodes.add(o.code()));
-        });
-        q.put("units", indexed(written.units(), (u, i) -> {
-            // prerequisites are links to units by id, read back as the code of the unit linked, one per unit
-            var prerequisites = new LinkedHashMap<String, Map<String, Object>>();
-            for (int j = 0; j < u.prerequisites().size(); j++) {
-                String to = unitIdByCode.get(u.prerequisites().get(j));
-                if (to != null) {
-                    prerequisites.put(to, map("code", codeOfUnit.get(to), "position", j));
-                }
-            }
-            var unit = map("id", u.id(), "code", u.code(), "title", text(u.title()), "eqfLevel", u.eqfLevel(),
-                    "credits", u.credits() == null ? null : u.credits().doubleValue(), "hours", u.hours(),
-                    "deliveryModes", u.deliveryModes().stream().map(Enum::name).toList(), "version", unitVersions.get(u.id()),
-                    "position", i, "mandatory", u.isMandatory(), "prerequisites", List.copyOf(prerequisites.values()));
-            unit.put("outcomes", indexed(u.outcomes(), (o, j) -> map("id", o.id(), "code", o.code(),
-                    "dimension", name(o.dimension()), "statement", text(o.statement()), "eqfLevel", o.eqfLevel(),
-                    "position", j, "skills", indexed(o.skills(), (skill, k) -> map("uri", skill, "position", k)),
-                    "keyCompetences", indexed(o.keyCompetences(), (c, k) -> map("code", c.name(), "position", k)))));
-            // periods and assessments link to outcomes by code (the first outcome of the document with that code)
-            unit.put("periods", indexed(u.workBasedLearning(), (w, j) -> map("code", w.code(), "hours", w.hours(),
-                    "setting", name(w.setting()), "description", text(w.description()), "position", j,
-                    "outcomes", indexed(w.outcomes().stream().filter(outcomeCodes::contains).toList(),
-                            (code, k) -> map("code", code, "position", k)))));
-            unit.put("assessments", indexed(u.assessments(), (a, j) -> map("code", a.code(), "method", name(a.method()),
-                    "weight", a.weight(), "position", j, "outcomes", indexed(a.outcomes().stream()
-                            .filter(outcomeCodes::contains).toList(), (code, k) -> map("code", code, "position", k)))));
-            return unit;
-        }));
-        return toDocument(q);
     }
 
     /** The committed version of the qualification and of each of its units. */
@@ -393,37 +306,19 @@ class QualificationStore {
     }
 
     /**
-     * The document as committed at one version. Neo4j reads committed data record by record, and the projection below
-     * reads the qualification's own properties (its version) after its units, so a save committing while it runs
-     * could give the new version with old content; a client saving that copy would pass the version check and undo
-     * the other save. The version is therefore read first, on its own, and the document is taken when the projection
-     * ends at that same version (every write raises it). Should commits keep racing the reads, the last copy carries
-     * the version read first: its content is at least that new, so a save of it is refused as stale rather than
-     * undoing anything. Under the qualification's lock (a writer's own read) the first attempt always holds.
+     * The document as committed at one version of the qualification and of each of its units; see {@link #readOnce}.
      */
     Optional<QualificationDocument> read(String id) {
-        for (int attempt = 1; ; attempt++) {
-            var before = version(id);
-            if (before.isEmpty()) {
-                return Optional.empty();
-            }
-            var doc = readOnce(id);
-            if (doc.isEmpty() || Objects.equals(doc.get().version(), before.get())) {
-                return doc;
-            }
-            if (attempt == READ_ATTEMPTS) {
-                var d = doc.get();
-                return Optional.of(d.withIdentity(d.id(), before.get(), d.status(), d.derivedFrom()));
-            }
-        }
+        return readOnce(id, false);
     }
 
     /**
      * The document, read by a transaction that holds the qualification's lock ({@link WriteLocks#qualification}):
-     * no save can commit meanwhile, so one projection is one committed state.
+     * no save can commit meanwhile, so one projection is one committed state. The writes the transaction held back
+     * run in the same statement, before the read (so a save's answer costs no round trip of its own).
      */
     Optional<QualificationDocument> readLocked(String id) {
-        return readOnce(id);
+        return readOnce(id, true);
     }
 
     /** The document's projection over a qualification {@code q} (bound to {@code $id}), as the column {@code doc}. */
@@ -441,11 +336,55 @@ class QualificationStore {
                 } AS doc
             """;
 
-    private Optional<QualificationDocument> readOnce(String id) {
-        return client.query("MATCH (q:Qualification {id: $id})\nRETURN " + DOCUMENT).bind(id).to("id")
-                .fetchAs(QualificationDocument.class)
-                .mappedBy(record -> toDocument(record.get("doc").asMap()))
-                .one();
+    /** The versions a consistent read compares: the qualification's, and each of its units' by id. */
+    private static final String VERSIONS = """
+            {version: head(COLLECT { MATCH (x:Qualification {id: $id}) RETURN x.version }),
+             units: [(q)-[:HAS_UNIT]->(x) | [x.id, coalesce(x.version, 0)]]}""";
+
+    /**
+     * The document as committed at one version of the qualification and of each of its units, in one statement.
+     * Neo4j reads committed data record by record, and a projection reads a unit's outcomes, periods and assessments
+     * before the unit's own properties (its version) and all units before the qualification's own properties: a save
+     * committing while the projection runs could pair a new version with old content. A save of this qualification
+     * raises its version; a save of a unit it shares, through another qualification, raises only the unit's. A client
+     * saving such a copy would pass the version check and write the old content back over the other save (the load
+     * benchmark's ledger found exactly that for a shared unit). So the statement reads the versions before the
+     * projection and again after it; every write raises them, so when they agree nothing committed in between. When
+     * they do not, the read is repeated; should commits keep racing it, the copy carries the versions read first:
+     * its content is at least that new, so a save of it is refused as stale (or kept as stored) rather than undoing
+     * anything. Under the qualification's lock only saves of shared units can race it.
+     */
+    @SuppressWarnings("unchecked")
+    private Optional<QualificationDocument> readOnce(String id, boolean afterHeldBackWrites) {
+        boolean withWrites = afterHeldBackWrites;
+        for (int attempt = 1; ; attempt++) {
+            var query = client.query("MATCH (q:Qualification {id: $id})\nWITH q, " + VERSIONS + " AS before\nWITH q, before, "
+                    + DOCUMENT + "RETURN doc, before, " + VERSIONS + " AS after").bind(id).to("id");
+            var row = (withWrites ? query.afterHeldBackWrites() : query).fetch().one();
+            // the held-back writes went with the first attempt
+            withWrites = false;
+            if (row.isEmpty()) {
+                return Optional.empty();
+            }
+            var doc = toDocument((Map<String, Object>) row.get().get("doc"));
+            var before = (Map<String, Object>) row.get().get("before");
+            if (before.equals(row.get().get("after"))) {
+                return Optional.of(doc);
+            }
+            if (attempt == READ_ATTEMPTS) {
+                return Optional.of(atVersions(doc, before));
+            }
+        }
+    }
+
+    /** The copy labelled with these versions ({@link #VERSIONS}), which are not newer than its content. */
+    @SuppressWarnings("unchecked")
+    private static QualificationDocument atVersions(QualificationDocument doc, Map<String, Object> versions) {
+        var units = new HashMap<String, Long>();
+        ((List<List<Object>>) versions.get("units")).forEach(u -> units.put((String) u.get(0), ((Number) u.get(1)).longValue()));
+        var labelled = doc.units().stream().map(u -> units.containsKey(u.id()) ? u.withVersion(units.get(u.id())) : u).toList();
+        return doc.withUnits(labelled).withIdentity(doc.id(), ((Number) versions.get("version")).longValue(), doc.status(),
+                doc.derivedFrom());
     }
 
     List<QualificationSummary> list(QualificationFilter filter, int offset, int limit) {
@@ -745,18 +684,6 @@ class QualificationStore {
 
     static String name(Enum<?> value) {
         return value == null ? null : value.name();
-    }
-
-    private interface Indexer<T> {
-        Map<String, Object> apply(T value, int index);
-    }
-
-    private static <T> List<Map<String, Object>> indexed(List<T> values, Indexer<T> indexer) {
-        var rows = new ArrayList<Map<String, Object>>();
-        for (int i = 0; i < values.size(); i++) {
-            rows.add(indexer.apply(values.get(i), i));
-        }
-        return rows;
     }
 
     /** A map that, unlike {@code Map.of}, allows null values (Cypher treats them as absent). */
