@@ -149,9 +149,7 @@ abstract class GraphAdapterContract extends IntegrationTest {
         try {
             long statements = org.qualigraph.base.graph.Graph.statementsOnThisThread();
             new TransactionTemplate(transactions).executeWithoutResult(status -> {
-                graph.query("CREATE (:__GraphProbe {n: $n, step: 'first'})").bindAll(Map.of("n", 1)).runLater();
-                graph.query("MATCH (p:__GraphProbe {n: $n}) SET p.step = $step").bindAll(Map.of("n", 1, "step", "second"))
-                        .runLater();
+                holdBackTwoWrites();
                 // the next statement sees both writes, in order, sent as one statement before it
                 assertThat(graph.query("MATCH (p:__GraphProbe) RETURN p.step").fetchAs(String.class).all())
                         .containsExactly("second");
@@ -170,9 +168,7 @@ abstract class GraphAdapterContract extends IntegrationTest {
         try {
             long statements = org.qualigraph.base.graph.Graph.statementsOnThisThread();
             new TransactionTemplate(transactions).executeWithoutResult(status -> {
-                graph.query("CREATE (:__GraphProbe {n: $n, step: 'first'})").bindAll(Map.of("n", 1)).runLater();
-                graph.query("MATCH (p:__GraphProbe {n: $n}) SET p.step = $step").bindAll(Map.of("n", 1, "step", "second"))
-                        .runLater();
+                holdBackTwoWrites();
                 // one statement: both writes in order, then the read, which sees them; the read's own $n is its own
                 assertThat(graph.query("MATCH (p:__GraphProbe) WHERE p.n = $n RETURN p.step").bindAll(Map.of("n", 1))
                         .afterHeldBackWrites().fetchAs(String.class).all()).containsExactly("second");
@@ -185,6 +181,12 @@ abstract class GraphAdapterContract extends IntegrationTest {
         } finally {
             graph.query("MATCH (n:__GraphProbe) DETACH DELETE n").run();
         }
+    }
+
+    /** A probe created, then changed: held back, so only a statement that sees both finds step "second". */
+    private void holdBackTwoWrites() {
+        graph.query("CREATE (:__GraphProbe {n: $n, step: 'first'})").bindAll(Map.of("n", 1)).runLater();
+        graph.query("MATCH (p:__GraphProbe {n: $n}) SET p.step = $step").bindAll(Map.of("n", 1, "step", "second")).runLater();
     }
 
     @Test
