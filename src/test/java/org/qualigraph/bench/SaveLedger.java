@@ -144,8 +144,16 @@ final class SaveLedger {
         unitAcks.forEach(a -> byUnit.computeIfAbsent(a.unit(), k -> new ArrayList<>()).add(a));
         byUnit.forEach((unit, changes) -> {
             changes.sort(Comparator.comparingLong(UnitAck::unitVersion));
-            if (changes.stream().map(UnitAck::unitVersion).distinct().count() != changes.size()) {
-                problems.add("unit " + unit + ": two acknowledged changes got the same unit version");
+            // two acknowledgements at one unit version are one write only when they asked for the same mapping: the
+            // second found it stored already (a partner made the same change meanwhile) and rightly wrote nothing
+            var atVersion = new HashMap<Long, UnitAck>();
+            for (var change : changes) {
+                var other = atVersion.putIfAbsent(change.unitVersion(), change);
+                if (other != null && !(other.outcome().equals(change.outcome()) && other.skill().equals(change.skill()))) {
+                    problems.add("unit " + unit + ": two acknowledged changes got unit version " + change.unitVersion()
+                            + " (" + other.outcome() + " to " + other.skill() + " through " + other.qualification() + ", "
+                            + change.outcome() + " to " + change.skill() + " through " + change.qualification() + ")");
+                }
             }
             var stored = unitOutcomes.get(unit);
             if (stored == null) {
