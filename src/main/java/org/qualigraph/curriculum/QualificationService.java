@@ -654,7 +654,7 @@ public class QualificationService {
      * Writes owner and collaborators when they differ from what is stored ({@code previous} null: a new node); returns
      * whether it wrote them.
      */
-    private boolean writeOwnershipIfChanged(QualificationDocument doc, QualificationDocument previous) {
+    private void writeOwnershipIfChanged(QualificationDocument doc, QualificationDocument previous) {
         String owner = doc.ownerOrganisation();
         List<String> collaborators = collaboratorsOf(doc);
         boolean unchanged = previous == null ? owner == null && collaborators.isEmpty()
@@ -663,7 +663,6 @@ public class QualificationService {
         if (!unchanged) {
             store.setOwnership(doc.id(), owner, collaborators);
         }
-        return !unchanged;
     }
 
     private static List<String> collaboratorsOf(QualificationDocument doc) {
