@@ -25,7 +25,9 @@ import org.springframework.stereotype.Service;
  * Sentence vectors of the loaded ESCO skills and occupations, kept on the nodes ({@code embedding}, with a vector
  * index) so that suggestions and comparisons can search by meaning. Embedding the full release takes minutes on two
  * cores, so it runs as a background job after every import and at start-up when vectors are missing or were made by
- * another model; the application is ready before it ends, and until then suggestions use words only. Each vector
+ * another model; the application is ready before it ends, and until then suggestions use words only. The job waits
+ * while people's requests keep the server busy (it would take their CPU) and then goes on in small steps only, so it
+ * is felt neither by users nor by the API's response times (docs/benchmarks.md). Each vector
  * carries the hash of the model and the text it was made from, so a re-import re-embeds only concepts whose text
  * changed.
  */
@@ -50,10 +52,11 @@ public class EscoEmbeddings {
     /** Texts encoded and written together: small enough that a batch takes well under a second on one core. */
     private static final int BATCH = 32;
     /**
-     * After each batch of the background job, a pause of this fraction of the time the batch took (encoding and writing): the job uses at
-     * most about two thirds of one core, so interactive requests keep the rest of the machine (docs/architecture.md).
+     * Texts of the one step the background job takes when people's requests have kept it waiting for the trickle time
+     * ({@code qualigraph.jobs.yield-trickle}): a few tens of milliseconds of one core, so that the job still ends under
+     * constant load without being felt (docs/benchmarks.md, "during the embedding job").
      */
-    private static final double PAUSE_PER_BUSY = 0.5;
+    static final int TRICKLE_BATCH = 8;
     private static final long READY_TTL_NANOS = 30_000_000_000L;
 
     private final Graph graph;
@@ -124,7 +127,7 @@ public class EscoEmbeddings {
         readyCheckedAt = 0;
         current = jobs.start("ESCO embeddings", context -> {
             try {
-                embed(context::progress, true).forEach(context::count);
+                embed(context::progress, context::yieldToInteractiveLoad).forEach(context::count);
             } finally {
                 readyCheckedAt = 0;
             }
@@ -174,14 +177,26 @@ public class EscoEmbeddings {
      * returns counts. Synchronous: the job runs it, and so do tests and benchmarks.
      */
     public Map<String, Object> embedNow(DoubleConsumer progress) {
-        return embed(progress, false);
+        try {
+            return embed(progress, null);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    /** Before each batch of the background job: whether people's requests leave room for a full batch (after a wait). */
+    @FunctionalInterface
+    interface Room {
+        boolean await() throws InterruptedException;
     }
 
     /**
-     * As {@link #embedNow}; {@code yielding} (the background job) encodes on the calling thread only and pauses after
-     * each batch, so that the job does not starve interactive requests.
+     * As {@link #embedNow}; with {@code room} (the background job) it encodes on the calling thread only and, before
+     * each batch, waits while the application is busy with requests; a batch after a wait that did not end in room is
+     * a small one ({@link #TRICKLE_BATCH}), so that the job starves no request and still ends.
      */
-    private Map<String, Object> embed(DoubleConsumer progress, boolean yielding) {
+    Map<String, Object> embed(DoubleConsumer progress, Room room) throws InterruptedException {
         long start = System.nanoTime();
         var pending = new ArrayList<Pending>();
         int unchanged = 0;
@@ -202,15 +217,12 @@ public class EscoEmbeddings {
         }
         progress.accept(0.01);
         int done = 0;
-        for (int from = 0; from < pending.size(); from += BATCH) {
-            var batch = pending.subList(from, Math.min(pending.size(), from + BATCH));
+        while (done < pending.size()) {
+            int size = room == null || room.await() ? BATCH : TRICKLE_BATCH;
+            var batch = pending.subList(done, Math.min(pending.size(), done + size));
             List<String> texts = batch.stream().map(Pending::text).toList();
-            long busy = System.nanoTime();
-            List<float[]> vectors = yielding ? encoder.encodeAllInBackground(texts) : encoder.encodeAll(texts);
+            List<float[]> vectors = room != null ? encoder.encodeAllInBackground(texts) : encoder.encodeAll(texts);
             write(batch, vectors);
-            if (yielding) {
-                pause((long) ((System.nanoTime() - busy) * PAUSE_PER_BUSY));
-            }
             done += batch.size();
             progress.accept(0.01 + 0.99 * done / pending.size());
         }
@@ -222,15 +234,6 @@ public class EscoEmbeddings {
         counts.put("seconds", (System.nanoTime() - start) / 1_000_000_000L);
         log.info("ESCO sentence vectors: {} embedded, {} unchanged in {} s", done, unchanged, counts.get("seconds"));
         return counts;
-    }
-
-    private static void pause(long nanos) {
-        try {
-            java.util.concurrent.TimeUnit.NANOSECONDS.sleep(nanos);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("the embedding job was interrupted", e);
-        }
     }
 
     /** The text a concept is embedded from. */

@@ -21,6 +21,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import org.qualigraph.base.InteractiveLoad;
 import org.qualigraph.base.Message;
 import org.qualigraph.base.graph.Graph;
 import org.qualigraph.base.graph.GraphRow;
@@ -56,6 +57,7 @@ public class JobService implements DisposableBean {
 
     private final Graph graph;
     private final JobSettings settings;
+    private final InteractiveLoad load;
     private final String instance;
     private final ExecutorService executor;
     private final ScheduledExecutorService ticker;
@@ -65,16 +67,18 @@ public class JobService implements DisposableBean {
     private volatile boolean stopping;
 
     @Autowired
-    public JobService(Graph graph, JobSettings settings) {
+    public JobService(Graph graph, JobSettings settings, InteractiveLoad load) {
         this.graph = graph;
         this.settings = settings;
+        this.load = load;
         this.instance = settings.instanceId().isBlank() ? defaultInstanceId() : settings.instanceId().strip();
         AtomicInteger threads = new AtomicInteger();
         this.executor = Executors.newSingleThreadExecutor(r -> {
             Thread thread = new Thread(r, "qualigraph-job-" + threads.incrementAndGet());
             thread.setDaemon(true);
             // a hint (the JVM ignores it on Linux unless -XX:ThreadPriorityPolicy=1); what bounds a job is that it has
-            // this one thread, see docs/architecture.md "Background jobs"
+            // this one thread and that it waits for people's requests (JobContext#yieldToInteractiveLoad), see
+            // docs/architecture.md "Background jobs"
             thread.setPriority(Thread.MIN_PRIORITY);
             return thread;
         });
@@ -85,6 +89,11 @@ public class JobService implements DisposableBean {
         });
         long tick = settings.progressInterval().toMillis();
         ticker.scheduleWithFixedDelay(this::tick, tick, tick, TimeUnit.MILLISECONDS);
+    }
+
+    /** With these settings and no HTTP requests to yield to (tests, tools). */
+    public JobService(Graph graph, JobSettings settings) {
+        this(graph, settings, new InteractiveLoad());
     }
 
     /** With the default settings. */
@@ -388,6 +397,8 @@ public class JobService implements DisposableBean {
         private volatile Message errorText;
         private volatile boolean dirty;
         private int loggedDecile;
+        private boolean paused;
+        private long pausedNanos;
 
         Job(String id, String name) {
             this.id = id;
@@ -399,6 +410,9 @@ public class JobService implements DisposableBean {
             log.info("Job {} ({}) started on instance {}", name, id, instance);
             try {
                 task.run(this);
+                if (paused) {
+                    paused(false);
+                }
                 progress = 1.0;
                 state = JobState.DONE;
                 log.info("Job {} ({}) done in {} ms: {}", name, id, (System.nanoTime() - start) / 1_000_000, counts);
@@ -477,6 +491,47 @@ public class JobService implements DisposableBean {
             counts.put(countName, value);
             dirty = true;
             JobService.notify(listeners, snapshot());
+        }
+
+        /**
+         * Polls the request counter every few milliseconds: a job step is far longer than that, and a wait that ends a
+         * little late costs the job nothing that matters.
+         */
+        @Override
+        public boolean yieldToInteractiveLoad() throws InterruptedException {
+            int requests = settings.yieldAt();
+            if (!load.busy(requests, settings.yieldQuiet())) {
+                if (paused) {
+                    paused(false);
+                }
+                return true;
+            }
+            if (!paused) {
+                paused(true);
+            }
+            long start = System.nanoTime();
+            long deadline = start + settings.yieldTrickle().toNanos();
+            try {
+                while (System.nanoTime() < deadline) {
+                    TimeUnit.MILLISECONDS.sleep(Math.max(1, Math.min(20, (deadline - System.nanoTime()) / 1_000_000)));
+                    if (!load.busy(requests, settings.yieldQuiet())) {
+                        paused(false);
+                        return true;
+                    }
+                }
+                return false;
+            } finally {
+                pausedNanos += System.nanoTime() - start;
+                count(PAUSED_SECONDS, pausedNanos / 1_000_000_000L);
+            }
+        }
+
+        private void paused(boolean now) {
+            paused = now;
+            count(PAUSED, now);
+            if (now) {
+                log.debug("Job {} ({}) paused: {} requests in flight", name, id, load.inFlight());
+            }
         }
 
         String countsJson() {

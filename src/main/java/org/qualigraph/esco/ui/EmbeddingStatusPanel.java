@@ -9,13 +9,15 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
 import org.qualigraph.esco.EscoEmbeddings;
+import org.qualigraph.jobs.JobContext;
 import org.qualigraph.jobs.JobService;
 import org.qualigraph.jobs.JobState;
 import org.qualigraph.jobs.JobStatus;
 
 /**
  * How far the sentence vectors behind "skills by meaning" are: ready, being made (with live progress), or missing
- * (suggestions use words only until then, and an administrator can start the job).
+ * (suggestions use words only until then, and an administrator can start the job). While people's requests keep the
+ * server busy the job waits, and the panel says so, so that a slow bar is not taken for a stuck one.
  */
 class EmbeddingStatusPanel extends VerticalLayout {
 
@@ -88,7 +90,8 @@ class EmbeddingStatusPanel extends VerticalLayout {
     private void show(JobStatus job) {
         progress.setVisible(job.state() == JobState.RUNNING);
         progress.setValue(job.progress());
-        text.setText(getTranslation("esco.embeddings.running", Math.round(job.progress() * 100)));
+        boolean paused = Boolean.TRUE.equals(job.counts().get(JobContext.PAUSED));
+        text.setText(getTranslation(paused ? "esco.embeddings.paused" : "esco.embeddings.running", Math.round(job.progress() * 100)));
     }
 
     private void stopFollowing() {
