@@ -9,6 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.DoubleConsumer;
 import org.qualigraph.base.graph.Graph;
 import org.qualigraph.base.graph.GraphRow;
@@ -67,6 +69,7 @@ public class EscoEmbeddings {
     private volatile String job;
     private volatile boolean readyCache;
     private volatile long readyCheckedAt;
+    private final AtomicBoolean rechecking = new AtomicBoolean();
 
     @org.springframework.beans.factory.annotation.Autowired
     EscoEmbeddings(Graph graph, @org.springframework.beans.factory.annotation.Qualifier(SentenceModels.SKILLS) SentenceEncoder encoder,
@@ -163,13 +166,35 @@ public class EscoEmbeddings {
         if (!encoder.loaded()) {
             return false;
         }
-        long now = System.nanoTime();
-        if (readyCheckedAt == 0 || now - readyCheckedAt > READY_TTL_NANOS) {
-            boolean ready = runningJob().isEmpty() && status().ready();
-            readyCache = ready;
-            readyCheckedAt = now;
+        long checkedAt = readyCheckedAt;
+        if (checkedAt == 0) {
+            checkReady();
+        } else if (System.nanoTime() - checkedAt > READY_TTL_NANOS && rechecking.compareAndSet(false, true)) {
+            // an expired answer is checked again off the request path (counting every concept takes a while on the
+            // full release); the request goes on with the answer of the last check
+            try {
+                CompletableFuture.runAsync(() -> {
+                    try {
+                        checkReady();
+                    } catch (RuntimeException e) {
+                        log.debug("Could not check whether the ESCO sentence vectors are ready", e);
+                    } finally {
+                        rechecking.set(false);
+                    }
+                });
+            } catch (RuntimeException e) {
+                rechecking.set(false);
+                throw e;
+            }
         }
         return readyCache;
+    }
+
+    private void checkReady() {
+        long now = System.nanoTime();
+        boolean ready = runningJob().isEmpty() && status().ready();
+        readyCache = ready;
+        readyCheckedAt = now;
     }
 
     /**
@@ -274,14 +299,16 @@ public class EscoEmbeddings {
         }
     }
 
-    /** The skills nearest in meaning to the vector, best first, with cosine similarity. */
-    List<Nearest> nearestSkills(float[] vector, int limit) {
+    /**
+     * The skills nearest in meaning to the vector, best first: {@code uri}, {@code score} (cosine similarity) and what
+     * a suggestion shows of the skill ({@code label}, {@code skillType}, {@code reuseLevel}), so no second query is needed.
+     */
+    List<GraphRow> nearestSkillRows(float[] vector, int limit) {
         return read("""
                 CALL db.index.vector.queryNodes('esco_skill_embedding', $k, $vector) YIELD node AS n, score
                 WHERE %s AND NOT n:EscoSkillGroup
-                RETURN n.uri AS uri, score
-                """.formatted(KNOWN), Map.of("k", limit, "vector", vector)).stream()
-                .map(r -> new Nearest(r.get("uri").asString(), r.get("score").asDouble())).toList();
+                RETURN n.uri AS uri, score, n.label AS label, n.skillType AS skillType, n.reuseLevel AS reuseLevel
+                """.formatted(KNOWN), Map.of("k", limit, "vector", vector));
     }
 
     /** Stored vectors of these skills (those that have one). */
@@ -297,9 +324,6 @@ public class EscoEmbeddings {
                     result.put(r.get("uri").asString(), v);
                 });
         return result;
-    }
-
-    record Nearest(String uri, double score) {
     }
 
     private record Pending(String label, String uri, String text, String hash) {

@@ -5,9 +5,16 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import org.qualigraph.base.graph.Graph;
 import org.qualigraph.base.graph.GraphRow;
 import org.qualigraph.base.BadInputException;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Service;
 
 /**
@@ -18,7 +25,7 @@ import org.springframework.stereotype.Service;
  * embedding job has run, only words are used and the answer says so.
  */
 @Service
-public class SkillSuggestions {
+public class SkillSuggestions implements DisposableBean {
 
     public static final int MAX_LIMIT = 50;
     public static final int MAX_TEXT = 2_000;
@@ -53,6 +60,16 @@ public class SkillSuggestions {
 
     private final Graph graph;
     private final EscoEmbeddings embeddings;
+    /**
+     * Runs the words query beside the encoding. When all its threads are busy (many suggestions at once, where running
+     * side by side gains nothing on a small machine) the calling thread runs the query itself first, as before.
+     */
+    private final ThreadPoolExecutor beside = new ThreadPoolExecutor(0, 4, 30, TimeUnit.SECONDS, new SynchronousQueue<>(),
+            runnable -> {
+                Thread thread = new Thread(runnable, "skill-suggestions-words");
+                thread.setDaemon(true);
+                return thread;
+            }, new ThreadPoolExecutor.CallerRunsPolicy());
 
     SkillSuggestions(Graph graph, EscoEmbeddings embeddings) {
         this.graph = graph;
@@ -74,12 +91,31 @@ public class SkillSuggestions {
         return new Result(rank(text, limit, meaning ? Method.HYBRID : Method.WORDS, Fusion.DEFAULT), meaning);
     }
 
-    /** Ranks with the given method and fusion, without checks (evaluation and benchmarks). */
+    /**
+     * Ranks with the given method and fusion, without checks (evaluation and benchmarks). The words query runs on
+     * another thread while this one encodes the statement (they need nothing of each other), and both queries return
+     * what an answer shows of a skill, so a suggestion costs the longer of the encoding and the words query, then the
+     * vector query: two statements, not three.
+     */
     public List<Suggestion> rank(String text, int limit, Method method, Fusion fusion) {
         int depth = Math.max(limit, fusion.candidates());
-        List<String> byWords = method == Method.MEANING ? List.of() : words(text, depth);
-        List<String> byMeaning = method == Method.WORDS ? List.of()
-                : embeddings.nearestSkills(embeddings.encoder().encodeQuery(text), depth).stream().map(EscoEmbeddings.Nearest::uri).toList();
+        Future<List<GraphRow>> wordRows = switch (method) {
+            case MEANING -> CompletableFuture.completedFuture(List.of());
+            case WORDS -> CompletableFuture.completedFuture(wordRows(text, depth));
+            case HYBRID -> beside.submit(() -> wordRows(text, depth));
+        };
+        List<GraphRow> meaningRows;
+        try {
+            meaningRows = method == Method.WORDS ? List.of()
+                    : embeddings.nearestSkillRows(embeddings.encoder().encodeQuery(text), depth);
+        } catch (RuntimeException | Error e) {
+            wordRows.cancel(false);
+            throw e;
+        }
+        List<GraphRow> byWordsRows = join(wordRows);
+        var details = new HashMap<String, GraphRow>();
+        List<String> byMeaning = uris(meaningRows, details);
+        List<String> byWords = uris(byWordsRows, details);
         var scores = new LinkedHashMap<String, Double>();
         var matched = new HashMap<String, List<String>>();
         fuse(byMeaning, fusion.meaningWeight(), fusion.k(), "meaning", scores, matched);
@@ -89,18 +125,42 @@ public class SkillSuggestions {
         List<String> top = scores.entrySet().stream()
                 .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
                 .limit(limit).map(Map.Entry::getKey).toList();
-        Map<String, GraphRow> details = details(top);
         var result = new ArrayList<Suggestion>();
         for (String uri : top) {
             GraphRow r = details.get(uri);
-            if (r == null) {
-                continue;
-            }
             double score = Math.round(scores.get(uri) / max * 1000) / 1000.0;
             result.add(new Suggestion(uri, r.get("label").asString(), r.get("skillType").asString(null),
                     r.get("reuseLevel").asString(null), score, List.copyOf(matched.get(uri))));
         }
         return result;
+    }
+
+    /** The ranking's URIs in order, remembering each skill's row for the answer. */
+    private static List<String> uris(List<GraphRow> rows, Map<String, GraphRow> details) {
+        var uris = new ArrayList<String>(rows.size());
+        for (GraphRow r : rows) {
+            String uri = r.get("uri").asString();
+            uris.add(uri);
+            details.putIfAbsent(uri, r);
+        }
+        return uris;
+    }
+
+    private static List<GraphRow> join(Future<List<GraphRow>> rows) {
+        try {
+            return rows.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while searching skills by words", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     /**
@@ -164,6 +224,10 @@ public class SkillSuggestions {
 
     /** Skills sharing the most meaningful words of the text (any word may match; more and rarer words rank higher). */
     List<String> words(String text, int limit) {
+        return wordRows(text, limit).stream().map(r -> r.get("uri").asString()).toList();
+    }
+
+    private List<GraphRow> wordRows(String text, int limit) {
         String lucene = EscoQuery.lucene(EscoQuery.words(text, true), false);
         if (lucene == null) {
             return List.of();
@@ -171,21 +235,14 @@ public class SkillSuggestions {
         return read("""
                 CALL db.index.fulltext.queryNodes('esco_skill_search', $q, {limit: $fetch}) YIELD node AS n, score
                 WHERE %s AND NOT n:EscoSkillGroup
-                RETURN n.uri AS uri
+                RETURN n.uri AS uri, n.label AS label, n.skillType AS skillType, n.reuseLevel AS reuseLevel
                 ORDER BY score DESC, size(n.label) ASC LIMIT $limit
-                """.formatted(KNOWN), Map.of("q", lucene, "fetch", limit + 100, "limit", limit)).stream()
-                .map(r -> r.get("uri").asString()).toList();
+                """.formatted(KNOWN), Map.of("q", lucene, "fetch", limit + 100, "limit", limit));
     }
 
-    private Map<String, GraphRow> details(List<String> uris) {
-        var result = new HashMap<String, GraphRow>();
-        if (!uris.isEmpty()) {
-            read("""
-                    MATCH (n:EscoSkill) WHERE n.uri IN $uris
-                    RETURN n.uri AS uri, n.label AS label, n.skillType AS skillType, n.reuseLevel AS reuseLevel
-                    """, Map.of("uris", uris)).forEach(r -> result.put(r.get("uri").asString(), r));
-        }
-        return result;
+    @Override
+    public void destroy() {
+        beside.shutdownNow();
     }
 
     private List<GraphRow> read(String cypher, Map<String, Object> parameters) {

@@ -32,6 +32,8 @@ class SkillSuggestionEvaluationTest extends IntegrationTest {
     EscoEmbeddings embeddings;
     @Autowired
     SkillSuggestions suggestions;
+    @Autowired
+    org.qualigraph.base.graph.Graph graph;
 
     @Test
     void everyLabelledSkillExistsInTheOfficialRelease() throws IOException {
@@ -77,6 +79,74 @@ class SkillSuggestionEvaluationTest extends IntegrationTest {
         assertThat(answer.skills()).extracting(SkillSuggestions.Suggestion::label)
                 .containsAnyOf("mount photovoltaic panels", "install photovoltaic systems");
         assertThat(answer.skills().get(0).matchedBy()).isNotEmpty();
+    }
+
+    /**
+     * The words query runs beside the encoding and both queries return the skills' labels (issue 21): the answers must
+     * be exactly those of the three queries one after the other (words, then the vector index, then the skills'
+     * details), for every held-out statement and each method, scores and reasons included.
+     */
+    @Test
+    void answersAreThoseOfTheThreeQueriesOneAfterTheOther() {
+        EscoTestData.ensureLoaded(esco);
+        embeddings.embedNow(done -> { });
+        var fusion = SkillSuggestions.Fusion.DEFAULT;
+        int compared = 0;
+        for (var c : SuggestionEvaluation.heldOut()) {
+            for (var method : SkillSuggestions.Method.values()) {
+                var expected = oneAfterTheOther(c.statement(), 10, method, fusion);
+                assertThat(suggestions.rank(c.statement(), 10, method, fusion)).as(method + ": " + c.statement())
+                        .isEqualTo(expected);
+                compared += expected.isEmpty() ? 0 : 1;
+            }
+        }
+        assertThat(compared).as("rankings with at least one skill").isGreaterThan(200);
+    }
+
+    /** The ranking as it was computed before issue 21: three statements in a row on the calling thread. */
+    private List<SkillSuggestions.Suggestion> oneAfterTheOther(String text, int limit, SkillSuggestions.Method method,
+                                                               SkillSuggestions.Fusion fusion) {
+        int depth = Math.max(limit, fusion.candidates());
+        List<String> byWords = method == SkillSuggestions.Method.MEANING ? List.of() : suggestions.words(text, depth);
+        List<String> byMeaning = method == SkillSuggestions.Method.WORDS ? List.of() : graph.query("""
+                CALL db.index.vector.queryNodes('esco_skill_embedding', $k, $vector) YIELD node AS n, score
+                WHERE n.escoVersion IS NOT NULL AND coalesce(n.obsolete, false) = false AND NOT n:EscoSkillGroup
+                RETURN n.uri AS uri, score
+                """).bindAll(java.util.Map.of("k", depth, "vector", embeddings.encoder().encodeQuery(text))).rows().stream()
+                .map(r -> r.get("uri").asString()).toList();
+        var scores = new java.util.LinkedHashMap<String, Double>();
+        var matched = new java.util.HashMap<String, List<String>>();
+        for (var ranking : List.of(java.util.Map.entry("meaning", byMeaning), java.util.Map.entry("words", byWords))) {
+            double weight = ranking.getKey().equals("meaning") ? fusion.meaningWeight() : fusion.wordsWeight();
+            for (int i = 0; i < ranking.getValue().size(); i++) {
+                String uri = ranking.getValue().get(i);
+                scores.merge(uri, weight / (fusion.k() + i + 1), Double::sum);
+                matched.computeIfAbsent(uri, u -> new java.util.ArrayList<>(2)).add(ranking.getKey());
+            }
+        }
+        double best = (method == SkillSuggestions.Method.WORDS ? 0 : fusion.meaningWeight())
+                + (method == SkillSuggestions.Method.MEANING ? 0 : fusion.wordsWeight());
+        double max = best / (fusion.k() + 1);
+        List<String> top = scores.entrySet().stream()
+                .sorted(java.util.Map.Entry.<String, Double>comparingByValue().reversed())
+                .limit(limit).map(java.util.Map.Entry::getKey).toList();
+        var details = new java.util.HashMap<String, org.qualigraph.base.graph.GraphRow>();
+        if (!top.isEmpty()) {
+            graph.query("""
+                    MATCH (n:EscoSkill) WHERE n.uri IN $uris
+                    RETURN n.uri AS uri, n.label AS label, n.skillType AS skillType, n.reuseLevel AS reuseLevel
+                    """).bindAll(java.util.Map.of("uris", top)).rows().forEach(r -> details.put(r.get("uri").asString(), r));
+        }
+        var result = new java.util.ArrayList<SkillSuggestions.Suggestion>();
+        for (String uri : top) {
+            var r = details.get(uri);
+            if (r != null) {
+                result.add(new SkillSuggestions.Suggestion(uri, r.get("label").asString(), r.get("skillType").asString(null),
+                        r.get("reuseLevel").asString(null), Math.round(scores.get(uri) / max * 1000) / 1000.0,
+                        List.copyOf(matched.get(uri))));
+            }
+        }
+        return result;
     }
 
     private List<String> uris(String text, SkillSuggestions.Method method, SkillSuggestions.Fusion fusion) {
