@@ -23,6 +23,19 @@ public interface EscoCatalog {
     Map<String, EscoOccupation> occupations(Collection<String> uris);
 
     /**
+     * The loaded release with the skills and occupations among these URIs that it knows (English texts), empty when no
+     * release is loaded: what a quality report looks up. The ESCO module answers the concepts from memory while the
+     * release read with them is the one they were read under, as only an import changes them.
+     */
+    default Optional<ReleaseFacts> facts(Collection<String> skillUris, Collection<String> occupationUris) {
+        return release().map(release -> new ReleaseFacts(release, skills(skillUris), occupations(occupationUris)));
+    }
+
+    /** A release and what it knows of some URIs ({@link #facts}). */
+    record ReleaseFacts(EscoRelease release, Map<String, EscoSkill> skills, Map<String, EscoOccupation> occupations) {
+    }
+
+    /**
      * The skills among these URIs with their labels, alternative labels and descriptions in {@code language} (e.g.
      * "de") where that language's texts were imported, in English otherwise; null means English.
      */

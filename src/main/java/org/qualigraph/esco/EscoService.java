@@ -56,10 +56,12 @@ public class EscoService implements EscoCatalog, SkillCatalog, OccupationCatalog
     private final SkillSuggestions suggestions;
 
     private final EscoLabelImporter labelImporter;
+    private final EscoReleaseMemory memory;
 
     EscoService(Graph graph, EscoImporter importer, JobService jobs, ObjectMapper json, EscoEmbeddings embeddings,
-                SkillSuggestions suggestions, EscoLabelImporter labelImporter) {
+                SkillSuggestions suggestions, EscoLabelImporter labelImporter, EscoReleaseMemory memory) {
         this.labelImporter = labelImporter;
+        this.memory = memory;
         this.graph = graph;
         this.importer = importer;
         this.jobs = jobs;
@@ -246,6 +248,17 @@ public class EscoService implements EscoCatalog, SkillCatalog, OccupationCatalog
                 """, Map.of()).stream().findFirst().map(r -> new EscoRelease(r.get("version").asString(),
                 r.get("importedAt").isNull() ? null : r.get("importedAt").asZonedDateTime().toInstant(),
                 r.get("skills").asLong(), r.get("occupations").asLong(), r.get("relations").asLong()));
+    }
+
+    /** The release's concepts from memory while it is the loaded one ({@link EscoReleaseMemory}). */
+    @Override
+    public Optional<ReleaseFacts> facts(Collection<String> skillUris, Collection<String> occupationUris) {
+        return release().map(release -> {
+            var at = Optional.of(new EscoReleaseMemory.Release(release));
+            return new ReleaseFacts(release,
+                    memory.facts(at, "skill", skillUris, uris -> skills(uris, null)),
+                    memory.facts(at, "occupation", occupationUris, uris -> occupations(uris, null)));
+        });
     }
 
     /** Ranked skills for a search box: every word must match (prefix or one typo); filters narrow the result. */

@@ -2,6 +2,7 @@ package org.qualigraph.esco;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.qualigraph.base.BadInputException;
@@ -34,10 +35,19 @@ public class SkillsGapService implements SkillsGap {
 
     private final GapQueries queries;
     private final OccupationalProfileService profiles;
+    /** What the release says of occupations and skills, remembered while it is loaded; null: read every time. */
+    private final EscoReleaseMemory memory;
 
-    SkillsGapService(GapQueries queries, OccupationalProfileService profiles) {
+    @org.springframework.beans.factory.annotation.Autowired
+    SkillsGapService(GapQueries queries, OccupationalProfileService profiles, EscoReleaseMemory memory) {
         this.queries = queries;
         this.profiles = profiles;
+        this.memory = memory;
+    }
+
+    /** Reads every fact from the graph each time (the reference the remembered answers are compared with in tests). */
+    SkillsGapService(GapQueries queries, OccupationalProfileService profiles) {
+        this(queries, profiles, null);
     }
 
     @Override
@@ -60,19 +70,32 @@ public class SkillsGapService implements SkillsGap {
             throw new BadInputException("occupation", "required: an ESCO occupation URI or an occupational profile id");
         }
         var mapped = CoverageCalculator.mappedSkills(document);
-        var occupationLabel = queries.occupationLabel(target);
+        Optional<EscoReleaseMemory.Release> release = memory == null ? Optional.empty() : memory.release();
+        var occupationLabel = fact(release, "occupationLabel", target, queries::occupationLabel);
         if (occupationLabel.isPresent()) {
-            var skills = queries.occupationSkills(List.of(target)).get(target);
-            return CoverageCalculator.compute(document, target, occupationLabel.get(), false, skills, queries.ancestors(mapped),
-                    queries.skillLabels(mapped));
+            var skills = fact(release, "occupationSkills", target,
+                    occupation -> Optional.of(List.copyOf(queries.occupationSkills(List.of(occupation)).get(occupation))));
+            return CoverageCalculator.compute(document, target, occupationLabel.get(), false, skills.orElseThrow(),
+                    facts(release, "ancestors", mapped, queries::ancestors), facts(release, "skillLabels", mapped, queries::skillLabels));
         }
         var profile = profiles.find(target).orElseThrow(() -> new NotFoundException(
                 "occupation: no loaded ESCO occupation and no occupational profile is identified by " + target,
                 org.qualigraph.base.Message.of("refusal.gap.target", target)));
-        var labels = new java.util.HashMap<>(queries.skillLabels(mapped));
+        var labels = new java.util.HashMap<>(facts(release, "skillLabels", mapped, queries::skillLabels));
         profile.localSkills().forEach(l -> labels.put(l.uri(), l.label()));
         return CoverageCalculator.compute(document, target, profile.name(), true, profiles.targetSkills(profile),
-                queries.ancestors(mapped), labels);
+                facts(release, "ancestors", mapped, queries::ancestors), labels);
+    }
+
+    private <V> Optional<V> fact(Optional<EscoReleaseMemory.Release> release, String kind, String key,
+                                 java.util.function.Function<String, Optional<V>> load) {
+        return memory == null ? load.apply(key) : memory.fact(release, kind, key, load);
+    }
+
+    private <V> java.util.Map<String, V> facts(Optional<EscoReleaseMemory.Release> release, String kind,
+                                               java.util.Collection<String> keys,
+                                               java.util.function.Function<List<String>, java.util.Map<String, V>> load) {
+        return memory == null ? load.apply(List.copyOf(keys)) : memory.facts(release, kind, keys, load);
     }
 
     @Override

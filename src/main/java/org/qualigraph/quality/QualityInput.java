@@ -88,14 +88,14 @@ public record QualityInput(
             if (catalog == null) {
                 return new EscoFacts(false, null, Map.of(), Map.of(), Optional.ofNullable(gap));
             }
-            var release = catalog.release();
-            if (release.isEmpty()) {
-                return new EscoFacts(false, null, Map.of(), Map.of(), Optional.ofNullable(gap));
-            }
             var skillUris = new java.util.LinkedHashSet<String>();
             document.units().forEach(u -> u.outcomes().forEach(o -> skillUris.addAll(o.skills())));
-            return new EscoFacts(true, release.get().version(), catalog.skills(skillUris),
-                    catalog.occupations(document.targetOccupations()), Optional.ofNullable(gap));
+            var facts = catalog.facts(skillUris, document.targetOccupations());
+            if (facts.isEmpty()) {
+                return new EscoFacts(false, null, Map.of(), Map.of(), Optional.ofNullable(gap));
+            }
+            return new EscoFacts(true, facts.get().release().version(), facts.get().skills(), facts.get().occupations(),
+                    Optional.ofNullable(gap));
         }
     }
 }

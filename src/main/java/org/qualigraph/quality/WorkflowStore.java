@@ -275,33 +275,47 @@ class WorkflowStore {
     // ---- governance
 
     Governance governance(String qualificationId) {
-        var stakeholders = client.query("""
-                MATCH (s:Evidence:Stakeholder {qualificationId: $q})
-                RETURN s.id AS id, s.name AS name, s.organisation AS organisation, s.kind AS kind ORDER BY s.position
-                """).bind(qualificationId).to("q").fetch().all().stream().map(row -> new Governance.Stakeholder(
-                (String) row.get("id"), (String) row.get("name"), (String) row.get("organisation"),
-                Governance.StakeholderKind.valueOf((String) row.get("kind")))).toList();
-        var evidence = client.query("""
-                MATCH (e:Evidence:EvidenceItem {qualificationId: $q})
-                RETURN e.id AS id, e.phase AS phase, e.text AS text, e.link AS link, e.date AS date ORDER BY e.position
-                """).bind(qualificationId).to("q").fetch().all().stream().map(row -> new Governance.EvidenceItem(
-                (String) row.get("id"), Governance.QualityPhase.valueOf((String) row.get("phase")),
-                (String) row.get("text"), (String) row.get("link"), (LocalDate) row.get("date"))).toList();
-        var indicators = client.query("""
-                MATCH (i:Evidence:IndicatorValue {qualificationId: $q})
-                RETURN i.indicator AS indicator, i.value AS value, i.referencePeriod AS period ORDER BY i.position
-                """).bind(qualificationId).to("q").fetch().all().stream().map(row -> new Governance.IndicatorValue(
-                ((Number) row.get("indicator")).intValue(), (String) row.get("value"), (String) row.get("period"))).toList();
-        var actions = client.query("""
-                MATCH (a:Evidence:ReviewAction {qualificationId: $q})
-                RETURN a.id AS id, a.text AS text, head([(a)-[:RESPONDS_TO]->(e) | e.id]) AS finding, a.done AS done
-                ORDER BY a.position
-                """).bind(qualificationId).to("q").fetch().all().stream().map(row -> new Governance.ReviewAction(
-                (String) row.get("id"), (String) row.get("text"), (String) row.get("finding"),
-                Boolean.TRUE.equals(row.get("done")))).toList();
-        LocalDate nextReview = client.query("MATCH (g:GovernanceRecord {qualificationId: $q}) RETURN g.nextReviewDate")
-                .bind(qualificationId).to("q").fetchAs(LocalDate.class).one().orElse(null);
-        return new Governance(stakeholders, evidence, approval(qualificationId).orElse(null), nextReview, indicators, actions);
+        // one statement (a report computed again after every save reads it): each part in its stored order
+        var row = client.query("""
+                RETURN COLLECT { MATCH (s:Evidence:Stakeholder {qualificationId: $q}) WITH s ORDER BY s.position
+                                 RETURN s {.id, .name, .organisation, .kind} } AS stakeholders,
+                       COLLECT { MATCH (e:Evidence:EvidenceItem {qualificationId: $q}) WITH e ORDER BY e.position
+                                 RETURN e {.id, .phase, .text, .link, .date} } AS evidence,
+                       COLLECT { MATCH (i:Evidence:IndicatorValue {qualificationId: $q}) WITH i ORDER BY i.position
+                                 RETURN i {.indicator, .value, period: i.referencePeriod} } AS indicators,
+                       COLLECT { MATCH (a:Evidence:ReviewAction {qualificationId: $q}) WITH a ORDER BY a.position
+                                 RETURN a {.id, .text, finding: head([(a)-[:RESPONDS_TO]->(f) | f.id]), .done} } AS actions,
+                       COLLECT { MATCH (g:GovernanceRecord {qualificationId: $q}) RETURN {date: g.nextReviewDate} } AS records,
+                       COLLECT { MATCH (:Qualification {id: $q})-[:HAS_APPROVAL]->(a:Approval) WHERE a.revoked = false
+                                 WITH a ORDER BY a.at DESC LIMIT 1
+                                 RETURN a {.body, .date, .decision, .approvedBy} } AS approvals
+                """).bind(qualificationId).to("q").fetch().one().orElseThrow();
+        var stakeholders = maps(row.get("stakeholders")).stream().map(s -> new Governance.Stakeholder(
+                (String) s.get("id"), (String) s.get("name"), (String) s.get("organisation"),
+                Governance.StakeholderKind.valueOf((String) s.get("kind")))).toList();
+        var evidence = maps(row.get("evidence")).stream().map(e -> new Governance.EvidenceItem(
+                (String) e.get("id"), Governance.QualityPhase.valueOf((String) e.get("phase")),
+                (String) e.get("text"), (String) e.get("link"), (LocalDate) e.get("date"))).toList();
+        var indicators = maps(row.get("indicators")).stream().map(i -> new Governance.IndicatorValue(
+                ((Number) i.get("indicator")).intValue(), (String) i.get("value"), (String) i.get("period"))).toList();
+        var actions = maps(row.get("actions")).stream().map(a -> new Governance.ReviewAction(
+                (String) a.get("id"), (String) a.get("text"), (String) a.get("finding"),
+                Boolean.TRUE.equals(a.get("done")))).toList();
+        var records = maps(row.get("records"));
+        if (records.size() > 1) {
+            throw new org.springframework.dao.IncorrectResultSizeDataAccessException(
+                    "more than one governance record for " + qualificationId, 1, records.size());
+        }
+        LocalDate nextReview = records.isEmpty() ? null : (LocalDate) records.get(0).get("date");
+        var approval = maps(row.get("approvals")).stream().findFirst().map(a -> new Governance.Approval(
+                (String) a.get("body"), (LocalDate) a.get("date"), (String) a.get("decision"),
+                (String) a.get("approvedBy"))).orElse(null);
+        return new Governance(stakeholders, evidence, approval, nextReview, indicators, actions);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> maps(Object list) {
+        return list == null ? List.of() : (List<Map<String, Object>>) list;
     }
 
     /**

@@ -301,7 +301,7 @@ final class BenchApp implements AutoCloseable {
      * command line), or -1 when the application does not have it.
      */
     long counter(String name, String tag) throws IOException, InterruptedException {
-        var response = send("GET", "/actuator/metrics/" + name + "?tag=" + tag, null);
+        var response = send("GET", "/actuator/metrics/" + name + (tag == null ? "" : "?tag=" + tag), null);
         if (response.statusCode() != 200) {
             return -1;
         }
@@ -341,12 +341,14 @@ final class BenchApp implements AutoCloseable {
         return new Timer(count, total, max);
     }
 
-    /** Hits and misses of the quality report cache, for the raw output. */
+    /** Hits and misses of the quality report cache and the reports the background computed, for the raw output. */
     String reportCache() throws IOException, InterruptedException {
         long hits = counter("qualigraph.quality.report.cache", "result:hit");
         long misses = counter("qualigraph.quality.report.cache", "result:miss");
+        long refreshed = counter("qualigraph.quality.report.refreshed", null);
         return hits < 0 || misses < 0 ? "quality report cache: no counters in this build"
-                : "quality report cache since start: " + hits + " hits, " + misses + " misses";
+                : "quality report cache since start: " + hits + " hits, " + misses + " misses"
+                + (refreshed < 0 ? "" : ", " + refreshed + " computed in the background");
     }
 
     @Override

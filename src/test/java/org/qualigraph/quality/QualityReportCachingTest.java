@@ -158,6 +158,36 @@ class QualityReportCachingTest extends IntegrationTest {
     }
 
     @Test
+    void theEscoFactsOfAnEndedImportAreReadAnewNotTakenFromMemory() {
+        EscoTestData.clear(driver);
+        escoCleared = true;
+        QualityReportFixtures.importFixtures(esco, new EscoFixtures().writeV11(dir, "esco-v1.1.1"));
+        var stored = qualifications.create(QualityReportFixtures.welding(), TestUsers.DESIGNER);
+        var old = quality.report(stored.id());
+        assertThat(old.rule("ESCO-03").status()).as("the welder's arc welding is not covered").isEqualTo(QualityReport.RuleStatus.FAILED);
+        assertThat(old.findingsOf("ESCO-02")).isEmpty();
+        assertThat(quality.check(qualifications.get(stored.id()))).as("computed again: from memory").isEqualTo(old);
+
+        // what an import writes (here as another instance's import would: straight into the graph), then its release
+        graph.query("""
+                MATCH (:EscoOccupation {uri: $welder})-[r:REQUIRES_SKILL]->(:EscoSkill {uri: $arc}) DELETE r
+                WITH count(*) AS ignored
+                MATCH (s:EscoSkill {uri: $weld}) SET s.skillType = 'knowledge'
+                WITH count(*) AS ignored
+                MATCH (r:EscoRelease {current: true}) SET r.importedAt = r.importedAt + duration({seconds: 1})
+                """).bindAll(Map.of("welder", QualityReportFixtures.WELDER, "weld", QualityReportFixtures.WELD,
+                "arc", "http://data.europa.eu/esco/skill/arc-weld-0002")).run();
+        var before = quality.cacheStatistics();
+
+        var fresh = quality.report(stored.id());
+
+        assertThat(quality.cacheStatistics().misses() - before.misses()).as("a new release is a new key").isEqualTo(1);
+        assertThat(fresh.rule("ESCO-03").status()).as("coverage under the new release").isEqualTo(QualityReport.RuleStatus.PASSED);
+        assertThat(fresh.findingsOf("ESCO-02")).as("the skill type of the new release").hasSize(1);
+        assertThat(fresh).isEqualTo(uncached(stored.id()));
+    }
+
+    @Test
     void concurrentRequestsForANewVersionRunTheEngineOnce() throws Exception {
         var stored = qualifications.create(Documents.generated("Busy", 4, 6), TestUsers.DESIGNER);
         var before = quality.cacheStatistics();

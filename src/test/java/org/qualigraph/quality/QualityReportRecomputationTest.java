@@ -11,9 +11,8 @@ import org.qualigraph.curriculum.OutcomeDocument;
 import org.qualigraph.curriculum.QualificationDocument;
 import org.qualigraph.curriculum.QualificationService;
 import org.qualigraph.curriculum.UnitDocument;
-import org.qualigraph.esco.EscoCatalog;
 import org.qualigraph.esco.SentenceEncoder;
-import org.qualigraph.esco.SkillsGap;
+import org.qualigraph.esco.UncachedEsco;
 import org.qualigraph.support.Documents;
 import org.qualigraph.support.EscoTestData;
 import org.qualigraph.support.IntegrationTest;
@@ -39,10 +38,6 @@ class QualityReportRecomputationTest extends IntegrationTest {
     QualificationService qualifications;
     @Autowired
     GovernanceSource governance;
-    @Autowired
-    EscoCatalog catalog;
-    @Autowired
-    SkillsGap gap;
     @Autowired
     ObjectProvider<SentenceEncoder> encoder;
 
@@ -79,13 +74,14 @@ class QualityReportRecomputationTest extends IntegrationTest {
                 .extracting(r -> r.findingsOf("LO-04")).isEqualTo(first.findingsOf("LO-04"));
     }
 
-    /** The report without anything remembered: a new engine and advisor, every input read now. */
+    /** The report without anything remembered: a new engine and advisor, every input (ESCO's too) read now. */
     private QualityReport fromScratch(String id) {
         QualificationDocument document = qualifications.get(id);
         var sentences = encoder.getIfAvailable();
         var advisor = new OutcomeWritingAdvisor(sentences == null ? null : sentences::encodeAll, 0);
         return new QualityEngine().evaluate(new QualityInput(document, governance.governance(id),
-                QualityInput.EscoFacts.lookUp(document, catalog, gap), qualifications.sharedUnits(id), Purpose.NORMAL,
+                QualityInput.EscoFacts.lookUp(document, UncachedEsco.catalog(context), UncachedEsco.gap(context)),
+                qualifications.sharedUnits(id), Purpose.NORMAL,
                 quality.thresholds(), LocalDate.now(), advisor));
     }
 
