@@ -263,7 +263,8 @@ class JobServiceTest extends IntegrationTest {
         assertThat(heartbeats).hasSizeBetween(3, 7);
     }
 
-    private static <T> T awaitThat(Supplier<T> read, java.util.function.Predicate<T> condition) throws InterruptedException {
+    /** Polls {@code read} every 50 ms until {@code condition} holds, for 30 s at most. */
+    static <T> T awaitThat(Supplier<T> read, java.util.function.Predicate<T> condition) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         T value = read.get();
         while (!condition.test(value)) {

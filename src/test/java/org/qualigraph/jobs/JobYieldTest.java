@@ -10,8 +10,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Predicate;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -77,7 +75,7 @@ class JobYieldTest extends IntegrationTest {
             }
         });
 
-        JobStatus waiting = awaitThat(() -> jobs.status(id).orElseThrow(),
+        JobStatus waiting = JobServiceTest.awaitThat(() -> jobs.status(id).orElseThrow(),
                 s -> Boolean.TRUE.equals(s.counts().get(JobContext.PAUSED)));
         Thread.sleep(1_000);
         assertThat(steps).as("steps taken while three requests were in flight").hasValue(0);
@@ -86,7 +84,7 @@ class JobYieldTest extends IntegrationTest {
 
         long released = System.nanoTime();
         answer.countDown();
-        JobStatus done = awaitThat(() -> jobs.status(id).orElseThrow(), JobStatus::finished);
+        JobStatus done = JobServiceTest.awaitThat(() -> jobs.status(id).orElseThrow(), JobStatus::finished);
         assertThat(Duration.ofNanos(System.nanoTime() - released)).as("from the end of the requests to the end of the job")
                 .isLessThan(Duration.ofSeconds(5));
         assertThat(done.state()).isEqualTo(JobState.DONE);
@@ -104,7 +102,7 @@ class JobYieldTest extends IntegrationTest {
                 room.add(context.yieldToInteractiveLoad());
             }
         });
-        JobStatus done = awaitThat(() -> jobs.status(id).orElseThrow(), JobStatus::finished);
+        JobStatus done = JobServiceTest.awaitThat(() -> jobs.status(id).orElseThrow(), JobStatus::finished);
         assertThat(done.state()).isEqualTo(JobState.DONE);
         assertThat(room).containsExactly(true, true, true);
         assertThat(done.counts()).doesNotContainKey(JobContext.PAUSED);
@@ -123,7 +121,7 @@ class JobYieldTest extends IntegrationTest {
                 room.add(context.yieldToInteractiveLoad());
             }
         });
-        JobStatus done = awaitThat(() -> jobs.status(id).orElseThrow(), JobStatus::finished);
+        JobStatus done = JobServiceTest.awaitThat(() -> jobs.status(id).orElseThrow(), JobStatus::finished);
         assertThat(done.state()).isEqualTo(JobState.DONE);
         assertThat(room).as("no room while two requests stay in flight, a step per trickle all the same")
                 .containsExactly(false, false, false);
@@ -150,18 +148,5 @@ class JobYieldTest extends IntegrationTest {
         }
         assertThat(inside.await(10, TimeUnit.SECONDS)).isTrue();
         assertThat(load.inFlight()).isEqualTo(count);
-    }
-
-    private static <T> T awaitThat(Supplier<T> read, Predicate<T> condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        T value = read.get();
-        while (!condition.test(value)) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("condition not met within 30 s; last value: " + value);
-            }
-            Thread.sleep(50);
-            value = read.get();
-        }
-        return value;
     }
 }
