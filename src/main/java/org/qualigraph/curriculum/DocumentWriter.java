@@ -10,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -102,11 +103,28 @@ final class DocumentWriter {
 
     /**
      * A stored unit's version, the content hashes of its latest versions ("version:hash", oldest first, at most
-     * {@link #HASH_HISTORY}), and who changed its content last, through which qualification and when.
+     * {@link #HASH_HISTORY}; "version:hash@qualification:version" names the save that wrote it), and who changed its
+     * content last, through which qualification and when.
      */
     private record Meta(long version, List<String> hashes, String changedBy, String changedIn, Object changedAt) {
 
+        /** The content hash at version {@code v}, or null when the history does not have it. */
         String hashAt(long v) {
+            String entry = entryAt(v);
+            return entry == null ? null : entry.contains("@") ? entry.substring(0, entry.indexOf('@')) : entry;
+        }
+
+        /** The save that wrote version {@code v}: its qualification's id and the version that save gave it. */
+        Optional<Map.Entry<String, Long>> writtenAt(long v) {
+            String entry = entryAt(v);
+            if (entry == null || !entry.contains("@") || entry.lastIndexOf(':') < entry.indexOf('@')) {
+                return Optional.empty();
+            }
+            String by = entry.substring(entry.indexOf('@') + 1);
+            return Optional.of(Map.entry(by.substring(0, by.lastIndexOf(':')), Long.parseLong(by.substring(by.lastIndexOf(':') + 1))));
+        }
+
+        private String entryAt(long v) {
             String prefix = v + ":";
             return hashes.stream().filter(h -> h.startsWith(prefix)).map(h -> h.substring(prefix.length())).findFirst()
                     .orElse(null);
@@ -242,9 +260,9 @@ final class DocumentWriter {
             afterLocks.check(doc, Set.copyOf(changed));
         }
 
-        writeQualification(doc, incoming, stored, user, created);
+        writeQualification(doc, incoming, stored, user, created, writtenVersions(changed, current));
         var newLinks = writeHasUnit(id, stored, incoming);
-        writeUnits(changed, wanted, current, newLinks, id, user);
+        writeUnits(changed, wanted, current, newLinks, id, doc.version(), user);
         writeRequires(id, stored, incoming);
         Set<String> orphans = orphans(stored.hasUnit().keySet().stream().filter(u -> !wanted.containsKey(u)).toList());
 
@@ -338,11 +356,33 @@ final class DocumentWriter {
 
     // ---------------------------------------------------------------- the qualification and its units
 
-    private void writeQualification(QualificationDocument doc, Shape incoming, Shape stored, String user, boolean created) {
+    /** The version each unit this save writes gets: 0 for a new unit, else one above the stored one. */
+    private static Map<String, Long> writtenVersions(Set<String> changed, Map<String, Content> current) {
+        var result = new TreeMap<String, Long>();
+        for (String unit : changed) {
+            var old = current.get(unit);
+            result.put(unit, old == null ? 0L : (old.meta() == null ? 0L : old.meta().version()) + 1);
+        }
+        return result;
+    }
+
+    /**
+     * The qualification's "version:hash" of its own part, followed by "|unit=version" for each unit the save writes:
+     * what a read checks a copy against ({@link #checkShape}).
+     */
+    private static String shapeStamp(QualificationDocument doc, Shape incoming, Map<String, Long> writtenUnits) {
+        var stamp = new StringBuilder().append(doc.version()).append(':').append(hash(incoming));
+        writtenUnits.forEach((unit, version) -> stamp.append('|').append(unit).append('=').append(version));
+        return stamp.toString();
+    }
+
+    private void writeQualification(QualificationDocument doc, Shape incoming, Shape stored, String user, boolean created,
+                                    Map<String, Long> writtenUnits) {
         if (created) {
             var props = new HashMap<>(incoming.q());
             props.put("id", doc.id());
             props.put("version", doc.version());
+            props.put("shapeHash", shapeStamp(doc, incoming, writtenUnits));
             client.query("""
                     CREATE (q:Qualification {id: $id})
                     SET q += $props, q.createdAt = datetime(), q.createdBy = $user, q.updatedAt = datetime(), q.updatedBy = $user
@@ -358,9 +398,9 @@ final class DocumentWriter {
         var changedProps = changedProperties(stored.q(), incoming.q(), Q_PROPS);
         client.query("""
                 MATCH (q:Qualification {id: $id})
-                SET q += $props, q.version = $version, q.updatedAt = datetime(), q.updatedBy = $user
+                SET q += $props, q.version = $version, q.shapeHash = $shapeHash, q.updatedAt = datetime(), q.updatedBy = $user
                 """).bindAll(QualificationStore.map("id", doc.id(), "props", changedProps, "version", doc.version(),
-                "user", user)).runLater();
+                "shapeHash", shapeStamp(doc, incoming, writtenUnits), "user", user)).runLater();
     }
 
     /** Removes and changes this qualification's unit links; returns the links to create once the units exist. */
@@ -396,13 +436,14 @@ final class DocumentWriter {
     }
 
     private void writeUnits(Set<String> changed, Map<String, Content> wanted, Map<String, Content> current,
-                            List<Map<String, Object>> newLinks, String qualification, String user) {
+                            List<Map<String, Object>> newLinks, String qualification, long qualificationVersion, String user) {
         var create = new ArrayList<Map<String, Object>>();
         var update = new ArrayList<Map<String, Object>>();
         for (String unit : changed) {
             var now = wanted.get(unit);
             var old = current.get(unit);
-            String hash = hash(now);
+            // the hash names the save that wrote it, so that a read can tell a unit newer than its qualification
+            String hash = hash(now) + "@" + qualification + ":" + qualificationVersion;
             if (old == null) {
                 var props = new HashMap<>(now.props());
                 props.put("id", unit);
@@ -941,6 +982,114 @@ final class DocumentWriter {
         return at == null ? null : at.toString();
     }
 
+    // ---------------------------------------------------------------- checking a read
+
+    /** How a read copy compares with the content hash stored with the version it carries. */
+    enum Check {
+        /** The copy's content is the content written at its version. */
+        VERIFIED,
+        /** The copy's content is not what was written at the version it carries: a read overtaken by a commit. */
+        TORN,
+        /** Nothing stored to compare with (written before hashes were kept, or changed by a path that keeps none). */
+        UNKNOWN
+    }
+
+    /**
+     * The qualification's own part of a read copy ({@link Shape}: its properties but the status, references, unit
+     * links and prerequisites) against {@code stored}, the stamp each save writes in the same property as the version
+     * ({@link #shapeStamp}): "version:hash", then the versions the save gave the units it wrote, which the copy's units
+     * must have reached (else the copy pairs this save's qualification with a unit from before it).
+     */
+    Check checkShape(QualificationDocument doc, Object stored) {
+        if (!(stored instanceof String stamp) || doc.version() == null || !stamp.startsWith(doc.version() + ":")) {
+            return Check.UNKNOWN;
+        }
+        String[] parts = stamp.split("\\|");
+        if (!parts[0].substring(parts[0].indexOf(':') + 1).equals(hash(shapeOf(doc)))) {
+            return Check.TORN;
+        }
+        Map<String, Long> read = new HashMap<>();
+        doc.units().forEach(u -> read.putIfAbsent(u.id(), u.version() == null ? 0L : u.version()));
+        for (int i = 1; i < parts.length; i++) {
+            int at = parts[i].lastIndexOf('=');
+            Long version = read.get(parts[i].substring(0, at));
+            if (version != null && version < Long.parseLong(parts[i].substring(at + 1))) {
+                return Check.TORN;
+            }
+        }
+        return Check.VERIFIED;
+    }
+
+    /**
+     * The units of a read copy whose content is not the content written at the version the copy carries, given each
+     * unit's stored "version:hash" history by id, or that a save of this qualification wrote at a version of it newer
+     * than the copy's (a unit from after the qualification's part). A unit with no history (written before hashes were
+     * kept) is not checked; one whose history lacks its version (the version read ahead of the history) counts as torn.
+     */
+    Set<String> tornUnits(QualificationDocument doc, Map<String, List<String>> histories) {
+        Map<String, String> outcomeIdByCode = new HashMap<>();
+        doc.units().forEach(u -> u.outcomes().forEach(o -> outcomeIdByCode.putIfAbsent(o.code(), o.id())));
+        var torn = new TreeSet<String>();
+        for (var unit : doc.units()) {
+            var history = histories.getOrDefault(unit.id(), List.of());
+            if (history.isEmpty() || torn.contains(unit.id())) {
+                continue;
+            }
+            long version = unit.version() == null ? 0 : unit.version();
+            var meta = new Meta(version, history, null, null, null);
+            String then = meta.hashAt(version);
+            boolean newerSave = meta.writtenAt(version).filter(by -> by.getKey().equals(doc.id())
+                    && doc.version() != null && by.getValue() > doc.version()).isPresent();
+            if (then == null || newerSave || !then.equals(hash(contentOf(unit, outcomeIdByCode)))) {
+                torn.add(unit.id());
+            }
+        }
+        return torn;
+    }
+
+    /** The hash of a qualification's own part ({@link #shapeOf}) but its status, in a canonical form. */
+    private static String hash(Shape shape) {
+        var canonical = new TreeMap<String, Object>();
+        // not the status, which a save takes from the stored qualification and a status change raises the version for
+        var q = new HashMap<>(shape.q());
+        q.remove("status");
+        canonical.put("q", canonical(q));
+        var refs = new TreeMap<String, Object>();
+        shape.refs().forEach((type, rows) -> refs.put(type.type(), canonical(rows)));
+        canonical.put("refs", refs);
+        canonical.put("hasUnit", canonical(shape.hasUnit()));
+        canonical.put("requires", canonical(shape.requires()));
+        return digest(canonical);
+    }
+
+    /** Maps sorted by key and numbers as {@link #normal} compares them, all the way down. */
+    private static Object canonical(Object value) {
+        if (value instanceof Map<?, ?> map) {
+            var result = new TreeMap<String, Object>();
+            map.forEach((key, v) -> {
+                Object c = canonical(v);
+                if (c != null) {
+                    result.put(String.valueOf(key), c);
+                }
+            });
+            return result;
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().map(DocumentWriter::canonical).toList();
+        }
+        return normal(value);
+    }
+
+    private static String digest(Object canonical) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(CANONICAL.writeValueAsBytes(canonical));
+            return java.util.HexFormat.of().formatHex(digest, 0, 16);
+        } catch (java.security.NoSuchAlgorithmException | com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("cannot hash content", e);
+        }
+    }
+
     /**
      * The hash of a unit's own content in the canonical form the comparisons use ({@link #sameContent}): equal
      * contents, whether from a document or from the graph, hash alike.
@@ -951,13 +1100,7 @@ final class DocumentWriter {
         canonical.put("outcomes", pickRows(content.outcomes(), OUTCOME_PROPS, List.of("position", "skills", "keyCompetences")));
         canonical.put("periods", pickRows(content.periods(), PERIOD_PROPS, List.of("position", "outcomes")));
         canonical.put("assessments", pickRows(content.assessments(), ASSESSMENT_PROPS, List.of("position", "outcomes")));
-        try {
-            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(CANONICAL.writeValueAsBytes(canonical));
-            return java.util.HexFormat.of().formatHex(digest, 0, 16);
-        } catch (java.security.NoSuchAlgorithmException | com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException("cannot hash unit content", e);
-        }
+        return digest(canonical);
     }
 
     private static Map<String, Object> pick(Map<String, Object> row, List<String> names) {

@@ -342,27 +342,87 @@ class QualificationStore {
             RETURN {version: q.version, units: [(q)-[:HAS_UNIT]->(u) | [u.id, coalesce(u.version, 0)]]} AS versions""";
 
     /**
-     * The document as committed at one version of the qualification and of each of its units, in two statements.
+     * The document as committed at one version of the qualification and of each of its units, in one statement.
      * Neo4j reads committed data record by record, and a commit becomes visible in steps (its created records, then
      * its changed ones, then its deletions): a projection that a save overtakes can pair a new version with old
      * content. A save of this qualification raises its version; a save of a unit it shares, through another
      * qualification, raises only the unit's. A client saving such a copy would pass the version check and write the
      * old content back over the other save (the load benchmark's ledger found that, and {@code ConsistentReadTest}
-     * shows it for a shared unit). So the versions are read first, in a statement of their own, and the document is
-     * taken when the versions in its projection are those: every write raises them, and content read after the
-     * versions is at least that new. Otherwise the read is repeated; should commits keep racing it, the copy carries
-     * the versions read first, so a save of it is refused as stale (or a unit kept as stored) rather than undoing
-     * anything. (One statement reading the versions before and after the projection was tried: its evaluation order
-     * is the planner's, and the load benchmark then found a lost update of an unshared unit.)
+     * shows it for a shared unit).
+     * <p>
+     * So each save stores, in the same property as the version, the hash of what it wrote: "version:hash" for the
+     * qualification's own part ({@code shapeHash}, followed by the versions the save gave the units it wrote) and a
+     * history of them for each unit ({@code contentHashes}, each naming the save that wrote it). A copy is taken when
+     * each part hashes to what was stored with the version it carries and the parts are of one save, neither a unit
+     * older than its qualification's last save wrote it nor one that a later save of this qualification wrote
+     * ({@link DocumentWriter#checkShape}, {@link DocumentWriter#tornUnits}), whatever order the database read it in
+     * ({@code ConcurrentWritesTest} found both kinds of mix with the hashes alone). Otherwise it is read again; a copy
+     * read twice alike is a committed state whose hash does not reproduce (say an organisation renamed in place), not
+     * a race, and is taken. A qualification with no hash of its version (kept from before hashes, or whose version a
+     * status change raised) is read as {@link #readWithVersionsFirst} does.
      */
     @SuppressWarnings("unchecked")
     private Optional<QualificationDocument> readOnce(String id, boolean afterHeldBackWrites) {
-        boolean withWrites = afterHeldBackWrites;
+        QualificationDocument previous = null;
         for (int attempt = 1; ; attempt++) {
-            var versions = client.query(VERSIONS).bind(id).to("id");
-            var before = (withWrites ? versions.afterHeldBackWrites() : versions).fetch().one();
-            // the held-back writes went with the first attempt
-            withWrites = false;
+            var query = client.query("MATCH (q:Qualification {id: $id})\nRETURN " + DOCUMENT).bind(id).to("id");
+            // the held-back writes go with the first statement
+            var read = (attempt == 1 && afterHeldBackWrites ? query.afterHeldBackWrites() : query).fetch().one();
+            if (read.isEmpty()) {
+                return Optional.empty();
+            }
+            var raw = (Map<String, Object>) read.get().get("doc");
+            var doc = toDocument(raw);
+            var shape = writer.checkShape(doc, raw.get("shapeHash"));
+            if (shape == DocumentWriter.Check.UNKNOWN) {
+                return readWithVersionsFirst(id);
+            }
+            var torn = writer.tornUnits(doc, histories(raw));
+            if (shape == DocumentWriter.Check.VERIFIED && torn.isEmpty() || doc.equals(previous)) {
+                return Optional.of(doc);
+            }
+            if (attempt == READ_ATTEMPTS) {
+                return Optional.of(olderThanRead(doc, shape == DocumentWriter.Check.TORN, torn));
+            }
+            previous = doc;
+        }
+    }
+
+    /** Each unit's stored "version:hash" history by id, from a document's projection. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, List<String>> histories(Map<String, Object> raw) {
+        var result = new HashMap<String, List<String>>();
+        for (var unit : (List<Map<String, Object>>) raw.get("units")) {
+            var hashes = (List<String>) unit.get("contentHashes");
+            if (hashes != null) {
+                result.put((String) unit.get("id"), hashes);
+            }
+        }
+        return result;
+    }
+
+    /**
+     * A copy whose reads kept racing commits, with each part that did not verify labelled one version older than read:
+     * a save of it is then refused as stale (or the unit kept as stored, when the copy is that older version's
+     * content) rather than writing a mix of two versions back.
+     */
+    private static QualificationDocument olderThanRead(QualificationDocument doc, boolean shapeTorn, Set<String> tornUnits) {
+        var units = doc.units().stream()
+                .map(u -> tornUnits.contains(u.id()) ? u.withVersion((u.version() == null ? 0 : u.version()) - 1) : u).toList();
+        long version = doc.version() == null ? 0 : doc.version();
+        return doc.withUnits(units).withIdentity(doc.id(), shapeTorn ? version - 1 : version, doc.status(), doc.derivedFrom());
+    }
+
+    /**
+     * The read of a qualification with no hash of its version, in two statements: the versions first, then the
+     * projection, taken when the versions in it are those (content read after the versions is at least that new) and
+     * its units verify. Otherwise it is read again; should commits keep racing it, the copy carries the versions read
+     * first, and units that did not verify one older, so a save of it is refused as stale rather than undoing anything.
+     */
+    @SuppressWarnings("unchecked")
+    private Optional<QualificationDocument> readWithVersionsFirst(String id) {
+        for (int attempt = 1; ; attempt++) {
+            var before = client.query(VERSIONS).bind(id).to("id").fetch().one();
             if (before.isEmpty()) {
                 return Optional.empty();
             }
@@ -370,13 +430,15 @@ class QualificationStore {
             if (read.isEmpty()) {
                 return Optional.empty();
             }
-            var doc = toDocument((Map<String, Object>) read.get().get("doc"));
+            var raw = (Map<String, Object>) read.get().get("doc");
+            var doc = toDocument(raw);
             var expected = (Map<String, Object>) before.get().get("versions");
-            if (versionsOf(expected).equals(versionsOf(doc))) {
+            var torn = writer.tornUnits(doc, histories(raw));
+            if (versionsOf(expected).equals(versionsOf(doc)) && torn.isEmpty()) {
                 return Optional.of(doc);
             }
             if (attempt == READ_ATTEMPTS) {
-                return Optional.of(atVersions(doc, expected));
+                return Optional.of(olderThanRead(atVersions(doc, expected), false, torn));
             }
         }
     }
@@ -541,7 +603,7 @@ class QualificationStore {
         if (moved > 0) {
             client.query("""
                     MATCH (q:Qualification {id: $id})
-                    SET q.version = $version, q.updatedAt = datetime(), q.updatedBy = $user
+                    SET q.version = $version, q.shapeHash = null, q.updatedAt = datetime(), q.updatedBy = $user
                     """).bindAll(map("id", id, "version", version, "user", user)).run();
         }
         return moved > 0;
@@ -555,7 +617,10 @@ class QualificationStore {
     void setStatus(String id, QualificationStatus status, String user) {
         client.query("""
                 MATCH (q:Qualification {id: $id})
-                SET q.status = $status, q.version = q.version + 1, q.updatedAt = datetime(), q.updatedBy = $user
+                WITH q, toString(q.version) + ':' AS prefix
+                SET q.shapeHash = CASE WHEN q.shapeHash STARTS WITH prefix
+                                       THEN toString(q.version + 1) + ':' + substring(q.shapeHash, size(prefix)) END,
+                    q.status = $status, q.version = q.version + 1, q.updatedAt = datetime(), q.updatedBy = $user
                 """).bindAll(map("id", id, "status", status.name(), "user", user)).run();
     }
 

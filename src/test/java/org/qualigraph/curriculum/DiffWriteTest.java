@@ -130,7 +130,7 @@ class DiffWriteTest extends IntegrationTest {
         assertThat(changes).isNotEmpty().allSatisfy(change -> {
             assertThat(change.what()).isEqualTo("set");
             assertThat(change.on()).isEqualTo("Qualification");
-            assertThat(change.property()).isIn("title", "titleSearch", "titleSort", "version", "updatedAt", "updatedBy", "lockedAt");
+            assertThat(change.property()).isIn("title", "titleSearch", "titleSort", "version", "shapeHash", "updatedAt", "updatedBy", "lockedAt");
         });
         assertThat(changes).extracting(Change::property).contains("title", "version");
         // and the audit entry says what changed, not a copy of the document
