@@ -36,6 +36,18 @@ class EscoReleaseMemory {
     /** Entries per kind of fact; the full ESCO v1.1.1 has about 13,900 skills and 3,000 occupations. */
     static final int LIMIT = 50_000;
 
+    /**
+     * The loaded release record (the latest import's, should two be marked current): the one statement by which both
+     * {@link EscoService#release()} and {@link #release()} read it, here because the service depends on this memory
+     * and not the other way round.
+     */
+    static final String CURRENT_RELEASE = """
+            MATCH (r:EscoRelease {current: true})
+            RETURN r.version AS version, r.importedAt AS importedAt, r.skills AS skills, r.occupations AS occupations,
+                   r.occupationSkillRelations AS relations
+            ORDER BY r.importedAt DESC LIMIT 1
+            """;
+
     private record Generation(Release release, ConcurrentHashMap<String, ConcurrentHashMap<String, Optional<Object>>> kinds) {
     }
 
@@ -56,13 +68,9 @@ class EscoReleaseMemory {
         this.graph = graph;
     }
 
-    /** The loaded release, empty when none is loaded: one statement, the one {@link EscoService#release()} runs too. */
+    /** The loaded release, empty when none is loaded: the statement {@link EscoService#release()} runs too. */
     Optional<Release> release() {
-        return graph.query("""
-                MATCH (r:EscoRelease {current: true})
-                RETURN r.version AS version, r.importedAt AS importedAt
-                ORDER BY r.importedAt DESC LIMIT 1
-                """).rows().stream().findFirst().map(r -> new Release(r.get("version").asString(null),
+        return graph.query(CURRENT_RELEASE).rows().stream().findFirst().map(r -> new Release(r.get("version").asString(null),
                 r.get("importedAt").isNull() ? null : r.get("importedAt").asZonedDateTime().toInstant()));
     }
 

@@ -240,12 +240,7 @@ public class EscoService implements EscoCatalog, SkillCatalog, OccupationCatalog
 
     @Override
     public Optional<EscoRelease> release() {
-        return read("""
-                MATCH (r:EscoRelease {current: true})
-                RETURN r.version AS version, r.importedAt AS importedAt, r.skills AS skills, r.occupations AS occupations,
-                       r.occupationSkillRelations AS relations
-                ORDER BY r.importedAt DESC LIMIT 1
-                """, Map.of()).stream().findFirst().map(r -> new EscoRelease(r.get("version").asString(),
+        return read(EscoReleaseMemory.CURRENT_RELEASE, Map.of()).stream().findFirst().map(r -> new EscoRelease(r.get("version").asString(),
                 r.get("importedAt").isNull() ? null : r.get("importedAt").asZonedDateTime().toInstant(),
                 r.get("skills").asLong(), r.get("occupations").asLong(), r.get("relations").asLong()));
     }

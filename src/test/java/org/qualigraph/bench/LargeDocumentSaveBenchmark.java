@@ -3,8 +3,12 @@ package org.qualigraph.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.IntFunction;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -52,75 +56,20 @@ class LargeDocumentSaveBenchmark {
     void measure(BenchApp app, RawOutput raw) throws Exception {
         var curricula = MappedCurricula.pick(1);
         long createStart = System.nanoTime();
-        JsonNode doc = app.create(curricula.document("Large qualification", 0, 100, 10));
+        JsonNode created = app.create(curricula.document("Large qualification", 0, 100, 10));
         raw.line(String.format(Locale.ROOT, "100 units × 10 outcomes (1,000 outcomes, each mapping a real skill of %s) "
                 + "created in %.0f ms", curricula.target(0).occupation(), (System.nanoTime() - createStart) / 1e6));
-        String id = doc.get("id").asText();
-        var puts = new RawOutput.Series();
+        String id = created.get("id").asText();
         app.sayEmbeddingJob(raw, "when the saves start");
-        long firstVersion = doc.get("version").asLong();
-        String uri = "uri:/api/qualifications/{id}";
-        BenchApp.Timer putsBefore = null;
-        java.time.Duration cpuBeforePuts = null;
-        var putsLater = new RawOutput.Series();
-        BenchApp.Timer putsMiddle = null;
-        java.time.Duration cpuMiddlePuts = null;
-        for (int i = 0; i < WARM_UP + TIMED + MORE; i++) {
-            if (i == WARM_UP) {
-                putsBefore = app.timer("http.server.requests", uri, "method:PUT");
-                cpuBeforePuts = app.cpuTime();
-            }
-            if (i == WARM_UP + TIMED) {
-                putsMiddle = app.timer("http.server.requests", uri, "method:PUT");
-                cpuMiddlePuts = app.cpuTime();
-            }
-            ObjectNode body = (ObjectNode) doc.deepCopy();
+        long firstVersion = created.get("version").asLong();
+        var doc = new AtomicReference<>(created);
+        Run puts = run(app, "PUT", id, "save", TIMED, i -> {
+            ObjectNode body = (ObjectNode) doc.get().deepCopy();
             ((ObjectNode) body.get("title")).put("en", "Large qualification, save " + i);
-            long start = System.nanoTime();
-            var response = app.send("PUT", "/api/qualifications/" + id, body.toString());
-            long elapsed = System.nanoTime() - start;
-            if (response.statusCode() != 200) {
-                throw new AssertionError("save " + i + " answered " + response.statusCode() + ": " + response.body());
-            }
-            if (i >= WARM_UP + TIMED) {
-                putsLater.add(elapsed, response.statusCode());
-            } else if (i >= WARM_UP) {
-                puts.add(elapsed, response.statusCode());
-            }
-            doc = json.readTree(response.body());
-        }
-        java.time.Duration cpuAfterPuts = app.cpuTime();
-        BenchApp.Timer putsAfter = app.timer("http.server.requests", uri, "method:PUT");
+            return body;
+        }, answer -> doc.set(json.readTree(answer)));
         app.sayEmbeddingJob(raw, "when the saves end");
-        var gets = new RawOutput.Series();
-        BenchApp.Timer getsBefore = null;
-        java.time.Duration cpuBeforeGets = null;
-        var getsLater = new RawOutput.Series();
-        BenchApp.Timer getsMiddle = null;
-        java.time.Duration cpuMiddleGets = null;
-        for (int i = 0; i < WARM_UP + READS + MORE; i++) {
-            if (i == WARM_UP) {
-                getsBefore = app.timer("http.server.requests", uri, "method:GET");
-                cpuBeforeGets = app.cpuTime();
-            }
-            if (i == WARM_UP + READS) {
-                getsMiddle = app.timer("http.server.requests", uri, "method:GET");
-                cpuMiddleGets = app.cpuTime();
-            }
-            long start = System.nanoTime();
-            var response = app.send("GET", "/api/qualifications/" + id, null);
-            long elapsed = System.nanoTime() - start;
-            if (response.statusCode() != 200) {
-                throw new AssertionError("read " + i + " answered " + response.statusCode() + ": " + response.body());
-            }
-            if (i >= WARM_UP + READS) {
-                getsLater.add(elapsed, response.statusCode());
-            } else if (i >= WARM_UP) {
-                gets.add(elapsed, response.statusCode());
-            }
-        }
-        java.time.Duration cpuAfterGets = app.cpuTime();
-        BenchApp.Timer getsAfter = app.timer("http.server.requests", uri, "method:GET");
+        Run gets = run(app, "GET", id, "read", READS, i -> null, answer -> { });
         app.sayEmbeddingJob(raw, "when the reads end");
         JsonNode last = app.getJson("/api/qualifications/" + id);
         if (last.get("version").asLong() != firstVersion + WARM_UP + TIMED + MORE
@@ -131,21 +80,21 @@ class LargeDocumentSaveBenchmark {
         var figures = new ArrayList<String>();
         figures.add(String.format(Locale.ROOT, "Title-only PUT of the 100 × 10 document, one client, %d timed after %d "
                         + "warm-up: p50 %.1f ms, p95 %.1f ms, max %.1f ms (target p95 ≤ 80 ms). All %d saves visible.", TIMED,
-                WARM_UP, puts.percentile(0.50), puts.percentile(0.95), puts.percentile(1.0), WARM_UP + TIMED + MORE));
+                WARM_UP, puts.timed().percentile(0.50), puts.timed().percentile(0.95), puts.timed().percentile(1.0),
+                WARM_UP + TIMED + MORE));
         figures.add(String.format(Locale.ROOT, "GET of the same document (%d characters of JSON), one client, %d timed after %d warm-up: "
                         + "p50 %.1f ms, p95 %.1f ms, max %.1f ms (target p95 ≤ 25 ms).", last.toString().length(), READS, WARM_UP,
-                gets.percentile(0.50), gets.percentile(0.95), gets.percentile(1.0)));
-        boolean more = MORE > 0;
-        figures.add(server("PUT", putsBefore, more ? putsMiddle : putsAfter, puts, (more ? cpuMiddlePuts : cpuAfterPuts).minus(cpuBeforePuts)));
-        figures.add(server("GET", getsBefore, more ? getsMiddle : getsAfter, gets, (more ? cpuMiddleGets : cpuAfterGets).minus(cpuBeforeGets)));
-        if (more) {
+                gets.timed().percentile(0.50), gets.timed().percentile(0.95), gets.timed().percentile(1.0)));
+        figures.add(puts.serverOfTimed("PUT"));
+        figures.add(gets.serverOfTimed("GET"));
+        if (MORE > 0) {
             figures.add(String.format(Locale.ROOT, "The next %d title-only PUTs (after %d saves of the document): p50 %.1f ms, "
-                            + "p95 %.1f ms, max %.1f ms.", MORE, WARM_UP + TIMED, putsLater.percentile(0.50),
-                    putsLater.percentile(0.95), putsLater.percentile(1.0)));
-            figures.add(server("PUT", putsMiddle, putsAfter, putsLater, cpuAfterPuts.minus(cpuMiddlePuts)));
+                            + "p95 %.1f ms, max %.1f ms.", MORE, WARM_UP + TIMED, puts.later().percentile(0.50),
+                    puts.later().percentile(0.95), puts.later().percentile(1.0)));
+            figures.add(puts.serverOfLater("PUT"));
             figures.add(String.format(Locale.ROOT, "The next %d GETs (after %d reads): p50 %.1f ms, p95 %.1f ms, max %.1f ms.",
-                    MORE, WARM_UP + READS, getsLater.percentile(0.50), getsLater.percentile(0.95), getsLater.percentile(1.0)));
-            figures.add(server("GET", getsMiddle, getsAfter, getsLater, cpuAfterGets.minus(cpuMiddleGets)));
+                    MORE, WARM_UP + READS, gets.later().percentile(0.50), gets.later().percentile(0.95), gets.later().percentile(1.0)));
+            figures.add(gets.serverOfLater("GET"));
         }
         raw.line("");
         figures.forEach(raw::line);
@@ -163,6 +112,75 @@ class LargeDocumentSaveBenchmark {
                 + (BenchApp.DURING_EMBEDDING ? ", during the embedding job" : "") + " (raw: " + file.getFileName() + ")", section);
     }
 
+    /** What is done with a request's answer, after its clock has stopped. */
+    @FunctionalInterface
+    private interface Answered {
+        void accept(String body) throws IOException;
+    }
+
+    /**
+     * One method's series: the latencies of the timed requests and of the {@link #MORE} after them, and the server's
+     * timer and the application's CPU time read when the timed requests start ({@code before}), when the later ones
+     * start ({@code middle}, null without them) and after the last ({@code after}).
+     */
+    private record Run(RawOutput.Series timed, RawOutput.Series later, BenchApp.Timer before, BenchApp.Timer middle,
+                       BenchApp.Timer after, Duration cpuBefore, Duration cpuMiddle, Duration cpuAfter) {
+
+        /** The server-side line of the timed requests: up to the later ones when there are some, else to the end. */
+        String serverOfTimed(String method) {
+            boolean more = MORE > 0;
+            return server(method, before, more ? middle : after, timed, (more ? cpuMiddle : cpuAfter).minus(cpuBefore));
+        }
+
+        /** The server-side line of the later requests. */
+        String serverOfLater(String method) {
+            return server(method, middle, after, later, cpuAfter.minus(cpuMiddle));
+        }
+    }
+
+    /**
+     * Sends {@code method} to the document {@link #WARM_UP} + {@code timed} + {@link #MORE} times, one after another,
+     * and fails on any answer but 200 ({@code what} and the request's number name it). The clock of a request runs
+     * around the send alone: {@code body} (null for none) is made before it starts, written to JSON inside it, and
+     * {@code answered} is given the answer after it stops.
+     */
+    private static Run run(BenchApp app, String method, String id, String what, int timed, IntFunction<JsonNode> body,
+                           Answered answered) throws Exception {
+        String uri = "uri:/api/qualifications/{id}";
+        var latencies = new RawOutput.Series();
+        var later = new RawOutput.Series();
+        BenchApp.Timer before = null;
+        BenchApp.Timer middle = null;
+        Duration cpuBefore = null;
+        Duration cpuMiddle = null;
+        for (int i = 0; i < WARM_UP + timed + MORE; i++) {
+            if (i == WARM_UP) {
+                before = app.timer("http.server.requests", uri, "method:" + method);
+                cpuBefore = app.cpuTime();
+            }
+            if (i == WARM_UP + timed) {
+                middle = app.timer("http.server.requests", uri, "method:" + method);
+                cpuMiddle = app.cpuTime();
+            }
+            JsonNode content = body.apply(i);
+            long start = System.nanoTime();
+            var response = app.send(method, "/api/qualifications/" + id, content == null ? null : content.toString());
+            long elapsed = System.nanoTime() - start;
+            if (response.statusCode() != 200) {
+                throw new AssertionError(what + " " + i + " answered " + response.statusCode() + ": " + response.body());
+            }
+            if (i >= WARM_UP + timed) {
+                later.add(elapsed, response.statusCode());
+            } else if (i >= WARM_UP) {
+                latencies.add(elapsed, response.statusCode());
+            }
+            answered.accept(response.body());
+        }
+        Duration cpuAfter = app.cpuTime();
+        BenchApp.Timer after = app.timer("http.server.requests", uri, "method:" + method);
+        return new Run(latencies, later, before, middle, after, cpuBefore, cpuMiddle, cpuAfter);
+    }
+
     /**
      * The server's own mean time per timed request (its http.server.requests timer: filters, security, JSON and the
      * service, without the client and the loopback) against the client's mean, and the application's CPU time per
@@ -170,7 +188,7 @@ class LargeDocumentSaveBenchmark {
      * the quality report worker).
      */
     private static String server(String method, BenchApp.Timer before, BenchApp.Timer after, RawOutput.Series latencies,
-                                 java.time.Duration cpu) {
+                                 Duration cpu) {
         int calls = latencies.count();
         String cpuPerCall = String.format(Locale.ROOT, "application CPU time %.1f ms per timed %s (all its threads)",
                 cpu.toNanos() / 1e6 / Math.max(1, calls), method);
