@@ -41,7 +41,7 @@ class QualificationStore {
                       outcomes: [(a)-[s:ASSESSES]->(o) | {code: o.code, position: s.position}]}]
             """;
 
-    /** How often a read racing commits is tried before it settles for the versions read first. */
+    /** How often a read racing commits is tried before the parts that did not verify are labelled older. */
     private static final int READ_ATTEMPTS = 3;
 
     private static final TypeReference<LinkedHashMap<String, String>> TEXT = new TypeReference<>() {
@@ -358,8 +358,9 @@ class QualificationStore {
      * ({@link DocumentWriter#checkShape}, {@link DocumentWriter#tornUnits}), whatever order the database read it in
      * ({@code ConcurrentWritesTest} found both kinds of mix with the hashes alone). Otherwise it is read again; a copy
      * read twice alike is a committed state whose hash does not reproduce (say an organisation renamed in place), not
-     * a race, and is taken. A qualification with no hash of its version (kept from before hashes, or whose version a
-     * status change raised) is read as {@link #readWithVersionsFirst} does.
+     * a race, and is taken. A qualification with no hash of its version (kept from before hashes, or whose awarding
+     * body an organisation's renaming moved; a status change carries the stamp to its new version) is read as
+     * {@link #readWithVersionsFirst} does, until its next save.
      */
     @SuppressWarnings("unchecked")
     private Optional<QualificationDocument> readOnce(String id, boolean afterHeldBackWrites) {
