@@ -50,7 +50,7 @@ class ReadCheckTest extends IntegrationTest {
     }
 
     @Test
-    void theDemoInTwoLanguagesWithOccupationsAndSkillsVerifies() {
+    void theDemoInThreeLanguagesWithOccupationsAndSkillsVerifies() {
         var created = qualifications.create(Documents.demo(json), TestUsers.DESIGNER);
         long[] statements = {0};
         assertThat(counted(statements, () -> qualifications.get(created.id()))).isEqualTo(created);
