@@ -336,10 +336,8 @@ class QualificationStore {
                 } AS doc
             """;
 
-    /** The versions a consistent read compares: the qualification's, and each of its units' by id. */
-    private static final String VERSIONS = """
-            MATCH (q:Qualification {id: $id})
-            RETURN {version: q.version, units: [(q)-[:HAS_UNIT]->(u) | [u.id, coalesce(u.version, 0)]]} AS versions""";
+    /** The document of the qualification {@code $id}, as the column {@code doc}. */
+    private static final String READ = "MATCH (q:Qualification {id: $id})\nRETURN " + DOCUMENT;
 
     /**
      * The document as committed at one version of the qualification and of each of its units, in one statement.
@@ -367,7 +365,7 @@ class QualificationStore {
     @SuppressWarnings("unchecked")
     private Optional<QualificationDocument> readOnce(String id, boolean afterHeldBackWrites) {
         for (int attempt = 1; ; attempt++) {
-            var query = client.query("MATCH (q:Qualification {id: $id})\nRETURN " + DOCUMENT).bind(id).to("id");
+            var query = client.query(READ).bind(id).to("id");
             // the held-back writes go with the first statement
             var read = (attempt == 1 && afterHeldBackWrites ? query.afterHeldBackWrites() : query).fetch().one();
             if (read.isEmpty()) {
@@ -425,60 +423,47 @@ class QualificationStore {
     }
 
     /**
-     * The read of a qualification with no hash of its version, in two statements: the versions first, then the
-     * projection, taken when the versions in it are those (content read after the versions is at least that new) and
-     * its units verify. Otherwise it is read again; should commits keep racing it, the copy carries the versions read
+     * The read of a qualification with no hash of its version, in two statements: the versions first ({@link #versions},
+     * which an open editor polls too), then the projection, taken when the versions in it are those (content read after
+     * the versions is at least that new) and its units verify. Otherwise it is read again; should commits keep racing it, the copy carries the versions read
      * first, and units that did not verify one older, so a save of it is refused as stale rather than undoing anything.
      */
     @SuppressWarnings("unchecked")
     private Optional<QualificationDocument> readWithVersionsFirst(String id) {
         for (int attempt = 1; ; attempt++) {
-            var before = client.query(VERSIONS).bind(id).to("id").fetch().one();
+            var before = versions(id);
             if (before.isEmpty()) {
                 return Optional.empty();
             }
-            var read = client.query("MATCH (q:Qualification {id: $id})\nRETURN " + DOCUMENT).bind(id).to("id").fetch().one();
+            var read = client.query(READ).bind(id).to("id").fetch().one();
             if (read.isEmpty()) {
                 return Optional.empty();
             }
             var raw = (Map<String, Object>) read.get().get("doc");
             var doc = toDocument(raw);
-            var expected = (Map<String, Object>) before.get().get("versions");
             var torn = writer.tornUnits(doc, histories(raw));
-            if (versionsOf(expected).equals(versionsOf(doc)) && torn.isEmpty()) {
+            if (before.get().equals(versionsOf(doc)) && torn.isEmpty()) {
                 return Optional.of(doc);
             }
             if (attempt == READ_ATTEMPTS) {
-                return Optional.of(olderThanRead(atVersions(doc, expected), false, torn));
+                return Optional.of(olderThanRead(atVersions(doc, before.get()), false, torn));
             }
             pause(attempt);
         }
     }
 
-    /** The qualification's version (key "") and each unit's by id, as read by {@link #VERSIONS}. */
-    @SuppressWarnings("unchecked")
-    private static Map<String, Long> versionsOf(Map<String, Object> versions) {
-        var result = new HashMap<String, Long>();
-        result.put("", versions.get("version") == null ? 0L : ((Number) versions.get("version")).longValue());
-        ((List<List<Object>>) versions.get("units")).forEach(u -> result.put((String) u.get(0), ((Number) u.get(1)).longValue()));
-        return result;
-    }
-
-    /** The qualification's version (key "") and each unit's by id, as the document carries them. */
-    private static Map<String, Long> versionsOf(QualificationDocument doc) {
-        var result = new HashMap<String, Long>();
-        result.put("", doc.version() == null ? 0L : doc.version());
-        doc.units().forEach(u -> result.put(u.id(), u.version() == null ? 0L : u.version()));
-        return result;
-    }
-
-    /** The copy labelled with these versions ({@link #VERSIONS}), which are not newer than its content. */
-    @SuppressWarnings("unchecked")
-    private static QualificationDocument atVersions(QualificationDocument doc, Map<String, Object> versions) {
+    /** The versions the document carries, as {@link #versions} reads them from the graph. */
+    private static QualificationService.Versions versionsOf(QualificationDocument doc) {
         var units = new HashMap<String, Long>();
-        ((List<List<Object>>) versions.get("units")).forEach(u -> units.put((String) u.get(0), ((Number) u.get(1)).longValue()));
-        var labelled = doc.units().stream().map(u -> units.containsKey(u.id()) ? u.withVersion(units.get(u.id())) : u).toList();
-        return doc.withUnits(labelled).withIdentity(doc.id(), versionsOf(versions).get(""), doc.status(), doc.derivedFrom());
+        doc.units().forEach(u -> units.put(u.id(), u.version() == null ? 0L : u.version()));
+        return new QualificationService.Versions(doc.version() == null ? 0L : doc.version(), Map.copyOf(units));
+    }
+
+    /** The copy labelled with these versions ({@link #versions}), which are not newer than its content. */
+    private static QualificationDocument atVersions(QualificationDocument doc, QualificationService.Versions versions) {
+        var labelled = doc.units().stream()
+                .map(u -> versions.units().containsKey(u.id()) ? u.withVersion(versions.units().get(u.id())) : u).toList();
+        return doc.withUnits(labelled).withIdentity(doc.id(), versions.version(), doc.status(), doc.derivedFrom());
     }
 
     List<QualificationSummary> list(QualificationFilter filter, int offset, int limit) {
