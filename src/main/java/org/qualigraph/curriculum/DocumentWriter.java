@@ -1042,8 +1042,8 @@ final class DocumentWriter {
      * kept) is not checked; one whose history lacks its version (the version read ahead of the history) counts as torn.
      */
     Set<String> tornUnits(QualificationDocument doc, Map<String, List<String>> histories) {
+        // built only when a unit is hashed: a read whose every unit copy is remembered as verified needs none
         Map<String, String> outcomeIdByCode = new HashMap<>();
-        doc.units().forEach(u -> u.outcomes().forEach(o -> outcomeIdByCode.putIfAbsent(o.code(), o.id())));
         var torn = new TreeSet<String>();
         for (var unit : doc.units()) {
             var history = histories.getOrDefault(unit.id(), List.of());
@@ -1063,6 +1063,9 @@ final class DocumentWriter {
             String key = unit.id() + '\n' + version + ':' + meta.entryAt(version);
             if (unit.equals(verified.get(key))) {
                 continue;
+            }
+            if (outcomeIdByCode.isEmpty()) {
+                doc.units().forEach(u -> u.outcomes().forEach(o -> outcomeIdByCode.putIfAbsent(o.code(), o.id())));
             }
             if (then.equals(hash(contentOf(unit, outcomeIdByCode)))) {
                 verified.put(key, unit);
