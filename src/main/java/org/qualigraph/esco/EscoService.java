@@ -26,6 +26,7 @@ import org.qualigraph.curriculum.OutcomeDocument;
 import org.qualigraph.curriculum.QualificationDocument;
 import org.qualigraph.curriculum.SkillCatalog;
 import org.qualigraph.curriculum.UnitDocument;
+import org.qualigraph.jobs.JobContext;
 import org.qualigraph.jobs.JobFailure;
 import org.qualigraph.jobs.JobService;
 import org.slf4j.Logger;
@@ -125,7 +126,7 @@ public class EscoService implements EscoCatalog, SkillCatalog, OccupationCatalog
         }
         return jobs.startExclusive(IMPORT_JOB_KIND, "ESCO import", context -> {
             try {
-                importNow(classification, relations, requested, context::progress).forEach(context::count);
+                importNow(classification, relations, requested, context::progress, () -> makeWay(context)).forEach(context::count);
                 if (embeddings.automatic()) {
                     // queued behind this job: the new or changed concepts get their sentence vectors next
                     context.count("embeddingJob", embeddings.start());
@@ -148,6 +149,16 @@ public class EscoService implements EscoCatalog, SkillCatalog, OccupationCatalog
      */
     public Map<String, Object> importNow(PackageFile classification, PackageFile relations, String version,
                                          java.util.function.DoubleConsumer progress) {
+        return importNow(classification, relations, version, progress, () -> { });
+    }
+
+    /**
+     * The import, with {@code betweenWrites} run after each step of the writing (a committed batch of at most
+     * {@link EscoImporter#BATCH} rows, or a label's nodes checked), outside any transaction: there the import job
+     * makes way for people's requests ({@link #makeWay}), so that no lock or transaction is held while it waits.
+     */
+    private Map<String, Object> importNow(PackageFile classification, PackageFile relations, String version,
+                                          java.util.function.DoubleConsumer progress, Runnable betweenWrites) {
         var sources = new ArrayList<EscoPackageReader.Source>();
         sources.add(new EscoPackageReader.Source("classification", classification.zip(), classification.originalName()));
         if (relations != null) {
@@ -157,8 +168,24 @@ public class EscoService implements EscoCatalog, SkillCatalog, OccupationCatalog
         EscoData data = EscoPackageReader.read(sources, done -> progress.accept(0.4 * done));
         log.info("ESCO packages read and valid in {} ms", (System.nanoTime() - start) / 1_000_000);
         String effective = version != null ? version : data.detectedVersion != null ? data.detectedVersion : "unknown";
-        var result = importer.write(data, effective, done -> progress.accept(0.4 + 0.6 * done));
+        var result = importer.write(data, effective, done -> {
+            progress.accept(0.4 + 0.6 * done);
+            betweenWrites.run();
+        });
         return result.counts();
+    }
+
+    /**
+     * A long import yields to people's requests like the embedding job (issue #21, item 4): while the server is busy
+     * it waits, and under load that never ends it goes on one step per {@code qualigraph.jobs.yield-trickle}. Reading
+     * and checking the packages do not wait: a bad package is reported as soon as it can be.
+     */
+    private static void makeWay(JobContext context) {
+        try {
+            context.yieldToInteractiveLoad();
+        } catch (InterruptedException stopping) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /**

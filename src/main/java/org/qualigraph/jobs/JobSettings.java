@@ -70,7 +70,7 @@ public record JobSettings(
     }
 
     /** The number of requests in flight at which a job yields. */
-    int yieldAt() {
+    public int yieldAt() {
         return yieldRequests > 0 ? yieldRequests : Math.max(1, Runtime.getRuntime().availableProcessors());
     }
 }
