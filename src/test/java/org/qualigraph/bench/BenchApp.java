@@ -82,7 +82,7 @@ final class BenchApp implements AutoCloseable {
         }
         switch (GRAPH) {
             case "embedded" -> {
-                return launch(name, jvm, List.of(), null);
+                return launch(name, jvm, COLD ? List.of("--qualigraph.embeddings.automatic=false") : List.of(), null);
             }
             case "driver" -> {
                 int bolt = freePort();
@@ -90,9 +90,13 @@ final class BenchApp implements AutoCloseable {
                 var database = launch(name + "-database", List.of("-Xmx" + HEAP), List.of("--qualigraph.embedded.bolt-port=" + bolt), null);
                 try {
                     String password = Files.readString(database.dataDir.resolve("bolt.password")).strip();
-                    var measured = launch(name, jvm, List.of("--spring.neo4j.uri=bolt://127.0.0.1:" + bolt,
+                    var measuredArgs = new ArrayList<>(List.of("--spring.neo4j.uri=bolt://127.0.0.1:" + bolt,
                             "--spring.neo4j.authentication.username=neo4j",
-                            "--spring.neo4j.authentication.password=" + password), database);
+                            "--spring.neo4j.authentication.password=" + password));
+                    if (COLD) {
+                        measuredArgs.add("--qualigraph.embeddings.automatic=false");
+                    }
+                    var measured = launch(name, jvm, measuredArgs, database);
                     if (measured.logLines("Embedded Neo4j started") > 0 || database.logLines("Embedded Neo4j started") == 0) {
                         measured.close();
                         throw new IllegalStateException("-Dbench.graph=driver: the measured instance must start no database "
@@ -149,7 +153,7 @@ final class BenchApp implements AutoCloseable {
 
     String command() {
         String measured = "java -Xmx" + HEAP + " -jar target/qualigraph.jar --server.port=<free> --qualigraph.data-dir=<fresh temp dir> "
-                + String.join(" ", ARGS);
+                + String.join(" ", ARGS) + (COLD ? " --qualigraph.embeddings.automatic=false" : "");
         if (database == null) {
             return measured;
         }
@@ -191,6 +195,21 @@ final class BenchApp implements AutoCloseable {
     /** {@code -Dbench.during-embedding=true}: do not wait for the embedding job after the import (issue #21, item 4). */
     static final boolean DURING_EMBEDDING = Boolean.getBoolean("bench.during-embedding");
 
+    /**
+     * {@code -Dbench.cold=true}: the quiet figure to compare a during-embedding run with (issue #21, item 4). The
+     * application runs with {@code qualigraph.embeddings.automatic=false}, so the import starts no embedding job, and
+     * the benchmark measures right after the import, on a JVM exactly as cold as in a during-embedding run; the default
+     * quiet run waits minutes for the job to end and so measures a JVM warmed by it.
+     */
+    static final boolean COLD = Boolean.getBoolean("bench.cold");
+
+    static {
+        if (COLD && DURING_EMBEDDING) {
+            throw new IllegalArgumentException("-Dbench.cold and -Dbench.during-embedding exclude each other: cold is the "
+                    + "quiet figure of the same moment, with no embedding job");
+        }
+    }
+
     private String embeddingJob = "";
 
     /**
@@ -198,7 +217,8 @@ final class BenchApp implements AutoCloseable {
      * {@code -during-embedding} while the embedding job runs, so that such runs are never read as the quiet figure.
      */
     static String variant(String name) {
-        return name + ("driver".equals(GRAPH) ? "-driver" : "") + (DURING_EMBEDDING ? "-during-embedding" : "");
+        return name + ("driver".equals(GRAPH) ? "-driver" : "") + (DURING_EMBEDDING ? "-during-embedding" : "")
+                + (COLD ? "-cold" : "");
     }
 
     /**
@@ -262,6 +282,13 @@ final class BenchApp implements AutoCloseable {
             embeddingJob = embedding;
             return imported;
         }
+        if (COLD) {
+            if (!embedding.isEmpty()) {
+                throw new IllegalStateException("-Dbench.cold: the import started embedding job " + embedding
+                        + " although the application runs with qualigraph.embeddings.automatic=false");
+            }
+            return imported;
+        }
         if (!embedding.isEmpty()) {
             JsonNode embedded = app.awaitJob(embedding, Duration.ofMinutes(30));
             if (!"DONE".equals(embedded.path("state").asText())) {
@@ -278,6 +305,9 @@ final class BenchApp implements AutoCloseable {
         double seconds = importEsco().toMillis() / 1000.0;
         imported = String.format(java.util.Locale.ROOT, DURING_EMBEDDING
                 ? "ESCO v1.1.1 imported through POST /api/imports/esco in %.1f s; measured WHILE its embedding job runs (-Dbench.during-embedding=true)"
+                : COLD
+                ? "ESCO v1.1.1 imported through POST /api/imports/esco in %.1f s; measured right after it with no embedding job "
+                        + "(-Dbench.cold=true, qualigraph.embeddings.automatic=false): the quiet figure on a JVM as cold as a during-embedding run's"
                 : "ESCO v1.1.1 imported through POST /api/imports/esco in %.1f s; its embedding job then ran to the end before anything was measured",
                 seconds) + (database == null ? "" : "; graph through the driver adapter over the separate database process");
         return imported;
