@@ -17,6 +17,8 @@ import org.neo4j.graphdb.schema.IndexSetting;
 import org.neo4j.graphdb.schema.IndexType;
 import org.neo4j.graphdb.schema.Schema;
 import org.qualigraph.base.graph.Graph;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The schema of every pending migration applied to a new, empty embedded store in one go, without Cypher: the
@@ -29,6 +31,8 @@ import org.qualigraph.base.graph.Graph;
  * checks that both paths give the same schema.
  */
 final class FreshStoreSchema {
+
+    private static final Logger log = LoggerFactory.getLogger(FreshStoreSchema.class);
 
     private static final String NAME = "`?(\\w+)`?";
     private static final String FOR = "\\s+IF\\s+NOT\\s+EXISTS\\s+FOR\\s*\\(\\s*(\\w+)\\s*:\\s*`?(\\w+)`?\\s*\\)\\s+";
@@ -44,6 +48,11 @@ final class FreshStoreSchema {
             + "`vector\\.dimensions`\\s*:\\s*(\\d+)\\s*,\\s*`vector\\.similarity_function`\\s*:\\s*'(\\w+)'\\s*}\\s*}");
     private static final Pattern DROP = Pattern.compile("(?is)DROP\\s+(?:CONSTRAINT|INDEX)\\s+" + NAME + "\\s+IF\\s+EXISTS");
     private static final Pattern MATCH_FIRST = Pattern.compile("(?is)MATCH\\b.*");
+    /**
+     * Clauses after which a statement can produce a row though its first MATCH found none ({@code MATCH (n) WITH
+     * count(n) AS c CREATE ...} writes on an empty store): such a statement is always kept.
+     */
+    private static final Pattern ROW_MAKING = Pattern.compile("(?is).*\\b(WITH|RETURN|UNION|CALL|FOREACH)\\b.*");
 
     private FreshStoreSchema() {
     }
@@ -73,8 +82,7 @@ final class FreshStoreSchema {
                     }
                     // IF NOT EXISTS: a second rule of one name changes nothing
                     rules.putIfAbsent(rule.name(), rule.create());
-                } else if (!(data.isEmpty() && MATCH_FIRST.matcher(statement).matches())) {
-                    // a statement that starts with MATCH finds no rows in an empty graph: it only matters once data exists
+                } else if (!(data.isEmpty() && findsNothingOnAnEmptyStore(statement))) {
                     data.add(statement);
                 }
             }
@@ -83,8 +91,18 @@ final class FreshStoreSchema {
     }
 
     /**
+     * A statement that starts with MATCH and only acts on the rows it matched: on an empty graph it has no row, so it
+     * changes nothing; it only matters once a statement before it has written.
+     */
+    static boolean findsNothingOnAnEmptyStore(String statement) {
+        return MATCH_FIRST.matcher(statement).matches() && !ROW_MAKING.matcher(statement).matches();
+    }
+
+    /**
      * Applies the migrations' schema and data to the store if it is empty; false (nothing done) if it holds any node or
-     * a statement is not understood.
+     * a statement is not understood, or if the schema API refuses the rules (an index equivalent to another under a
+     * second name, which Cypher's {@code IF NOT EXISTS} would skip): its transaction is then rolled back, nothing is
+     * written and the versioned path runs.
      */
     static boolean applyIfEmpty(GraphDatabaseService database, Graph graph, List<SchemaMigrations.Migration> migrations) {
         Plan plan = plan(migrations);
@@ -101,8 +119,15 @@ final class FreshStoreSchema {
             }
             plan.rules().values().forEach(rule -> rule.accept(tx.schema()));
             tx.commit();
+        } catch (RuntimeException e) {
+            log.warn("The new store's schema could not be created directly ({}); the migration files run one by one",
+                    e.getMessage());
+            return false;
         }
-        plan.data().forEach(statement -> graph.query(statement).run());
+        // each in its own transaction, as the versioned path runs them
+        plan.data().forEach(statement -> graph.inNewTransaction(() -> {
+            graph.query(statement).run();
+        }));
         return true;
     }
 
