@@ -13,10 +13,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.neo4j.graphdb.GraphDatabaseService;
 import org.qualigraph.base.graph.Graph;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
@@ -25,7 +28,8 @@ import org.springframework.stereotype.Component;
  * Applies the versioned schema files {@code classpath:neo4j/migrations/V<n>__<name>.cypher} once each, in version
  * order, and records them as {@code (:__Migration)} nodes. Statements are written with {@code IF NOT EXISTS}, so a
  * crash between a statement and its record is repaired by simply running again. A changed file that was already
- * applied is reported, not silently re-run.
+ * applied is reported, not silently re-run. A new, empty embedded store gets the schema of all files in one go
+ * ({@link FreshStoreSchema}) and is recorded as having applied them.
  */
 @Component
 public class SchemaMigrations implements InitializingBean {
@@ -34,9 +38,17 @@ public class SchemaMigrations implements InitializingBean {
     private static final Pattern NAME = Pattern.compile("V(\\d+)__([\\w-]+)\\.cypher");
 
     private final Graph graph;
+    /** The embedded database when the stores reach it in-process; null with the driver adapter. */
+    private final GraphDatabaseService database;
 
-    SchemaMigrations(Graph graph) {
+    @Autowired
+    SchemaMigrations(Graph graph, ObjectProvider<GraphDatabaseService> database) {
+        this(graph, "embedded".equals(graph.access()) ? database.getIfAvailable() : null);
+    }
+
+    SchemaMigrations(Graph graph, GraphDatabaseService database) {
         this.graph = graph;
+        this.database = database;
     }
 
     @Override
@@ -67,20 +79,30 @@ public class SchemaMigrations implements InitializingBean {
         if (pending.isEmpty()) {
             return 0;
         }
-        for (List<String> batch : transactions(pending)) {
-            graph.inNewTransaction(() -> batch.forEach(statement -> graph.query(statement).run()));
+        // a new store gets the schema of all files at once through the embedded database's schema API (no Cypher to
+        // compile); every other store runs the files' statements
+        boolean fresh = applied.isEmpty() && database != null && FreshStoreSchema.applyIfEmpty(database, graph, pending);
+        if (!fresh) {
+            for (List<String> batch : transactions(pending)) {
+                graph.inNewTransaction(() -> batch.forEach(statement -> graph.query(statement).run()));
+            }
         }
         List<Map<String, Object>> records = pending.stream().map(migration -> Map.<String, Object>of(
                 "version", migration.version(), "name", migration.name(), "checksum", migration.checksum())).toList();
         graph.query("UNWIND $records AS r MERGE (m:__Migration {version: r.version}) "
                 + "SET m.name = r.name, m.checksum = r.checksum, m.appliedAt = datetime()")
                 .bindAll(Map.of("records", records)).run();
-        pending.forEach(migration -> log.info("Applied schema migration V{} {}", migration.version(), migration.name()));
+        pending.forEach(migration -> log.info("Applied schema migration V{} {}{}", migration.version(), migration.name(),
+                fresh ? " (new store: its schema created directly)" : ""));
         return pending.size();
     }
 
     private static final Pattern SCHEMA = Pattern.compile(
             "(?is)(CREATE|DROP)\\s+(OR\\s+REPLACE\\s+)?((RANGE|TEXT|POINT|LOOKUP|FULLTEXT|VECTOR)\\s+)?(INDEX|CONSTRAINT)\\b.*");
+
+    static boolean isSchema(String statement) {
+        return SCHEMA.matcher(statement).matches();
+    }
 
     /** The statements in order, grouped into transactions: consecutive schema statements together, data alone. */
     static List<List<String>> transactions(List<Migration> migrations) {
@@ -88,7 +110,7 @@ public class SchemaMigrations implements InitializingBean {
         List<String> schema = new ArrayList<>();
         for (Migration migration : migrations) {
             for (String statement : migration.statements()) {
-                if (SCHEMA.matcher(statement).matches()) {
+                if (isSchema(statement)) {
                     schema.add(statement);
                     continue;
                 }
@@ -105,7 +127,7 @@ public class SchemaMigrations implements InitializingBean {
         return transactions;
     }
 
-    private static List<Migration> migrations() {
+    static List<Migration> migrations() {
         try {
             Resource[] resources = new PathMatchingResourcePatternResolver().getResources("classpath*:neo4j/migrations/*.cypher");
             return inOrder(Arrays.stream(resources).map(SchemaMigrations::read).toList());
