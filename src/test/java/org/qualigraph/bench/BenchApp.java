@@ -221,6 +221,12 @@ final class BenchApp implements AutoCloseable {
                 + (COLD ? "-cold" : "");
     }
 
+    /** What a section's heading adds for this run's variant, so that a cold or during-job figure is never read as the quiet one. */
+    static String headingVariant() {
+        return DURING_EMBEDDING ? ", during the embedding job"
+                : COLD ? ", cold: right after the import, with no embedding job (-Dbench.cold)" : "";
+    }
+
     /**
      * For {@code -Dbench.during-embedding=true}: the job's state line, and a warning in the raw output when the job is
      * not running at that moment, since figures measured then are not figures "during the job".

@@ -109,7 +109,7 @@ class LargeDocumentSaveBenchmark {
         });
         BenchReport.append("Title-only save and GET of a 100 × 10 document"
                 + (app.overDriver() ? ", driver adapter over a separate database process" : "")
-                + (BenchApp.DURING_EMBEDDING ? ", during the embedding job" : "") + " (raw: " + file.getFileName() + ")", section);
+                + BenchApp.headingVariant() + " (raw: " + file.getFileName() + ")", section);
     }
 
     /** What is done with a request's answer, after its clock has stopped. */

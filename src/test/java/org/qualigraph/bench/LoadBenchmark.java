@@ -236,7 +236,7 @@ class LoadBenchmark {
         section.addAll(summary);
         BenchReport.append("Load: " + CLIENTS + " clients against the packaged application"
                 + (app.overDriver() ? ", driver adapter over a separate database process" : "")
-                + (BenchApp.DURING_EMBEDDING ? ", during the embedding job" : "") + " (raw: " + file.getFileName() + ")", section);
+                + BenchApp.headingVariant() + " (raw: " + file.getFileName() + ")", section);
         if (serverErrors > 0 || !lost.isEmpty()) {
             throw new AssertionError("the load run had " + serverErrors + " server errors and lost updates " + lost);
         }

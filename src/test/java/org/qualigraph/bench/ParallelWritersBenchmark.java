@@ -100,7 +100,7 @@ class ParallelWritersBenchmark {
         section.add(verdict);
         BenchReport.append("Parallel writers: eight against one"
                 + (app.overDriver() ? ", driver adapter over a separate database process" : "")
-                + (BenchApp.DURING_EMBEDDING ? ", during the embedding job" : "") + " (raw: " + file.getFileName() + ")", section);
+                + BenchApp.headingVariant() + " (raw: " + file.getFileName() + ")", section);
         if (serverErrors > 0 || !lost.isEmpty()) {
             throw new AssertionError("the writers run had " + serverErrors + " server errors and lost updates " + lost);
         }

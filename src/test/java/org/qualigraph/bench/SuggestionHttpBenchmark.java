@@ -116,7 +116,7 @@ class SuggestionHttpBenchmark {
         });
         BenchReport.append("Skill suggestions over HTTP"
                 + (app.overDriver() ? ", driver adapter over a separate database process" : "")
-                + (BenchApp.DURING_EMBEDDING ? ", during the embedding job" : "") + " (raw: " + file.getFileName() + ")", section);
+                + BenchApp.headingVariant() + " (raw: " + file.getFileName() + ")", section);
         if (byMeaning == 0 && !BenchApp.DURING_EMBEDDING) {
             throw new AssertionError("no answer used meaning: the embedding job or the model did not work, so the figures "
                     + "measure suggestions by words only");

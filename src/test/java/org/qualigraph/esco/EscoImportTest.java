@@ -14,9 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,11 +30,10 @@ import org.qualigraph.jobs.JobState;
 import org.qualigraph.jobs.JobStatus;
 import org.qualigraph.support.Documents;
 import org.qualigraph.support.EscoTestData;
+import org.qualigraph.support.HeldRequests;
 import org.qualigraph.support.IntegrationTest;
 import org.qualigraph.support.TestUsers;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.mock.web.MockHttpServletRequest;
-import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -313,43 +309,20 @@ class EscoImportTest extends IntegrationTest {
         Path[] zips = new EscoFixtures().writeV11(dir, "esco-v1.1.1");
         // past the quiet time of the requests of the test before
         Thread.sleep(jobSettings.yieldQuiet().toMillis() + 100);
-        var answer = new CountDownLatch(1);
-        var clients = Executors.newCachedThreadPool();
-        try {
-            int busy = jobSettings.yieldAt();
-            var inside = new CountDownLatch(busy);
-            for (int i = 0; i < busy; i++) {
-                clients.submit(() -> {
-                    load.doFilter(new MockHttpServletRequest("GET", "/api/qualifications"), new MockHttpServletResponse(),
-                            (request, response) -> {
-                                inside.countDown();
-                                try {
-                                    answer.await(60, TimeUnit.SECONDS);
-                                } catch (InterruptedException e) {
-                                    Thread.currentThread().interrupt();
-                                }
-                            });
-                    return null;
-                });
-            }
-            assertThat(inside.await(10, TimeUnit.SECONDS)).isTrue();
-
+        int busy = jobSettings.yieldAt();
+        try (var held = HeldRequests.hold(load, busy)) {
             String job = esco.startImport(new EscoService.PackageFile(zips[0], zips[0].getFileName().toString()),
                     new EscoService.PackageFile(zips[1], zips[1].getFileName().toString()), "fixture-yield", false);
             JobStatus paused = awaitStatus(job, s -> Boolean.TRUE.equals(s.counts().get(JobContext.PAUSED)));
             assertThat(paused.state()).as("waiting for %s requests in flight", busy).isEqualTo(JobState.RUNNING);
             assertThat(esco.release()).as("the release is written last, so not while the import waits").isEmpty();
 
-            answer.countDown();
+            held.release();
             JobStatus done = awaitStatus(job, JobStatus::finished);
             assertThat(done.state()).isEqualTo(JobState.DONE);
             assertThat(done.counts()).containsEntry("skills", 4).containsEntry(JobContext.PAUSED, false)
                     .containsKey(JobContext.PAUSED_SECONDS);
             assertThat(esco.release()).hasValueSatisfying(r -> assertThat(r.version()).isEqualTo("fixture-yield"));
-        } finally {
-            answer.countDown();
-            clients.shutdown();
-            assertThat(clients.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
         }
     }
 

@@ -5,19 +5,14 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import java.time.Duration;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.qualigraph.base.InteractiveLoad;
+import org.qualigraph.support.HeldRequests;
 import org.qualigraph.support.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.mock.web.MockHttpServletRequest;
-import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
@@ -35,8 +30,7 @@ class JobYieldTest extends IntegrationTest {
     @Autowired
     MockMvc mvc;
 
-    private final ExecutorService clients = Executors.newCachedThreadPool();
-    private final CountDownLatch answer = new CountDownLatch(1);
+    private HeldRequests held;
     private JobService jobs;
 
     @BeforeEach
@@ -49,9 +43,9 @@ class JobYieldTest extends IntegrationTest {
 
     @AfterEach
     void stop() throws InterruptedException {
-        answer.countDown();
-        clients.shutdown();
-        assertThat(clients.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
+        if (held != null) {
+            held.close();
+        }
         jobs.destroy();
     }
 
@@ -83,7 +77,7 @@ class JobYieldTest extends IntegrationTest {
         assertThat(jobs.status(id).orElseThrow().progress()).isZero();
 
         long released = System.nanoTime();
-        answer.countDown();
+        held.release();
         JobStatus done = JobServiceTest.awaitThat(() -> jobs.status(id).orElseThrow(), JobStatus::finished);
         assertThat(Duration.ofNanos(System.nanoTime() - released)).as("from the end of the requests to the end of the job")
                 .isLessThan(Duration.ofSeconds(5));
@@ -131,22 +125,7 @@ class JobYieldTest extends IntegrationTest {
 
     /** Requests through the application's request filter that are answered when the test says so. */
     private void holdRequests(int count) throws InterruptedException {
-        var inside = new CountDownLatch(count);
-        for (int i = 0; i < count; i++) {
-            clients.submit(() -> {
-                load.doFilter(new MockHttpServletRequest("GET", "/api/qualifications"), new MockHttpServletResponse(),
-                        (request, response) -> {
-                            inside.countDown();
-                            try {
-                                answer.await(30, TimeUnit.SECONDS);
-                            } catch (InterruptedException e) {
-                                Thread.currentThread().interrupt();
-                            }
-                        });
-                return null;
-            });
-        }
-        assertThat(inside.await(10, TimeUnit.SECONDS)).isTrue();
+        held = HeldRequests.hold(load, count);
         assertThat(load.inFlight()).isEqualTo(count);
     }
 }
