@@ -306,19 +306,42 @@ class QualityReportSnapshotTest extends IntegrationTest {
     }
 
     @Test
-    void aRequestThatComputesLeavesTheWriteToTheWriterThreadAndTheSnapshotArrives() throws Exception {
+    void aRequestThatComputesHasItsAnswerBeforeTheSnapshotIsWrittenAndTheSnapshotArrives() throws Exception {
         var stored = qualifications.create(Documents.generated("Written after the answer", 3, 6), TestUsers.DESIGNER);
-        var answering = anotherInstance();
+        var writing = new java.util.concurrent.CountDownLatch(1);
+        var mayWrite = new java.util.concurrent.CountDownLatch(1);
+        var slowStore = new QualityReportStore(graph) {
+            @Override
+            void save(String qualificationId, String key, String text) {
+                writing.countDown();
+                try {
+                    mayWrite.await(30, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                super.save(qualificationId, key, text);
+            }
+        };
+        var answering = anotherInstance(slowStore);
         answering.storeAfterAnswering(true);
+        var request = java.util.concurrent.Executors.newSingleThreadExecutor();
         try {
-            var report = answering.report(stored.id());
-            answering.awaitStored(Duration.ofSeconds(30));
+            var answer = request.submit(() -> answering.report(stored.id()));
+            var report = answer.get(20, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(writing.await(20, java.util.concurrent.TimeUnit.SECONDS)).as("the write started").isTrue();
+            assertThat(fresh(stored.id())).as("answered while the write waits").isFalse();
+            assertThat(answering.report(stored.id())).as("served from memory meanwhile").isEqualTo(report);
+            assertThat(answering.cacheStatistics().misses()).isEqualTo(1);
 
+            mayWrite.countDown();
+            answering.awaitStored(Duration.ofSeconds(30));
             assertThat(fresh(stored.id())).isTrue();
             var other = anotherInstance();
             assertThat(other.report(stored.id())).isEqualTo(report).isEqualTo(uncached(stored.id()));
             assertThat(other.cacheStatistics().misses()).isZero();
         } finally {
+            mayWrite.countDown();
+            request.shutdownNow();
             answering.stopWriting();
         }
     }
@@ -371,6 +394,10 @@ class QualityReportSnapshotTest extends IntegrationTest {
 
     /** A second application instance on the same database: its own (empty) memory, the same store. */
     private QualityService anotherInstance() {
+        return anotherInstance(store);
+    }
+
+    private QualityService anotherInstance(QualityReportStore store) {
         return new QualityService(qualifications, context.getBeanProvider(GovernanceSource.class),
                 context.getBeanProvider(EscoCatalog.class), context.getBeanProvider(SkillsGap.class),
                 quality.thresholds(), context.getBeanProvider(Clock.class),
