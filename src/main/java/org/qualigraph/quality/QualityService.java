@@ -48,6 +48,8 @@ public class QualityService implements QualityGate {
     private final QualityReportCache cache = new QualityReportCache(CACHED_REPORTS);
     private final QualityReportStore store;
     private final QualityReportJson codec;
+    /** Stores computed reports: synchronously unless the application turns on {@link #storeAfterAnswering}. */
+    private volatile QualityReportWriter writer;
     /** The part of every key that this build and configuration fix: stored form, rules, thresholds, advisor. */
     private final String fingerprint;
     private final AtomicLong hits = new AtomicLong();
@@ -69,6 +71,7 @@ public class QualityService implements QualityGate {
         this.clock = clock.getIfAvailable(Clock::systemDefaultZone);
         this.store = store;
         this.codec = new QualityReportJson(json);
+        this.writer = QualityReportWriter.synchronous(store, codec);
         this.fingerprint = fingerprint(engine.rules(), thresholds, sentences != null);
         meters.ifAvailable(registry -> {
             FunctionCounter.builder("qualigraph.quality.report.cache", hits, AtomicLong::get)
@@ -79,6 +82,33 @@ public class QualityService implements QualityGate {
             FunctionCounter.builder("qualigraph.quality.report.refreshed", refreshed, AtomicLong::get)
                     .description("quality reports computed in the background after a change").register(registry);
         });
+    }
+
+    /**
+     * With the background on ({@code qualigraph.quality-reports.background}, the application's default), a computed
+     * report is stored by a writer thread of its own after the request has it ({@link QualityReportWriter}), so that
+     * the write transaction is no part of the request's time; this instance serves the report from memory meanwhile.
+     * The tests, which read the store right after a request, keep the synchronous write.
+     */
+    @org.springframework.beans.factory.annotation.Autowired
+    void storeAfterAnswering(@org.springframework.beans.factory.annotation.Value("${qualigraph.quality-reports.background:true}")
+                             boolean background) {
+        if (background && !writer.inBackground()) {
+            writer = QualityReportWriter.inBackground(store, codec, (id, key) -> {
+                String held = cache.keyOf(id);
+                return held == null || held.equals(key);
+            });
+        }
+    }
+
+    @jakarta.annotation.PreDestroy
+    void stopWriting() {
+        writer.shutdown();
+    }
+
+    /** Waits until every report submitted for storing is stored (tests). */
+    void awaitStored(java.time.Duration timeout) throws InterruptedException {
+        writer.awaitIdle(timeout);
     }
 
     /** The report of a document as it is now, saved or not (the editor's live check). */
@@ -113,7 +143,7 @@ public class QualityService implements QualityGate {
                 log.warn("The stored quality report of {} cannot be read; computing it again", qualificationId, unreadable);
             }
         }
-        return computeAndStore(qualificationId, lookup.key(), today, misses);
+        return computeAndStore(qualificationId, lookup.key(), today, misses, true);
     }
 
     /**
@@ -122,12 +152,13 @@ public class QualityService implements QualityGate {
      */
     boolean refresh(String qualificationId) {
         LocalDate today = LocalDate.now(clock);
-        var lookup = store.lookup(qualificationId, context(today), null, false);
-        if (lookup.isEmpty() || lookup.get().stored()) {
+        var lookup = store.lookup(qualificationId, context(today), cache.keyOf(qualificationId), false);
+        if (lookup.isEmpty() || lookup.get().stored() || lookup.get().known()) {
+            // gone, stored, or held here (a request computed it and its snapshot is being written)
             return false;
         }
         try {
-            computeAndStore(qualificationId, lookup.get().key(), today, refreshed);
+            computeAndStore(qualificationId, lookup.get().key(), today, refreshed, false);
             return true;
         } catch (QualificationNotFoundException deletedMeanwhile) {
             return false;
@@ -151,6 +182,7 @@ public class QualityService implements QualityGate {
 
     /** Drops the stored and held report of a deleted qualification (within the deleting transaction). */
     void forget(String qualificationId) {
+        writer.cancel(qualificationId);
         store.delete(qualificationId);
         cache.remove(qualificationId);
     }
@@ -167,16 +199,29 @@ public class QualityService implements QualityGate {
     public record CacheStatistics(long hits, long misses, int entries, long refreshed) {
     }
 
-    private QualityReport computeAndStore(String qualificationId, String key, LocalDate today, AtomicLong counter) {
+    /**
+     * {@code answering}: a request waits for the report, so it is stored after it has it; the background worker
+     * stores what it computed itself, in order, before it computes the next one.
+     */
+    private QualityReport computeAndStore(String qualificationId, String key, LocalDate today, AtomicLong counter,
+                                          boolean answering) {
         return cache.computeIfAbsent(qualificationId, key, () -> {
             QualityReport report = compute(qualificationId, today);
-            try {
-                store.save(qualificationId, key, codec.write(report));
-            } catch (RuntimeException notStored) {
-                log.warn("The quality report of {} was computed but not stored", qualificationId, notStored);
+            if (answering) {
+                writer.submit(qualificationId, key, report);
+            } else {
+                store(qualificationId, key, report);
             }
             return report;
         }, ran -> (ran ? counter : hits).incrementAndGet());
+    }
+
+    private void store(String qualificationId, String key, QualityReport report) {
+        try {
+            store.save(qualificationId, key, codec.write(report));
+        } catch (RuntimeException notStored) {
+            log.warn("The quality report of {} was computed but not stored", qualificationId, notStored);
+        }
     }
 
     private QualityReport compute(String qualificationId, LocalDate today) {

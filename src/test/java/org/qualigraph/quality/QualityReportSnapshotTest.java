@@ -232,7 +232,7 @@ class QualityReportSnapshotTest extends IntegrationTest {
                 .withTitle(Map.of("en", "Variant")), TestUsers.DESIGNER);
         quality.report(core.id());
         quality.report(variant.id());
-        var refresher = new QualityReportRefresher(quality, qualifications, true, 3600, 100);
+        var refresher = new QualityReportRefresher(quality, qualifications, true, 3600, 100, 1000);
         refresher.release();
         try {
             var saved = shortenFirstStatement(variant);
@@ -256,10 +256,101 @@ class QualityReportSnapshotTest extends IntegrationTest {
     }
 
     @Test
+    void whileAQualificationKeepsChangingTheBackgroundWaitsUntilItIsQuiet() throws Exception {
+        var stored = qualifications.create(Documents.minimal("Saved again and again"), TestUsers.DESIGNER);
+        quality.report(stored.id());
+        var refresher = new QualityReportRefresher(quality, qualifications, true, 3600, 0, 6000);
+        refresher.release();
+        try {
+            var first = shortenFirstStatement(stored);
+            long before = quality.cacheStatistics().refreshed();
+            refresher.onChanged(new QualificationChanged(stored.id(), first.version(), TestUsers.DESIGNER, "UPDATED", null));
+            refresher.awaitIdle(Duration.ofSeconds(3));
+            assertThat(fresh(stored.id())).as("a change after a quiet spell is computed right away").isTrue();
+            assertThat(quality.cacheStatistics().refreshed() - before).isEqualTo(1);
+
+            var second = qualifications.update(stored.id(), first.withTitle(Map.of("en", "Saved once more")),
+                    TestUsers.DESIGNER);
+            long changedAgain = System.nanoTime();
+            refresher.onChanged(new QualificationChanged(stored.id(), second.version(), TestUsers.DESIGNER, "UPDATED", null));
+            Thread.sleep(1_500);
+            if (System.nanoTime() - changedAgain < Duration.ofMillis(4_500).toNanos()) { // else the machine stalled
+                assertThat(fresh(stored.id())).as("changed again within the quiet time: not computed yet").isFalse();
+                assertThat(quality.cacheStatistics().refreshed() - before).isEqualTo(1);
+            }
+
+            refresher.awaitIdle(Duration.ofSeconds(60));
+            assertThat(fresh(stored.id())).as("computed once it has been quiet").isTrue();
+            assertThat(quality.cacheStatistics().refreshed() - before).isEqualTo(2);
+            var other = anotherInstance();
+            assertThat(other.report(stored.id())).isEqualTo(uncached(stored.id()));
+            assertThat(other.cacheStatistics().misses()).isZero();
+        } finally {
+            refresher.destroy();
+        }
+    }
+
+    @Test
+    void theBackgroundDoesNotComputeAReportThisInstanceHoldsAndIsStoring() {
+        var stored = qualifications.create(Documents.minimal("Held"), TestUsers.DESIGNER);
+        quality.report(stored.id());
+        // as if its snapshot were still waiting for the writer
+        graph.query("MATCH (s:QualityReportSnapshot {qualificationId: $id}) DELETE s").bind(stored.id()).to("id").run();
+        var before = quality.cacheStatistics();
+
+        assertThat(quality.refresh(stored.id())).isFalse();
+
+        var after = quality.cacheStatistics();
+        assertThat(after.refreshed() - before.refreshed()).isZero();
+        assertThat(after.hits() - before.hits()).as("no request asked").isZero();
+    }
+
+    @Test
+    void aRequestThatComputesHasItsAnswerBeforeTheSnapshotIsWrittenAndTheSnapshotArrives() throws Exception {
+        var stored = qualifications.create(Documents.generated("Written after the answer", 3, 6), TestUsers.DESIGNER);
+        var writing = new java.util.concurrent.CountDownLatch(1);
+        var mayWrite = new java.util.concurrent.CountDownLatch(1);
+        var slowStore = new QualityReportStore(graph) {
+            @Override
+            void save(String qualificationId, String key, String text) {
+                writing.countDown();
+                try {
+                    mayWrite.await(30, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                super.save(qualificationId, key, text);
+            }
+        };
+        var answering = anotherInstance(slowStore);
+        answering.storeAfterAnswering(true);
+        var request = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            var answer = request.submit(() -> answering.report(stored.id()));
+            var report = answer.get(20, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(writing.await(20, java.util.concurrent.TimeUnit.SECONDS)).as("the write started").isTrue();
+            assertThat(fresh(stored.id())).as("answered while the write waits").isFalse();
+            assertThat(answering.report(stored.id())).as("served from memory meanwhile").isEqualTo(report);
+            assertThat(answering.cacheStatistics().misses()).isEqualTo(1);
+
+            mayWrite.countDown();
+            answering.awaitStored(Duration.ofSeconds(30));
+            assertThat(fresh(stored.id())).isTrue();
+            var other = anotherInstance();
+            assertThat(other.report(stored.id())).isEqualTo(report).isEqualTo(uncached(stored.id()));
+            assertThat(other.cacheStatistics().misses()).isZero();
+        } finally {
+            mayWrite.countDown();
+            request.shutdownNow();
+            answering.stopWriting();
+        }
+    }
+
+    @Test
     void workQueuedDuringTheStartWaitsUntilTheApplicationIsReady() throws Exception {
         var stored = qualifications.create(Documents.minimal("Queued at start"), TestUsers.DESIGNER);
         quality.report(stored.id());
-        var refresher = new QualityReportRefresher(quality, qualifications, true, 3600, 100);
+        var refresher = new QualityReportRefresher(quality, qualifications, true, 3600, 100, 1000);
         try {
             var saved = shortenFirstStatement(stored);
             refresher.onChanged(new QualificationChanged(stored.id(), saved.version(), TestUsers.DESIGNER, "UPDATED", null));
@@ -280,7 +371,7 @@ class QualityReportSnapshotTest extends IntegrationTest {
         escoCleared = true;
         var stored = qualifications.create(QualityReportFixtures.welding(), TestUsers.DESIGNER);
         quality.report(stored.id());
-        var refresher = new QualityReportRefresher(quality, qualifications, true, 3600, 100);
+        var refresher = new QualityReportRefresher(quality, qualifications, true, 3600, 100, 1000);
         refresher.release();
         try {
             refresher.checkShared();
@@ -303,6 +394,10 @@ class QualityReportSnapshotTest extends IntegrationTest {
 
     /** A second application instance on the same database: its own (empty) memory, the same store. */
     private QualityService anotherInstance() {
+        return anotherInstance(store);
+    }
+
+    private QualityService anotherInstance(QualityReportStore store) {
         return new QualityService(qualifications, context.getBeanProvider(GovernanceSource.class),
                 context.getBeanProvider(EscoCatalog.class), context.getBeanProvider(SkillsGap.class),
                 quality.thresholds(), context.getBeanProvider(Clock.class),
