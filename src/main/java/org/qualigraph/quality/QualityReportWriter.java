@@ -138,7 +138,8 @@ final class QualityReportWriter {
         }
     }
 
-    private void write(String qualificationId, String key, QualityReport report) {
+    /** Stores this report now, on the caller's thread (the background worker, which stores what it computed in order). */
+    void write(String qualificationId, String key, QualityReport report) {
         try {
             store.save(qualificationId, key, codec.write(report));
         } catch (RuntimeException notStored) {

@@ -210,18 +210,10 @@ public class QualityService implements QualityGate {
             if (answering) {
                 writer.submit(qualificationId, key, report);
             } else {
-                store(qualificationId, key, report);
+                writer.write(qualificationId, key, report);
             }
             return report;
         }, ran -> (ran ? counter : hits).incrementAndGet());
-    }
-
-    private void store(String qualificationId, String key, QualityReport report) {
-        try {
-            store.save(qualificationId, key, codec.write(report));
-        } catch (RuntimeException notStored) {
-            log.warn("The quality report of {} was computed but not stored", qualificationId, notStored);
-        }
     }
 
     private QualityReport compute(String qualificationId, LocalDate today) {
