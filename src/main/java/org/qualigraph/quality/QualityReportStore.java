@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.qualigraph.base.graph.Graph;
 import org.springframework.stereotype.Repository;
 
@@ -35,20 +36,22 @@ class QualityReportStore {
               OPTIONAL MATCH (u)<-[:HAS_UNIT]-(o:Qualification) WHERE o <> q
               WITH u, o ORDER BY u.id, o.id
               RETURN collect(u.id + '@' + toString(coalesce(u.version, 0))
-                     + CASE WHEN o IS NULL THEN '' ELSE '<' + o.id + '@' + toString(o.version) + coalesce(o.status, '') END) AS units
+                     + CASE WHEN o IS NULL THEN '' ELSE '<' + o.id + '@' + toString(o.version) + coalesce(o.status, '') END) AS units,
+                     collect(DISTINCT u.id + '@' + toString(coalesce(u.version, 0))) AS unitVersions
             }
             CALL (q) {
               OPTIONAL MATCH (q)-[:AWARDED_BY]->(b)
               WITH b.name AS name ORDER BY name
-              RETURN reduce(n = '', x IN collect(coalesce(name, '')) | n + '/' + x) AS bodies
+              RETURN reduce(n = '', x IN collect(coalesce(name, '')) | n + '/' + x) AS bodies,
+                     collect(coalesce(name, '')) AS bodyNames
             }
             OPTIONAL MATCH (q)-[:HAS_GOVERNANCE]->(g:GovernanceRecord)
-            WITH q, units, bodies, max(coalesce(g.version, 0)) AS governance
+            WITH q, units, unitVersions, bodies, bodyNames, max(coalesce(g.version, 0)) AS governance
             CALL () {
               OPTIONAL MATCH (r:EscoRelease {current: true})
               RETURN r.version + '@' + toString(r.importedAt) AS release ORDER BY r.importedAt DESC LIMIT 1
             }
-            WITH q, reduce(k = $context + '|q' + toString(coalesce(q.version, 0)) + coalesce(q.status, '') + '|g' + toString(governance)
+            WITH q, unitVersions, bodyNames, reduce(k = $context + '|q' + toString(coalesce(q.version, 0)) + coalesce(q.status, '') + '|g' + toString(governance)
                            + '|e' + coalesce(release, '-') + '|b' + bodies, x IN units | k + '|' + x) AS key
             """;
 
@@ -72,13 +75,47 @@ class QualityReportStore {
         return client.query("MATCH (q:Qualification {id: $id})\n" + KEY + """
                 OPTIONAL MATCH (s:QualityReportSnapshot {qualificationId: $id})
                 RETURN key, coalesce(s.key = key, false) AS stored, coalesce(key = $known, false) AS known,
-                       CASE WHEN $withJson AND s.key = key AND key <> coalesce($known, '') THEN s.json END AS json
+                       CASE WHEN $withJson AND s.key = key AND key <> coalesce($known, '') THEN s.json END AS json,
+                       coalesce(q.version, 0) AS version, q.status AS status, unitVersions, bodyNames
                 """).bindAll(params).fetch().one().map(row -> new Lookup((String) row.get("key"),
-                Boolean.TRUE.equals(row.get("stored")), Boolean.TRUE.equals(row.get("known")), (String) row.get("json")));
+                Boolean.TRUE.equals(row.get("stored")), Boolean.TRUE.equals(row.get("known")), (String) row.get("json"),
+                new Stamp(((Number) row.get("version")).longValue(), (String) row.get("status"),
+                        Set.copyOf(strings(row.get("unitVersions"))), sorted(strings(row.get("bodyNames"))))));
     }
 
-    /** @param key the key now; {@code stored}: the snapshot has it; {@code known}: the caller's memory has it. */
-    record Lookup(String key, boolean stored, boolean known, String json) {
+    /**
+     * @param key the key now; {@code stored}: the snapshot has it; {@code known}: the caller's memory has it;
+     *            {@code stamp}: what of the document the key holds now
+     */
+    record Lookup(String key, boolean stored, boolean known, String json, Stamp stamp) {
+    }
+
+    /**
+     * The parts of a key that name the document's own state: the qualification's version and status, each unit's
+     * "id@version", and the awarding bodies' names (an organisation's renaming changes them without a version). A
+     * document that a save returned, with this stamp, is the document a read would return now, as far as any rule
+     * can tell: the same assumption under which a stored report with this key is served.
+     */
+    record Stamp(long version, String status, Set<String> unitVersions, List<String> bodies) {
+
+        /** The stamp of a document as a save returned it. */
+        static Stamp of(org.qualigraph.curriculum.QualificationDocument document) {
+            var units = new java.util.HashSet<String>();
+            document.units().forEach(u -> units.add(u.id() + "@" + (u.version() == null ? 0 : u.version())));
+            var bodies = new java.util.ArrayList<String>();
+            document.awardingBodies().forEach(b -> bodies.add(b.name() == null ? "" : b.name()));
+            return new Stamp(document.version() == null ? 0 : document.version(),
+                    document.status() == null ? null : document.status().name(), Set.copyOf(units), sorted(bodies));
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> strings(Object column) {
+        return column == null ? List.of() : (List<String>) column;
+    }
+
+    private static List<String> sorted(List<String> names) {
+        return names.stream().sorted().toList();
     }
 
     /** Keeps this report as the qualification's snapshot, unless the qualification is gone meanwhile. */

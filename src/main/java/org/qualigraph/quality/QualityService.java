@@ -27,7 +27,9 @@ import org.springframework.stereotype.Service;
  * the rules read, so that any instance serves it: a request is one query that computes the key now and returns the
  * stored report when its key is that one. A missing or stale report is computed, stored and returned; a change
  * computes it in the background beforehand ({@link QualityReportRefresher}). This instance also keeps the reports it
- * served in memory ({@link QualityReportCache}), which saves reading and parsing the stored JSON while the key holds.
+ * served in memory ({@link QualityReportCache}), which saves reading and parsing the stored JSON while the key holds,
+ * and the document each committed change returned until a report is computed from it ({@link SavedDocuments}), which
+ * saves reading the document again when the key shows it is still the one in the graph.
  */
 @Service
 public class QualityService implements QualityGate {
@@ -36,6 +38,8 @@ public class QualityService implements QualityGate {
 
     /** Qualifications whose last report is kept in memory. */
     static final int CACHED_REPORTS = 256;
+    /** Qualifications whose last saved document is held until their report is computed. */
+    static final int SAVED_DOCUMENTS = 64;
 
     private final QualificationService qualifications;
     private final ObjectProvider<GovernanceSource> governance;
@@ -46,6 +50,8 @@ public class QualityService implements QualityGate {
     private final QualityEngine engine = new QualityEngine();
     private final Clock clock;
     private final QualityReportCache cache = new QualityReportCache(CACHED_REPORTS);
+    /** Documents that committed changes returned, until a report is computed from them ({@link SavedDocuments}). */
+    private final SavedDocuments saved = new SavedDocuments(SAVED_DOCUMENTS);
     private final QualityReportStore store;
     private final QualityReportJson codec;
     /** Stores computed reports: synchronously unless the application turns on {@link #storeAfterAnswering}. */
@@ -55,6 +61,7 @@ public class QualityService implements QualityGate {
     private final AtomicLong hits = new AtomicLong();
     private final AtomicLong misses = new AtomicLong();
     private final AtomicLong refreshed = new AtomicLong();
+    private final AtomicLong fromSaved = new AtomicLong();
 
     public QualityService(QualificationService qualifications, ObjectProvider<GovernanceSource> governance,
                           ObjectProvider<EscoCatalog> escoCatalog, ObjectProvider<SkillsGap> skillsGap,
@@ -81,6 +88,9 @@ public class QualityService implements QualityGate {
                     .tag("result", "miss").description("quality reports a request had to compute").register(registry);
             FunctionCounter.builder("qualigraph.quality.report.refreshed", refreshed, AtomicLong::get)
                     .description("quality reports computed in the background after a change").register(registry);
+            FunctionCounter.builder("qualigraph.quality.report.from-saved-document", fromSaved, AtomicLong::get)
+                    .description("quality reports computed from the document a save returned, without reading it again")
+                    .register(registry);
         });
     }
 
@@ -143,7 +153,21 @@ public class QualityService implements QualityGate {
                 log.warn("The stored quality report of {} cannot be read; computing it again", qualificationId, unreadable);
             }
         }
-        return computeAndStore(qualificationId, lookup.key(), today, misses, true);
+        return computeAndStore(qualificationId, lookup, today, misses, true);
+    }
+
+    /**
+     * Holds the document that a committed change returned, for computing the report it made stale without reading
+     * the document again ({@link SavedDocuments}; the key decides whether it is still the document in the graph).
+     */
+    @org.springframework.transaction.event.TransactionalEventListener(
+            phase = org.springframework.transaction.event.TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    void onCommitted(org.qualigraph.curriculum.QualificationChanged event) {
+        var document = event.document();
+        if (!"DELETED".equals(event.action()) && document != null && document.version() != null
+                && document.version() == event.version() && event.qualificationId().equals(document.id())) {
+            saved.offer(document);
+        }
     }
 
     /**
@@ -158,7 +182,7 @@ public class QualityService implements QualityGate {
             return false;
         }
         try {
-            computeAndStore(qualificationId, lookup.get().key(), today, refreshed, false);
+            computeAndStore(qualificationId, lookup.get(), today, refreshed, false);
             return true;
         } catch (QualificationNotFoundException deletedMeanwhile) {
             return false;
@@ -185,28 +209,31 @@ public class QualityService implements QualityGate {
         writer.cancel(qualificationId);
         store.delete(qualificationId);
         cache.remove(qualificationId);
+        saved.remove(qualificationId);
     }
 
     /** How many reports of stored qualifications were served without computing and how many were computed. */
     public CacheStatistics cacheStatistics() {
-        return new CacheStatistics(hits.get(), misses.get(), cache.size(), refreshed.get());
+        return new CacheStatistics(hits.get(), misses.get(), cache.size(), refreshed.get(), fromSaved.get());
     }
 
     /**
      * Counters since start: {@code hits} served stored or from memory, {@code misses} computed by a request,
-     * {@code refreshed} computed in the background after a change; {@code entries} held in memory.
+     * {@code refreshed} computed in the background after a change, {@code fromSavedDocument} of those computed
+     * (either way) from the document a save returned; {@code entries} held in memory.
      */
-    public record CacheStatistics(long hits, long misses, int entries, long refreshed) {
+    public record CacheStatistics(long hits, long misses, int entries, long refreshed, long fromSavedDocument) {
     }
 
     /**
      * {@code answering}: a request waits for the report, so it is stored after it has it; the background worker
      * stores what it computed itself, in order, before it computes the next one.
      */
-    private QualityReport computeAndStore(String qualificationId, String key, LocalDate today, AtomicLong counter,
-                                          boolean answering) {
+    private QualityReport computeAndStore(String qualificationId, QualityReportStore.Lookup lookup, LocalDate today,
+                                          AtomicLong counter, boolean answering) {
+        String key = lookup.key();
         return cache.computeIfAbsent(qualificationId, key, () -> {
-            QualityReport report = compute(qualificationId, today);
+            QualityReport report = compute(qualificationId, lookup.stamp(), today);
             if (answering) {
                 writer.submit(qualificationId, key, report);
             } else {
@@ -216,14 +243,24 @@ public class QualityService implements QualityGate {
         }, ran -> (ran ? counter : hits).incrementAndGet());
     }
 
-    private QualityReport compute(String qualificationId, LocalDate today) {
-        QualificationDocument document = qualifications.get(qualificationId);
+    /**
+     * The report of the qualification as the lookup's key found it: from the document its last save returned when
+     * that document's stamp is the key's ({@link SavedDocuments}), else from the document read now.
+     */
+    private QualityReport compute(String qualificationId, QualityReportStore.Stamp stamp, LocalDate today) {
+        var held = saved.matching(qualificationId, stamp);
+        QualificationDocument document = held.orElseGet(() -> qualifications.get(qualificationId));
         Governance record = governanceOf(document);
         Map<String, List<QualificationSummary>> shared = qualifications.sharedUnits(document.id());
         EscoCatalog catalog = escoCatalog.getIfAvailable();
-        return engine.evaluate(new QualityInput(document, record,
+        QualityReport report = engine.evaluate(new QualityInput(document, record,
                 QualityInput.EscoFacts.lookUp(document, catalog, skillsGap.getIfAvailable()), shared, Purpose.NORMAL,
                 thresholds, today, advisor));
+        if (held.isPresent()) {
+            fromSaved.incrementAndGet();
+            saved.used(document);
+        }
+        return report;
     }
 
     private String context(LocalDate today) {

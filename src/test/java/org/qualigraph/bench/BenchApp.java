@@ -382,9 +382,11 @@ final class BenchApp implements AutoCloseable {
         long hits = counter("qualigraph.quality.report.cache", "result:hit");
         long misses = counter("qualigraph.quality.report.cache", "result:miss");
         long refreshed = counter("qualigraph.quality.report.refreshed", null);
+        long fromSaved = counter("qualigraph.quality.report.from-saved-document", null);
         return hits < 0 || misses < 0 ? "quality report cache: no counters in this build"
                 : "quality report cache since start: " + hits + " hits, " + misses + " misses"
-                + (refreshed < 0 ? "" : ", " + refreshed + " computed in the background");
+                + (refreshed < 0 ? "" : ", " + refreshed + " computed in the background")
+                + (fromSaved < 0 ? "" : ", " + fromSaved + " of the computed from the document a save returned");
     }
 
     @Override

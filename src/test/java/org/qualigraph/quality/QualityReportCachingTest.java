@@ -133,6 +133,48 @@ class QualityReportCachingTest extends IntegrationTest {
     }
 
     @Test
+    void aReportAfterASaveIsComputedFromTheDocumentTheSaveReturned() {
+        var stored = qualifications.create(Documents.generated("Held after the save", 2, 3), TestUsers.DESIGNER);
+        var old = quality.report(stored.id());
+        var edited = stored.withTitle(Map.of("en", "Held after the save, one unit")).withUnits(List.of(stored.units().get(0)));
+        qualifications.update(stored.id(), edited, TestUsers.DESIGNER);
+        var before = quality.cacheStatistics();
+
+        var fresh = quality.report(stored.id());
+
+        var after = quality.cacheStatistics();
+        assertThat(after.misses() - before.misses()).isEqualTo(1);
+        assertThat(after.fromSavedDocument() - before.fromSavedDocument()).as("computed from the saved document").isEqualTo(1);
+        assertThat(fresh).isNotEqualTo(old).isEqualTo(uncached(stored.id()));
+    }
+
+    @Test
+    void aSavedDocumentWhoseSharedUnitAnotherQualificationEditedSinceIsReadAgain() {
+        var core = qualifications.create(Documents.minimal("Core, saved"), TestUsers.DESIGNER);
+        var variant = qualifications.create(core.withIdentity(null, null, null, null)
+                .withTitle(Map.of("en", "Variant of the saved core")), TestUsers.DESIGNER);
+        var old = quality.report(core.id());
+        // the core's save leaves its document held; the variant then rewrites the shared unit's first outcome as a
+        // statement too short for LO-02, which changes the core's content without a save of the core
+        qualifications.update(core.id(), core.withTitle(Map.of("en", "Core, saved again")), TestUsers.DESIGNER);
+        UnitDocument unit = variant.units().get(0);
+        var outcomes = new ArrayList<>(unit.outcomes());
+        OutcomeDocument first = outcomes.get(0);
+        outcomes.set(0, new OutcomeDocument(first.id(), first.code(), first.dimension(), Map.of("en", "Explain cells"),
+                first.eqfLevel(), first.skills(), first.keyCompetences()));
+        qualifications.update(variant.id(), variant.withUnits(List.of(QualityReportFixtures.withOutcomes(unit, outcomes))), TestUsers.DESIGNER);
+        var before = quality.cacheStatistics();
+
+        var fresh = quality.report(core.id());
+
+        var after = quality.cacheStatistics();
+        assertThat(after.misses() - before.misses()).isEqualTo(1);
+        assertThat(after.fromSavedDocument() - before.fromSavedDocument()).as("the held document is outdated").isZero();
+        assertThat(fresh.findingsOf("LO-02")).as("the variant's edit of the shared unit").isNotEmpty();
+        assertThat(fresh).isNotEqualTo(old).isEqualTo(uncached(core.id()));
+    }
+
+    @Test
     void anEscoImportGivesAFreshReportAndAReimportOfTheSameReleaseToo() {
         EscoTestData.clear(driver);
         escoCleared = true;
