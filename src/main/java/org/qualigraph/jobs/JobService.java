@@ -500,7 +500,7 @@ public class JobService implements DisposableBean {
         @Override
         public boolean yieldToInteractiveLoad() throws InterruptedException {
             int requests = settings.yieldAt();
-            if (!load.busy(requests, settings.yieldQuiet())) {
+            if (!busy(requests)) {
                 if (paused) {
                     paused(false);
                 }
@@ -514,7 +514,7 @@ public class JobService implements DisposableBean {
             try {
                 while (System.nanoTime() < deadline) {
                     TimeUnit.MILLISECONDS.sleep(Math.max(1, Math.min(20, (deadline - System.nanoTime()) / 1_000_000)));
-                    if (!load.busy(requests, settings.yieldQuiet())) {
+                    if (!busy(requests)) {
                         paused(false);
                         return true;
                     }
@@ -524,6 +524,12 @@ public class JobService implements DisposableBean {
                 pausedNanos += System.nanoTime() - start;
                 count(PAUSED_SECONDS, pausedNanos / 1_000_000_000L);
             }
+        }
+
+        /** As many requests as cores, or one that is real work rather than a poll ({@link JobSettings#yieldWork}). */
+        private boolean busy(int requests) {
+            return load.busy(requests, settings.yieldQuiet())
+                    || !settings.yieldWork().isZero() && load.working(settings.yieldWork(), settings.yieldQuiet());
         }
 
         private void paused(boolean now) {

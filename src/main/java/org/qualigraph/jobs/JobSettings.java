@@ -18,6 +18,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param yieldQuiet        how long the load must have stayed below {@code yieldRequests} before a job goes on
  * @param yieldTrickle      the longest a job waits under constant load before it takes one small step anyway, so it
  *                          always progresses, slowly
+ * @param yieldWork         a job that yields also waits while one request that has run at least this long is in flight
+ *                          or ended within {@code yieldQuiet}: one person saving a large document keeps the cores busy
+ *                          by themselves, while an open editor's poll every few seconds ends sooner and does not count;
+ *                          0: only {@code yieldRequests} counts
  */
 @ConfigurationProperties(prefix = "qualigraph.jobs")
 public record JobSettings(
@@ -27,7 +31,8 @@ public record JobSettings(
         String instanceId,
         int yieldRequests,
         Duration yieldQuiet,
-        Duration yieldTrickle) {
+        Duration yieldTrickle,
+        Duration yieldWork) {
 
     @ConstructorBinding
     public JobSettings(
@@ -37,7 +42,8 @@ public record JobSettings(
             @DefaultValue("") String instanceId,
             @DefaultValue("0") int yieldRequests,
             @DefaultValue("300ms") Duration yieldQuiet,
-            @DefaultValue("2s") Duration yieldTrickle) {
+            @DefaultValue("2s") Duration yieldTrickle,
+            @DefaultValue("16ms") Duration yieldWork) {
         if (heartbeatInterval.isNegative() || heartbeatInterval.isZero() || progressInterval.isNegative()
                 || progressInterval.isZero()) {
             throw new IllegalArgumentException("qualigraph.jobs.heartbeat-interval and progress-interval must be positive");
@@ -46,9 +52,10 @@ public record JobSettings(
             throw new IllegalArgumentException("qualigraph.jobs.heartbeat-timeout (" + heartbeatTimeout
                     + ") must be at least twice qualigraph.jobs.heartbeat-interval (" + heartbeatInterval + ")");
         }
-        if (yieldRequests < 0 || yieldQuiet.isNegative() || yieldTrickle.isNegative() || yieldTrickle.isZero()) {
-            throw new IllegalArgumentException("qualigraph.jobs.yield-requests and yield-quiet must not be negative, "
-                    + "qualigraph.jobs.yield-trickle must be positive");
+        if (yieldRequests < 0 || yieldQuiet.isNegative() || yieldTrickle.isNegative() || yieldTrickle.isZero()
+                || yieldWork.isNegative()) {
+            throw new IllegalArgumentException("qualigraph.jobs.yield-requests, yield-quiet and yield-work must not be "
+                    + "negative, qualigraph.jobs.yield-trickle must be positive");
         }
         this.heartbeatInterval = heartbeatInterval;
         this.heartbeatTimeout = heartbeatTimeout;
@@ -57,11 +64,13 @@ public record JobSettings(
         this.yieldRequests = yieldRequests;
         this.yieldQuiet = yieldQuiet;
         this.yieldTrickle = yieldTrickle;
+        this.yieldWork = yieldWork;
     }
 
     /** With the default ways of yielding. */
     public JobSettings(Duration heartbeatInterval, Duration heartbeatTimeout, Duration progressInterval, String instanceId) {
-        this(heartbeatInterval, heartbeatTimeout, progressInterval, instanceId, 0, Duration.ofMillis(300), Duration.ofSeconds(2));
+        this(heartbeatInterval, heartbeatTimeout, progressInterval, instanceId, 0, Duration.ofMillis(300), Duration.ofSeconds(2),
+                Duration.ofMillis(16));
     }
 
     /** The defaults, for code that builds a service without Spring. */

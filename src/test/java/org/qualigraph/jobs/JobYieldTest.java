@@ -22,8 +22,12 @@ import org.springframework.test.web.servlet.MockMvc;
  */
 class JobYieldTest extends IntegrationTest {
 
+    /** Two requests in flight are load; how long one runs is not asked (yield-work 0). */
     private static final JobSettings SETTINGS = new JobSettings(Duration.ofMillis(250), Duration.ofSeconds(5),
-            Duration.ofMillis(100), "", 2, Duration.ofMillis(100), Duration.ofSeconds(60));
+            Duration.ofMillis(100), "", 2, Duration.ofMillis(100), Duration.ofSeconds(60), Duration.ZERO);
+    /** As above, and one request that has run 16 ms is load too (the application's default). */
+    private static final JobSettings WORK = new JobSettings(Duration.ofMillis(250), Duration.ofSeconds(5),
+            Duration.ofMillis(100), "", 2, Duration.ofMillis(100), Duration.ofSeconds(60), Duration.ofMillis(16));
 
     @Autowired
     InteractiveLoad load;
@@ -106,7 +110,7 @@ class JobYieldTest extends IntegrationTest {
     void underLoadThatNeverEndsAJobStillTakesAStepPerTrickle() throws Exception {
         jobs.destroy();
         jobs = new JobService(graph, new JobSettings(Duration.ofMillis(250), Duration.ofSeconds(5), Duration.ofMillis(100),
-                "", 2, Duration.ofMillis(100), Duration.ofMillis(300)), load);
+                "", 2, Duration.ofMillis(100), Duration.ofMillis(300), Duration.ZERO), load);
         holdRequests(2);
         var room = new CopyOnWriteArrayList<Boolean>();
         long start = System.nanoTime();
@@ -121,6 +125,68 @@ class JobYieldTest extends IntegrationTest {
                 .containsExactly(false, false, false);
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(900));
         assertThat(load.inFlight()).isEqualTo(2);
+    }
+
+    @Test
+    void oneRequestThatRunsLongIsWorkAndHoldsTheJob() throws Exception {
+        useSettings(WORK);
+        holdRequests(1);
+        var steps = new AtomicInteger();
+        String id = jobs.start("beside one person at work", context -> {
+            for (int i = 0; i < 3; i++) {
+                context.yieldToInteractiveLoad();
+                steps.incrementAndGet();
+            }
+        });
+
+        JobServiceTest.awaitThat(() -> jobs.status(id).orElseThrow(),
+                s -> Boolean.TRUE.equals(s.counts().get(JobContext.PAUSED)));
+        Thread.sleep(1_000);
+        assertThat(steps).as("steps taken while one request ran for a second").hasValue(0);
+
+        held.release();
+        JobStatus done = JobServiceTest.awaitThat(() -> jobs.status(id).orElseThrow(), JobStatus::finished);
+        assertThat(done.state()).isEqualTo(JobState.DONE);
+        assertThat(steps).hasValue(3);
+    }
+
+    @Test
+    void requestsThatEndQuicklyAreNoWork() throws Exception {
+        useSettings(WORK);
+        var room = new CopyOnWriteArrayList<Boolean>();
+        var polling = new java.util.concurrent.atomic.AtomicBoolean(true);
+        // an open editor's polls, far more often than every 4 s: requests of a few milliseconds one after another
+        Thread poller = new Thread(() -> {
+            while (polling.get()) {
+                try {
+                    load.doFilter(new org.springframework.mock.web.MockHttpServletRequest("GET", "/api/qualifications"),
+                            new org.springframework.mock.web.MockHttpServletResponse(), (request, response) -> {
+                            });
+                    Thread.sleep(5);
+                } catch (Exception e) {
+                    return;
+                }
+            }
+        });
+        poller.start();
+        try {
+            String id = jobs.start("beside polls", context -> {
+                for (int i = 0; i < 3; i++) {
+                    room.add(context.yieldToInteractiveLoad());
+                }
+            });
+            JobStatus done = JobServiceTest.awaitThat(() -> jobs.status(id).orElseThrow(), JobStatus::finished);
+            assertThat(done.state()).isEqualTo(JobState.DONE);
+            assertThat(room).as("room beside short requests").containsExactly(true, true, true);
+        } finally {
+            polling.set(false);
+            poller.join(5_000);
+        }
+    }
+
+    private void useSettings(JobSettings settings) {
+        jobs.destroy();
+        jobs = new JobService(graph, settings, load);
     }
 
     /** Requests through the application's request filter that are answered when the test says so. */
