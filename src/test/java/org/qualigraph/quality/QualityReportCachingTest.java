@@ -116,13 +116,7 @@ class QualityReportCachingTest extends IntegrationTest {
         var variant = qualifications.create(core.withIdentity(null, null, null, null)
                 .withTitle(Map.of("en", "Variant")), TestUsers.DESIGNER);
         var old = quality.report(core.id());
-        // the variant rewrites the shared unit's first outcome as a statement too short for LO-02
-        UnitDocument unit = variant.units().get(0);
-        var outcomes = new ArrayList<>(unit.outcomes());
-        OutcomeDocument first = outcomes.get(0);
-        outcomes.set(0, new OutcomeDocument(first.id(), first.code(), first.dimension(), Map.of("en", "Explain cells"),
-                first.eqfLevel(), first.skills(), first.keyCompetences()));
-        qualifications.update(variant.id(), variant.withUnits(List.of(QualityReportFixtures.withOutcomes(unit, outcomes))), TestUsers.DESIGNER);
+        shortenTheSharedUnitsFirstOutcomeThrough(variant);
         var before = quality.cacheStatistics();
 
         var fresh = quality.report(core.id());
@@ -157,12 +151,7 @@ class QualityReportCachingTest extends IntegrationTest {
         // the core's save leaves its document held; the variant then rewrites the shared unit's first outcome as a
         // statement too short for LO-02, which changes the core's content without a save of the core
         qualifications.update(core.id(), core.withTitle(Map.of("en", "Core, saved again")), TestUsers.DESIGNER);
-        UnitDocument unit = variant.units().get(0);
-        var outcomes = new ArrayList<>(unit.outcomes());
-        OutcomeDocument first = outcomes.get(0);
-        outcomes.set(0, new OutcomeDocument(first.id(), first.code(), first.dimension(), Map.of("en", "Explain cells"),
-                first.eqfLevel(), first.skills(), first.keyCompetences()));
-        qualifications.update(variant.id(), variant.withUnits(List.of(QualityReportFixtures.withOutcomes(unit, outcomes))), TestUsers.DESIGNER);
+        shortenTheSharedUnitsFirstOutcomeThrough(variant);
         var before = quality.cacheStatistics();
 
         var fresh = quality.report(core.id());
@@ -250,6 +239,17 @@ class QualityReportCachingTest extends IntegrationTest {
         var after = quality.cacheStatistics();
         assertThat(after.misses() - before.misses()).isEqualTo(1);
         assertThat(after.hits() - before.hits()).isEqualTo(7);
+    }
+
+    /** The variant rewrites its first unit's (shared) first outcome as a statement too short for LO-02. */
+    private void shortenTheSharedUnitsFirstOutcomeThrough(org.qualigraph.curriculum.QualificationDocument variant) {
+        UnitDocument unit = variant.units().get(0);
+        var outcomes = new ArrayList<>(unit.outcomes());
+        OutcomeDocument first = outcomes.get(0);
+        outcomes.set(0, new OutcomeDocument(first.id(), first.code(), first.dimension(), Map.of("en", "Explain cells"),
+                first.eqfLevel(), first.skills(), first.keyCompetences()));
+        qualifications.update(variant.id(), variant.withUnits(List.of(QualityReportFixtures.withOutcomes(unit, outcomes))),
+                TestUsers.DESIGNER);
     }
 
     /** The report computed by the engine directly from the stored document, bypassing the cache. */
