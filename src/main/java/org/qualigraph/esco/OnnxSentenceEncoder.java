@@ -40,19 +40,6 @@ import org.springframework.context.event.EventListener;
  * over at most two encoder threads, and background jobs encode on their own single thread
  * ({@link #encodeAllInBackground}). The tokenizer library (DJL) is kept offline: it neither downloads native libraries
  * nor reports usage (its telemetry probes cloud metadata endpoints).
- *
- * <p><b>The interactive session.</b> One statement typed in the editor waits for its skill suggestions, and encoding
- * it is the largest part of that answer; on one thread it cannot use the second core of a small server. So the skill
- * model ({@link #withInteractiveSession}) opens a second ONNX session of the same model whose intra-op pool has
- * {@code min(2, cores)} threads, spinning off (its helper thread sleeps between calls instead of holding a core), and
- * uses it for exactly one kind of call: {@link #encodeQuery} of one text. Everything that encodes many texts
- * ({@link #encodeAll}, {@link #encodeQueries}), every background job ({@link #encodeAllInBackground}), {@link #encode}
- * and the statement model stay on the one-thread session, so a batch or a job never takes both cores. The second
- * session is loaded right after the first, on its own low-priority thread, so neither start-up nor a caller waiting
- * for the first model pays for it; until it is there (or when it cannot be loaded) {@link #encodeQuery} uses the
- * one-thread session, exactly as without it. The two sessions give the same vector for the same text:
- * {@code OnnxSentenceEncoderTest} compares them over the labelled statements. It costs the memory of a second copy
- * of the model (the session keeps its own weights; see docs/benchmarks.md for the figure measured).
  */
 class OnnxSentenceEncoder implements SentenceEncoder, DisposableBean {
 
@@ -85,37 +72,22 @@ class OnnxSentenceEncoder implements SentenceEncoder, DisposableBean {
     private final String model;
     private final String queryInstruction;
     private final Function<Executor, EmbeddingModel> factory;
-    /** The session for one interactive query, or null when this encoder has none. */
-    private final Function<Executor, EmbeddingModel> interactiveFactory;
     private final ExecutorService workers;
     private volatile EmbeddingModel loaded;
-    private volatile EmbeddingModel interactive;
 
     OnnxSentenceEncoder(Spec spec) {
-        this(spec.name(), spec.queryInstruction(), executor -> onOneThread(spec, executor), null);
-    }
-
-    /**
-     * The model with a second session for {@link #encodeQuery} of one text, on {@link #interactiveThreads()} intra-op
-     * threads (see the class comment).
-     */
-    static OnnxSentenceEncoder withInteractiveSession(Spec spec) {
-        return new OnnxSentenceEncoder(spec.name(), spec.queryInstruction(), executor -> onOneThread(spec, executor),
-                executor -> onThreads(spec, executor, interactiveThreads()));
+        this(spec.name(), spec.queryInstruction(), executor -> onOneThread(spec, executor));
     }
 
     /** For measuring another variant of a model (tests and benchmarks). */
     OnnxSentenceEncoder(String model, Function<Executor, EmbeddingModel> factory) {
-        this(model, "", factory, null);
+        this(model, "", factory);
     }
 
-    /** A model's sessions from the given factories (the interactive one may be null); the constructors above and tests. */
-    OnnxSentenceEncoder(String model, String queryInstruction, Function<Executor, EmbeddingModel> factory,
-                        Function<Executor, EmbeddingModel> interactiveFactory) {
+    private OnnxSentenceEncoder(String model, String queryInstruction, Function<Executor, EmbeddingModel> factory) {
         this.model = model;
         this.queryInstruction = queryInstruction;
         this.factory = factory;
-        this.interactiveFactory = interactiveFactory;
         int threads = Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()));
         this.workers = Executors.newFixedThreadPool(threads, r -> {
             Thread thread = new Thread(r, "qualigraph-encoder");
@@ -148,11 +120,9 @@ class OnnxSentenceEncoder implements SentenceEncoder, DisposableBean {
                 .map(e -> e.vector()).toList();
     }
 
-    /** One query: on the interactive session when there is one and it is loaded, else as {@link #encode}. */
     @Override
     public float[] encodeQuery(String text) {
-        EmbeddingModel quick = interactive;
-        return (quick != null ? quick : embedding()).embed(queryInstruction + text).content().vector();
+        return encode(queryInstruction + text);
     }
 
     @Override
@@ -173,16 +143,6 @@ class OnnxSentenceEncoder implements SentenceEncoder, DisposableBean {
     @Override
     public boolean loaded() {
         return loaded != null;
-    }
-
-    /** Whether {@link #encodeQuery} runs on the interactive session (false for an encoder without one). */
-    boolean interactiveLoaded() {
-        return interactive != null;
-    }
-
-    /** The intra-op threads of the interactive session: two, or one on a one-core machine. */
-    static int interactiveThreads() {
-        return Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()));
     }
 
     /** Loads the model off the start-up path: the application answers while it loads. */
@@ -210,30 +170,10 @@ class OnnxSentenceEncoder implements SentenceEncoder, DisposableBean {
                     current = factory.apply(workers);
                     loaded = current;
                     log.info("Sentence model {} loaded in {} ms", model, (System.nanoTime() - start) / 1_000_000);
-                    if (interactiveFactory != null) {
-                        loadInteractiveInBackground();
-                    }
                 }
             }
         }
         return current;
-    }
-
-    /** The interactive session, after the first and beside its callers: nobody waits for it. */
-    private void loadInteractiveInBackground() {
-        Thread thread = new Thread(() -> {
-            try {
-                long start = System.nanoTime();
-                interactive = interactiveFactory.apply(workers);
-                log.info("Sentence model {} loaded for single queries on {} threads in {} ms", model, interactiveThreads(),
-                        (System.nanoTime() - start) / 1_000_000);
-            } catch (RuntimeException | LinkageError e) {
-                log.warn("Sentence model {} could not be loaded for single queries; they use its one-thread session", model, e);
-            }
-        }, "qualigraph-encoder-load-interactive");
-        thread.setDaemon(true);
-        thread.setPriority(Thread.MIN_PRIORITY);
-        thread.start();
     }
 
     @Override
@@ -246,16 +186,8 @@ class OnnxSentenceEncoder implements SentenceEncoder, DisposableBean {
      * inter-op thread, no spinning. (langchain4j's own classes open the session with ONNX Runtime's defaults.)
      */
     static EmbeddingModel onOneThread(Spec spec, Executor executor) {
-        return onThreads(spec, executor, 1);
-    }
-
-    /**
-     * The same with {@code intraOpThreads} intra-op threads: the calling thread and {@code intraOpThreads - 1} of the
-     * session's own, which sleep between calls (no spinning).
-     */
-    static EmbeddingModel onThreads(Spec spec, Executor executor, int intraOpThreads) {
         try (var options = new OrtSession.SessionOptions()) {
-            options.setIntraOpNumThreads(intraOpThreads);
+            options.setIntraOpNumThreads(1);
             options.setInterOpNumThreads(1);
             options.addConfigEntry("session.intra_op.allow_spinning", "0");
             options.addConfigEntry("session.inter_op.allow_spinning", "0");

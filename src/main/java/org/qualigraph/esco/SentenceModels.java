@@ -10,8 +10,6 @@ import org.springframework.context.annotation.Primary;
  * recognition), and the one {@link #SKILLS qualified "skills"} finds ESCO skills for a statement. Each loads in the
  * background once the application is ready ({@link OnnxSentenceEncoder}). Kept apart because the thresholds of the
  * comparisons were chosen on the first model's similarities, while the second ranks skills better (docs/benchmarks.md).
- * The skill model also opens a two-thread session for the one statement a suggestion request encodes
- * ({@link OnnxSentenceEncoder#withInteractiveSession}); the statement model has no interactive caller of one text.
  */
 @Configuration(proxyBeanMethods = false)
 class SentenceModels {
@@ -28,6 +26,6 @@ class SentenceModels {
     @Bean
     @Qualifier(SKILLS)
     OnnxSentenceEncoder skillEncoder() {
-        return OnnxSentenceEncoder.withInteractiveSession(OnnxSentenceEncoder.SKILL_RETRIEVAL);
+        return new OnnxSentenceEncoder(OnnxSentenceEncoder.SKILL_RETRIEVAL);
     }
 }
