@@ -1,5 +1,7 @@
 package org.qualigraph.esco;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -15,6 +17,7 @@ import org.qualigraph.base.graph.Graph;
 import org.qualigraph.base.graph.GraphRow;
 import org.qualigraph.base.BadInputException;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
 /**
@@ -71,9 +74,31 @@ public class SkillSuggestions implements DisposableBean {
                 return thread;
             }, new ThreadPoolExecutor.CallerRunsPolicy());
 
-    SkillSuggestions(Graph graph, EscoEmbeddings embeddings) {
+    /**
+     * Where a suggestion's time goes, by phase ({@code qualigraph.skill-suggestions.phase}): {@code encode} the
+     * statement's vector, {@code vector} the vector index query, {@code words} the full-text query (beside the other
+     * two), {@code wait-words} how long the answer then still waited for it. Null without a meter registry.
+     */
+    private final Map<String, Timer> phases;
+
+    SkillSuggestions(Graph graph, EscoEmbeddings embeddings, ObjectProvider<MeterRegistry> meters) {
         this.graph = graph;
         this.embeddings = embeddings;
+        MeterRegistry registry = meters.getIfAvailable();
+        this.phases = registry == null ? null : Map.of(
+                "encode", phase(registry, "encode"), "vector", phase(registry, "vector"),
+                "words", phase(registry, "words"), "wait-words", phase(registry, "wait-words"));
+    }
+
+    private static Timer phase(MeterRegistry registry, String phase) {
+        return Timer.builder("qualigraph.skill-suggestions.phase").tag("phase", phase)
+                .description("time of one phase of a skill suggestion").register(registry);
+    }
+
+    private void record(String phase, long startNanos) {
+        if (phases != null) {
+            phases.get(phase).record(System.nanoTime() - startNanos, TimeUnit.NANOSECONDS);
+        }
     }
 
     /** Checks the request as the API takes it and answers the best {@code limit} skills. */
@@ -102,17 +127,34 @@ public class SkillSuggestions implements DisposableBean {
         Future<List<GraphRow>> wordRows = switch (method) {
             case MEANING -> CompletableFuture.completedFuture(List.of());
             case WORDS -> CompletableFuture.completedFuture(wordRows(text, depth));
-            case HYBRID -> beside.submit(() -> wordRows(text, depth));
+            case HYBRID -> beside.submit(() -> {
+                long start = System.nanoTime();
+                List<GraphRow> rows = wordRows(text, depth);
+                record("words", start);
+                return rows;
+            });
         };
         List<GraphRow> meaningRows;
         try {
-            meaningRows = method == Method.WORDS ? List.of()
-                    : embeddings.nearestSkillRows(embeddings.encoder().encodeQuery(text), depth);
+            if (method == Method.WORDS) {
+                meaningRows = List.of();
+            } else {
+                long start = System.nanoTime();
+                float[] vector = embeddings.encoder().encodeQuery(text);
+                record("encode", start);
+                start = System.nanoTime();
+                meaningRows = embeddings.nearestSkillRows(vector, depth);
+                record("vector", start);
+            }
         } catch (RuntimeException | Error e) {
             wordRows.cancel(false);
             throw e;
         }
+        long waiting = System.nanoTime();
         List<GraphRow> byWordsRows = join(wordRows);
+        if (method == Method.HYBRID) {
+            record("wait-words", waiting);
+        }
         var details = new HashMap<String, GraphRow>();
         List<String> byMeaning = uris(meaningRows, details);
         List<String> byWords = uris(byWordsRows, details);

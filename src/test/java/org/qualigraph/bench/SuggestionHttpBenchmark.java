@@ -33,6 +33,8 @@ class SuggestionHttpBenchmark {
     private static final int STATEMENTS = Integer.getInteger("suggest.statements", Integer.MAX_VALUE);
     private static final int ROUNDS = Integer.getInteger("suggest.rounds", 2);
     private static final int WARM_UP = Integer.getInteger("suggest.warmup", 50);
+    static final String PHASE_TIMER = "qualigraph.skill-suggestions.phase";
+    static final List<String> PHASES = List.of("encode", "vector", "words", "wait-words");
 
     private final ObjectMapper json = new ObjectMapper();
 
@@ -56,6 +58,10 @@ class SuggestionHttpBenchmark {
         }
         app.sayEmbeddingJob(raw, "when the measured calls start");
         BenchApp.Timer before = app.timer("http.server.requests", "uri:" + PATH, "method:POST");
+        var phasesBefore = new java.util.LinkedHashMap<String, BenchApp.Timer>();
+        for (String phase : PHASES) {
+            phasesBefore.put(phase, app.timer(PHASE_TIMER, "phase:" + phase));
+        }
         var latencies = new RawOutput.Series();
         int byMeaning = 0;
         int empty = 0;
@@ -86,6 +92,10 @@ class SuggestionHttpBenchmark {
             }
         }
         BenchApp.Timer after = app.timer("http.server.requests", "uri:" + PATH, "method:POST");
+        var phasesAfter = new java.util.LinkedHashMap<String, BenchApp.Timer>();
+        for (String phase : PHASES) {
+            phasesAfter.put(phase, app.timer(PHASE_TIMER, "phase:" + phase));
+        }
         app.sayEmbeddingJob(raw, "when the measured calls end");
         int calls = latencies.count();
         var figures = new ArrayList<String>();
@@ -102,6 +112,7 @@ class SuggestionHttpBenchmark {
                     + "what the JVM has compiled and the machine): " + String.join("; ", passes) + ".");
         }
         figures.add(server(before, after, calls, latencies));
+        figures.add(phases(phasesBefore, phasesAfter));
         figures.add(byMeaning + " of " + calls + " answers hold at least one skill found by meaning; " + empty + " answers are empty.");
         raw.line("");
         figures.forEach(raw::line);
@@ -138,6 +149,26 @@ class SuggestionHttpBenchmark {
         if (response.statusCode() != 200) {
             throw new AssertionError("POST " + PATH + " answered " + response.statusCode() + ": " + response.body());
         }
+    }
+
+    /**
+     * The suggestion's phases over the measured calls from the application's own timers: the statement's encoding, the
+     * vector query, the words query (on another thread, beside those two) and the wait for it afterwards.
+     */
+    private static String phases(java.util.Map<String, BenchApp.Timer> before, java.util.Map<String, BenchApp.Timer> after) {
+        var parts = new ArrayList<String>();
+        for (String phase : PHASES) {
+            BenchApp.Timer b = before.get(phase);
+            BenchApp.Timer a = after.get(phase);
+            if (b == null || a == null) {
+                return "Phases: the application has no " + PHASE_TIMER + " timer (a build before it was added).";
+            }
+            long counted = a.count() - b.count();
+            parts.add(String.format(Locale.ROOT, "%s %.1f ms (%d)", phase,
+                    (a.totalSeconds() - b.totalSeconds()) * 1000 / Math.max(1, counted), counted));
+        }
+        return "Phases inside the server (" + PHASE_TIMER + ", mean per measured call, count in brackets; the words query "
+                + "runs beside the encoding and the vector query): " + String.join(", ", parts) + ".";
     }
 
     /** The server's mean time per call over the measured calls, from its own timer, and its share of the client's mean. */

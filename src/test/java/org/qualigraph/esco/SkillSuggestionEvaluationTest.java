@@ -34,6 +34,8 @@ class SkillSuggestionEvaluationTest extends IntegrationTest {
     SkillSuggestions suggestions;
     @Autowired
     org.qualigraph.base.graph.Graph graph;
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
 
     @Test
     void everyLabelledSkillExistsInTheOfficialRelease() throws IOException {
@@ -74,7 +76,11 @@ class SkillSuggestionEvaluationTest extends IntegrationTest {
                 .isGreaterThanOrEqualTo(HELD_OUT_MRR - MARGIN);
 
         // the API answer, as a designer's statement that shares no word with the skill's label
+        var phases = List.of("encode", "vector", "words", "wait-words");
+        var before = phases.stream().map(this::phaseCount).toList();
         var answer = suggestions.suggest("Fit PV modules to pitched roofs using the specified mounting rails", 10);
+        assertThat(phases.stream().map(this::phaseCount).toList()).as("each phase of the answer timed once, " + phases)
+                .isEqualTo(before.stream().map(n -> n + 1).toList());
         assertThat(answer.byMeaning()).isTrue();
         assertThat(answer.skills()).extracting(SkillSuggestions.Suggestion::label)
                 .containsAnyOf("mount photovoltaic panels", "install photovoltaic systems");
@@ -147,6 +153,11 @@ class SkillSuggestionEvaluationTest extends IntegrationTest {
             }
         }
         return result;
+    }
+
+    private long phaseCount(String phase) {
+        var timer = meters.find("qualigraph.skill-suggestions.phase").tag("phase", phase).timer();
+        return timer == null ? -1 : timer.count();
     }
 
     private List<String> uris(String text, SkillSuggestions.Method method, SkillSuggestions.Fusion fusion) {
