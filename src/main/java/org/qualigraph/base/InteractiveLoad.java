@@ -10,7 +10,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
-import java.util.concurrent.atomic.LongAdder;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -34,9 +33,9 @@ public class InteractiveLoad extends OncePerRequestFilter {
     static final int LEVELS = 64;
 
     private final AtomicInteger inFlight = new AtomicInteger();
-    private final LongAdder served = new LongAdder();
     /** {@code reached[k]}: System.nanoTime() when at least k requests were last in flight (0: never). */
     private final AtomicLongArray reached = new AtomicLongArray(LEVELS + 1);
+    /** Requests started since the application started; each request's number. */
     private final AtomicLong requests = new AtomicLong();
     /** When each request in flight began (System.nanoTime()), by its number. */
     private final ConcurrentHashMap<Long, Long> began = new ConcurrentHashMap<>();
@@ -74,7 +73,6 @@ public class InteractiveLoad extends OncePerRequestFilter {
         long number = requests.incrementAndGet();
         began.put(number, System.nanoTime());
         int now = inFlight.incrementAndGet();
-        served.increment();
         mark(now);
         return number;
     }
@@ -107,7 +105,7 @@ public class InteractiveLoad extends OncePerRequestFilter {
 
     /** Requests started since the application started (for logs and measurements). */
     public long served() {
-        return served.sum();
+        return requests.get();
     }
 
     /**
