@@ -80,18 +80,20 @@ public class SkillSuggestions implements DisposableBean {
      * two), {@code wait-words} how long the answer then still waited for it. Null without a meter registry.
      */
     private final Map<String, Timer> phases;
+    /** The timer's name and its phases, in the order a suggestion runs them. */
+    public static final String PHASE_TIMER = "qualigraph.skill-suggestions.phase";
+    public static final List<String> PHASES = List.of("encode", "vector", "words", "wait-words");
 
     SkillSuggestions(Graph graph, EscoEmbeddings embeddings, ObjectProvider<MeterRegistry> meters) {
         this.graph = graph;
         this.embeddings = embeddings;
         MeterRegistry registry = meters.getIfAvailable();
-        this.phases = registry == null ? null : Map.of(
-                "encode", phase(registry, "encode"), "vector", phase(registry, "vector"),
-                "words", phase(registry, "words"), "wait-words", phase(registry, "wait-words"));
+        this.phases = registry == null ? null : PHASES.stream()
+                .collect(java.util.stream.Collectors.toUnmodifiableMap(p -> p, p -> phase(registry, p)));
     }
 
     private static Timer phase(MeterRegistry registry, String phase) {
-        return Timer.builder("qualigraph.skill-suggestions.phase").tag("phase", phase)
+        return Timer.builder(PHASE_TIMER).tag("phase", phase)
                 .description("time of one phase of a skill suggestion").register(registry);
     }
 

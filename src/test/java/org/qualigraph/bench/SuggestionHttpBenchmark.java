@@ -1,5 +1,8 @@
 package org.qualigraph.bench;
 
+import static org.qualigraph.esco.SkillSuggestions.PHASES;
+import static org.qualigraph.esco.SkillSuggestions.PHASE_TIMER;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
@@ -33,8 +36,6 @@ class SuggestionHttpBenchmark {
     private static final int STATEMENTS = Integer.getInteger("suggest.statements", Integer.MAX_VALUE);
     private static final int ROUNDS = Integer.getInteger("suggest.rounds", 2);
     private static final int WARM_UP = Integer.getInteger("suggest.warmup", 50);
-    static final String PHASE_TIMER = "qualigraph.skill-suggestions.phase";
-    static final List<String> PHASES = List.of("encode", "vector", "words", "wait-words");
 
     private final ObjectMapper json = new ObjectMapper();
 
@@ -58,10 +59,7 @@ class SuggestionHttpBenchmark {
         }
         app.sayEmbeddingJob(raw, "when the measured calls start");
         BenchApp.Timer before = app.timer("http.server.requests", "uri:" + PATH, "method:POST");
-        var phasesBefore = new java.util.LinkedHashMap<String, BenchApp.Timer>();
-        for (String phase : PHASES) {
-            phasesBefore.put(phase, app.timer(PHASE_TIMER, "phase:" + phase));
-        }
+        var phasesBefore = phaseTimers(app);
         var latencies = new RawOutput.Series();
         int byMeaning = 0;
         int empty = 0;
@@ -92,10 +90,7 @@ class SuggestionHttpBenchmark {
             }
         }
         BenchApp.Timer after = app.timer("http.server.requests", "uri:" + PATH, "method:POST");
-        var phasesAfter = new java.util.LinkedHashMap<String, BenchApp.Timer>();
-        for (String phase : PHASES) {
-            phasesAfter.put(phase, app.timer(PHASE_TIMER, "phase:" + phase));
-        }
+        var phasesAfter = phaseTimers(app);
         app.sayEmbeddingJob(raw, "when the measured calls end");
         int calls = latencies.count();
         var figures = new ArrayList<String>();
@@ -149,6 +144,15 @@ class SuggestionHttpBenchmark {
         if (response.statusCode() != 200) {
             throw new AssertionError("POST " + PATH + " answered " + response.statusCode() + ": " + response.body());
         }
+    }
+
+    /** The application's timer of each suggestion phase now (null for a phase it has no timer of). */
+    private static java.util.Map<String, BenchApp.Timer> phaseTimers(BenchApp app) throws Exception {
+        var timers = new java.util.LinkedHashMap<String, BenchApp.Timer>();
+        for (String phase : PHASES) {
+            timers.put(phase, app.timer(PHASE_TIMER, "phase:" + phase));
+        }
+        return timers;
     }
 
     /**

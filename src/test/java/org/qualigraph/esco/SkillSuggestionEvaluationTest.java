@@ -76,7 +76,7 @@ class SkillSuggestionEvaluationTest extends IntegrationTest {
                 .isGreaterThanOrEqualTo(HELD_OUT_MRR - MARGIN);
 
         // the API answer, as a designer's statement that shares no word with the skill's label
-        var phases = List.of("encode", "vector", "words", "wait-words");
+        var phases = SkillSuggestions.PHASES;
         var before = phases.stream().map(this::phaseCount).toList();
         var answer = suggestions.suggest("Fit PV modules to pitched roofs using the specified mounting rails", 10);
         assertThat(phases.stream().map(this::phaseCount).toList()).as("each phase of the answer timed once, " + phases)
@@ -156,7 +156,7 @@ class SkillSuggestionEvaluationTest extends IntegrationTest {
     }
 
     private long phaseCount(String phase) {
-        var timer = meters.find("qualigraph.skill-suggestions.phase").tag("phase", phase).timer();
+        var timer = meters.find(SkillSuggestions.PHASE_TIMER).tag("phase", phase).timer();
         return timer == null ? -1 : timer.count();
     }
 
