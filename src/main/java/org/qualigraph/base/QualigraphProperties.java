@@ -27,14 +27,30 @@ public record QualigraphProperties(
      * @param pageCacheMemory page cache size of the embedded store
      * @param boltPassword    password of the Bolt user {@code neo4j}; when empty, the one generated at first start into
      *                        {@code <data-dir>/bolt.password} (owner-only)
+     * @param vectorMergeFactor how many segments of one size the vector indexes gather before Lucene merges them into
+     *                        one; every segment is searched on its own, so fewer segments make a nearest-neighbour
+     *                        query cheaper, at the cost of more merging while vectors are written. Neo4j's own default
+     *                        (its internal setting {@code internal.dbms.index.vector.standard_merge_factor}) is 50
      */
     public record Embedded(@DefaultValue("0") int boltPort, @DefaultValue("256m") String pageCacheMemory,
-                           @DefaultValue("") String boltPassword) {
+                           @DefaultValue("") String boltPassword,
+                           @DefaultValue(Embedded.VECTOR_MERGE_FACTOR) int vectorMergeFactor) {
+
+        /** The default of {@code vectorMergeFactor}; the tests' database uses it too. */
+        public static final String VECTOR_MERGE_FACTOR = "10";
+
+        public Embedded {
+            if (vectorMergeFactor < 2) {
+                throw new IllegalArgumentException("qualigraph.embedded.vector-merge-factor must be at least 2, got "
+                        + vectorMergeFactor);
+            }
+        }
 
         @Override
         public String toString() {
             return "Embedded[boltPort=" + boltPort + ", pageCacheMemory=" + pageCacheMemory + ", boltPassword="
-                    + (boltPassword == null || boltPassword.isEmpty() ? "(generated)" : "(set)") + "]";
+                    + (boltPassword == null || boltPassword.isEmpty() ? "(generated)" : "(set)")
+                    + ", vectorMergeFactor=" + vectorMergeFactor + "]";
         }
     }
 

@@ -5,6 +5,9 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.neo4j.harness.Neo4j;
 import org.neo4j.harness.Neo4jBuilders;
+import org.neo4j.kernel.api.impl.index.LuceneSettings;
+import org.qualigraph.base.QualigraphProperties;
+import org.qualigraph.base.graph.Graph;
 import org.qualigraph.base.neo4j.ProvidedDatabase;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
@@ -12,7 +15,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.qualigraph.base.graph.Graph;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -37,7 +39,11 @@ import org.springframework.test.context.DynamicPropertySource;
 @Import(IntegrationTest.HarnessDatabase.class)
 public abstract class IntegrationTest {
 
-    private static final Neo4j NEO4J = Neo4jBuilders.newInProcessBuilder().withDisabledServer().build();
+    /** The test database, with the vector index merging of the shipped embedded database. */
+    private static final Neo4j NEO4J = Neo4jBuilders.newInProcessBuilder().withDisabledServer()
+            .withConfig(LuceneSettings.vector_standard_merge_factor,
+                    Integer.valueOf(QualigraphProperties.Embedded.VECTOR_MERGE_FACTOR))
+            .build();
 
     static {
         Runtime.getRuntime().addShutdownHook(new Thread(NEO4J::close, "neo4j-harness-shutdown"));

@@ -16,6 +16,7 @@ import org.neo4j.driver.Driver;
 import org.neo4j.driver.GraphDatabase;
 import org.neo4j.graphdb.GraphDatabaseService;
 import org.neo4j.io.ByteUnit;
+import org.neo4j.kernel.api.impl.index.LuceneSettings;
 import org.qualigraph.base.QualigraphProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -83,6 +84,9 @@ class EmbeddedNeo4jConfiguration {
                 // no usage report to Neo4j (dbms.usage_report.enabled, on by default): a public-sector tool does not
                 // phone home. The reporting module (neo4j-udc) is also left out of the jar (pom.xml).
                 .setConfig(GraphDatabaseSettings.udc_enabled, false)
+                // the vector indexes merge their segments sooner than Neo4j's default of 50: the embedding job writes
+                // its vectors in hundreds of small transactions, and a nearest-neighbour query searches each segment
+                .setConfig(LuceneSettings.vector_standard_merge_factor, properties.embedded().vectorMergeFactor())
                 .build();
         try {
             if (!initial) {

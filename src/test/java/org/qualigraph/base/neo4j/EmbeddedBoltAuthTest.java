@@ -97,7 +97,7 @@ class EmbeddedBoltAuthTest {
 
     private QualigraphProperties properties(String boltPassword) {
         return new QualigraphProperties(dataDir, false, Path.of("graph-seed"),
-                new QualigraphProperties.Embedded(0, "16m", boltPassword), new QualigraphProperties.Elm(""));
+                new QualigraphProperties.Embedded(0, "16m", boltPassword, 10), new QualigraphProperties.Elm(""));
     }
 
     private static long count(int port, AuthToken auth) {

@@ -55,7 +55,7 @@ class EmbeddedNeo4jEarlyStartTest {
 
         // the store is free again: a second database on it starts (a running one would hold its lock)
         var again = new EmbeddedNeo4jConfiguration().start(new QualigraphProperties(dataDir, false, null,
-                new QualigraphProperties.Embedded(0, "16m", ""), new QualigraphProperties.Elm("")));
+                new QualigraphProperties.Embedded(0, "16m", "", 10), new QualigraphProperties.Elm("")));
         again.shutdown();
     }
 
@@ -66,7 +66,7 @@ class EmbeddedNeo4jEarlyStartTest {
         context.refresh();
         try {
             var other = new QualigraphProperties(dataDir.resolve("other"), false, null,
-                    new QualigraphProperties.Embedded(0, "16m", ""), new QualigraphProperties.Elm(""));
+                    new QualigraphProperties.Embedded(0, "16m", "", 10), new QualigraphProperties.Elm(""));
             assertThat(context.getBean(EmbeddedNeo4jEarlyStart.Starting.class).take(other)).isNull();
         } finally {
             context.close();

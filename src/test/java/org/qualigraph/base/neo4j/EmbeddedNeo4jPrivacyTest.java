@@ -22,7 +22,7 @@ class EmbeddedNeo4jPrivacyTest {
     @Test
     void usageReportingIsOffOnTheRunningDatabase() throws Exception {
         var embedded = new EmbeddedNeo4jConfiguration().start(new QualigraphProperties(dataDir, false, null,
-                new QualigraphProperties.Embedded(0, "16m", "privacy-test-1"), new QualigraphProperties.Elm("")));
+                new QualigraphProperties.Embedded(0, "16m", "privacy-test-1", 10), new QualigraphProperties.Elm("")));
         try {
             Map<String, String> settings = new LinkedHashMap<>();
             embedded.service().database("system").executeTransactionally(

@@ -24,7 +24,7 @@ class ElmSchemaLibraryTest {
 
     private ElmSchemaLibrary library(String override) {
         return new ElmSchemaLibrary(new QualigraphProperties(temp.resolve("data"), false, Path.of("graph-seed"),
-                new QualigraphProperties.Embedded(0, "256m", ""), new QualigraphProperties.Elm(override)));
+                new QualigraphProperties.Embedded(0, "256m", "", 10), new QualigraphProperties.Elm(override)));
     }
 
     @Test
